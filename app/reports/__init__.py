@@ -1,0 +1,1 @@
+"""Printed and exported documents (reportlab PDFs, Excel, CSV). No widgets."""
