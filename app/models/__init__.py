@@ -1,0 +1,1 @@
+"""ORM entities, database setup, migrations and services. No Qt here."""

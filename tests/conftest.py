@@ -1,0 +1,58 @@
+"""Shared fixtures. Views run offscreen; models use a temporary SQLite *file*."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+# Keep QSettings of test runs away from the user's real settings.
+os.environ.setdefault("XDG_CONFIG_HOME", str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "xdg-config"))
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    """A freshly migrated database file (all heads)."""
+    from app.models.database import open_database
+
+    database = open_database(db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory) -> Path:
+    """A small deterministic demo database shared by read-only tests (copy it before writing)."""
+    from app.models.demo import generate_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    generate_demo(path, suppliers=40, customers=20, months=14, seed=7)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_file: Path, tmp_path: Path):
+    """A writable copy of the shared demo database, opened and migrated."""
+    import shutil
+
+    from app.models.database import open_database
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_db_file, path)
+    database = open_database(path)
+    yield database
+    database.dispose()
