@@ -26,13 +26,15 @@ class SurveyDataError(ValueError):
 # shared survey-data checks
 # ---------------------------------------------------------------------------------------------
 def numeric_block(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, float] | None = None,
-                  *, min_rows: int = MIN_ROWS, allow_constant: bool = False) -> np.ndarray:
+                  *, min_rows: int = MIN_ROWS, allow_constant: bool = False,
+                 allow_missing: bool = False) -> np.ndarray:
     """Return ``df[columns]`` as a float matrix after checking every cell.
 
     Checks, in the order a user would fix them: unknown columns, too few rows, missing cells,
     non-numeric cells, values outside ``scale`` and constant columns (a constant indicator has
     no variance, so it cannot be standardised or correlated). Rows are counted from 1 after the
-    header, i.e. row N is line N+1 of a CSV file.
+    header, i.e. row N is line N+1 of a CSV file. With ``allow_missing`` blank cells stay NaN
+    (an unanswered question), but text that is not a number is still refused.
     """
     missing_cols = [c for c in columns if c not in df.columns]
     if missing_cols:
@@ -43,23 +45,27 @@ def numeric_block(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, 
     for j, col in enumerate(columns):
         raw = df[col]
         values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        bad = np.flatnonzero(~np.isfinite(values))
-        if bad.size:
-            i = int(bad[0])
-            cell = raw.iloc[i]
-            if cell is None or (isinstance(cell, float) and math.isnan(cell)) or \
-                    (isinstance(cell, str) and not cell.strip()) or pd.isna(cell):
+        for i in np.flatnonzero(~np.isfinite(values)):
+            cell = raw.iloc[int(i)]
+            blank = pd.isna(cell) or (isinstance(cell, str) and not cell.strip())
+            if blank and allow_missing:
+                values[i] = np.nan
+                continue
+            if blank:
                 raise SurveyDataError(f"row {i + 1}, column '{col}': missing value")
             raise SurveyDataError(f"row {i + 1}, column '{col}': {cell!r} is not a number")
         if scale is not None:
             lo, hi = scale
-            outside = np.flatnonzero((values < lo) | (values > hi))
+            outside = np.flatnonzero(np.isfinite(values) & ((values < lo) | (values > hi)))
             if outside.size:
                 i = int(outside[0])
                 raise SurveyDataError(f"row {i + 1}, column '{col}': {values[i]:g} is outside "
                                       f"the scale {lo:g}–{hi:g}")
-        if not allow_constant and np.ptp(values) == 0:
-            raise SurveyDataError(f"column '{col}' is constant ({values[0]:g} in every row); "
+        seen = values[np.isfinite(values)]
+        if seen.size == 0:
+            raise SurveyDataError(f"column '{col}': no answers at all")
+        if not allow_constant and np.ptp(seen) == 0:
+            raise SurveyDataError(f"column '{col}' is constant ({seen[0]:g} in every row); "
                                   "it carries no information")
         out[:, j] = values
     return out

@@ -1,5 +1,5 @@
 """Core supplier records: suppliers, parts, links, contacts, certificates, status history,
-corrective-action requests.
+corrective-action requests, and the customer master (the customer-side features read it).
 
 Revision ID: 0002_supplier_core
 Revises: 0001_foundation
@@ -139,6 +139,25 @@ def upgrade() -> None:
         sa.CheckConstraint(f"status IN ({CA_STATUS})", name="ck_corrective_actions_status"),
         sa.CheckConstraint("due_on >= issued_on", name="ck_corrective_actions_due_after_issue"),
     )
+    op.create_table(
+        "customers",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(32), nullable=False),
+        sa.Column("name_zh", sa.String(200), nullable=False),
+        sa.Column("name_en", sa.String(200), nullable=False),
+        sa.Column("industry", sa.String(80), nullable=False),
+        sa.Column("region", sa.String(80), nullable=False),
+        sa.Column("customer_type", sa.String(12), nullable=False),
+        sa.Column("lifecycle", sa.String(12), nullable=False),
+        sa.Column("since", sa.Date(), nullable=True),
+        sa.Column("contact_name", sa.String(120), nullable=False),
+        sa.Column("contact_phone", sa.String(60), nullable=False),
+        sa.Column("contact_email", sa.String(160), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_customers"),
+        sa.UniqueConstraint("code", name="uq_customers_code"),
+        sa.CheckConstraint("customer_type IN ('internal', 'external')", name="ck_customers_customer_type"),
+        sa.CheckConstraint("lifecycle IN ('potential', 'current', 'past')", name="ck_customers_lifecycle"),
+    )
     # Covers the evaluation's per-supplier service aggregate (issued/due/answered by period).
     op.create_index(
         "ix_corrective_actions_supplier_issued",
@@ -148,6 +167,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("customers")
     op.drop_table("corrective_actions")
     op.drop_table("supplier_status_changes")
     op.drop_table("supplier_certificates")
