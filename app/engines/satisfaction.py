@@ -86,7 +86,7 @@ def infer_scale(values: np.ndarray) -> tuple[float, float]:
     """Guess the questionnaire scale from the answers: bottom 0 if any 0 is seen, else 1; top the
     smallest common scale top (5, 7, 9, 10, 11, 100) not below the largest answer. Reported as
     inferred, because a survey where nobody ticked the top box would otherwise be misread."""
-    vmin, vmax = float(np.min(values)), float(np.max(values))
+    vmin, vmax = float(np.nanmin(values)), float(np.nanmax(values))
     lo = 0.0 if vmin >= 0 and vmin < 1 else (1.0 if vmin >= 1 else vmin)
     hi = next((t for t in _COMMON_TOPS if t >= vmax), vmax)
     return lo, hi
@@ -166,3 +166,313 @@ def t_quantile(p: float, df: float) -> float:
         if hi - lo < 1e-12:
             break
     return 0.5 * (lo + hi)
+
+
+# ---------------------------------------------------------------------------------------------
+# indicator tree
+# ---------------------------------------------------------------------------------------------
+DEFAULT_DIMENSIONS = {"product": "产品", "delivery": "交付", "price": "价格",
+                      "purchase": "购买", "service": "服务"}
+WEIGHT_METHODS = ("direct", "ahp", "correlation", "regression")
+
+
+@dataclass
+class IndicatorNode:
+    """One node of the satisfaction indicator system (domain brief §3.2): the total goal, a
+    dimension (product, delivery, price, purchase, service) or a measurable indicator (a leaf,
+    read from ``column``). ``weight`` is the local weight among siblings (normalised later)."""
+    name: str
+    weight: float | None = None
+    children: list[IndicatorNode] = field(default_factory=list)
+    column: str | None = None
+    label: str = ""
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def leaves(self) -> list[IndicatorNode]:
+        return [self] if self.is_leaf else [x for c in self.children for x in c.leaves()]
+
+
+def tree_from_spec(spec: Mapping | IndicatorNode, name: str = "total") -> IndicatorNode:
+    """Build a tree from a nested mapping. Accepted forms for a dimension's value: a list of
+    columns (equal weights), a mapping column → weight, or a full node
+    ``{"weight": w, "children": {...}, "label": "..."}``."""
+    if isinstance(spec, IndicatorNode):
+        return spec
+
+    def build(key: str, value) -> IndicatorNode:
+        if value is None or isinstance(value, (int, float)):
+            return IndicatorNode(key, None if value is None else float(value), column=key)
+        if isinstance(value, str):
+            return IndicatorNode(key, column=value)
+        if isinstance(value, Mapping) and "children" in value:
+            node = build(key, value["children"])
+            node.weight = None if value.get("weight") is None else float(value["weight"])
+            node.label = str(value.get("label", ""))
+            return node
+        if isinstance(value, Mapping):
+            return IndicatorNode(key, children=[build(str(k), v) for k, v in value.items()])
+        if isinstance(value, Sequence):
+            return IndicatorNode(key, children=[IndicatorNode(str(c), column=str(c)) for c in value])
+        raise SurveyDataError(f"indicator '{key}': cannot read {value!r} as columns or weights")
+
+    root = build(name, spec)
+    if root.is_leaf:
+        raise SurveyDataError("the indicator system needs at least one dimension")
+    for dim in root.children:
+        dim.label = dim.label or DEFAULT_DIMENSIONS.get(dim.name, "")
+    return root
+
+
+# ---------------------------------------------------------------------------------------------
+# weights
+# ---------------------------------------------------------------------------------------------
+def _normalise_weights(names: list[str], w: np.ndarray, where: str) -> np.ndarray:
+    if np.any(~np.isfinite(w)) or np.any(w < 0):
+        bad = names[int(np.flatnonzero(~np.isfinite(w) | (w < 0))[0])]
+        raise SurveyDataError(f"{where}: weight of '{bad}' is negative or undefined ({w.tolist()})")
+    if w.sum() <= 0:
+        raise SurveyDataError(f"{where}: the weights sum to zero")
+    return w / w.sum()
+
+
+def derived_weights(scores: pd.DataFrame, overall: pd.Series, method: str) -> pd.Series:
+    """Weights derived from the data (derived importance, Grisaffe 1993; Martilla & James 1977):
+    'correlation' — Pearson r of each score with overall satisfaction (pairwise complete);
+    'regression' — standardised OLS coefficients of overall satisfaction on the scores (complete
+    rows). Normalised to sum 1; a negative value is refused with the indicator's name, because a
+    negative 'importance' is a multicollinearity artefact, not a weight."""
+    names = list(scores.columns)
+    if method == "correlation":
+        w = np.array([scores[c].corr(overall) for c in names])
+    elif method == "regression":
+        both = pd.concat([scores, overall.rename("__overall__")], axis=1).dropna()
+        if len(both) < len(names) + 2:
+            raise SurveyDataError(f"too few complete rows ({len(both)}) for a regression on "
+                                  f"{len(names)} indicators")
+        z = (both - both.mean()) / both.std(ddof=1)
+        beta, *_ = np.linalg.lstsq(z[names].to_numpy(), z["__overall__"].to_numpy(), rcond=None)
+        w = beta
+    else:
+        raise SurveyDataError(f"unknown derived-weight method '{method}'")
+    return pd.Series(_normalise_weights(names, np.asarray(w, float), f"{method} weights"), index=names)
+
+
+def _ahp_default(matrix):
+    # AHP principal-eigenvector weights from the supplier-evaluation engine (Saaty 1980).
+    from app.engines.mcda import ahp_weights
+    return ahp_weights(matrix)
+
+
+# ---------------------------------------------------------------------------------------------
+# weighted CSI
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class CSIResult:
+    index: float                      # 0–100
+    nodes: pd.DataFrame               # every node: parent, level, local/global weight, index
+    indicators: pd.DataFrame          # leaves: mean, n, sd, CI, 0–100 index and CI, weights
+    weight_method: str                # 'direct', 'ahp', 'correlation' or 'regression'
+    scale: tuple[float, float]
+    confidence: float
+    consistency: dict[str, dict[str, float]] = field(default_factory=dict)  # AHP λmax, CI, CR
+
+
+def indicator_statistics(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, float],
+                         confidence: float = 0.95) -> pd.DataFrame:
+    """Per indicator: n, mean, SD (n − 1) and the t confidence interval of the mean
+    x̄ ± t(1−α/2, n−1)·s/√n (Montgomery & Runger, Applied Statistics, §8.2), also on 0–100."""
+    scale = check_scale(scale)
+    x = numeric_block(df, columns, scale, min_rows=1, allow_constant=True, allow_missing=True)
+    rows = []
+    for j, col in enumerate(columns):
+        v = x[:, j][np.isfinite(x[:, j])]
+        n = v.size
+        mean = float(v.mean())
+        sd = float(v.std(ddof=1)) if n > 1 else float("nan")
+        half = t_quantile(0.5 + confidence / 2, n - 1) * sd / math.sqrt(n) if n > 1 else float("nan")
+        rows.append({"column": col, "n": n, "mean": mean, "sd": sd,
+                     "ci_low": mean - half, "ci_high": mean + half,
+                     "index": float(to_index(mean, scale)),
+                     "index_low": float(to_index(mean - half, scale)),
+                     "index_high": float(to_index(mean + half, scale))})
+    return pd.DataFrame(rows).set_index("column")
+
+
+def weighted_csi(df: pd.DataFrame, tree: Mapping | IndicatorNode, scale: tuple[float, float], *,
+                 method: str = "direct", overall: str | None = None,
+                 ahp_matrices: Mapping[str, Sequence[Sequence[float]]] | None = None,
+                 ahp: Callable | None = None, confidence: float = 0.95) -> CSIResult:
+    """Weighted customer satisfaction index on 0–100 (comprehensive weighted scoring,
+    domain brief §3.2): leaf index = (x̄ − min)/(max − min) × 100, node index = Σ wᵢ·indexᵢ over
+    its children with local weights summing to 1; global weight = product of local weights on
+    the path from the root.
+
+    Weights: 'direct' (from the tree; siblings without weights share equally), 'ahp' (one
+    pairwise matrix per internal node name, children in tree order; ``ahp`` defaults to
+    ``app.engines.mcda.ahp_weights``), 'correlation' / 'regression' (derived from the ``overall``
+    satisfaction column, see :func:`derived_weights`). Blank cells are unanswered questions.
+    """
+    if method not in WEIGHT_METHODS:
+        raise SurveyDataError(f"unknown weight method '{method}' (use {', '.join(WEIGHT_METHODS)})")
+    scale = check_scale(scale)
+    root = tree_from_spec(tree)
+    all_names: list[str] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        all_names.append(node.name)
+        stack.extend(node.children)
+    dup = next((n for n in all_names if all_names.count(n) > 1), None)
+    if dup is not None:
+        raise SurveyDataError(f"the indicator system uses the name '{dup}' twice")
+    leaves = root.leaves()
+    cols = [leaf.column or leaf.name for leaf in leaves]
+    if len(set(cols)) != len(cols):
+        raise SurveyDataError("an indicator column appears twice in the indicator system")
+    stats = indicator_statistics(df, cols, scale, confidence)
+    x = numeric_block(df, cols, scale, min_rows=1, allow_constant=True, allow_missing=True)
+    leaf_scores = pd.DataFrame(to_index(x, scale), columns=cols, index=df.index)
+    overall_s = None
+    if method in ("correlation", "regression"):
+        if overall is None:
+            raise SurveyDataError(f"'{method}' weights need the overall-satisfaction column")
+        overall_s = pd.Series(numeric_block(df, [overall], scale, min_rows=MIN_ROWS,
+                                            allow_missing=True)[:, 0], index=df.index)
+    if method == "ahp" and ahp is None:
+        ahp = _ahp_default
+    consistency: dict[str, dict[str, float]] = {}
+    records: list[dict] = []
+
+    def visit(node: IndicatorNode, parent: str | None, level: int, gw: float, lw: float):
+        """Returns (index, respondent scores) of ``node``; fills ``records`` top-down."""
+        rec = {"node": node.name, "parent": parent, "level": level, "label": node.label,
+               "local_weight": lw, "global_weight": gw}
+        records.append(rec)
+        if node.is_leaf:
+            col = node.column or node.name
+            rec["index"] = float(stats.loc[col, "index"])
+            rec["column"] = col
+            return rec["index"], leaf_scores[col]
+        names = [c.name for c in node.children]
+        if method == "direct" or (method == "ahp" and node.name not in (ahp_matrices or {})):
+            given = [c.weight for c in node.children]
+            if method == "ahp" and len(names) > 1:
+                raise SurveyDataError(f"AHP weights: no pairwise matrix for '{node.name}'")
+            w = np.array([1.0 if g is None else g for g in given]) if any(g is not None for g in given) \
+                else np.ones(len(names))
+            w = _normalise_weights(names, w, f"weights under '{node.name}'")
+        elif method == "ahp":
+            res = ahp(ahp_matrices[node.name])
+            w = np.asarray(res.weights, float)
+            if w.size != len(names):
+                raise SurveyDataError(f"AHP matrix for '{node.name}' is {w.size}×{w.size} but the "
+                                      f"node has {len(names)} children")
+            consistency[node.name] = {"lambda_max": float(res.lambda_max), "ci": float(res.ci),
+                                      "cr": float(res.cr)}
+            w = _normalise_weights(names, w, f"AHP weights under '{node.name}'")
+        else:
+            w = None
+        # children first for derived weights (they need the children's respondent scores)
+        child_recs, results = [], []
+        for k, child in enumerate(node.children):
+            start = len(records)
+            results.append(visit(child, node.name, level + 1, 1.0, 1.0 if w is None else float(w[k])))
+            child_recs.append((start, len(records)))
+        scores = pd.concat([r[1] for r in results], axis=1, keys=names)
+        if w is None:
+            w = derived_weights(scores, overall_s, method).to_numpy()
+        for k, (a, b) in enumerate(child_recs):
+            records[a]["local_weight"] = float(w[k])
+        idx = float(np.dot(w, [r[0] for r in results]))
+        rec["index"] = idx
+        answered = scores.notna().to_numpy()
+        wmat = np.where(answered, w, 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            comp = np.nansum(scores.to_numpy() * wmat, axis=1) / wmat.sum(axis=1)
+        return idx, pd.Series(comp, index=df.index)
+
+    total, _ = visit(root, None, 0, 1.0, 1.0)
+    nodes = pd.DataFrame(records).set_index("node")
+    # global weights: product of local weights from the root down (records are in DFS order)
+    for name, row in nodes.iterrows():
+        parent = row["parent"]
+        nodes.loc[name, "global_weight"] = row["local_weight"] * (
+            nodes.loc[parent, "global_weight"] if isinstance(parent, str) else 1.0)
+    leaf_rows = nodes[nodes["column"].notna()] if "column" in nodes else nodes.iloc[0:0]
+    ind = stats.copy()
+    ind["local_weight"] = leaf_rows.set_index("column")["local_weight"].reindex(ind.index).to_numpy()
+    ind["global_weight"] = leaf_rows.set_index("column")["global_weight"].reindex(ind.index).to_numpy()
+    return CSIResult(float(total), nodes, ind, method, scale, confidence, consistency)
+
+
+# ---------------------------------------------------------------------------------------------
+# importance–performance analysis
+# ---------------------------------------------------------------------------------------------
+QUADRANTS = {
+    (True, False): "concentrate here",      # important, performing poorly
+    (True, True): "keep up the good work",
+    (False, False): "low priority",
+    (False, True): "possible overkill",     # unimportant, performing well
+}
+
+
+@dataclass
+class IPAResult:
+    table: pd.DataFrame       # importance, performance, quadrant per indicator
+    importance_line: float
+    performance_line: float
+    lines: str                # how the quadrant lines were set, stated for the report
+
+
+def importance_performance(importance: Mapping[str, float] | pd.Series,
+                           performance: Mapping[str, float] | pd.Series, *,
+                           lines: str | tuple[float, float] = "mean") -> IPAResult:
+    """Importance–performance analysis (Martilla & James 1977, J. Marketing 41(1):77-79).
+
+    Quadrant lines: 'mean' (data-centred, the common choice), 'median', or an explicit
+    (importance, performance) pair such as the scale midpoint (scale-centred). A point on a line
+    counts as high. Quadrants: concentrate here (high importance, low performance), keep up the
+    good work (high, high), low priority (low, low), possible overkill (low, high).
+    """
+    imp, perf = pd.Series(importance, dtype=float), pd.Series(performance, dtype=float)
+    missing = [k for k in imp.index if k not in perf.index] + [k for k in perf.index if k not in imp.index]
+    if missing:
+        raise SurveyDataError(f"indicator '{missing[0]}' has importance or performance but not both")
+    perf = perf.reindex(imp.index)
+    if imp.isna().any() or perf.isna().any():
+        bad = imp.index[(imp.isna() | perf.isna()).to_numpy()][0]
+        raise SurveyDataError(f"indicator '{bad}': importance or performance is undefined")
+    if isinstance(lines, str):
+        if lines not in ("mean", "median"):
+            raise SurveyDataError(f"unknown quadrant-line rule '{lines}' (mean, median or a pair)")
+        il, pl = (float(imp.mean()), float(perf.mean())) if lines == "mean" else \
+            (float(imp.median()), float(perf.median()))
+        how = f"{lines} importance {il:.4g}, {lines} performance {pl:.4g}"
+    else:
+        il, pl = float(lines[0]), float(lines[1])
+        how = f"fixed: importance {il:.4g}, performance {pl:.4g}"
+    table = pd.DataFrame({"importance": imp, "performance": perf})
+    table["quadrant"] = [QUADRANTS[(i >= il, p >= pl)] for i, p in zip(imp, perf)]
+    return IPAResult(table, il, pl, how)
+
+
+def ipa_from_survey(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, float], *,
+                    overall: str | None = None, importance: str | Mapping[str, float] = "correlation",
+                    lines: str | tuple[float, float] = "mean") -> IPAResult:
+    """IPA straight from survey answers: performance = 0–100 index of each indicator's mean;
+    importance stated (a mapping) or derived ('correlation'/'regression' with ``overall``,
+    reported as the normalised derived weight)."""
+    scale = check_scale(scale)
+    stats = indicator_statistics(df, columns, scale)
+    if isinstance(importance, str):
+        if overall is None:
+            raise SurveyDataError(f"derived importance ('{importance}') needs the overall column")
+        x = numeric_block(df, list(columns) + [overall], scale, min_rows=MIN_ROWS, allow_missing=True)
+        scores = pd.DataFrame(x[:, :-1], columns=list(columns))
+        imp = derived_weights(scores, pd.Series(x[:, -1]), importance)
+    else:
+        imp = pd.Series(importance, dtype=float).reindex(list(columns))
+    return importance_performance(imp, stats["index"], lines=lines)
