@@ -11,7 +11,8 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import orm
+from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, utcnow
 
@@ -72,13 +73,13 @@ class Supplier(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
-    contacts: Mapped[list[SupplierContact]] = relationship(
+    contacts: Mapped[list[SupplierContact]] = orm.relationship(
         back_populates="supplier", cascade="all, delete-orphan", passive_deletes=True
     )
-    certificates: Mapped[list[SupplierCertificate]] = relationship(
+    certificates: Mapped[list[SupplierCertificate]] = orm.relationship(
         back_populates="supplier", cascade="all, delete-orphan", passive_deletes=True
     )
-    parts: Mapped[list[SupplierPart]] = relationship(
+    parts: Mapped[list[SupplierPart]] = orm.relationship(
         back_populates="supplier", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -115,8 +116,8 @@ class SupplierPart(Base):
     share: Mapped[float] = mapped_column(default=0.0)
     active: Mapped[bool] = mapped_column(default=True)
 
-    supplier: Mapped[Supplier] = relationship(back_populates="parts")
-    part: Mapped[Part] = relationship()
+    supplier: Mapped[Supplier] = orm.relationship(back_populates="parts")
+    part: Mapped[Part] = orm.relationship()
 
 
 class SupplierContact(Base):
@@ -130,7 +131,7 @@ class SupplierContact(Base):
     email: Mapped[str] = mapped_column(String(160), default="")
     is_primary: Mapped[bool] = mapped_column(default=False)
 
-    supplier: Mapped[Supplier] = relationship(back_populates="contacts")
+    supplier: Mapped[Supplier] = orm.relationship(back_populates="contacts")
 
 
 class SupplierCertificate(Base):
@@ -147,7 +148,7 @@ class SupplierCertificate(Base):
     issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     expires_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
-    supplier: Mapped[Supplier] = relationship(back_populates="certificates")
+    supplier: Mapped[Supplier] = orm.relationship(back_populates="certificates")
 
 
 class SupplierStatusChange(Base):

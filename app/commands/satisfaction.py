@@ -1,0 +1,182 @@
+"""``csi`` and ``kano`` subcommands: satisfaction-index models and Kano classification on a
+survey file, without opening the GUI (issue 4). Bad input prints one line naming the row or
+column and returns 1; results go to stdout as text or ``--json``."""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+LABELS = {
+    "en": {"model": "Model", "scheme": "inner scheme", "iterations": "iterations",
+           "paths": "Path coefficients", "r2": "R²", "index": "Index (0–100)",
+           "weights": "Outer weights", "loading": "loading", "gof": "GoF", "se": "SE",
+           "interval": "interval", "attribute": "attribute", "category": "category",
+           "better": "Better", "worse": "Worse", "tie": "tie",
+           "fong_note": "* the top two categories do not differ significantly (Fong test)",
+           "scale": "scale", "inferred": "inferred from the answers", "bootstrap": "Bootstrap"},
+    "zh_CN": {"model": "模型", "scheme": "内部权重方案", "iterations": "迭代次数",
+              "paths": "路径系数", "r2": "R²", "index": "指数 (0–100)", "weights": "外部权重",
+              "loading": "载荷", "gof": "拟合优度 GoF", "se": "标准误", "interval": "区间",
+              "attribute": "属性", "category": "类别", "better": "Better 系数",
+              "worse": "Worse 系数", "tie": "并列",
+              "fong_note": "* 前两类差异不显著（Fong 检验）",
+              "scale": "量表", "inferred": "由答案推断", "bootstrap": "自助法"},
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    csi = subparsers.add_parser(
+        "csi", help="satisfaction index by PLS path modelling (CCSI/ACSI/ECSI or a model file)")
+    csi.add_argument("--data", required=True, metavar="F.csv", help="survey answers, one row per respondent")
+    csi.add_argument("--model", default="ccsi", metavar="ccsi|acsi|ecsi|MODEL.json",
+                     help='built-in model or JSON {"blocks": {"LV": [columns]}, "paths": [[from, to]]}')
+    csi.add_argument("--scheme", choices=("path", "centroid", "factorial"), default="path")
+    csi.add_argument("--scale", nargs=2, type=float, metavar=("MIN", "MAX"),
+                     help="rating scale of the questions (default: inferred from the answers)")
+    csi.add_argument("--bootstrap", nargs="?", type=int, const=500, default=None, metavar="N",
+                     help="bootstrap the path coefficients with N resamples (default 500)")
+    csi.add_argument("--seed", type=int, default=None, help="random seed for the bootstrap")
+    csi.add_argument("--max-iter", type=int, default=300, help="iteration limit (default 300)")
+    csi.add_argument("--json", action="store_true", help="print the result as JSON")
+    csi.add_argument("--lang", choices=tuple(LABELS), default=argparse.SUPPRESS)
+    csi.set_defaults(func=run_csi)
+
+    kano = subparsers.add_parser("kano", help="Kano classification of functional/dysfunctional answers")
+    kano.add_argument("--data", required=True, metavar="F.csv",
+                      help="columns attribute, functional, dysfunctional (answers 1–5 or words)")
+    kano.add_argument("--attribute", default="attribute", help="column naming the attribute")
+    kano.add_argument("--functional", default="functional", help="column with the functional answer")
+    kano.add_argument("--dysfunctional", default="dysfunctional", help="column with the dysfunctional answer")
+    kano.add_argument("--json", action="store_true", help="print the result as JSON")
+    kano.add_argument("--lang", choices=tuple(LABELS), default=argparse.SUPPRESS)
+    kano.set_defaults(func=run_kano)
+
+
+# ---------------------------------------------------------------------------------------------
+def read_survey(path: str, *, dtype=None):
+    """Read a CSV (UTF-8 with or without BOM, else GB18030 as written by Chinese Excel). An
+    unnamed first column (R/pandas row index, like mobi.csv) becomes the index."""
+    import pandas as pd
+
+    file = Path(path)
+    if not file.is_file():
+        raise ValueError(f"data file not found: {path}")
+    last = None
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            df = pd.read_csv(file, encoding=enc, dtype=dtype, skipinitialspace=True)
+            break
+        except UnicodeDecodeError as exc:
+            last = exc
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise ValueError(f"{path}: not a readable CSV file ({str(exc).strip().splitlines()[0]})") from None
+    else:
+        raise ValueError(f"{path}: unknown text encoding ({last})")
+    if len(df.columns) and (str(df.columns[0]).startswith("Unnamed") or str(df.columns[0]).strip() == ""):
+        df = df.drop(columns=df.columns[0])
+    df.columns = [str(c).strip() for c in df.columns]
+    return df.reset_index(drop=True)
+
+
+def _clean(obj):
+    # JSON has no NaN/Infinity: undefined numbers become null.
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {str(k): _clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_clean(v) for v in obj]
+    return obj
+
+
+def _error(exc: BaseException) -> int:
+    print(f"error: {exc}", file=sys.stderr)
+    return 1
+
+
+def _lang(args) -> str:
+    lang = getattr(args, "lang", None) or "en"
+    return lang if lang in LABELS else "en"
+
+
+def run_csi(args: argparse.Namespace) -> int:
+    from app.engines import pls
+    from app.engines.satisfaction import SurveyDataError
+
+    try:
+        df = read_survey(args.data)
+        model = pls.load_model(args.model)
+        scale = tuple(args.scale) if args.scale else None
+        if args.bootstrap is not None and args.bootstrap < 2:
+            raise ValueError("--bootstrap needs at least 2 resamples")
+        result = pls.pls_fit(df, model, scheme=args.scheme, scale=scale, max_iter=args.max_iter)
+        boot = None
+        if args.bootstrap:
+            boot = pls.bootstrap(df, model, resamples=args.bootstrap, seed=args.seed,
+                                 scheme=args.scheme, scale=scale, max_iter=args.max_iter)
+    except (SurveyDataError, pls.ModelError, pls.ConvergenceError, ValueError) as exc:
+        return _error(exc)
+    out = result.to_dict()
+    if boot is not None:
+        out["bootstrap"] = boot.to_dict()
+    for lv, msg in out["index_errors"].items():
+        print(f"warning: {msg}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(_clean(out), ensure_ascii=False, indent=2))
+        return 0
+    t = LABELS[_lang(args)]
+    lo, hi = out["scale"]
+    print(f"{t['model']}: {out['model']}  {t['scheme']}: {out['scheme']}  "
+          f"{t['iterations']}: {out['iterations']}  {t['gof']}: {out['gof']:.4f}  "
+          f"{t['scale']}: {lo:g}–{hi:g}" + (f" ({t['inferred']})" if out["scale_inferred"] else ""))
+    print(f"\n{t['paths']}")
+    for key, value in out["paths"].items():
+        line = f"  {key:<40} {value:>9.4f}"
+        if boot is not None:
+            row = out["bootstrap"]["paths"][key]
+            line += (f"   {t['se']} {row['se']:.4f}  t {row['t']:.2f}  "
+                     f"{t['interval']} [{row['lower']:.4f}, {row['upper']:.4f}]")
+        print(line)
+    print(f"\n{t['r2']}")
+    for key, value in out["r2"].items():
+        print(f"  {key:<24} {value:>9.4f}")
+    print(f"\n{t['index']}")
+    for key, value in out["index"].items():
+        print(f"  {key:<24} " + ("        —" if value is None else f"{value:>9.2f}"))
+    print(f"\n{t['weights']} ({t['loading']})")
+    for key, value in out["outer_weights"].items():
+        print(f"  {key:<24} {value:>9.4f}  ({out['loadings'][key]:.4f})")
+    return 0
+
+
+def run_kano(args: argparse.Namespace) -> int:
+    from app.engines import kano
+
+    try:
+        df = read_survey(args.data, dtype=str)
+        lower = {c.lower(): c for c in df.columns}
+        cols = [lower.get(name.lower(), name) for name in (args.attribute, args.functional, args.dysfunctional)]
+        results = kano.kano_survey(df, *cols)
+    except (kano.KanoInputError, ValueError) as exc:
+        return _error(exc)
+    if args.json:
+        out = {"rows": int(len(df)),
+               "attributes": {r.attribute: {k: v for k, v in r.to_dict().items() if k != "attribute"}
+                              for r in results}}
+        print(json.dumps(_clean(out), ensure_ascii=False, indent=2))
+        return 0
+    t = LABELS[_lang(args)]
+    lang_i = 1 if _lang(args) == "zh_CN" else 0
+    print(f"{t['attribute']:<24} " + " ".join(f"{c:>4}" for c in kano.CATEGORIES)
+          + f"  {t['category']:<24} {t['better']:>8} {t['worse']:>8}")
+    for r in results:
+        name = kano.CATEGORY_NAMES[r.category][lang_i]
+        flag = f" ({t['tie']})" if r.tie else ("" if r.significant else " *")
+        fmt = lambda v: "       —" if v is None else f"{v:>8.3f}"  # noqa: E731 - local formatter
+        print(f"{r.attribute:<24} " + " ".join(f"{r.counts[c]:>4}" for c in kano.CATEGORIES)
+              + f"  {r.category} {name + flag:<22} {fmt(r.better)} {fmt(r.worse)}")
+    print(t["fong_note"])
+    return 0

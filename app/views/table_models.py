@@ -1,0 +1,123 @@
+"""Read-only table model over a pandas DataFrame, reusable by any list screen.
+
+After Vorta's table models: ``SORT_ROLE`` returns the native value so sorting never compares
+display strings; ``ROW_ROLE`` returns the row's position in the frame, reachable through proxies.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    title: Callable[[], str]  # translated lazily
+    format: Callable[[Any], str] | None = None
+    align_right: bool = False
+    foreground: Callable[[pd.Series], Any] | None = None  # row -> QColor/None
+    background: Callable[[pd.Series], Any] | None = None
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+
+
+def default_format(value: Any) -> str:
+    if _is_missing(value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class DataFrameTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], frame: pd.DataFrame | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.frame = frame if frame is not None else pd.DataFrame(columns=[c.field for c in columns])
+        self._records: list[tuple] = []
+        self._index_of = {c.field: i for i, c in enumerate(self.columns)}
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        fields = [c.field for c in self.columns]
+        self._records = list(self.frame[fields].itertuples(index=False, name=None)) if len(self.frame) else []
+
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        self.beginResetModel()
+        self.frame = frame.reset_index(drop=True)
+        self._rebuild()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._records)):
+            return None
+        column = self.columns[index.column()]
+        value = self._records[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (column.format or default_format)(value) if not _is_missing(value) else ""
+        if role == SORT_ROLE:
+            if _is_missing(value):
+                return None
+            if isinstance(value, (date, datetime)):
+                return value.isoformat()
+            return value.item() if hasattr(value, "item") else value
+        if role == ROW_ROLE:
+            return index.row()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            return column.foreground(self.frame.iloc[index.row()])
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            return column.background(self.frame.iloc[index.row()])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].title()
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def row(self, row: int) -> pd.Series:
+        return self.frame.iloc[row]
+
+
+class NativeSortProxy(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE`` (None last) and filters case-insensitively on every column."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:
+            return a is None and b is not None if self.sortOrder() == Qt.SortOrder.DescendingOrder else b is None and a is not None
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
