@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.models.database import Database, DatabaseOpenError, open_database
@@ -71,9 +71,8 @@ class Controller:
     def create(self, path: str) -> None:
         target = Path(path)
         if target.exists():
-            QMessageBox.warning(self.window, APP_NAME,
-                                self.window.tr("%1 already exists; choose another name.").replace("%1", str(target))
-                                if self.window else f"{target} already exists.")
+            QMessageBox.warning(self.window, APP_NAME, QCoreApplication.translate(
+                "Controller", "%1 already exists; choose another name.").replace("%1", str(target)))
             return
         self.open(target, parent=self.window)
 

@@ -16,17 +16,13 @@ from app.views.modules import ModuleSpec
 from app.views.table_models import Column, DataFrameTableModel, NativeSortProxy
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Overview", text)
-
-
 STATUS_TITLES = {
-    "potential": lambda: _t("Potential"),
-    "under_evaluation": lambda: _t("Under evaluation"),
-    "approved": lambda: _t("Approved"),
-    "conditional": lambda: _t("Conditionally approved"),
-    "suspended": lambda: _t("Suspended"),
-    "disqualified": lambda: _t("Disqualified"),
+    "potential": lambda: QCoreApplication.translate("Overview", "Potential"),
+    "under_evaluation": lambda: QCoreApplication.translate("Overview", "Under evaluation"),
+    "approved": lambda: QCoreApplication.translate("Overview", "Approved"),
+    "conditional": lambda: QCoreApplication.translate("Overview", "Conditionally approved"),
+    "suspended": lambda: QCoreApplication.translate("Overview", "Suspended"),
+    "disqualified": lambda: QCoreApplication.translate("Overview", "Disqualified"),
 }
 
 
@@ -82,12 +78,12 @@ class OverviewPage(QWidget):
         cert_header.addWidget(self.filter_edit)
         layout.addLayout(cert_header)
         self.model = DataFrameTableModel([
-            Column("code", lambda: _t("Supplier")),
-            Column("name_zh" if ctx.language == "zh_CN" else "name_en", lambda: _t("Name")),
-            Column("standard", lambda: _t("Standard")),
-            Column("number", lambda: _t("Certificate no.")),
-            Column("expires_on", lambda: _t("Expires on")),
-            Column("days_left", lambda: _t("Days left"), align_right=True, foreground=_days_colour),
+            Column("code", lambda: QCoreApplication.translate("Overview", "Supplier")),
+            Column("name_zh" if ctx.language == "zh_CN" else "name_en", lambda: QCoreApplication.translate("Overview", "Name")),
+            Column("standard", lambda: QCoreApplication.translate("Overview", "Standard")),
+            Column("number", lambda: QCoreApplication.translate("Overview", "Certificate no.")),
+            Column("expires_on", lambda: QCoreApplication.translate("Overview", "Expires on")),
+            Column("days_left", lambda: QCoreApplication.translate("Overview", "Days left"), align_right=True, foreground=_days_colour),
         ], parent=self)
         self.proxy = NativeSortProxy(self)
         self.proxy.setSourceModel(self.model)
