@@ -44,7 +44,7 @@ def numeric_block(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, 
     out = np.empty((len(df), len(columns)), dtype=float)
     for j, col in enumerate(columns):
         raw = df[col]
-        values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan, copy=True)
         for i in np.flatnonzero(~np.isfinite(values)):
             cell = raw.iloc[int(i)]
             blank = pd.isna(cell) or (isinstance(cell, str) and not cell.strip())
