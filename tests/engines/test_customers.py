@@ -1,0 +1,115 @@
+"""NPS, CLV, ABC, RFM, value classes, churn flags, k-means, by hand."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.engines import customers as cu
+from app.engines.customers import CustomerDataError
+
+
+def test_nps_by_hand():
+    # 3 promoters, 2 passives, 5 detractors of 10 → 30 − 50 = −20
+    assert cu.nps([10, 9, 9, 8, 7, 6, 5, 0, 3, 6]) == pytest.approx(-20)
+    with pytest.raises(CustomerDataError, match="answer 2: 11"):
+        cu.nps([10, 11])
+    with pytest.raises(CustomerDataError, match="answer 1: 7.5"):
+        cu.nps([7.5])
+    with pytest.raises(CustomerDataError, match="at least one"):
+        cu.nps([])
+
+
+def test_clv_by_hand():
+    # m = 100, r = 0.8, i = 0.1 → 100·0.8/0.3 = 266.67
+    assert cu.clv(100, 0.8, 0.1) == pytest.approx(800 / 3)
+    assert cu.clv(100, 0.8, 0.1, acquisition_cost=50) == pytest.approx(800 / 3 - 50)
+    assert cu.clv([100, 200], [0.5, 0.5], 0.0) == pytest.approx([100, 200])
+    with pytest.raises(CustomerDataError, match="retention"):
+        cu.clv(100, 1.5, 0.1)
+
+
+def test_abc_classes_pareto():
+    res = cu.abc_classes({"a": 50, "b": 30, "c": 10, "d": 6, "e": 4})
+    assert res["class"].to_dict() == {"a": "A", "b": "A", "c": "B", "d": "B", "e": "C"}
+    assert res["cumulative_pct"].iloc[-1] == pytest.approx(100)
+    custom = cu.abc_classes({"a": 50, "b": 30, "c": 20}, shares=(50, 30, 20))
+    assert custom["class"].tolist() == ["A", "B", "C"]
+    with pytest.raises(CustomerDataError, match="summing to 100"):
+        cu.abc_classes({"a": 1}, shares=(80, 10, 5))
+    with pytest.raises(CustomerDataError, match="'b'"):
+        cu.abc_classes({"a": 1, "b": -2})
+
+
+def test_rfm_quintiles_and_classes():
+    orders = pd.DataFrame({
+        "customer": ["c1"] * 5 + ["c2"] * 3 + ["c3"] * 2 + ["c4", "c5"],
+        "date": ["2026-03-01", "2026-02-01", "2026-01-01", "2025-12-01", "2025-11-01",
+                 "2026-02-20", "2026-01-10", "2025-10-01", "2025-06-01", "2025-05-01",
+                 "2026-02-25", "2025-01-01"],
+        "amount": [100, 100, 100, 100, 100, 80, 80, 80, 500, 500, 10, 5],
+    })
+    rfm = cu.rfm_from_orders(orders, as_of="2026-03-01")
+    assert rfm.loc["c1", "recency_days"] == 0 and rfm.loc["c1", "frequency"] == 5
+    assert rfm.loc["c3", "monetary"] == 1000
+    scores = cu.rfm_scores(rfm)
+    # five customers → one per quintile
+    assert scores.loc["c1", "rfm"] == "554"          # c3 spent more (1000 vs 500)
+    assert scores.loc["c5", "R"] == 1 and scores.loc["c3", "M"] == 5
+    classes = cu.rfm_classes(scores)
+    assert classes["c1"] == "important" and classes["c4"] == "potential" and classes["c5"] == "lost"
+    assert classes["c3"] == "ordinary"
+
+
+def test_quintile_ties_share_a_score():
+    s = cu.quintile_score([1, 1, 1, 1, 2, 3, 4, 5, 6, 7])
+    assert s.tolist()[:4] == [1, 1, 1, 1]
+
+
+def test_value_tiers():
+    tiers = cu.value_tiers({f"c{i}": v for i, v in enumerate(range(10, 0, -1))})
+    assert tiers.value_counts().to_dict() == {"low": 5, "medium": 3, "high": 2}
+    fixed = cu.value_tiers({"a": 100, "b": 50, "c": 5}, high=80, medium=20)
+    assert fixed.tolist() == ["high", "medium", "low"]
+
+
+def test_churn_flags():
+    orders = pd.DataFrame({"customer": ["a"] * 6 + ["b", "c", "c"],
+                           "date": ["2026-01-10", "2025-12-01", "2025-11-15", "2025-11-01",
+                                    "2025-10-20", "2025-10-15", "2025-09-01", "2026-03-01", "2026-02-01"]})
+    flags = cu.churn_flags(orders, as_of="2026-03-01", inactive_days=90, window_days=90)
+    # a: 2 orders in the last 90 days (since 2025-12-01), 4 in the 90 before → falling
+    assert flags.loc["a", "falling"] and not flags.loc["a", "inactive"]
+    assert flags.loc["b", "inactive"] and flags.loc["b", "at_risk"]
+    assert not flags.loc["c", "at_risk"]
+
+
+def test_kmeans_finds_separated_groups_and_is_seeded():
+    rng = np.random.default_rng(0)
+    x = np.vstack([rng.normal(0, 1, (40, 2)), rng.normal([10, 500], [1, 50], (25, 2))])
+    a = cu.kmeans(x, 2, seed=3)
+    b = cu.kmeans(x, 2, seed=3)
+    assert np.array_equal(a.labels, b.labels)
+    assert a.sizes.tolist() == [40, 25]
+    assert set(a.labels[:40]) == {0} and set(a.labels[40:]) == {1}
+    assert a.centers[1] == pytest.approx([10, 500], rel=0.1)
+    with pytest.raises(CustomerDataError, match="k = 5"):
+        cu.kmeans(x[:3], 5)
+
+
+def test_segment_customers_frame():
+    df = pd.DataFrame({"r": [1, 2, 1, 50, 52], "m": [10, 11, 9, 1000, 990]})
+    seg = cu.segment_customers(df, ["r", "m"], 2)
+    assert seg["segment"].tolist() == [0, 0, 0, 1, 1]
+
+
+@given(st.lists(st.floats(0, 1e6), min_size=1, max_size=50).filter(lambda v: sum(v) > 0))
+def test_abc_invariants(values):
+    res = cu.abc_classes(dict(enumerate(values)))
+    assert res["class"].iloc[0] == "A"
+    assert res["share_pct"].sum() == pytest.approx(100)
+    order = {"A": 0, "B": 1, "C": 2}
+    ranks = [order[c] for c in res["class"]]
+    assert ranks == sorted(ranks)

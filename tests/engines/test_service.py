@@ -1,0 +1,90 @@
+"""Order service priority, fill rates, on-time, perfect order (both ways), by hand."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.engines import service
+from app.engines.service import ServiceDataError
+
+
+def test_order_priority_standard_competition_ranking():
+    # index = grade × importance: a 1, b 2, c 2, d 9, e 3 → 1, 2, 2, 5, 4
+    got = service.order_priority([("a", 1, 1), ("b", 1, 2), ("c", 2, 1), ("d", 3, 3), ("e", "A", 3)])
+    assert got == {"a": 1, "b": 2, "c": 2, "d": 5, "e": 4}
+
+
+def test_order_priority_textbook_table():
+    # grades 1–3 × importance 1–3; equal products share the rank, the next rank skips
+    products = [(f"P{g}{i}", g, i) for g in (1, 2, 3) for i in (1, 2, 3)]
+    got = service.order_priority(products)
+    # products: 1,2,3,2,4,6,3,6,9 → ranks 1,2,4,2,6,7,4,7,9
+    assert [got[n] for n, *_ in products] == [1, 2, 4, 2, 6, 7, 4, 7, 9]
+
+
+@pytest.mark.parametrize("products, message", [
+    ([("a", 1, 4)], "importance 4"), ([("a", "Z", 1)], "grade 'Z'"), ([], "no products"),
+    ([("a", 1, 1), ("a", 2, 1)], "listed twice"),
+])
+def test_order_priority_bad_input(products, message):
+    with pytest.raises(ServiceDataError, match=message):
+        service.order_priority(products)
+
+
+def test_perfect_order_index_product_of_rates():
+    assert service.perfect_order_index(0.95, 0.90, 0.98, 0.99) == pytest.approx(95 * 90 * 98 * 99 / 1e6)
+    assert service.perfect_order_index(95, 90, 98, 99) == pytest.approx(82.9521)
+    assert service.perfect_order_index([1, 1, 0, 1], [1, 1, 1, 1], [1] * 4, [1] * 4) == pytest.approx(75)
+
+
+def test_perfect_orders_count_differs_from_product():
+    res = service.perfect_orders([1, 1, 0, 1], [1, 0, 0, 1], [1, 1, 0, 1], [1, 1, 1, 1])
+    assert res.by_product == pytest.approx(0.75 * 0.5 * 0.75 * 1 * 100)   # 28.125
+    assert res.by_count == pytest.approx(50) and res.perfect == 2
+    assert set(res.to_dict()) >= {"perfect_order_by_product_of_rates_pct", "perfect_order_by_count_pct"}
+
+
+def test_fill_rates_by_hand():
+    # order 1: lines 10/10 and 5/3; order 2: 8/8; order 3: 4/6 (over-shipped counts as 4)
+    rates = service.fill_rates([10, 5, 8, 4], [10, 3, 8, 6], order_ids=[1, 1, 2, 3])
+    assert rates["unit"] == pytest.approx(25 / 27 * 100)
+    assert rates["line"] == pytest.approx(75)
+    assert rates["order"] == pytest.approx(200 / 3)
+
+
+def test_fill_rates_from_a_frame():
+    import pandas as pd
+    df = pd.DataFrame({"order": [1, 1], "ordered": [2, 2], "shipped": [2, 1]})
+    assert service.fill_rates(df) == pytest.approx({"unit": 75.0, "line": 50.0, "order": 0.0})
+
+
+def test_on_time_and_error_free():
+    assert service.on_time_delivery_rate([True, False, True, True]) == 75
+    rate = service.on_time_delivery_rate(promised=["2026-01-05", "2026-01-05", "2026-01-05"],
+                                         delivered=["2026-01-04", "2026-01-06", "2026-01-08"],
+                                         tolerance_days=1)
+    assert rate == pytest.approx(200 / 3)
+    assert service.error_free_rate([1, 1, 1, 0, 1]) == 80
+
+
+def test_no_orders_is_never_100():
+    with pytest.raises(ServiceDataError, match="no orders"):
+        service.on_time_delivery_rate([])
+    with pytest.raises(ServiceDataError, match="no order lines"):
+        service.fill_rates([], [])
+    with pytest.raises(ServiceDataError, match="line 2: ordered quantity is 0"):
+        service.fill_rates([1, 0], [1, 0])
+
+
+def test_nps_is_exposed_here_too():
+    assert service.nps([10, 9, 6, 8]) == 25
+
+
+@given(st.lists(st.tuples(st.integers(1, 50), st.integers(0, 60)), min_size=1, max_size=40))
+def test_fill_rates_bounded_and_ordered(lines):
+    ordered, shipped = zip(*lines)
+    r = service.fill_rates(ordered, shipped, order_ids=[i // 3 for i in range(len(lines))])
+    assert 0 <= r["order"] <= r["line"] + 1e-9 <= 100 + 1e-9
+    assert r["line"] <= r["unit"] + 1e-9 or r["unit"] >= 0
+    assert 0 <= r["unit"] <= 100
