@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 # Keep QSettings of test runs away from the user's real settings.
-os.environ.setdefault("XDG_CONFIG_HOME", str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "xdg-config"))
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="qb-test-config-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="qb-test-data-")
 
 import pytest
 

@@ -3,6 +3,7 @@ language at run time (the window is rebuilt, so every string is retranslated).""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -114,6 +115,6 @@ def run_gui(target: str | None = None, demo: bool = False, lang: str | None = No
         if not controller.open(str(default_database_path())):
             return 1
     app._qb_controller = controller  # type: ignore[attr-defined]  # keep alive for the event loop
-    if "--quit-after-show" in sys.argv:  # used by the start-up benchmark
+    if os.environ.get("QUALITYBRIDGE_QUIT_AFTER_SHOW"):  # used by the start-up benchmark
         QTimer.singleShot(0, app.quit)
     return app.exec()
