@@ -1,0 +1,148 @@
+"""Benchmark of the satisfaction engines (issue 4 targets).
+
+* one PLS fit of the ECSI model on mobi (250 × 24): target ≤ 20 ms;
+* 500 bootstrap resamples: target ≤ 5 s on 2 cores;
+* beside ours, the PyPI package ``plspm`` on the same fit, run in its own virtual environment
+  (/tmp/plspm-venv, because it needs pandas < 2.3 and numpy < 2.1); skipped with a note when it
+  cannot be installed.
+
+``run()`` returns the printed lines; ``python -m bench.bench_satisfaction`` prints them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MOBI = ROOT.parent / "shared" / "data" / "mobi.csv"
+PLSPM_VENV = Path("/tmp/plspm-venv")
+FIT_TARGET_MS = 20.0
+BOOT_TARGET_S = 5.0
+
+# Runs inside the plspm venv: the same ECSI model, path scheme, tolerance 1e-7.
+PLSPM_SCRIPT = r"""
+import json, sys, time, statistics
+import pandas as pd
+import plspm.config as c
+from plspm.plspm import Plspm
+from plspm.scheme import Scheme
+from plspm.mode import Mode
+
+data = pd.read_csv(sys.argv[1], index_col=0)
+blocks = json.loads(sys.argv[2])
+paths = json.loads(sys.argv[3])
+structure = c.Structure()
+for src, dst in paths:
+    structure.add_path([src], [dst])
+config = c.Config(structure.path(), scaled=True)
+for lv, cols in blocks.items():
+    config.add_lv(lv, Mode.A, *[c.MV(col) for col in cols])
+
+def fit():
+    return Plspm(data, config, Scheme.PATH, iterations=300, tolerance=1e-7)
+
+model = fit()
+times = []
+for _ in range(int(sys.argv[4])):
+    t = time.perf_counter()
+    fit()
+    times.append(time.perf_counter() - t)
+pc = model.path_coefficients()
+out = {"median_s": statistics.median(times),
+       "paths": {f"{s}->{d}": float(pc.loc[d, s]) for s, d in paths}}
+print(json.dumps(out))
+"""
+
+
+def _plspm_python() -> tuple[Path | None, str]:
+    py = PLSPM_VENV / "bin" / "python"
+    if py.exists():
+        ok = subprocess.run([str(py), "-c", "import plspm"], capture_output=True).returncode == 0
+        if ok:
+            return py, "existing /tmp/plspm-venv"
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(PLSPM_VENV)], check=True,
+                       capture_output=True, timeout=300)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "plspm", "pandas<2.3", "numpy<2.1"],
+                       check=True, capture_output=True, timeout=900)
+    except (subprocess.SubprocessError, OSError) as exc:
+        return None, f"could not install plspm in {PLSPM_VENV}: {type(exc).__name__}"
+    return py, "created /tmp/plspm-venv"
+
+
+# domain.md §4, SmartPLS path scheme (the reference both implementations are held to).
+PUBLISHED = {
+    "Image->Expectation": 0.50491393, "Expectation->Quality": 0.55674896,
+    "Expectation->Value": 0.04998839, "Quality->Value": 0.55830438,
+    "Image->Satisfaction": 0.17873950, "Expectation->Satisfaction": 0.06252287,
+    "Quality->Satisfaction": 0.51202394, "Value->Satisfaction": 0.19476510,
+    "Satisfaction->Complaints": 0.52806625, "Image->Loyalty": 0.19575534,
+    "Satisfaction->Loyalty": 0.48547762, "Complaints->Loyalty": 0.06692607,
+}
+
+
+def _vs_published(paths: dict[str, float]) -> float:
+    return max(abs(paths[k] - v) for k, v in PUBLISHED.items())
+
+
+def run() -> list[str]:
+    import pandas as pd
+
+    from app.engines import pls
+
+    lines = [f"satisfaction engines — os.cpu_count() = {os.cpu_count()}, Python {sys.version.split()[0]}"]
+    data = pd.read_csv(MOBI, index_col=0)
+    model = pls.load_model("ecsi")
+    pls.pls_fit(data, model)                                    # warm-up (imports, caches)
+
+    times = []
+    for _ in range(50):
+        t = time.perf_counter()
+        result = pls.pls_fit(data, model)
+        times.append(time.perf_counter() - t)
+    ours = statistics.median(times)
+    lines.append(f"PLS fit ECSI/mobi (path scheme, {result.iterations} iterations): median "
+                 f"{ours * 1000:.2f} ms over 50 runs (target ≤ {FIT_TARGET_MS:.0f} ms) — "
+                 f"{'OK' if ours * 1000 <= FIT_TARGET_MS else 'MISSED'}")
+
+    t = time.perf_counter()
+    boot = pls.bootstrap(data, model, resamples=500, seed=1)
+    boot_s = time.perf_counter() - t
+    lines.append(f"bootstrap 500 resamples (seed 1, single process, {boot.used} used): "
+                 f"{boot_s:.2f} s (target ≤ {BOOT_TARGET_S:.0f} s on 2 cores) — "
+                 f"{'OK' if boot_s <= BOOT_TARGET_S else 'MISSED'}")
+
+    py, how = _plspm_python()
+    if py is None:
+        lines.append(f"plspm comparison skipped: {how}")
+        return lines
+    try:
+        proc = subprocess.run(
+            [str(py), "-c", PLSPM_SCRIPT, str(MOBI), json.dumps({k: list(v) for k, v in model.blocks.items()}),
+             json.dumps([list(p) for p in model.paths]), "20"],
+            capture_output=True, text=True, timeout=600)
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed")
+        other = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (RuntimeError, subprocess.SubprocessError, json.JSONDecodeError, IndexError) as exc:
+        lines.append(f"plspm comparison skipped: {exc}")
+        return lines
+    theirs = other["median_s"]
+    diff = max(abs(other["paths"][k] - v) for k, v in result.paths.items())
+    lines.append(f"plspm (PyPI, {how}) same fit: median {theirs * 1000:.2f} ms over 20 runs; "
+                 f"ours {ours * 1000:.2f} ms; ratio plspm/ours = {theirs / ours:.1f}×")
+    lines.append(f"largest path-coefficient difference ours vs plspm: {diff:.2e} "
+                 f"(ours vs published SmartPLS, domain.md §4: {_vs_published(result.paths):.1e}; "
+                 f"plspm vs published: {_vs_published(other['paths']):.1e})")
+    return lines
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    for line in run():
+        print(line)
