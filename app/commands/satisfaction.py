@@ -93,11 +93,13 @@ def _clean(obj):
 
 
 def _error(exc: BaseException) -> int:
+    # CLI convention (docs/CONVENTIONS.md): one clear line on stderr, exit code 1, no traceback.
     print(f"error: {exc}", file=sys.stderr)
     return 1
 
 
 def _lang(args) -> str:
+    # --lang may be given before the subcommand (global) or after it; English by default.
     lang = getattr(args, "lang", None) or "en"
     return lang if lang in LABELS else "en"
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from app.engines.satisfaction import SurveyDataError, check_scale, infer_scale, numeric_block
+from app.engines.satisfaction import SurveyDataError, check_scale, infer_scale, numeric_block  # noqa: F401 - SurveyDataError re-exported for callers
 
 SCHEMES = ("path", "centroid", "factorial")
 BUILTIN_MODELS = ("ccsi", "acsi", "ecsi")

@@ -9,7 +9,7 @@ the level. This module also holds the survey-data checks shared with :mod:`app.e
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
