@@ -8,8 +8,10 @@ one transaction that replaces any earlier results of the same period.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import (
@@ -18,8 +20,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.engines.grading import actions_for, assign_grades, grade_history
-from app.engines.indicators import INDICATORS, Period, SupplierCounts
-from app.engines.scoring import EvaluationScheme, ScoreResult, SchemeError, evaluate
+from app.engines.indicators import INDICATOR_COUNTS, INDICATORS, Period, SupplierCounts
+from app.engines.indicators import compute_indicators
+from app.engines.scoring import DemeritRule, EvaluationScheme, ScoreResult, SchemeError, evaluate
 from app.models.base import Base, utcnow
 from app.models.database import Database
 from app.models.suppliers import Supplier
@@ -150,7 +153,8 @@ class EvaluationResult(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"), index=True)
+    # No index on run_id: results are found and replaced by period (unique with supplier_id).
+    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
     supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id", ondelete="CASCADE"))
     period: Mapped[str] = mapped_column(String(10))
     period_kind: Mapped[str] = mapped_column(String(8))
@@ -296,96 +300,129 @@ def _dbapi(session: Session):
     return session.connection().connection.driver_connection
 
 
-def _compact_traces(result: ScoreResult) -> list[str]:
-    """Per-supplier trace JSON, built column-wise (one format per indicator) for speed.
+TRACE_FIELDS = ("numerator", "denominator", "score", "weight")
 
-    Each indicator is stored as [numerator, denominator, value, score, weight, contribution];
-    ``trace_details`` expands it into named fields together with the run's scheme.
+
+def _traces(result: ScoreResult) -> list[str]:
+    """Per-supplier trace JSON: for each indicator [numerator, denominator, score, weight].
+
+    The value (numerator / denominator, ×10⁶ for PPM, capped at 1 for fulfilment) and the
+    contribution (weight × score) follow from these by definition, so ``trace_details`` derives
+    them instead of storing them — formatting numbers is the dominant cost of storing traces for
+    every supplier. Fuzzy runs add the membership vector B, demerit runs the counts per class.
+    Built with one json.dumps over the whole matrix, then split per supplier.
     """
     c = result.indicators.counts
-    from app.engines.indicators import INDICATOR_COUNTS
-
-    cols: list[list[str]] = []
+    cols = []
     for j, key in enumerate(result.keys):
         num, den = INDICATOR_COUNTS[key]
-        block = np.column_stack([getattr(c, num), getattr(c, den), result.indicators.values[key],
-                                 result.indicator_scores[:, j], result.weights[:, j], result.contributions[:, j]])
-        block = np.round(block, 6)
-        text = np.where(np.isfinite(block), block.astype(str), "null")
-        cols.append([f'"{key}":[{",".join(row)}]' for row in text.tolist()])
-    extra: list[str] = [""] * len(c)
+        cols += [getattr(c, num), getattr(c, den), np.round(result.indicator_scores[:, j], 3),
+                 np.round(result.weights[:, j], 5)]
+    n_ind = len(cols)
     if result.membership is not None:
-        b = np.round(result.membership, 6).astype(str).tolist()
-        extra = [f',"fuzzy":[{",".join(row)}]' for row in b]
+        cols += list(np.round(result.membership, 5).T)
     elif result.demerit_counts is not None:
-        names = list(result.demerit_counts)
-        dc = np.column_stack([result.demerit_counts[k] for k in names]).astype(str).tolist()
-        extra = [',"demerit":{' + ",".join(f'"{k}":{v}' for k, v in zip(names, row)) + "}" for row in dc]
-    return ['{"indicators":{' + ",".join(parts) + "}" + ex + "}" for parts, ex in zip(zip(*cols), extra)] \
-        if cols else ["{}" for _ in range(len(c))]
+        cols += list(result.demerit_counts.values())
+    if not cols or len(c) == 0:
+        return ["{}"] * len(c)
+    text = json.dumps(np.column_stack(cols).tolist()).replace("NaN", "null")
+    rows = text[2:-2].split("], [")
+    keys = json.dumps(list(result.keys))
+    if n_ind == len(cols):
+        return ['{"keys":' + keys + ',"v":[' + r + "]}" for r in rows]
+    extra = "fuzzy" if result.membership is not None else "demerit"
+    head = 4 * len(result.keys)
+    out = []
+    for r in rows:
+        parts = r.split(", ")
+        out.append('{"keys":' + keys + ',"v":[' + ",".join(parts[:head]) + '],"' + extra + '":['
+                   + ",".join(parts[head:]) + "]}")
+    return out
+
+
+def _scheme_for_run(session: Session, conn, scheme_name: str | None) -> tuple[int, str, int, EvaluationScheme]:
+    """The active scheme version (raw lookup on the hot path; created through the ORM once)."""
+    name = scheme_name or DEFAULT_SCHEME_NAME
+    row = conn.execute("SELECT id, name, version, config FROM evaluation_schemes WHERE name = ?"
+                       " ORDER BY active DESC, version DESC LIMIT 1", (name,)).fetchone()
+    if row is None:
+        rec = active_scheme(session, name)  # creates the default or raises for unknown names
+        row = (rec.id, rec.name, rec.version, rec.config)
+    try:
+        return row[0], row[1], row[2], _parse_scheme(row[3])
+    except SchemeError as exc:
+        raise EvaluationError(f"scheme {row[1]} v{row[2]} is invalid: {exc}") from exc
+
+
+@lru_cache(maxsize=32)
+def _parse_scheme(config: str) -> EvaluationScheme:
+    return EvaluationScheme.from_json(config)
 
 
 def evaluate_period(db: Database, period_text: str, scheme_name: str | None = None) -> PeriodSummary:
-    """Evaluate every supplier for one period and store the results (replacing earlier ones)."""
-    import time
-
+    """Evaluate every supplier for one period and store the results, replacing that period's
+    earlier results in the same transaction. SQLite databases (the aggregates use julianday)."""
     started = time.perf_counter()
     try:
         period = Period.parse(period_text)
     except ValueError as exc:
         raise EvaluationError(str(exc)) from exc
+    if not db.is_sqlite:
+        raise EvaluationError("evaluation runs on SQLite database files")
     with db.begin() as session:
-        rec = active_scheme(session, scheme_name)
-        try:
-            scheme = rec.scheme()
-        except SchemeError as exc:
-            raise EvaluationError(f"scheme {rec.name} v{rec.version} is invalid: {exc}") from exc
         conn = _dbapi(session)
+        scheme_id, name, version, scheme = _scheme_for_run(session, conn, scheme_name)
         # Suppliers that can be graded: everyone except potential (never supplied) ones.
         ids = np.array([r[0] for r in conn.execute(
             "SELECT id FROM suppliers WHERE status != 'potential' ORDER BY id").fetchall()], dtype=np.int64)
         counts = aggregate_counts(conn, ids, period, scheme)
         result = evaluate(counts, scheme)
         grades = assign_grades(result.scores, scheme.thresholds)
+        previous, periods, change = grade_history(grades, *_last_grades(conn, ids, period))
 
-        prev_rows = conn.execute(
-            "SELECT supplier_id, grade, previous_grade, periods_in_grade FROM evaluation_results WHERE period = ?",
-            (period.previous().label,)).fetchall()
-        last_grade = np.full(len(ids), None, dtype=object)
-        last_streak = np.zeros(len(ids))
-        if prev_rows and len(ids):
-            pos = {int(s): i for i, s in enumerate(ids)}
-            for sid, grade, prev_grade, streak in prev_rows:
-                i = pos.get(sid)
-                if i is not None:
-                    last_grade[i] = grade if grade is not None else prev_grade
-                    last_streak[i] = streak
-        previous, periods, change = grade_history(grades, last_grade, last_streak)
-
-        conn.execute("DELETE FROM evaluation_results WHERE period = ?", (period.label,))
-        conn.execute("DELETE FROM evaluation_runs WHERE period = ?", (period.label,))
         scored = int(np.isfinite(result.scores).sum())
-        cur = conn.execute(
-            "INSERT INTO evaluation_runs (period, period_kind, period_start, period_end, scheme_id, run_at,"
-            " supplier_count, scored_count) VALUES (?,?,?,?,?,?,?,?)",
-            (period.label, period.kind, period.start.isoformat(), period.last_day.isoformat(), rec.id,
-             utcnow().isoformat(sep=" "), len(ids), scored))
-        run_id = cur.lastrowid
-        traces = _compact_traces(result)
+        run = (period.kind, period.start.isoformat(), period.last_day.isoformat(), scheme_id,
+               utcnow().isoformat(sep=" "), len(ids), scored, period.label)
+        # Re-running keeps the run row (so no cascade scan) and replaces all of its results.
+        conn.execute("DELETE FROM evaluation_results WHERE period = ?", (period.label,))
+        cur = conn.execute("UPDATE evaluation_runs SET period_kind=?, period_start=?, period_end=?, scheme_id=?,"
+                           " run_at=?, supplier_count=?, scored_count=? WHERE period=?", run)
+        if cur.rowcount == 0:
+            conn.execute("INSERT INTO evaluation_runs (period_kind, period_start, period_end, scheme_id, run_at,"
+                         " supplier_count, scored_count, period) VALUES (?,?,?,?,?,?,?,?)", run)
+        run_id = conn.execute("SELECT id FROM evaluation_runs WHERE period = ?", (period.label,)).fetchone()[0]
+
+        traces = _traces(result)
         missing_json = [json.dumps(k) for k in (
             [key for key, m in zip(result.keys, row) if m] for row in result.missing.tolist())]
-        scores = np.round(result.scores, 4)
+        scores = [None if x != x else x for x in np.round(result.scores, 4).tolist()]
+        # Values constant over the run are SQL literals: the label is a parsed period, the method
+        # a validated name, the ids integers; each row binds only what varies.
         conn.executemany(
-            "INSERT INTO evaluation_results (run_id, supplier_id, period, period_kind, scheme_name, scheme_version,"
-            " method, score, grade, previous_grade, periods_in_grade, change, treatment, missing, trace)"
-            f" VALUES ({run_id}, ?, '{period.label}', '{period.kind}', ?, {int(rec.version)}, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            zip(ids.tolist(), [rec.name] * len(ids), [scheme.method] * len(ids),
-                [None if not np.isfinite(s) else s for s in scores.tolist()],
-                grades.tolist(), previous.tolist(), periods.tolist(), change.tolist(),
-                result.treatment.tolist(), missing_json, traces))
+            "INSERT INTO evaluation_results (run_id, period, period_kind, scheme_name, scheme_version, method,"
+            " supplier_id, score, grade, previous_grade, periods_in_grade, change, treatment, missing, trace)"
+            f" VALUES ({int(run_id)}, '{period.label}', '{period.kind}', ?, {int(version)}, '{scheme.method}',"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            zip([name] * len(ids), ids.tolist(), scores, grades.tolist(), previous.tolist(), periods.tolist(),
+                change.tolist(), result.treatment.tolist(), missing_json, traces))
     tally = {g: int(np.sum(grades == g)) for g in ("A", "B", "C", "D")}
-    return PeriodSummary(period.label, period.kind, rec.name, rec.version, len(ids), scored, tally,
+    return PeriodSummary(period.label, period.kind, name, version, len(ids), scored, tally,
                          round(time.perf_counter() - started, 4))
+
+
+def _last_grades(conn, ids: np.ndarray, period: Period) -> tuple[np.ndarray, np.ndarray]:
+    """Last grade (carried through ungraded periods) and its streak from the previous period."""
+    last_grade = np.full(len(ids), None, dtype=object)
+    last_streak = np.zeros(len(ids))
+    rows = conn.execute("SELECT supplier_id, COALESCE(grade, previous_grade), periods_in_grade"
+                        " FROM evaluation_results WHERE period = ?", (period.previous().label,)).fetchall()
+    if rows and len(ids):
+        sid = np.array([r[0] for r in rows], dtype=np.int64)
+        idx = np.searchsorted(ids, sid)
+        ok = (idx < len(ids)) & (ids[np.minimum(idx, len(ids) - 1)] == sid)
+        last_grade[idx[ok]] = np.array([r[1] for r in rows], dtype=object)[ok]
+        last_streak[idx[ok]] = np.array([r[2] for r in rows], dtype=float)[ok]
+    return last_grade, last_streak
 
 
 # ---------------------------------------------------------------------------------------------
@@ -435,17 +472,29 @@ def grade_list(db: Database, period_text: str) -> GradeList:
         rows = session.execute(
             select(EvaluationResult, Supplier.code, Supplier.name_zh, Supplier.name_en)
             .join(Supplier, Supplier.id == EvaluationResult.supplier_id)
-            .where(EvaluationResult.run_id == run.id)
+            .where(EvaluationResult.period == label)
             .order_by(EvaluationResult.score.is_(None), EvaluationResult.score.desc(), Supplier.code)).all()
         out = []
         for res, code, zh, en in rows:
-            trace = json.loads(res.trace)
-            values = {k: (v[2] if v else None) for k, v in trace.get("indicators", {}).items()}
+            values = _stored_values(json.loads(res.trace))
             out.append(GradeRow(res.supplier_id, code, zh, en, res.score, res.grade, res.previous_grade,
                                 res.periods_in_grade, res.change, res.treatment, json.loads(res.missing),
                                 {k: values.get(k) for k in INDICATORS if k in values},
                                 actions_for(res.grade, res.periods_in_grade, scheme.policy)))
         return GradeList(label, run.period_kind, scheme_rec.name, scheme_rec.version, scheme, run.run_at, out)
+
+
+def _stored_values(stored: dict) -> dict[str, float | None]:
+    """Indicator values from a stored trace's counts (same definitions as the engine)."""
+    keys = stored.get("keys", [])
+    v = stored.get("v", [])
+    counts = SupplierCounts.zeros(np.zeros(1))
+    for k, key in enumerate(keys):
+        num, den = INDICATOR_COUNTS[key]
+        getattr(counts, num)[0] = v[4 * k] or 0.0
+        getattr(counts, den)[0] = v[4 * k + 1] or 0.0
+    computed = compute_indicators(counts).values
+    return {key: (None if not np.isfinite(computed[key][0]) else round(float(computed[key][0]), 6)) for key in keys}
 
 
 def trace_details(db: Database, supplier_code: str, period_text: str) -> dict:
@@ -461,13 +510,13 @@ def trace_details(db: Database, supplier_code: str, period_text: str) -> dict:
         res, scheme_id = row
         scheme = session.get(EvaluationSchemeRecord, scheme_id).scheme()
     stored = json.loads(res.trace)
-    from app.engines.indicators import INDICATOR_COUNTS
-
     indicators = {}
-    for key, vals in stored.get("indicators", {}).items():
-        num, den, value, score, weight, contribution = vals
-        indicators[key] = {"counts": dict(zip(INDICATOR_COUNTS[key], (num, den))), "value": value, "score": score,
-                           "weight": weight, "contribution": contribution}
+    values = _stored_values(stored)
+    for k, key in enumerate(stored.get("keys", [])):
+        num, den, score, weight = stored["v"][4 * k: 4 * k + 4]
+        indicators[key] = {"counts": dict(zip(INDICATOR_COUNTS[key], (num, den))), "value": values.get(key),
+                           "score": score, "weight": weight,
+                           "contribution": None if score is None or weight is None else round(score * weight, 6)}
     out = {"supplier": supplier_code, "period": label, "scheme": res.scheme_name, "version": res.scheme_version,
            "method": res.method, "missing_policy": scheme.missing_policy, "treatment": res.treatment,
            "score": res.score, "grade": res.grade, "previous_grade": res.previous_grade,
@@ -478,5 +527,5 @@ def trace_details(db: Database, supplier_code: str, period_text: str) -> dict:
         out["fuzzy"] = {"operator": scheme.fuzzy.operator, "membership": dict(zip("ABCD", stored["fuzzy"]))}
     if "demerit" in stored:
         out["demerit"] = {k: {"count": v, "points": scheme.demerit.points.get(k, 0.0)}
-                          for k, v in stored["demerit"].items()}
+                          for k, v in zip(DemeritRule.CLASSES, stored["demerit"])}
     return out

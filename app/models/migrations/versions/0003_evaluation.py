@@ -174,7 +174,6 @@ def upgrade() -> None:
         sa.CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="ck_evaluation_results_score_range"),
         sa.CheckConstraint("(score IS NULL) = (grade IS NULL)", name="ck_evaluation_results_grade_iff_score"),
     )
-    op.create_index("ix_evaluation_results_run_id", "evaluation_results", ["run_id"])
     op.create_index("ix_evaluation_results_supplier_period", "evaluation_results", ["supplier_id", "period"])
 
 
