@@ -1,0 +1,217 @@
+"""Supplier grade list for purchasing and management: Excel, CSV (UTF-8 with BOM) or A4 PDF.
+
+Text comes from small per-language dictionaries (reports also run from the CLI, without Qt).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from app.engines.indicators import INDICATORS
+from app.models.evaluation import GradeList, GradeRow
+
+LANGS = ("zh_CN", "en")
+GRADE_FILL = {"A": "C6EFCE", "B": "DDEBF7", "C": "FFEB9C", "D": "FFC7CE"}
+
+TEXT = {
+    "zh_CN": {
+        "title": "供应商等级清单", "period": "评价期间", "scheme": "评价方案", "method": "评价方法",
+        "thresholds": "等级界限", "generated": "评价时间", "summary": "等级分布", "no_grade": "无评分",
+        "signatures": ("编制（供应商质量工程师）", "审核（质量经理）", "采购部"),
+        "methods": {"weighted": "综合评分法", "demerit": "不合格评分法", "fuzzy": "模糊综合评价"},
+        "columns": {"rank": "序号", "code": "供应商代码", "name": "供应商名称", "score": "得分", "grade": "等级",
+                    "previous_grade": "上期等级", "change": "变化", "periods_in_grade": "连续期数",
+                    "missing": "缺失指标", "actions": "措施"},
+        "indicators": {"lot_pass_rate": "批次合格率", "ppm": "PPM", "on_time_delivery": "供货及时率",
+                       "order_fulfilment": "订货满足率", "service": "服务", "price": "价格指数"},
+        "change": {"up": "上升", "down": "下降", "same": "持平", "new": "首次"},
+        "actions": {"preferred": "优先供应商", "larger_share": "增加订单份额", "reduced_inspection": "放宽检验",
+                    "keep": "保持合作", "normal_inspection": "正常检验", "improvement_plan": "限期改进",
+                    "tightened_inspection": "加严检验", "smaller_share": "减少订单份额",
+                    "stop_new_orders": "暂停新订单", "re_audit": "重新审核", "disqualify": "取消供货资格",
+                    "no_score_review": "本期无评分，需核查"},
+    },
+    "en": {
+        "title": "Supplier grade list", "period": "Period", "scheme": "Scheme", "method": "Method",
+        "thresholds": "Grade thresholds", "generated": "Evaluated", "summary": "Grades", "no_grade": "no score",
+        "signatures": ("Prepared by (SQE)", "Reviewed by (quality manager)", "Purchasing"),
+        "methods": {"weighted": "weighted comprehensive scoring", "demerit": "demerit scoring",
+                    "fuzzy": "fuzzy comprehensive evaluation"},
+        "columns": {"rank": "No.", "code": "Supplier code", "name": "Supplier name", "score": "Score",
+                    "grade": "Grade", "previous_grade": "Previous grade", "change": "Change",
+                    "periods_in_grade": "Periods in grade", "missing": "Missing indicators", "actions": "Actions"},
+        "indicators": {"lot_pass_rate": "Lot pass rate", "ppm": "PPM", "on_time_delivery": "On-time delivery",
+                       "order_fulfilment": "Order fulfilment", "service": "Service", "price": "Price index"},
+        "change": {"up": "up", "down": "down", "same": "same", "new": "new"},
+        "actions": {"preferred": "preferred supplier", "larger_share": "larger order share",
+                    "reduced_inspection": "reduced inspection", "keep": "keep", "normal_inspection": "normal inspection",
+                    "improvement_plan": "improvement plan", "tightened_inspection": "tightened inspection",
+                    "smaller_share": "smaller order share", "stop_new_orders": "stop new orders",
+                    "re_audit": "re-audit", "disqualify": "disqualify", "no_score_review": "no score: review"},
+    },
+}
+
+PERCENT = {"lot_pass_rate", "on_time_delivery", "order_fulfilment", "service"}
+
+
+def _t(lang: str) -> dict:
+    return TEXT.get(lang, TEXT["en"])
+
+
+def columns(lang: str) -> list[tuple[str, str]]:
+    """(key, header) pairs in display order."""
+    t = _t(lang)
+    c = t["columns"]
+    head = [(k, c[k]) for k in ("rank", "code", "name", "score", "grade", "previous_grade", "change",
+                                "periods_in_grade")]
+    return head + [(k, t["indicators"][k]) for k in INDICATORS] + [("missing", c["missing"]), ("actions", c["actions"])]
+
+
+def _indicator_text(key: str, value: float | None) -> str:
+    if value is None:
+        return "—"
+    if key in PERCENT:
+        return f"{value * 100:.1f}%"
+    if key == "ppm":
+        return f"{value:,.0f}"
+    return f"{value:.3f}"
+
+
+def row_values(row: GradeRow, rank: int, lang: str, *, typed: bool = False) -> list[object]:
+    """Cell values of one supplier; ``typed`` keeps numbers as numbers (Excel)."""
+    t = _t(lang)
+    name = row.name_zh if lang == "zh_CN" else (row.name_en or row.name_zh)
+    score: object = (round(row.score, 2) if typed else f"{row.score:.2f}") if row.score is not None else ""
+    out: list[object] = [rank, row.code, name, score, row.grade or t["no_grade"], row.previous_grade or "",
+                         t["change"].get(row.change or "", ""), row.periods_in_grade]
+    for key in INDICATORS:
+        v = row.indicators.get(key)
+        out.append((round(v, 6) if v is not None else None) if typed else _indicator_text(key, v))
+    out.append(", ".join(t["indicators"].get(m, m) for m in row.missing))
+    out.append("; ".join(t["actions"].get(a, a) for a in row.actions))
+    return out
+
+
+def _subtitle(gl: GradeList, lang: str) -> list[str]:
+    t = _t(lang)
+    th = gl.scheme.thresholds
+    return [
+        f"{t['period']}: {gl.period}",
+        f"{t['scheme']}: {gl.scheme_name} v{gl.scheme_version} — {t['method']}: "
+        f"{t['methods'].get(gl.scheme.method, gl.scheme.method)}",
+        f"{t['thresholds']}: A ≥ {th.a:g}, B ≥ {th.b:g}, C ≥ {th.c:g}, D < {th.c:g}",
+        f"{t['generated']}: {gl.run_at:%Y-%m-%d %H:%M} UTC",
+    ]
+
+
+def write_grade_list(gl: GradeList, path: str | os.PathLike[str], lang: str = "zh_CN") -> Path:
+    """Write by suffix: .xlsx, .csv or .pdf."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        _xlsx(gl, path, lang)
+    elif suffix == ".csv":
+        _csv(gl, path, lang)
+    elif suffix == ".pdf":
+        _pdf(gl, path, lang)
+    else:
+        raise ValueError(f"unsupported file type {path.suffix!r}; use .xlsx, .csv or .pdf")
+    return path
+
+
+def _csv(gl: GradeList, path: Path, lang: str) -> None:
+    # UTF-8 with a byte-order mark: Excel on Chinese Windows then opens Chinese text correctly.
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([h for _, h in columns(lang)])
+        for i, row in enumerate(gl.rows, start=1):
+            w.writerow(row_values(row, i, lang))
+
+
+def _xlsx(gl: GradeList, path: Path, lang: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    t = _t(lang)
+    cols = columns(lang)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = gl.period
+    ws.cell(1, 1, f"{t['title']} {gl.period}").font = Font(size=14, bold=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(cols))
+    ws.cell(2, 1, "    ".join(_subtitle(gl, lang)[:3]))
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(cols))
+    header_row = 4
+    thin = Side(style="thin", color="999999")
+    for j, (_, head) in enumerate(cols, start=1):
+        c = ws.cell(header_row, j, head)
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="DDE6F0")
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        c.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+    keys = [k for k, _ in cols]
+    grade_col = keys.index("grade") + 1
+    for i, row in enumerate(gl.rows, start=1):
+        r = header_row + i
+        for j, value in enumerate(row_values(row, i, lang, typed=True), start=1):
+            ws.cell(r, j, value)
+        for key in INDICATORS:
+            cell = ws.cell(r, keys.index(key) + 1)
+            cell.number_format = "0.0%" if key in PERCENT else ("#,##0" if key == "ppm" else "0.000")
+        ws.cell(r, keys.index("score") + 1).number_format = "0.00"
+        if row.grade:
+            fill = PatternFill("solid", fgColor=GRADE_FILL[row.grade])
+            ws.cell(r, grade_col).fill = fill
+            ws.cell(r, grade_col).alignment = Alignment(horizontal="center")
+    last = header_row + len(gl.rows)
+    ws.freeze_panes = ws.cell(header_row + 1, 4)  # header and supplier code/name stay in view
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{max(last, header_row + 1)}"
+    widths = {"rank": 6, "code": 12, "name": 36 if lang == "en" else 28, "score": 8, "grade": 7,
+              "previous_grade": 10, "change": 8, "periods_in_grade": 10, "missing": 24, "actions": 40}
+    for j, key in enumerate(keys, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = widths.get(key, 13)
+    ws.row_dimensions[header_row].height = 30
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    wb.properties.title = f"{t['title']} {gl.period}"
+    wb.save(path)
+
+
+def _pdf(gl: GradeList, path: Path, lang: str) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from app.reports.pdf import build_pdf, cjk_font, escape, grid_table, report_styles, signature_block
+
+    t = _t(lang)
+    font = cjk_font()
+    styles = report_styles(font)
+    story = [Paragraph(escape(f"{t['title']} {gl.period}"), styles.title)]
+    for line in _subtitle(gl, lang):
+        story.append(Paragraph(escape(line), styles.body))
+    counts = {g: sum(1 for r in gl.rows if r.grade == g) for g in "ABCD"}
+    none = sum(1 for r in gl.rows if r.grade is None)
+    story.append(Paragraph(escape(f"{t['summary']}: " + ", ".join(f"{g} {n}" for g, n in counts.items())
+                                  + f", {t['no_grade']} {none}"), styles.body))
+    story.append(Spacer(1, 3 * mm))
+    c = t["columns"]
+    head = [c["rank"], c["code"], c["name"], c["score"], c["grade"], c["previous_grade"], c["periods_in_grade"],
+            c["actions"]]
+    rows: list[list[object]] = [[Paragraph(escape(h), styles.cell_bold) for h in head]]
+    extra = []
+    for i, r in enumerate(gl.rows, start=1):
+        v = row_values(r, i, lang)
+        rows.append([str(i), r.code, Paragraph(escape(v[2]), styles.cell), v[3], v[4], v[5], str(r.periods_in_grade),
+                     Paragraph(escape(v[-1]), styles.cell)])
+        if r.grade:
+            extra.append(("BACKGROUND", (4, i), (4, i), colors.HexColor("#" + GRADE_FILL[r.grade])))
+    widths = [11 * mm, 19 * mm, 53 * mm, 13 * mm, 12 * mm, 14 * mm, 14 * mm, 38 * mm]
+    story.append(grid_table(rows, widths, extra=extra + [("ALIGN", (3, 1), (6, -1), "CENTER")], font_size=8))
+    story.append(Spacer(1, 8 * mm))
+    story.append(signature_block(t["signatures"], styles, lang, sum(widths)))
+    build_pdf(path, story, title=f"{t['title']} {gl.period}", lang=lang, font=font,
+              header=f"{t['title']} — {gl.period} — {gl.scheme_name} v{gl.scheme_version}")
