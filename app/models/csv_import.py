@@ -58,6 +58,9 @@ class ParsedCsv:
     lines: list[int]  # physical line number of each row, for later checks (duplicates, lookups)
     encoding: str
     header: list[str] = field(default_factory=list)
+    #: Row problems found while parsing (only with ``raise_errors=False``; bad rows are left out
+    #: of ``rows`` so the caller can run its own checks on the rest and report everything at once).
+    errors: list[RowError] = field(default_factory=list)
 
 
 # ---- parsers (raise ValueError with the reason) --------------------------------------------
@@ -156,7 +159,8 @@ def _norm(name: str) -> str:
 
 
 def read_csv(source: str | os.PathLike[str] | bytes, columns: Sequence[Column], *,
-             mapping: dict[str, str] | None = None, encoding: str | None = None) -> ParsedCsv:
+             mapping: dict[str, str] | None = None, encoding: str | None = None,
+             raise_errors: bool = True) -> ParsedCsv:
     """Parse the whole file; raise :class:`CsvRejected` listing every bad row.
 
     ``mapping`` maps a column's canonical name to the header used in the file, for files whose
@@ -192,6 +196,7 @@ def read_csv(source: str | os.PathLike[str] | bytes, columns: Sequence[Column], 
             if not any(cell.strip() for cell in raw):
                 continue
             row: dict[str, Any] = {}
+            before = len(errors)
             for col in columns:
                 i = where.get(col.name)
                 cell = raw[i].strip() if i is not None and i < len(raw) else ""
@@ -204,14 +209,15 @@ def read_csv(source: str | os.PathLike[str] | bytes, columns: Sequence[Column], 
                     row[col.name] = col.parse(cell)
                 except ValueError as exc:
                     errors.append(RowError(line, str(exc), col.name))
-            rows.append(row)
-            lines.append(line)
+            if len(errors) == before:
+                rows.append(row)
+                lines.append(line)
             if len(errors) >= MAX_REPORTED:
                 break
     except csv.Error as exc:
         errors.append(RowError(reader.line_num, f"unreadable CSV ({exc})"))
-    if errors:
+    if errors and raise_errors:
         raise CsvRejected(errors)
-    if not rows:
+    if not rows and not errors:
         raise CsvRejected([RowError(2, "the file has a header but no data rows")])
-    return ParsedCsv(rows, lines, used, header)
+    return ParsedCsv(rows, lines, used, header, errors)

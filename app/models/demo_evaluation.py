@@ -28,9 +28,21 @@ _TRAJECTORY_P = (0.5, 0.15, 0.15, 0.1, 0.1)
 _DISPOSITIONS = np.array(["return", "rework", "concession", "sort", "scrap"])
 
 
-def _iso(days: np.ndarray) -> list[str]:
+CHUNK = 100_000
+
+
+def _iso(days: np.ndarray) -> np.ndarray:
     """Day numbers since 1970-01-01 → ISO date strings."""
-    return days.astype("datetime64[D]").astype(str).tolist()
+    return days.astype("datetime64[D]").astype(str)
+
+
+def _rows(*columns):
+    """Row tuples from column arrays, converted a chunk at a time so that millions of rows never
+    exist as Python objects at once (keeps the demo build well under 500 MB)."""
+    n = len(columns[0])
+    for a in range(0, n, CHUNK):
+        parts = [c[a:a + CHUNK] for c in columns]
+        yield from zip(*[p.tolist() if isinstance(p, np.ndarray) else p for p in parts])
 
 
 def _quality_paths(rng: np.random.Generator, n: int, months: int) -> tuple[np.ndarray, np.ndarray]:
@@ -113,14 +125,12 @@ def extend_demo(conn: sqlite3.Connection, ctx: DemoContext) -> None:
     conn.executemany(
         "INSERT INTO purchase_order_lines (id, supplier_id, part_id, po_number, line_no, ordered_qty, due_on,"
         " unit_price, standard_price) VALUES (?,?,?,?,?,?,?,?,?)",
-        zip(line_id.tolist(), active[s_idx].tolist(), [p if p > 0 else None for p in part.tolist()],
-            po_no.tolist(), [10] * L, ordered.tolist(), _iso(due),
+        _rows(line_id, active[s_idx], np.where(part > 0, part, None), po_no, np.full(L, 10), ordered, _iso(due),
             # SQLite stores a bound NaN as NULL: lines without a price carry no price evidence.
-            np.where(has_price, unit_price, np.nan).tolist(), np.where(has_price, std_price, np.nan).tolist()))
+            np.where(has_price, unit_price, np.nan), np.where(has_price, std_price, np.nan)))
     conn.executemany(
         "INSERT INTO deliveries (id, po_line_id, delivered_on, quantity, delivery_note) VALUES (?,?,?,?,?)",
-        zip(delivery_id.tolist(), d_line.tolist(), _iso(d_day), d_qty.tolist(),
-            np.char.add("DN", delivery_id.astype(str)).tolist()))
+        _rows(delivery_id, d_line, _iso(d_day), d_qty, np.char.add("DN", delivery_id.astype(str))))
 
     # Inspection lots: most deliveries are inspected one to two days after receipt.
     inspected = (rng.random(D) < 0.92) & (d_day + 2 < as_of)
@@ -148,11 +158,9 @@ def extend_demo(conn: sqlite3.Connection, ctx: DemoContext) -> None:
         "INSERT INTO inspection_lots (lot_number, supplier_id, part_id, delivery_id, inspected_on, lot_size,"
         " sample_size, critical_defects, major_defects, minor_defects, defective_units, decision, disposition,"
         " severity, inspection_level, aql, inspector, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'normal','II',1.0,?,'')",
-        zip(lot_no.tolist(), sup_of_lot.tolist(), [p if p > 0 else None for p in part[src].tolist()],
-            delivery_id[lot_id].tolist(), _iso(lot_day), lot_size.tolist(), sample.tolist(), critical.tolist(),
-            major.tolist(), minor.tolist(), defective.tolist(),
-            np.where(rejected, "rejected", "accepted").tolist(), dispo.tolist(),
-            np.array(["张伟 Zhang Wei", "李娜 Li Na", "王强 Wang Qiang"])[rng.integers(0, 3, n_lots)].tolist()))
+        _rows(lot_no, sup_of_lot, np.where(part[src] > 0, part[src], None), delivery_id[lot_id], _iso(lot_day),
+              lot_size, sample, critical, major, minor, defective, np.where(rejected, "rejected", "accepted"), dispo,
+              np.array(["张伟 Zhang Wei", "李娜 Li Na", "王强 Wang Qiang"])[rng.integers(0, 3, n_lots)]))
 
     # Corrective-action requests: for most rejected lots, plus findings from line problems and
     # audits (more often for weaker suppliers); answer speed follows quality.
@@ -177,15 +185,15 @@ def extend_demo(conn: sqlite3.Connection, ctx: DemoContext) -> None:
     status = np.where((status == "closed") & (closed < 0), "answered", status)
     car_base = conn.execute("SELECT COUNT(*) FROM corrective_actions").fetchone()[0]
     numbers = np.char.add("SCAR-EV", (car_base + 1 + np.arange(c_n)).astype(str))
-    iso_answered = np.array(_iso(answered), dtype=object)
+    iso_answered = _iso(answered).astype(object)
     iso_answered[open_] = None
-    iso_closed = np.array(_iso(np.maximum(closed, 0)), dtype=object)
+    iso_closed = _iso(np.maximum(closed, 0)).astype(object)
     iso_closed[closed < 0] = None
     conn.executemany(
         "INSERT INTO corrective_actions (supplier_id, number, title, description, source, issued_on, due_on,"
         " answered_on, closed_on, status, owner) VALUES (?,?,?,'', 'inspection', ?,?,?,?,?,?)",
         zip(c_sup.tolist(), numbers.tolist(), src_text.tolist(),
-            _iso(issued), _iso(due_c), iso_answered.tolist(), iso_closed.tolist(), status.tolist(),
+            _iso(issued).tolist(), _iso(due_c).tolist(), iso_answered.tolist(), iso_closed.tolist(), status.tolist(),
             ["SQE 陈静 Chen Jing"] * c_n))
     ctx.counts.update(purchase_order_lines=L, deliveries=D, inspection_lots=n_lots,
                       corrective_actions=ctx.counts.get("corrective_actions", 0) + c_n)

@@ -77,13 +77,13 @@ def import_csv(db: Database, kind: str, source: str | os.PathLike[str] | bytes, 
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}; use {' or '.join(KINDS)}")
     columns = DELIVERY_COLUMNS if kind == "deliveries" else LOT_COLUMNS
-    parsed = read_csv(source, columns, mapping=mapping, encoding=encoding)
+    parsed = read_csv(source, columns, mapping=mapping, encoding=encoding, raise_errors=False)
     with db.begin() as session:
         conn = session.connection().connection.driver_connection
         if kind == "deliveries":
-            created = _deliveries(conn, parsed.rows, parsed.lines)
+            created = _deliveries(conn, parsed.rows, parsed.lines, parsed.errors)
         else:
-            created = _lots(conn, parsed.rows, parsed.lines)
+            created = _lots(conn, parsed.rows, parsed.lines, parsed.errors)
     return ImportSummary(kind, len(parsed.rows), created, parsed.encoding)
 
 
@@ -98,8 +98,8 @@ def _common_checks(conn, rows, lines, errors: list[RowError]) -> tuple[dict[str,
     return suppliers, parts
 
 
-def _deliveries(conn, rows, lines) -> int:
-    errors: list[RowError] = []
+def _deliveries(conn, rows, lines, parse_errors: list[RowError]) -> int:
+    errors: list[RowError] = list(parse_errors)
     suppliers, parts = _common_checks(conn, rows, lines, errors)
     keys = {(r["po_number"], r["line_no"]) for r in rows}
     existing_lines: dict[tuple[str, int], tuple] = {}
@@ -152,8 +152,8 @@ def _deliveries(conn, rows, lines) -> int:
     return created
 
 
-def _lots(conn, rows, lines) -> int:
-    errors: list[RowError] = []
+def _lots(conn, rows, lines, parse_errors: list[RowError]) -> int:
+    errors: list[RowError] = list(parse_errors)
     suppliers, parts = _common_checks(conn, rows, lines, errors)
     seen: dict[tuple[str, str], int] = {}
     for row, line in zip(rows, lines):
