@@ -1,0 +1,105 @@
+"""Qualified supplier list (合格供方名录) exports: xlsx, csv with a UTF-8 BOM (opens in Excel on
+Chinese Windows), and an A4 PDF with the expiring entries marked."""
+
+from __future__ import annotations
+
+import csv
+import os
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+
+from app.reports.pdf import CJKFont, build_pdf, cjk_font, escape, grid_table, report_styles
+
+TEXT = {
+    "zh_CN": {
+        "title": "合格供方名录", "as_of": "截至 {d}，共 {n} 条；黄色 = 即将到期或需再评价，红色 = 已过期。",
+        "columns": ["供应商代码", "供应商名称", "重要性", "物料/类别", "批准日期", "有效期至", "再评价日期", "条件", "状态"],
+        "conditional": "有条件", "states": {"valid": "有效", "expiring": "即将到期", "expired": "已过期"},
+        "sheet": "合格供方名录",
+    },
+    "en": {
+        "title": "Qualified supplier list", "as_of": "As of {d}, {n} entries; yellow = expires or is due for "
+                                                    "re-evaluation soon, red = expired.",
+        "columns": ["Supplier code", "Supplier name", "Class", "Item / category", "Approved", "Valid until",
+                    "Re-evaluate", "Condition", "State"],
+        "conditional": "conditional", "states": {"valid": "valid", "expiring": "expiring", "expired": "expired"},
+        "sheet": "Qualified suppliers",
+    },
+}
+STATE_COLOURS = {"expiring": "#fff4c2", "expired": "#ffd6d6"}
+
+
+def _rows(df: pd.DataFrame, lang: str) -> list[list[object]]:
+    T = TEXT.get(lang, TEXT["en"])
+    out = []
+    for r in df.itertuples(index=False):
+        name = (r.supplier_name_zh if lang == "zh_CN" else r.supplier_name_en) or r.supplier_name_zh
+        part_name = (r.part_name_zh if lang == "zh_CN" else r.part_name_en) or r.part_name_zh
+        item = f"{r.part_code} {part_name}".strip() if r.part_code else r.category
+        out.append([r.supplier_code, name, r.importance_class, item, r.approved_on, r.valid_until, r.reevaluate_on,
+                    T["conditional"] if r.conditional else "", T["states"].get(r.state, r.state)])
+    return out
+
+
+def export_qualified(df: pd.DataFrame, path: str | os.PathLike[str], *, lang: str = "zh_CN",
+                     as_of: date | None = None, font: CJKFont | None = None) -> CJKFont | None:
+    """Write ``lifecycle_approval.qualified_list(...)`` by the file's suffix; returns the PDF font
+    (check ``.warning``) or None for spreadsheets."""
+    path = Path(path)
+    T = TEXT.get(lang, TEXT["en"])
+    rows = _rows(df, lang)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(T["columns"])
+            w.writerows([[v.isoformat() if isinstance(v, date) else v for v in row] for row in rows])
+        return None
+    if suffix == ".xlsx":
+        from openpyxl import Workbook
+        from openpyxl.styles import Font, PatternFill
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = T["sheet"]
+        ws.append(T["columns"])
+        for c in ws[1]:
+            c.font = Font(bold=True)
+        for row, state in zip(rows, df["state"] if len(df) else []):
+            ws.append(row)
+            if state in STATE_COLOURS:
+                fill = PatternFill("solid", fgColor=STATE_COLOURS[state].lstrip("#"))
+                for c in ws[ws.max_row]:
+                    c.fill = fill
+        for r in range(2, ws.max_row + 1):
+            for col in (5, 6, 7):
+                ws.cell(r, col).number_format = "yyyy-mm-dd"
+        for col, width in zip("ABCDEFGHI", (12, 36, 8, 30, 12, 12, 12, 10, 10)):
+            ws.column_dimensions[col].width = width
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        wb.save(path)
+        return None
+    if suffix == ".pdf":
+        font = font or cjk_font()
+        st = report_styles(font)
+        from reportlab.lib.pagesizes import A4
+
+        width = A4[0] - 36 * mm
+        cw = [0.1, 0.27, 0.06, 0.2, 0.09, 0.09, 0.09, 0.05, 0.05]
+        data = [[Paragraph(escape(h), st.cell_bold) for h in T["columns"]]]
+        extra = []
+        for i, (row, state) in enumerate(zip(rows, df["state"] if len(df) else []), 1):
+            data.append([Paragraph(escape(v.isoformat() if isinstance(v, date) else v), st.cell) for v in row])
+            if state in STATE_COLOURS:
+                extra.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor(STATE_COLOURS[state])))
+        story = [Paragraph(escape(T["title"]), st.title),
+                 Paragraph(escape(T["as_of"].format(d=(as_of or date.today()).isoformat(), n=len(rows))), st.small),
+                 Spacer(1, 3 * mm), grid_table(data, [width * c for c in cw], zebra=False, extra=extra)]
+        return build_pdf(path, story, title=T["title"], lang=lang, font=font)
+    raise ValueError(f"cannot export to '{suffix}' (use .xlsx, .csv or .pdf)")
