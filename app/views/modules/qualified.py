@@ -1,0 +1,45 @@
+"""Approval & qualified list: the six-step approval flow per supplier and the qualified
+supplier list (合格供方名录) with what expires soon, exportable to Excel, CSV or PDF."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.views.context import AppContext
+from app.views.modules import ModuleSpec
+from app.views.suppliers.approval import ApprovalView, QualifiedListView
+
+
+class QualifiedPage(QWidget):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("qualifiedPage")
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Approval and qualified supplier list"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout.addWidget(heading)
+        self.tabs = QTabWidget()
+        self.approval = ApprovalView(ctx)
+        self.qualified = QualifiedListView(ctx)
+        self.tabs.addTab(self.qualified, self.tr("Qualified supplier list"))
+        self.tabs.addTab(self.approval, self.tr("Approval flow"))
+        self.approval.changed.connect(lambda _sid: self.qualified.refresh())
+        layout.addWidget(self.tabs, 1)
+
+
+def _screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    view = ApprovalView(ctx)
+    view.resize(1000, 600)
+    return [("approval-flow", view)]
+
+
+MODULE = ModuleSpec(
+    key="qualified",
+    order=30,
+    title=lambda: QCoreApplication.translate("Modules", "Approval & qualified list"),
+    factory=lambda ctx: QualifiedPage(ctx),
+    icon="SP_DialogApplyButton",
+    screenshots=_screenshots,
+)

@@ -1,0 +1,92 @@
+"""Suppliers: the supplier master grid with the selected supplier's details beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
+
+from app.views.context import AppContext
+from app.views.modules import ModuleSpec
+from app.views.suppliers.detail import SupplierDetail
+from app.views.suppliers.grid import SupplierGrid
+
+
+class SuppliersPage(QWidget):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("suppliersPage")
+        self.grid = SupplierGrid(ctx)
+        self.detail = SupplierDetail(ctx)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("suppliersSplitter")
+        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        state = ctx.settings.value("suppliers/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(
+            lambda *_: ctx.settings.setValue("suppliers/splitter", self.splitter.saveState()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.grid.current_supplier_changed.connect(self.detail.set_supplier)
+        self.grid.model.edited.connect(lambda sid: sid == self.detail.supplier_id and self.detail.refresh())
+        self.detail.changed.connect(lambda sid: self.grid.refresh(keep=sid))
+        self.detail.survey_requested.connect(self.open_survey)
+        self.detail.audit_requested.connect(self.open_audit)
+        self.detail.car_requested.connect(self.open_car)
+        if self.grid.model.rowCount():
+            self.grid.table.selectRow(0)
+
+    def _run(self, dialog: QDialog) -> QDialog:
+        dialog.finished.connect(lambda *_: (self.detail.refresh(), self.grid.refresh()))
+        dialog.open()
+        return dialog
+
+    def open_survey(self, supplier_id: int) -> QDialog:
+        from app.views.suppliers.survey_wizard import open_survey
+
+        return self._run(open_survey(self.ctx, supplier_id, self))
+
+    def open_audit(self, supplier_id: int) -> QDialog:
+        from app.views.suppliers.audit_wizard import open_audit
+
+        return self._run(open_audit(self.ctx, supplier_id, self))
+
+    def open_car(self, car_id: int) -> QDialog:
+        from app.views.suppliers.corrective import CarEditorDialog
+
+        return self._run(CarEditorDialog(self.ctx, car_id, self))
+
+
+def _screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    from app.models import lifecycle_suppliers as sup
+    from app.views.suppliers.dialogs import StatusChangeDialog, SupplierDialog
+    from app.views.suppliers.survey_wizard import SurveyWizard
+
+    from app.models import lifecycle_surveys as surveys
+
+    frame = sup.supplier_grid(ctx.database)
+    sid = int(frame["id"].iloc[0]) if len(frame) else None
+    survey = SurveyWizard(ctx, surveys.new_survey(ctx.database, sid, lang=ctx.language))
+    survey.saver = None  # a picture must not leave a draft behind
+    survey.restart()
+    survey.next()
+    shots: list[tuple[str, QWidget]] = [("survey-wizard", survey), ("new-supplier", SupplierDialog(sup.validate_field))]
+    if sid is not None:
+        row = frame.iloc[0]
+        shots.append(("status-change", StatusChangeDialog(row["status"], sup.status_actions(row["status"]), "")))
+    return shots
+
+
+MODULE = ModuleSpec(
+    key="suppliers",
+    order=10,
+    title=lambda: QCoreApplication.translate("Modules", "Suppliers"),
+    factory=lambda ctx: SuppliersPage(ctx),
+    icon="SP_DirHomeIcon",
+    screenshots=_screenshots,
+)

@@ -1,0 +1,391 @@
+"""Supplier audit wizard (供应商审核): plan → checklist scoring item by item → findings → result →
+corrective actions. Renders ``app.flows.audit.AuditFlow``; drafts autosave and resume."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QWizard)
+
+from app.engines.audit import AUDIT_OCCASIONS, SEVERITIES
+from app.views.suppliers import common as c
+from app.views.suppliers.flow_wizard import FlowPage, FlowWizard
+from app.views.suppliers.printing import preview_pdf, show_font_warning
+
+NA = "na"
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    return table
+
+
+def _item(text: str) -> QTableWidgetItem:
+    it = QTableWidgetItem(text)
+    it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return it
+
+
+def _severity_box(with_none: bool = True) -> QComboBox:
+    box = QComboBox()
+    if with_none:
+        box.addItem("—", None)
+    for s in SEVERITIES:
+        box.addItem(c.label(c.SEVERITY, s), s)
+    return box
+
+
+class PlanPage(FlowPage):
+    def __init__(self, wizard: "AuditWizard") -> None:
+        super().__init__(wizard, "plan")
+        self.setTitle(self.tr("Audit plan"))
+        self.setSubTitle(self.tr("What is audited, when, by whom and against which checklist."))
+        form = QFormLayout()
+        self.supplier = QLineEdit()
+        self.supplier.setReadOnly(True)
+        self.template = QComboBox()
+        for t in wizard.templates:
+            self.template.addItem(f"{c.label(c.AUDIT_TYPE, t.audit_type)} – {t.title_zh if wizard.lang == 'zh_CN' else t.title_en}",
+                                  t.key)
+        self.template.activated.connect(lambda _i: wizard.change_template(self.template.currentData()))
+        self.occasion = QComboBox()
+        for o in AUDIT_OCCASIONS:
+            self.occasion.addItem(c.label(c.OCCASION, o), o)
+        self.occasion.activated.connect(lambda _i: self._set(occasion=self.occasion.currentData()))
+        self.auditors = QLineEdit()
+        self.auditors.setPlaceholderText(self.tr("Names separated by commas"))
+        self.auditors.textEdited.connect(lambda t: self._set(auditors=t))
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.date.textEdited.connect(lambda t: self._set(audit_date=t.strip()))
+        self.scope = QPlainTextEdit()
+        self.scope.setMaximumHeight(90)
+        self.scope.textChanged.connect(lambda: self._set(scope=self.scope.toPlainText()))
+        form.addRow(self.tr("Supplier:"), self.supplier)
+        form.addRow(self.tr("Checklist:"), self.template)
+        form.addRow(self.tr("Occasion:"), self.occasion)
+        form.addRow(self.tr("Auditors:"), self.auditors)
+        form.addRow(self.tr("Audit date:"), self.date)
+        form.addRow(self.tr("Scope:"), self.scope)
+        self.body.addLayout(form)
+        self.body.addStretch(1)
+        self.field_widgets = {"supplier": self.supplier, "audit_type": self.template, "occasion": self.occasion,
+                              "auditors": self.auditors, "audit_date": self.date, "scope": self.scope}
+
+    def _set(self, **values) -> None:
+        if self.flow_wizard.loading:
+            return
+        self.flow.set_plan(**values)
+        self.flow_wizard.changed()
+
+    def load(self) -> None:
+        wizard = self.flow_wizard
+        wizard.loading = True
+        p = self.flow.plan
+        self.supplier.setText(p.get("supplier_name") or "")
+        self.template.setCurrentIndex(max(self.template.findData(self.flow.template.key), 0))
+        self.occasion.setCurrentIndex(max(self.occasion.findData(p.get("occasion")), 0))
+        self.auditors.setText(", ".join(p.get("auditors") or []))
+        self.date.setText(p.get("audit_date") or "")
+        self.scope.setPlainText(p.get("scope") or "")
+        wizard.loading = False
+
+
+class ChecklistPage(FlowPage):
+    """A checklist section: per item a score (incl. N/A), evidence, finding severity and text."""
+
+    COL_CLAUSE, COL_TEXT, COL_SCORE, COL_EVIDENCE, COL_SEVERITY, COL_FINDING = range(6)
+
+    def __init__(self, wizard: "AuditWizard", section) -> None:
+        super().__init__(wizard, f"checklist:{section.key}")
+        lang = wizard.lang
+        self.section = section
+        self.setTitle(f"{section.key} {section.title(lang)}")
+        self.setSubTitle(self.tr("Score every item or mark it N/A (give the reason as evidence). "
+                                 "A score of 0 needs a finding."))
+        self.items = wizard.flow.template.items_in(section.key)
+        self.table = _table([self.tr("Clause"), self.tr("Requirement"), self.tr("Score"), self.tr("Evidence"),
+                             self.tr("Finding"), self.tr("Finding description")])
+        self.table.setRowCount(len(self.items))
+        self.widgets: dict[str, tuple[QComboBox, QLineEdit, QComboBox, QLineEdit]] = {}
+        for row, it in enumerate(self.items):
+            self.table.setItem(row, self.COL_CLAUSE, _item(it.clause))
+            text = _item(it.text(lang))
+            text.setToolTip(it.text(lang))
+            self.table.setItem(row, self.COL_TEXT, text)
+            score = QComboBox()
+            score.addItem("", None)
+            for v in range(it.rule.min, it.rule.max + 1):
+                score.addItem(str(v), v)
+            if it.rule.na_allowed:
+                score.addItem(self.tr("N/A"), NA)
+            evidence, finding = QLineEdit(), QLineEdit()
+            severity = _severity_box()
+            for w in (score, severity):
+                w.activated.connect(lambda _i, k=it.key: self._write(k, True))
+            for w in (evidence, finding):
+                w.textEdited.connect(lambda _t, k=it.key: self._write(k, False))
+            self.table.setCellWidget(row, self.COL_SCORE, score)
+            self.table.setCellWidget(row, self.COL_EVIDENCE, evidence)
+            self.table.setCellWidget(row, self.COL_SEVERITY, severity)
+            self.table.setCellWidget(row, self.COL_FINDING, finding)
+            self.widgets[it.key] = (score, evidence, severity, finding)
+            self.field_widgets[it.key] = score
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((self.COL_CLAUSE, 60), (self.COL_SCORE, 70), (self.COL_EVIDENCE, 170),
+                           (self.COL_SEVERITY, 90), (self.COL_FINDING, 170)):
+            header.resizeSection(col, width)
+        # rows follow the wrapped requirement text as the stretched column changes width
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.body.addWidget(self.table, 1)
+
+    def _write(self, key: str, immediate: bool) -> None:
+        score, evidence, severity, finding = self.widgets[key]
+        value = score.currentData()
+        self.flow.score_item(key, None if value == NA else value, na=value == NA, evidence=evidence.text(),
+                             severity=severity.currentData(), finding=finding.text())
+        self.flow_wizard.changed(immediate)
+
+    def set_item(self, key: str, score=None, *, na: bool = False, evidence: str = "", severity: str | None = None,
+                 finding: str = "") -> None:
+        """Enter an item as the user would (tests, and Chinese text without key events)."""
+        box, ev, sev, fin = self.widgets[key]
+        box.setCurrentIndex(box.findData(NA if na else score))
+        ev.setText(evidence)
+        sev.setCurrentIndex(max(sev.findData(severity), 0))
+        fin.setText(finding)
+        self._write(key, True)
+
+    def load(self) -> None:
+        for key, (score, evidence, severity, finding) in self.widgets.items():
+            st = self.flow.item_state(key)
+            for w in (score, severity):
+                w.blockSignals(True)
+            score.setCurrentIndex(max(score.findData(NA if st.get("na") else st.get("score")), 0))
+            severity.setCurrentIndex(max(severity.findData(st.get("severity")), 0))
+            evidence.setText(st.get("evidence") or "")
+            finding.setText(st.get("finding") or "")
+            for w in (score, severity):
+                w.blockSignals(False)
+
+
+class FindingsPage(FlowPage):
+    def __init__(self, wizard: "AuditWizard") -> None:
+        super().__init__(wizard, "findings")
+        self.setTitle(self.tr("Findings"))
+        self.setSubTitle(self.tr("Findings from the checklist, plus any found outside it."))
+        self.table = _table([self.tr("Clause"), self.tr("Severity"), self.tr("Description"), self.tr("Evidence")])
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.body.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("A finding outside the checklist…"))
+        self.severity = _severity_box(with_none=False)
+        self.severity.setCurrentIndex(1)
+        self.add_button = QPushButton(self.tr("Add finding"))
+        self.add_button.clicked.connect(self.add_finding)
+        self.remove_button = QPushButton(self.tr("Remove finding"))
+        self.remove_button.clicked.connect(self.remove_finding)
+        for w in (self.description, self.severity, self.add_button, self.remove_button):
+            row.addWidget(w, 1 if w is self.description else 0)
+        self.body.addLayout(row)
+
+    def add_finding(self) -> None:
+        text = self.description.text().strip()
+        if not text:
+            return
+        self.flow.add_finding(text, self.severity.currentData())
+        self.description.clear()
+        self.flow_wizard.changed(True)
+        self.load()
+
+    def remove_finding(self) -> None:
+        row = self.table.currentRow()
+        findings = self.flow.findings()
+        if 0 <= row < len(findings) and findings[row]["id"].startswith("extra:"):
+            self.flow.remove_finding(findings[row]["id"])
+            self.flow_wizard.changed(True)
+            self.load()
+
+    def load(self) -> None:
+        findings = self.flow.findings()
+        self.table.setRowCount(len(findings))
+        for i, f in enumerate(findings):
+            values = (f["clause"] or self.tr("(extra)"), c.label(c.SEVERITY, f["severity"]), f["description"], f["evidence"])
+            for j, v in enumerate(values):
+                self.table.setItem(i, j, _item(v or ""))
+            if f["severity"] in ("major", "critical"):
+                self.table.item(i, 1).setForeground(c.RED)
+        self.table.resizeRowsToContents()
+
+
+class ResultPage(FlowPage):
+    def __init__(self, wizard: "AuditWizard") -> None:
+        super().__init__(wizard, "result")
+        self.setTitle(self.tr("Audit result"))
+        self.setSubTitle(self.tr("Compliance per section (N/A items left out) and the result."))
+        self.table = _table([self.tr("Section"), self.tr("Score"), self.tr("Answered"), self.tr("N/A")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.body.addWidget(self.table, 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("auditSummary")
+        self.summary.setWordWrap(True)
+        self.body.addWidget(self.summary)
+        row = QHBoxLayout()
+        self.print_blank = QPushButton(self.tr("Print blank checklist…"))
+        self.print_blank.clicked.connect(wizard.print_blank)
+        self.print_report = QPushButton(self.tr("Print audit report…"))
+        self.print_report.clicked.connect(wizard.print_report)
+        row.addWidget(self.print_blank)
+        row.addWidget(self.print_report)
+        row.addStretch(1)
+        self.body.addLayout(row)
+
+    def load(self) -> None:
+        lang = self.flow_wizard.lang
+        score = self.flow.result()
+        self.table.setRowCount(len(score.sections))
+        for i, s in enumerate(score.sections):
+            title = self.flow.template.section(s.section).title(lang)
+            for j, v in enumerate((f"{s.section} {title}", c.fmt_pct(s.percent), f"{s.answered} / {s.items}", str(s.na))):
+                self.table.setItem(i, j, _item(v))
+        reasons = {"critical_finding": self.tr("a critical finding blocks approval"),
+                   "major_finding": self.tr("a major finding caps the result at conditional")}
+        text = self.tr("Compliance: {score}   Result: {result}").replace("{score}", c.fmt_pct(score.percent) or "–") \
+            .replace("{result}", c.label(c.RESULT, score.result) or "–")
+        if score.reason in reasons:
+            text += f" ({reasons[score.reason]})"
+        if self.flow.findings_needing_action():
+            text += "\n" + self.tr("Next: corrective action requests for the findings.")
+        colour = {"approved": "#1e8449", "conditional": "#b9770e", "not_approved": "#c0392b"}.get(score.result or "", "")
+        self.summary.setStyleSheet(f"font-size: 12pt; font-weight: 600; color: {colour or 'palette(text)'};")
+        self.summary.setText(text)
+
+
+class ActionsPage(FlowPage):
+    def __init__(self, wizard: "AuditWizard") -> None:
+        super().__init__(wizard, "actions")
+        self.setTitle(self.tr("Corrective actions"))
+        self.setSubTitle(self.tr("Each minor, major or critical finding becomes a corrective action request (8D)."))
+        self.table = _table([self.tr("Finding"), self.tr("Severity"), self.tr("Action title"), self.tr("Owner"),
+                             self.tr("Due date")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.body.addWidget(self.table, 1)
+        self.edits: dict[str, tuple[QLineEdit, QLineEdit, QLineEdit]] = {}
+
+    def load(self) -> None:
+        findings = self.flow.findings_needing_action()
+        self.table.setRowCount(len(findings))
+        self.edits.clear()
+        for i, f in enumerate(findings):
+            self.table.setItem(i, 0, _item(f"{f['clause']} {f['description']}".strip()))
+            self.table.setItem(i, 1, _item(c.label(c.SEVERITY, f["severity"])))
+            action = self.flow.state["actions"].get(f["id"], {})
+            title, owner, due = QLineEdit(action.get("title", "")), QLineEdit(action.get("owner", "")), \
+                QLineEdit(action.get("due_date", ""))
+            due.setPlaceholderText("YYYY-MM-DD")
+            for j, w in enumerate((title, owner, due), start=2):
+                w.textEdited.connect(lambda _t, fid=f["id"]: self._write(fid))
+                self.table.setCellWidget(i, j, w)
+            self.edits[f["id"]] = (title, owner, due)
+            self.field_widgets[f["id"]] = owner
+
+    def _write(self, finding_id: str) -> None:
+        title, owner, due = self.edits[finding_id]
+        self.flow.set_action(finding_id, owner=owner.text().strip(), due_date=due.text().strip(), title=title.text().strip())
+        self.flow_wizard.changed()
+
+    def set_action(self, finding_id: str, *, title: str, owner: str, due_date: str) -> None:
+        t, o, d = self.edits[finding_id]
+        t.setText(title)
+        o.setText(owner)
+        d.setText(due_date)
+        self._write(finding_id)
+
+
+class AuditWizard(FlowWizard):
+    def __init__(self, ctx, flow, *, audit_id: int | None = None, parent=None) -> None:
+        from app.models import lifecycle_audits
+
+        self.service = lifecycle_audits
+        self.templates = lifecycle_audits.list_templates(ctx.database)
+        self.loading = False
+        user = c.current_user(ctx)
+        super().__init__(ctx, flow, draft_id=audit_id, parent=parent,
+                         saver=lambda f, i: lifecycle_audits.save_audit_draft(ctx.database, f, audit_id=i, by=user))
+        self.setObjectName("auditWizard")
+        self.setWindowTitle(self.tr("Supplier audit – {name}").replace("{name}", flow.plan.get("supplier_name") or ""))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Complete audit"))
+        self.add_flow_page(PlanPage(self))
+        self._add_checklist_pages()
+        for page in (FindingsPage(self), ResultPage(self), ActionsPage(self)):
+            self.add_flow_page(page)
+        self.result_row = None
+
+    def _add_checklist_pages(self) -> None:
+        for section in self.flow.template.sections:
+            if self.flow.template.items_in(section.key):
+                self.add_flow_page(ChecklistPage(self, section))
+
+    def change_template(self, key: str) -> None:
+        if key == self.flow.template.key:
+            return
+        for k in [k for k in self.flow_pages if k.startswith("checklist:")]:
+            self.remove_flow_page(k)
+        self.flow.set_template(self.service.get_template(self.ctx.database, key))
+        self._add_checklist_pages()
+        self.changed(True)
+
+    def accept(self) -> None:
+        self.save_draft()
+        try:
+            self.result_row = self.service.complete_audit(self.ctx.database, self.draft_id, self.flow,
+                                                          by=c.current_user(self.ctx))
+        except Exception as exc:
+            messages = getattr(exc, "messages", None)
+            text = "\n".join(m.text(self.lang) for m in messages) if messages else c.error_text(exc)
+            c.error_box(self, self.tr("Audit not completed"), text)
+            return
+        super().accept()
+
+    def print_blank(self) -> Path:
+        from app.reports import audit_pdf
+
+        path = Path(tempfile.mkdtemp(prefix="qb-audit-")) / "checklist-blank.pdf"
+        show_font_warning(audit_pdf.write_blank_checklist(self.flow.template, path, lang=self.lang), self)
+        preview_pdf(path, self)
+        return path
+
+    def print_report(self) -> Path:
+        from app.reports import audit_pdf
+
+        self.save_draft()
+        path = Path(tempfile.mkdtemp(prefix="qb-audit-")) / "audit-report.pdf"
+        report = self.service.audit_report(self.ctx.database, self.draft_id)
+        show_font_warning(audit_pdf.write_audit_report(report, path, lang=self.lang), self)
+        preview_pdf(path, self)
+        return path
+
+
+def open_audit(ctx, supplier_id: int | None, parent=None, *, template_key: str = "qms",
+               resume: bool = True) -> AuditWizard:
+    """An audit wizard for the supplier: resumes the latest draft when there is one."""
+    from app.models import lifecycle_audits as audits
+
+    draft = audits.latest_audit_draft(ctx.database, supplier_id=supplier_id) if resume else None
+    if draft is not None:
+        wizard = AuditWizard(ctx, audits.load_audit(ctx.database, draft.id, lang=ctx.language), audit_id=draft.id,
+                             parent=parent)
+    else:
+        flow = audits.new_audit(ctx.database, template_key, supplier_id=supplier_id, lang=ctx.language)
+        wizard = AuditWizard(ctx, flow, parent=parent)
+    wizard.resume()
+    return wizard

@@ -1,0 +1,225 @@
+"""Corrective action requests (SCAR / 8D): the list with overdue requests highlighted, and the
+editor for the eight disciplines with answer → verify → close (or cancel with a reason)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+
+from app.views.suppliers import common as c
+from app.views.table_models import Column
+
+translate = QCoreApplication.translate
+
+#: the 8D disciplines (Ford TOPS 8D; VDA "8D – Problem solving in 8 disciplines")
+EIGHT_D = (
+    ("D1", QT_TRANSLATE_NOOP("Lifecycle", "D1 Team")),
+    ("D2", QT_TRANSLATE_NOOP("Lifecycle", "D2 Problem description")),
+    ("D3", QT_TRANSLATE_NOOP("Lifecycle", "D3 Containment actions")),
+    ("D4", QT_TRANSLATE_NOOP("Lifecycle", "D4 Root cause")),
+    ("D5", QT_TRANSLATE_NOOP("Lifecycle", "D5 Chosen corrective actions")),
+    ("D6", QT_TRANSLATE_NOOP("Lifecycle", "D6 Implementation and validation")),
+    ("D7", QT_TRANSLATE_NOOP("Lifecycle", "D7 Prevent recurrence")),
+    ("D8", QT_TRANSLATE_NOOP("Lifecycle", "D8 Closure and recognition")),
+)
+
+
+def _overdue_bg(row):
+    return QColor(c.RED_BG) if bool(row.get("overdue")) else None
+
+
+def _overdue_fg(row):
+    return c.RED if bool(row.get("overdue")) else None
+
+
+class CarListWidget(QWidget):
+    """All corrective action requests; overdue ones on a red background. Double-click edits."""
+
+    changed = Signal()
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        from app.models import lifecycle_audits
+
+        self.ctx = ctx
+        self.service = lifecycle_audits
+        self.setObjectName("carList")
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter corrective actions…"))
+        self.filter.setClearButtonEnabled(True)
+        self.open_only = QCheckBox(self.tr("Open only"))
+        self.open_only.setChecked(True)
+        self.open_only.toggled.connect(self.refresh)
+        self.summary = QLabel()
+        self.edit_button = QPushButton(self.tr("Open 8D…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.open_only)
+        bar.addWidget(self.summary)
+        bar.addWidget(self.edit_button)
+        layout.addLayout(bar)
+        name = c.name_field(ctx.language).replace("name", "supplier_name")
+        self.model, self.proxy, self.table = c.make_table([
+            Column("number", lambda: translate("CarList", "Number")),
+            Column("supplier_code", lambda: translate("CarList", "Supplier")),
+            Column(name, lambda: translate("CarList", "Name")),
+            Column("title", lambda: translate("CarList", "Title")),
+            Column("issued_on", lambda: translate("CarList", "Issued on")),
+            Column("due_on", lambda: translate("CarList", "Due on"), foreground=_overdue_fg),
+            Column("status", lambda: translate("CarList", "Status"), format=lambda v: c.label(c.CAR_STATUS, v)),
+            Column("days_overdue", lambda: translate("CarList", "Days overdue"), align_right=True,
+                   format=lambda v: str(v) if v else "", foreground=_overdue_fg, background=_overdue_bg),
+            Column("owner", lambda: translate("CarList", "Owner")),
+        ], self, stretch=3, settings_key="audits/car_header", settings=ctx.settings)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.service.list_corrective_actions(self.ctx.database, open_only=self.open_only.isChecked())
+        frame = c.rows_frame(rows, [col.field for col in self.model.columns] + ["id", "overdue"])
+        self.model.set_frame(frame)
+        c.fit_columns_once(self.table)
+        overdue = int(frame["overdue"].astype(bool).sum()) if len(frame) else 0
+        self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", str(len(frame)))
+                             .replace("{overdue}", str(overdue)))
+        self.summary.setStyleSheet("color: #c0392b; font-weight: 600;" if overdue else "")
+
+    def edit_selected(self) -> CarEditorDialog | None:
+        row = c.selected_source_row(self.table)
+        if row is None:
+            return None
+        dialog = CarEditorDialog(self.ctx, int(self.model.row(row)["id"]), self)
+        dialog.finished.connect(lambda *_: (self.refresh(), self.changed.emit()))
+        dialog.open()
+        return dialog
+
+
+class CarEditorDialog(QDialog):
+    """SCAR / 8D editor. Each button is one service call (one transaction)."""
+
+    def __init__(self, ctx, car_id: int, parent=None) -> None:
+        super().__init__(parent)
+        from app.models import lifecycle_audits
+
+        self.ctx = ctx
+        self.service = lifecycle_audits
+        self.car_id = car_id
+        self.setObjectName("carEditor")
+        self.resize(760, 600)
+        layout = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        layout.addWidget(self.header)
+        form = QFormLayout()
+        self.info = {k: QLabel() for k in ("supplier", "dates", "status", "owner", "verification")}
+        for key, title in (("supplier", self.tr("Supplier:")), ("dates", self.tr("Issued / due:")),
+                           ("status", self.tr("Status:")), ("owner", self.tr("Owner:")),
+                           ("verification", self.tr("Verification:"))):
+            self.info[key].setWordWrap(True)
+            form.addRow(title, self.info[key])
+        layout.addLayout(form)
+        self.tabs = QTabWidget()
+        self.editors: dict[str, QPlainTextEdit] = {}
+        for key, title in EIGHT_D:
+            edit = QPlainTextEdit()
+            self.editors[key] = edit
+            self.tabs.addTab(edit, c.tr(title))
+        layout.addWidget(self.tabs, 1)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c0392b;")
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("&Save 8D"))
+        self.save_button.clicked.connect(self.save_8d)
+        self.answer_button = QPushButton(self.tr("Supplier &answered"))
+        self.answer_button.clicked.connect(lambda: self._act(lambda: self.service.answer_car(ctx.database, car_id)))
+        self.verify_button = QPushButton(self.tr("&Verify effectiveness…"))
+        self.verify_button.clicked.connect(self.verify)
+        self.close_button = QPushButton(self.tr("C&lose request"))
+        self.close_button.clicked.connect(
+            lambda: self._act(lambda: self.service.close_car(ctx.database, car_id, by=c.current_user(ctx))))
+        self.cancel_button = QPushButton(self.tr("Cancel request…"))
+        self.cancel_button.clicked.connect(self.cancel_request)
+        for b in (self.save_button, self.answer_button, self.verify_button, self.close_button, self.cancel_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        car = self.service.get_corrective_action(self.ctx.database, self.car_id)
+        self.car = car
+        lang = self.ctx.language
+        self.setWindowTitle(self.tr("Corrective action {number}").replace("{number}", car.number))
+        self.header.setText(f"{car.number} · {car.title}")
+        name = car.supplier_name_zh if lang == "zh_CN" else car.supplier_name_en
+        self.info["supplier"].setText(f"{car.supplier_code} {name or car.supplier_name_zh}")
+        dates = f"{c.fmt_date(car.issued_on)} / {c.fmt_date(car.due_on)}"
+        if car.overdue:
+            dates += "  " + self.tr("overdue by {n} days").replace("{n}", str(car.days_overdue))
+        self.info["dates"].setText(dates)
+        self.info["dates"].setStyleSheet("color: #c0392b; font-weight: 600;" if car.overdue else "")
+        self.info["status"].setText(c.label(c.CAR_STATUS, car.status))
+        self.info["owner"].setText(car.owner)
+        self.info["verification"].setText(
+            f"{car.verified_by} {c.fmt_date(car.verified_on)} {car.verification}".strip())
+        for key, edit in self.editors.items():
+            edit.setPlainText(car.eight_d.get(key, ""))
+            edit.setReadOnly(car.status in ("closed", "cancelled"))
+        editable = car.status not in ("closed", "cancelled")
+        self.save_button.setEnabled(editable)
+        self.answer_button.setEnabled(car.status == "open")
+        self.verify_button.setEnabled(car.status in ("open", "answered"))
+        self.close_button.setEnabled(car.status == "verified")
+        self.cancel_button.setEnabled(editable)
+
+    def _act(self, call) -> bool:
+        try:
+            call()
+        except Exception as exc:  # the service's rule, e.g. "must be verified before it is closed"
+            self.message.setText(c.error_text(exc))
+            return False
+        self.message.clear()
+        self.refresh()
+        return True
+
+    def save_8d(self) -> bool:
+        """Save the disciplines that changed (each one a single update)."""
+        changed = [(k, e.toPlainText()) for k, e in self.editors.items() if e.toPlainText() != self.car.eight_d.get(k, "")]
+        ok = True
+        for key, text in changed:
+            ok = self._act(lambda k=key, t=text: self.service.set_8d(self.ctx.database, self.car_id, k, t)) and ok
+        return ok
+
+    def verify(self, note: str | None = None) -> bool:
+        if note is None:
+            note, accepted = QInputDialog.getText(self, self.tr("Verify effectiveness"),
+                                                  self.tr("How was the effectiveness checked?"))
+            if not accepted:
+                return False
+        self.save_8d()
+        return self._act(lambda: self.service.verify_car(self.ctx.database, self.car_id, by=c.current_user(self.ctx),
+                                                         note=note))
+
+    def cancel_request(self, reason: str | None = None) -> bool:
+        if reason is None:
+            reason, accepted = QInputDialog.getText(self, self.tr("Cancel request"), self.tr("Why is it cancelled?"))
+            if not accepted:
+                return False
+        return self._act(lambda: self.service.cancel_car(self.ctx.database, self.car_id, reason=reason,
+                                                         by=c.current_user(self.ctx)))
+
+    def reject(self) -> None:
+        if self.save_button.isEnabled():
+            self.save_8d()
+        super().reject()
