@@ -19,7 +19,8 @@ TEXT = {
     "zh_CN": {
         "title": "合格供方名录", "as_of": "截至 {d}，共 {n} 条；黄色 = 即将到期或需再评价，红色 = 已过期。",
         "columns": ["供应商代码", "供应商名称", "重要性", "物料/类别", "批准日期", "有效期至", "再评价日期", "条件", "状态"],
-        "conditional": "有条件", "states": {"valid": "有效", "expiring": "即将到期", "expired": "已过期"},
+        "pdf_columns": ["代码", "供应商名称", "重要性", "物料/类别", "批准日期", "有效期至", "再评价", "条件", "状态"],
+        "conditional": "有条件", "states": {"valid": "有效", "expiring": "将到期", "expired": "已过期"},
         "sheet": "合格供方名录",
     },
     "en": {
@@ -27,6 +28,8 @@ TEXT = {
                                                     "re-evaluation soon, red = expired.",
         "columns": ["Supplier code", "Supplier name", "Class", "Item / category", "Approved", "Valid until",
                     "Re-evaluate", "Condition", "State"],
+        "pdf_columns": ["Code", "Supplier name", "Class", "Item / category", "Approved", "Valid until",
+                        "Re-evaluate", "Cond.", "State"],
         "conditional": "conditional", "states": {"valid": "valid", "expiring": "expiring", "expired": "expired"},
         "sheet": "Qualified suppliers",
     },
@@ -91,11 +94,14 @@ def export_qualified(df: pd.DataFrame, path: str | os.PathLike[str], *, lang: st
         from reportlab.lib.pagesizes import A4
 
         width = A4[0] - 36 * mm
-        cw = [0.1, 0.27, 0.06, 0.2, 0.09, 0.09, 0.09, 0.05, 0.05]
-        data = [[Paragraph(escape(h), st.cell_bold) for h in T["columns"]]]
+        from reportlab.lib.styles import ParagraphStyle
+
+        small = ParagraphStyle("qb-ql", parent=st.cell, fontSize=7, leading=8.8)
+        cw = [0.075, 0.22, 0.055, 0.18, 0.105, 0.105, 0.105, 0.075, 0.08]
+        data = [[Paragraph(escape(h), small) for h in T["pdf_columns"]]]
         extra = []
         for i, (row, state) in enumerate(zip(rows, df["state"] if len(df) else []), 1):
-            data.append([Paragraph(escape(v.isoformat() if isinstance(v, date) else v), st.cell) for v in row])
+            data.append([Paragraph(escape(v.isoformat() if isinstance(v, date) else v), small) for v in row])
             if state in STATE_COLOURS:
                 extra.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor(STATE_COLOURS[state])))
         story = [Paragraph(escape(T["title"]), st.title),
