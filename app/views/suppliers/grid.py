@@ -110,6 +110,19 @@ class SupplierTableModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return base | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE and self.writer else base
 
+    def sort_key(self, row: int, column: int) -> Any:
+        """The native value to sort by: class and status by rank, dates as ordinals, None if missing."""
+        v = self._rows[row][column]
+        if _missing(v):
+            return None
+        if column == COL_CLASS:
+            return CLASS_RANK.get(v, 9)
+        if column == COL_STATUS:
+            return STATUS_RANK.get(v, 99)
+        if isinstance(v, date):
+            return v.toordinal()
+        return v.item() if hasattr(v, "item") else v
+
     def _display(self, column: int, v: Any) -> str:
         if _missing(v):
             return ""
@@ -138,15 +151,7 @@ class SupplierTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return "" if _missing(v) else v if not isinstance(v, date) else v.isoformat()
         if role == SORT_ROLE:
-            if _missing(v):
-                return None
-            if column == COL_CLASS:
-                return CLASS_RANK.get(v, 9)
-            if column == COL_STATUS:
-                return STATUS_RANK.get(v, 99)
-            if isinstance(v, date):
-                return v.toordinal()
-            return v.item() if hasattr(v, "item") else v
+            return self.sort_key(index.row(), column)
         if role == FILTER_ROLE:
             return None if _missing(v) else v
         if role == ID_ROLE:
@@ -280,7 +285,11 @@ class SupplierFilterProxy(QSortFilterProxyModel):
         return True
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        model = self.sourceModel()
+        if isinstance(model, SupplierTableModel):  # straight to the values: no QVariant round trip per compare
+            a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+        else:
+            a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:  # missing values last in either order
             desc = self.sortOrder() == Qt.SortOrder.DescendingOrder
             return (a is None and b is not None) if desc else (b is None and a is not None)
