@@ -57,7 +57,7 @@ class SupplierDetail(QWidget):
         self.status_button = QPushButton(self.tr("Change &status…"))
         self.status_button.setToolTip(self.tr("Suspend, disqualify or reinstate with a reason"))
         self.status_button.clicked.connect(self.change_status)
-        self.survey_button = QPushButton(self.tr("New s&urvey…"))
+        self.survey_button = QPushButton(self.tr("New su&rvey…"))
         self.survey_button.clicked.connect(lambda: self.supplier_id and self.survey_requested.emit(self.supplier_id))
         self.audit_button = QPushButton(self.tr("New a&udit…"))
         self.audit_button.clicked.connect(lambda: self.supplier_id and self.audit_requested.emit(self.supplier_id))

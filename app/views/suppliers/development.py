@@ -7,13 +7,14 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.views.suppliers import common as c
 from app.views.suppliers.grid import CodeComboDelegate
 from app.views.table_models import SORT_ROLE
 
+translate = QCoreApplication.translate
 PLAN_FIELDS = ("weak_area", "actions", "owner", "due_on", "status", "reevaluate_on", "outcome")
 PLAN_TITLES = (QT_TRANSLATE_NOOP("Lifecycle", "Weak area"), QT_TRANSLATE_NOOP("Lifecycle", "Actions"),
                QT_TRANSLATE_NOOP("Lifecycle", "Owner"), QT_TRANSLATE_NOOP("Lifecycle", "Due on"),
@@ -71,7 +72,7 @@ class DevelopmentPlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and field == "due_on" and row.get("overdue"):
             return c.RED
         if role == Qt.ItemDataRole.ToolTipRole and field == "due_on" and row.get("overdue"):
-            return c.tr("Overdue")
+            return translate("Lifecycle", "Overdue")
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -83,7 +84,7 @@ class DevelopmentPlanModel(QAbstractTableModel):
             try:
                 value = date.fromisoformat(str(value))
             except ValueError:
-                self.edit_rejected.emit(c.tr("Enter the date as YYYY-MM-DD, e.g. 2026-06-30."))
+                self.edit_rejected.emit(translate("Lifecycle", "Enter the date as YYYY-MM-DD, e.g. 2026-06-30."))
                 return False
         row = self.rows[index.row()]
         try:

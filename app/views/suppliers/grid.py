@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
                             QT_TRANSLATE_NOOP, Signal)
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
 from app.views.suppliers import common as c
 from app.views.table_models import ROW_ROLE, SORT_ROLE
 
+translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 4  # the raw code used by the combo filters
 
@@ -166,7 +167,7 @@ class SupplierTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_VALID:
             colour = self._validity_colour(v)
             if colour is not None:
-                return c.tr("Approval expired") if colour == c.RED else c.tr("Approval expires within 60 days")
+                return translate("Lifecycle", "Approval expired") if colour == c.RED else translate("Lifecycle", "Approval expires within 60 days")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_CLASS, COL_GRADE):
             return c.centre_align()
         return None
@@ -190,7 +191,7 @@ class SupplierTableModel(QAbstractTableModel):
         return True
 
     def _rejection(self, column: int, problem: str) -> str:
-        return c.tr("{column}: {problem} The value was not saved.").replace("{column}", c.tr(TITLES[column])) \
+        return translate("Lifecycle", "{column}: {problem} The value was not saved.").replace("{column}", c.tr(TITLES[column])) \
             .replace("{problem}", c.service_message(problem))
 
     def write(self, supplier_id: int, field: str, value: Any) -> bool:
@@ -217,7 +218,7 @@ class EditSupplierCommand(QUndoCommand):
     """One inline edit; undo writes the old value back through the same service."""
 
     def __init__(self, model: SupplierTableModel, supplier_id: int, field: str, old: Any, new: Any) -> None:
-        super().__init__(c.tr("Edit {field}").replace("{field}", c.tr(TITLES[FIELDS.index(field)])))
+        super().__init__(translate("Lifecycle", "Edit {field}").replace("{field}", c.tr(TITLES[FIELDS.index(field)])))
         self.model, self.supplier_id, self.field, self.old, self.new = model, supplier_id, field, old, new
         self._first = True  # the edit was already saved by setData
 
