@@ -70,6 +70,10 @@ def _survey_flow(rng, definition, supplier_id: int, name: str, day: date, qualit
             elif q.type == "choice":
                 opts = sorted(q.options, key=lambda o: o.points)
                 f.set_answer(q.key, (opts[-1] if good else rng.choice(opts)).value)
+            elif q.key == "founded_year":
+                f.set_answer(q.key, rng.randint(1992, 2018))
+            elif q.key == "legal_name":
+                f.set_answer(q.key, name)
             elif q.type == "number":
                 lo = q.min_value or 0
                 hi = q.max_value if q.max_value is not None else lo + 5000
