@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 
 from app.views.context import AppContext
 from app.views.modules import ModuleSpec
+from app.views.suppliers.common import delete_on_close
 from app.views.suppliers import common as c
 from app.views.suppliers.corrective import CarListWidget
 from app.views.suppliers.template_editor import TemplateEditor
@@ -151,7 +152,7 @@ def _screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
     cars = lifecycle_audits.list_corrective_actions(ctx.database)
     if cars:
         shots.append(("car-editor", CarEditorDialog(ctx, cars[0].id)))
-    return shots
+    return delete_on_close(shots)
 
 
 MODULE = ModuleSpec(

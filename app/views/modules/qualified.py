@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.views.context import AppContext
 from app.views.modules import ModuleSpec
 from app.views.suppliers.approval import ApprovalView, QualifiedListView
+from app.views.suppliers.common import delete_on_close
 
 
 class QualifiedPage(QWidget):
@@ -32,7 +33,8 @@ class QualifiedPage(QWidget):
 def _screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
     view = ApprovalView(ctx)
     view.resize(1000, 600)
-    return [("approval-flow", view)]
+    return delete_on_close([("approval-flow", view)])
+
 
 
 MODULE = ModuleSpec(

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
 
 from app.views.context import AppContext
 from app.views.modules import ModuleSpec
+from app.views.suppliers.common import delete_on_close
 from app.views.suppliers.detail import SupplierDetail
 from app.views.suppliers.grid import SupplierGrid
 
@@ -79,7 +80,7 @@ def _screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
     if sid is not None:
         row = frame.iloc[0]
         shots.append(("status-change", StatusChangeDialog(row["status"], sup.status_actions(row["status"]), "")))
-    return shots
+    return delete_on_close(shots)
 
 
 MODULE = ModuleSpec(

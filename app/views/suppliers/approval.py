@@ -6,7 +6,7 @@ service refuses a skipped, repeated or late step and its message is shown as it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -239,7 +239,8 @@ class QualifiedListView(QWidget):
             Column("state", lambda: translate("QualifiedList", "State"), format=lambda v: c.label(c.STATE, v),
                    foreground=c.state_colours, background=_state_bg),
             Column("days_left", lambda: translate("QualifiedList", "Days left"), align_right=True),
-        ], self, stretch=1, settings_key="qualified/header", settings=ctx.settings)
+        ], self, settings_key="qualified/header", settings=ctx.settings)
+        self.table.sortByColumn(11, Qt.SortOrder.AscendingOrder)  # what expires first on top
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         layout.addWidget(self.table, 1)
         self.frame = None
@@ -254,7 +255,7 @@ class QualifiedListView(QWidget):
             frame = frame[frame["state"] == which]
         self.frame = frame
         self.model.set_frame(frame)
-        c.fit_columns_once(self.table)
+        c.fit_columns_once(self.table, {1: 240, 4: 160})
         soon = int((frame["state"] == "expiring").sum()) if len(frame) else 0
         expired = int((frame["state"] == "expired").sum()) if len(frame) else 0
         self.summary.setText(self.tr("{n} entries · {soon} expiring soon · {expired} expired")

@@ -158,10 +158,13 @@ def make_table(columns: list[Column], parent: QWidget, *, stretch: int | None = 
     return model, proxy, view
 
 
-def fit_columns_once(view: QTableView) -> None:
+def fit_columns_once(view: QTableView, min_widths: dict[int, int] | None = None) -> None:
     """Size the columns to their contents the first time, unless the user's widths were restored."""
     if not view.property("restored") and not view.property("fitted"):
         view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        for column, width in (min_widths or {}).items():
+            header.resizeSection(column, max(width, header.sectionSize(column)))
         view.setProperty("fitted", True)
 
 
@@ -268,3 +271,11 @@ def current_user(ctx) -> str:
         return getpass.getuser()
     except Exception:  # no login name (some service accounts)
         return ""
+
+
+def delete_on_close(shots: list[tuple[str, QWidget]]) -> list[tuple[str, QWidget]]:
+    """Parentless screenshot widgets are freed when the screenshot tool closes them, not at
+    interpreter exit (PySide deleting them after the application object is gone aborts)."""
+    for _name, widget in shots:
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return shots

@@ -3,7 +3,7 @@ editor for the eight disciplines with answer → verify → close (or cancel wit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
@@ -74,8 +74,9 @@ class CarListWidget(QWidget):
             Column("days_overdue", lambda: translate("CarList", "Days overdue"), align_right=True,
                    format=lambda v: str(v) if v else "", foreground=_overdue_fg, background=_overdue_bg),
             Column("owner", lambda: translate("CarList", "Owner")),
-        ], self, stretch=3, settings_key="audits/car_header", settings=ctx.settings)
+        ], self, settings_key="audits/car_header", settings=ctx.settings)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # the most overdue first
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         layout.addWidget(self.table, 1)
         self.refresh()
@@ -84,7 +85,7 @@ class CarListWidget(QWidget):
         rows = self.service.list_corrective_actions(self.ctx.database, open_only=self.open_only.isChecked())
         frame = c.rows_frame(rows, [col.field for col in self.model.columns] + ["id", "overdue"])
         self.model.set_frame(frame)
-        c.fit_columns_once(self.table)
+        c.fit_columns_once(self.table, {2: 220, 3: 260})
         overdue = int(frame["overdue"].astype(bool).sum()) if len(frame) else 0
         self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", str(len(frame)))
                              .replace("{overdue}", str(overdue)))

@@ -6,9 +6,9 @@ The status changes only through the approval flow or the explicit action dialog 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from app.views.suppliers import common as c
 from app.views.suppliers.development import DevelopmentPlansWidget
@@ -133,14 +133,17 @@ class SupplierDetail(QWidget):
     def _build_basic(self) -> None:
         page = QWidget()
         form = QFormLayout(page)
-        self.fields: dict[str, QLabel] = {}
+        # values are data, shown in read-only fields (selectable and copyable), labels are UI text
+        self.fields: dict[str, QLineEdit] = {}
         for key, title in (("code", self.tr("Code")), ("name_zh", self.tr("Name (Chinese)")),
                            ("name_en", self.tr("Name (English)")), ("category", self.tr("Category")),
                            ("importance_class", self.tr("Importance class")), ("relationship", self.tr("Relationship")),
                            ("status", self.tr("Status")), ("approval_valid_until", self.tr("Approval valid until")),
                            ("latest_grade", self.tr("Latest grade")), ("open_cars", self.tr("Open corrective actions"))):
-            value = QLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value = QLineEdit()
+            value.setReadOnly(True)
+            value.setFrame(False)
+            value.setStyleSheet("background: transparent;")
             self.fields[key] = value
             form.addRow(title + ":", value)
         note = QLabel(self.tr("Edit master data in the grid; the status changes through the approval flow "
@@ -204,6 +207,7 @@ class SupplierDetail(QWidget):
                  .replace("{overdue}", str(row.overdue_cars))}
         for key, label in self.fields.items():
             label.setText(shown.get(key, str(getattr(row, key, "") or "")))
+            label.setCursorPosition(0)
         self._fill(self.contacts, self.sup.list_contacts(db, sid))
         self._fill(self.certificates, self.sup.list_certificates(db, sid))
         self._fill(self.items, self.sup.supplier_items(db, sid))

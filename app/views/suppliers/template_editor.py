@@ -51,7 +51,7 @@ class TemplateEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_ZH, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_EN, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_KEY, 80), (COL_SECTION, 110), (COL_CLAUSE, 60), (COL_WEIGHT, 60), (COL_MAX, 70),
+        for col, width in ((COL_KEY, 90), (COL_SECTION, 160), (COL_CLAUSE, 110), (COL_WEIGHT, 60), (COL_MAX, 70),
                            (COL_NA, 80)):
             header.resizeSection(col, width)
         self.table.verticalHeader().setVisible(False)
