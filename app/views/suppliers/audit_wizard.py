@@ -352,6 +352,10 @@ class AuditWizard(FlowWizard):
         except Exception as exc:
             messages = getattr(exc, "messages", None)
             text = "\n".join(m.text(self.lang) for m in messages) if messages else c.error_text(exc)
+            page = self.currentPage()
+            if isinstance(page, FlowPage):  # inline too, next to the fields concerned
+                page.show_messages([m for m in messages or [] if m.page == page.key]) if messages else \
+                    page.messages.setText(text)
             c.error_box(self, self.tr("Audit not completed"), text)
             return
         super().accept()

@@ -6,7 +6,7 @@ The status changes only through the approval flow or the explicit action dialog 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -123,6 +123,7 @@ class SupplierDetail(QWidget):
             Column("to_status", lambda: translate("SupplierDetail", "To"), format=lambda v: c.label(c.STATUS, v)),
             Column("reason", lambda: translate("SupplierDetail", "Why")),
         ], stretch=4)
+        self.history[2].sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest change first
         state = ctx.settings.value("suppliers/detail_tab")
         if state is not None:
             self.tabs.setCurrentIndex(int(state))
@@ -220,6 +221,7 @@ class SupplierDetail(QWidget):
     def _fill(self, table, rows) -> None:
         model = table[0]
         model.set_frame(c.rows_frame(rows, [col.field for col in model.columns] + ["id"]))
+        table[2].resizeColumnsToContents()  # a handful of rows: cheap, and dates are never cut
 
     def _selected(self, table) -> dict | None:
         row = c.selected_source_row(table[2])

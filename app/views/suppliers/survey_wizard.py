@@ -242,6 +242,10 @@ class SurveyWizard(FlowWizard):
         except Exception as exc:  # ValidationError with the flow's messages
             messages = getattr(exc, "messages", None)
             text = "\n".join(m.text(self.lang) for m in messages) if messages else c.error_text(exc)
+            page = self.currentPage()
+            if isinstance(page, FlowPage):  # inline too, next to the fields concerned
+                page.show_messages([m for m in messages or [] if m.page == page.key]) if messages else \
+                    page.messages.setText(text)
             c.error_box(self, self.tr("Survey not submitted"), text)
             return
         super().accept()
