@@ -163,8 +163,20 @@
         <translation>继续草稿(&amp;R)…</translation>
     </message>
     <message>
-        <source>&amp;Print report…</source>
-        <translation>打印报告(&amp;P)…</translation>
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Preview the audit report and print it</source>
+        <translation>预览并打印审核报告</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print the audit report on a printer (Ctrl+P)</source>
+        <translation>在打印机上打印审核报告 (Ctrl+P)</translation>
     </message>
     <message>
         <source>Supplier:</source>
@@ -185,6 +197,14 @@
     <message>
         <source>Checklist templates</source>
         <translation>检查表模板</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reload the lists (F5)</source>
+        <translation>重新加载列表 (F5)</translation>
     </message>
 </context>
 <context>
@@ -519,6 +539,14 @@
     <message>
         <source>Survey date:</source>
         <translation>调查日期：</translation>
+    </message>
+    <message>
+        <source>Print blank survey…</source>
+        <translation>打印空白调查表…</translation>
+    </message>
+    <message>
+        <source>A blank form for the supplier to fill in on paper</source>
+        <translation>供供应商在纸面填写的空白表</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1080,14 @@
         <translation>Excel、CSV 或 PDF</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the list as shown (Ctrl+P)</source>
+        <translation>按当前显示打印名录 (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>{n} entries · {soon} expiring soon · {expired} expired</source>
         <translation>共 {n} 条 · {soon} 条即将到期 · {expired} 条已过期</translation>
     </message>
@@ -1089,6 +1125,14 @@
     <message>
         <source>Approval flow</source>
         <translation>认可流程</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reload the list and the suppliers (F5)</source>
+        <translation>重新加载名录和供应商 (F5)</translation>
     </message>
 </context>
 <context>

@@ -386,3 +386,31 @@ def test_module_pages_and_screenshots_build(demo_db, tmp_path, qtbot, lang):
             assert isinstance(widget, QWidget)
             qtbot.addWidget(widget)
     assert not surveys.list_surveys(demo_db, status="draft") or True
+
+
+def test_direct_print_goes_through_the_print_dialog(demo_ctx, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from app.views.modules.audits import AuditsPage
+    from app.views.suppliers import printing
+
+    printed = []
+
+    def accept(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        printed.append(printer)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    monkeypatch.setattr(printing, "RASTER_DPI", 40)
+    page = AuditsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    assert page.print_selected(direct=True)
+    assert printed and (tmp_path / "printed.pdf").stat().st_size > 1000
+    previews = []
+    monkeypatch.setattr(printing.PdfPreviewDialog, "exec", lambda self: previews.append(len(self.images)) or 0)
+    page.print_selected()
+    assert previews and previews[0] >= 1

@@ -3,6 +3,9 @@ with overdue ones highlighted, and the checklist template editor."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -40,10 +43,15 @@ class AuditsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_audit())
         self.resume_button = QPushButton(self.tr("&Resume draft…"))
         self.resume_button.clicked.connect(lambda: self.resume_selected())
-        self.print_button = QPushButton(self.tr("&Print report…"))
+        self.print_button = QPushButton(self.tr("&Print preview…"))
+        self.print_button.setToolTip(self.tr("Preview the audit report and print it"))
         self.print_button.clicked.connect(lambda: self.print_selected())
+        self.print_direct_button = QPushButton(self.tr("Print…"))
+        self.print_direct_button.setShortcut("Ctrl+P")
+        self.print_direct_button.setToolTip(self.tr("Print the audit report on a printer (Ctrl+P)"))
+        self.print_direct_button.clicked.connect(lambda: self.print_selected(direct=True))
         for w in (QLabel(self.tr("Supplier:")), self.supplier, QLabel(self.tr("Checklist:")), self.template,
-                  self.new_button, self.resume_button, self.print_button):
+                  self.new_button, self.resume_button, self.print_button, self.print_direct_button):
             bar.addWidget(w)
         bar.addStretch(1)
         box.addLayout(bar)
@@ -67,6 +75,11 @@ class AuditsPage(QWidget):
         self.tabs.addTab(self.cars, self.tr("Corrective actions"))
         self.templates = TemplateEditor(ctx)
         self.tabs.addTab(self.templates, self.tr("Checklist templates"))
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.setShortcut("F5")
+        refresh.setToolTip(self.tr("Reload the lists (F5)"))
+        refresh.clicked.connect(self.refresh)
+        self.tabs.setCornerWidget(refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -118,11 +131,10 @@ class AuditsPage(QWidget):
         wizard.resume()
         return self._open(wizard)
 
-    def print_selected(self):
+    def print_selected(self, direct: bool = False):
+        """The selected audit's report: print preview, or straight to the print dialog."""
         from app.reports import audit_pdf
-        from app.views.suppliers.printing import preview_pdf, show_font_warning
-        import tempfile
-        from pathlib import Path
+        from app.views.suppliers.printing import preview_pdf, print_pdf, show_font_warning
 
         data = self._selected()
         if not data:
@@ -130,7 +142,10 @@ class AuditsPage(QWidget):
         path = Path(tempfile.mkdtemp(prefix="qb-audit-")) / f"audit-{int(data['id'])}.pdf"
         report = self.service.audit_report(self.ctx.database, int(data["id"]))
         show_font_warning(audit_pdf.write_audit_report(report, path, lang=self.ctx.language), self)
-        preview_pdf(path, self)
+        if direct:
+            print_pdf(path, self)
+        else:
+            preview_pdf(path, self)
         return path
 
 

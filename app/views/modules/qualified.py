@@ -4,7 +4,7 @@ supplier list (合格供方名录) with what expires soon, exportable to Excel, 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.views.context import AppContext
 from app.views.modules import ModuleSpec
@@ -27,6 +27,11 @@ class QualifiedPage(QWidget):
         self.tabs.addTab(self.qualified, self.tr("Qualified supplier list"))
         self.tabs.addTab(self.approval, self.tr("Approval flow"))
         self.approval.changed.connect(lambda _sid: self.qualified.refresh())
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.setShortcut("F5")
+        refresh.setToolTip(self.tr("Reload the list and the suppliers (F5)"))
+        refresh.clicked.connect(lambda: (self.qualified.refresh(), self.approval.reload_suppliers()))
+        self.tabs.setCornerWidget(refresh)
         layout.addWidget(self.tabs, 1)
 
 

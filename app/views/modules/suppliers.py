@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QSplitter, QVBoxLayout, QWidget
 
 from app.views.context import AppContext
@@ -39,8 +40,13 @@ class SuppliersPage(QWidget):
         self.detail.survey_requested.connect(self.open_survey)
         self.detail.audit_requested.connect(self.open_audit)
         self.detail.car_requested.connect(self.open_car)
+        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         if self.grid.model.rowCount():
             self.grid.table.selectRow(0)
+
+    def refresh(self) -> None:
+        self.grid.refresh()
+        self.detail.set_supplier(self.grid.current_supplier_id())
 
     def _run(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(lambda *_: (self.detail.refresh(), self.grid.refresh()))

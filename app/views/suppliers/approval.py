@@ -220,7 +220,12 @@ class QualifiedListView(QWidget):
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setToolTip(self.tr("Excel, CSV or PDF"))
         self.export_button.clicked.connect(lambda: self.export())
-        for w in (self.filter, self.state_filter, self.withdrawn, self.summary, self.withdraw_button, self.export_button):
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setToolTip(self.tr("Print the list as shown (Ctrl+P)"))
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.clicked.connect(lambda: self.print_list())
+        for w in (self.filter, self.state_filter, self.withdrawn, self.summary, self.withdraw_button, self.export_button,
+                  self.print_button):
             bar.addWidget(w, 1 if w is self.filter else 0)
         layout.addLayout(bar)
         lang = ctx.language
@@ -276,6 +281,18 @@ class QualifiedListView(QWidget):
             c.error_box(self, self.tr("Export"), c.error_text(exc))
             return None
         show_font_warning(font, self)
+        return path
+
+    def print_list(self, *, preview: bool = True) -> str | None:
+        """The list as shown, through the PDF writer, into the print preview (or straight to print)."""
+        import tempfile
+        from pathlib import Path
+
+        from app.views.suppliers.printing import preview_pdf, print_pdf
+
+        path = self.export(str(Path(tempfile.mkdtemp(prefix="qb-qualified-")) / "qualified.pdf"))
+        if path:
+            (preview_pdf if preview else print_pdf)(path, self)
         return path
 
     def withdraw(self, reason: str | None = None) -> bool:

@@ -44,6 +44,13 @@ class IntroPage(FlowPage):
         form.addRow(self.tr("Respondent:"), self.respondent)
         form.addRow(self.tr("Survey date:"), self.date)
         self.body.addLayout(form)
+        self.print_blank = QPushButton(self.tr("Print blank survey…"))
+        self.print_blank.setToolTip(self.tr("A blank form for the supplier to fill in on paper"))
+        self.print_blank.clicked.connect(lambda: wizard.print_blank())
+        row = QHBoxLayout()
+        row.addWidget(self.print_blank)
+        row.addStretch(1)
+        self.body.addLayout(row)
         self.body.addStretch(1)
         self.field_widgets = {"supplier": self.supplier, "survey_date": self.date}
         for name, edit in (("supplier_name", self.supplier), ("respondent", self.respondent), ("survey_date", self.date)):
