@@ -200,3 +200,20 @@ def test_grid_remembers_column_widths(ctx, qtbot):
     again = SupplierGrid(ctx)
     qtbot.addWidget(again)
     assert again.table.horizontalHeader().sectionSize(COL_CODE) == 177
+
+
+def test_undo_redo_keyboard_shortcuts(ctx, qtbot):
+    sid = sup.create_supplier(ctx.database, {"code": "K1", "name_en": "Keys"})
+    grid = SupplierGrid(ctx)
+    qtbot.addWidget(grid)
+    with qtbot.waitActive(grid):  # shortcuts fire only in the active window
+        grid.show()
+        grid.activateWindow()
+    grid.select_supplier(sid)
+    grid.table.setFocus()
+    index = grid.proxy.mapFromSource(grid.model.index(0, COL_NAME_EN))
+    assert grid.proxy.setData(index, "Keys Ltd")
+    qtbot.keyClick(grid.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sup.get_supplier(ctx.database, sid).name_en == "Keys"
+    qtbot.keyClick(grid.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert sup.get_supplier(ctx.database, sid).name_en == "Keys Ltd"
