@@ -328,6 +328,14 @@
         <translation>打开 8D…</translation>
     </message>
     <message>
+        <source>&amp;New request…</source>
+        <translation>新建要求(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A corrective action request outside an audit (e.g. after a rejected lot)</source>
+        <translation>审核以外的纠正措施要求（例如批次拒收后）</translation>
+    </message>
+    <message>
         <source>{n} shown, {overdue} overdue</source>
         <translation>显示 {n} 项，逾期 {overdue} 项</translation>
     </message>
@@ -756,6 +764,14 @@
         <translation>已完成</translation>
     </message>
     <message>
+        <source>The request needs a title.</source>
+        <translation>纠正措施要求必须有标题。</translation>
+    </message>
+    <message>
+        <source>The due date is before the issue date.</source>
+        <translation>完成期限早于发出日期。</translation>
+    </message>
+    <message>
         <source>This code is already used by another supplier.</source>
         <translation>该代码已被其他供应商使用。</translation>
     </message>
@@ -946,6 +962,33 @@
     <message>
         <source>Approval &amp; qualified list</source>
         <translation>认可与合格供方名录</translation>
+    </message>
+</context>
+<context>
+    <name>NewCarDialog</name>
+    <message>
+        <source>New corrective action request</source>
+        <translation>新建纠正措施要求</translation>
+    </message>
+    <message>
+        <source>Supplier:</source>
+        <translation>供应商：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>Owner at the supplier:</source>
+        <translation>供方责任人：</translation>
+    </message>
+    <message>
+        <source>Due on:</source>
+        <translation>完成期限：</translation>
     </message>
 </context>
 <context>
@@ -1465,6 +1508,10 @@
     <message>
         <source>Owner</source>
         <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Double-click: continue a draft, or preview the printed form</source>
+        <translation>双击：继续填写草稿，或预览打印件</translation>
     </message>
     <message>
         <source>Development plans</source>

@@ -3,9 +3,6 @@ with overdue ones highlighted, and the checklist template editor."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -133,20 +130,12 @@ class AuditsPage(QWidget):
 
     def print_selected(self, direct: bool = False):
         """The selected audit's report: print preview, or straight to the print dialog."""
-        from app.reports import audit_pdf
-        from app.views.suppliers.printing import preview_pdf, print_pdf, show_font_warning
+        from app.views.suppliers.audit_wizard import print_audit_report
 
         data = self._selected()
         if not data:
             return None
-        path = Path(tempfile.mkdtemp(prefix="qb-audit-")) / f"audit-{int(data['id'])}.pdf"
-        report = self.service.audit_report(self.ctx.database, int(data["id"]))
-        show_font_warning(audit_pdf.write_audit_report(report, path, lang=self.ctx.language), self)
-        if direct:
-            print_pdf(path, self)
-        else:
-            preview_pdf(path, self)
-        return path
+        return print_audit_report(self.ctx, int(data["id"]), self, direct=direct)
 
 
 def _screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:

@@ -40,6 +40,8 @@ class SuppliersPage(QWidget):
         self.detail.survey_requested.connect(self.open_survey)
         self.detail.audit_requested.connect(self.open_audit)
         self.detail.car_requested.connect(self.open_car)
+        self.detail.survey_record_requested.connect(self.open_survey_record)
+        self.detail.audit_record_requested.connect(self.open_audit_record)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         if self.grid.model.rowCount():
             self.grid.table.selectRow(0)
@@ -62,6 +64,31 @@ class SuppliersPage(QWidget):
         from app.views.suppliers.audit_wizard import open_audit
 
         return self._run(open_audit(self.ctx, supplier_id, self))
+
+    def open_survey_record(self, survey_id: int, status: str) -> QDialog | None:
+        """A draft opens in the wizard where it was left; a submitted survey opens as its printout."""
+        from app.models import lifecycle_surveys as surveys
+        from app.views.suppliers.survey_wizard import SurveyWizard, print_completed_survey
+
+        if status != "draft":
+            print_completed_survey(self.ctx, survey_id, self)
+            return None
+        wizard = SurveyWizard(self.ctx, surveys.load_survey(self.ctx.database, survey_id, lang=self.ctx.language),
+                              survey_id=survey_id, parent=self)
+        wizard.resume()
+        return self._run(wizard)
+
+    def open_audit_record(self, audit_id: int, status: str) -> QDialog | None:
+        from app.models import lifecycle_audits as audits
+        from app.views.suppliers.audit_wizard import AuditWizard, print_audit_report
+
+        if status != "draft":
+            print_audit_report(self.ctx, audit_id, self)
+            return None
+        wizard = AuditWizard(self.ctx, audits.load_audit(self.ctx.database, audit_id, lang=self.ctx.language),
+                             audit_id=audit_id, parent=self)
+        wizard.resume()
+        return self._run(wizard)
 
     def open_car(self, car_id: int) -> QDialog:
         from app.views.suppliers.corrective import CarEditorDialog

@@ -369,14 +369,24 @@ class AuditWizard(FlowWizard):
         return path
 
     def print_report(self) -> Path:
-        from app.reports import audit_pdf
-
         self.save_draft()
-        path = Path(tempfile.mkdtemp(prefix="qb-audit-")) / "audit-report.pdf"
-        report = self.service.audit_report(self.ctx.database, self.draft_id)
-        show_font_warning(audit_pdf.write_audit_report(report, path, lang=self.lang), self)
-        preview_pdf(path, self)
-        return path
+        return print_audit_report(self.ctx, self.draft_id, self)
+
+
+def print_audit_report(ctx, audit_id: int, parent=None, *, direct: bool = False) -> Path:
+    """Write the audit report (draft or completed) and show the print preview, or print it."""
+    from app.models import lifecycle_audits
+    from app.reports import audit_pdf
+    from app.views.suppliers.printing import print_pdf
+
+    path = Path(tempfile.mkdtemp(prefix="qb-audit-")) / f"audit-{audit_id}.pdf"
+    report = lifecycle_audits.audit_report(ctx.database, audit_id)
+    show_font_warning(audit_pdf.write_audit_report(report, path, lang=ctx.language), parent)
+    if direct:
+        print_pdf(path, parent)
+    else:
+        preview_pdf(path, parent)
+    return path
 
 
 def open_audit(ctx, supplier_id: int | None, parent=None, *, template_key: str = "qms",

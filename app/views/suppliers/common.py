@@ -247,6 +247,8 @@ def service_message(text: str) -> str:
 
 
 ERROR_CODES = {
+    "title_required": QT_TRANSLATE_NOOP("Lifecycle", "The request needs a title."),
+    "dates": QT_TRANSLATE_NOOP("Lifecycle", "The due date is before the issue date."),
     "duplicate_code": QT_TRANSLATE_NOOP("Lifecycle", "This code is already used by another supplier."),
     "not_found": QT_TRANSLATE_NOOP("Lifecycle", "The record no longer exists; refresh the view."),
 }

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from app.views.suppliers import common as c
 from app.views.table_models import Column
@@ -57,9 +57,13 @@ class CarListWidget(QWidget):
         self.summary = QLabel()
         self.edit_button = QPushButton(self.tr("Open 8D…"))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.new_button = QPushButton(self.tr("&New request…"))
+        self.new_button.setToolTip(self.tr("A corrective action request outside an audit (e.g. after a rejected lot)"))
+        self.new_button.clicked.connect(lambda: self.new_request())
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.open_only)
         bar.addWidget(self.summary)
+        bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         layout.addLayout(bar)
         name = c.name_field(ctx.language).replace("name", "supplier_name")
@@ -90,6 +94,15 @@ class CarListWidget(QWidget):
         self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", str(len(frame)))
                              .replace("{overdue}", str(overdue)))
         self.summary.setStyleSheet("color: #c0392b; font-weight: 600;" if overdue else "")
+
+    def new_request(self) -> int | None:
+        dialog = NewCarDialog(self.ctx, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.open_only.setChecked(True)
+        self.refresh()
+        self.changed.emit()
+        return dialog.car_id
 
     def edit_selected(self) -> CarEditorDialog | None:
         row = c.selected_source_row(self.table)
@@ -224,3 +237,61 @@ class CarEditorDialog(QDialog):
         if self.save_button.isEnabled():
             self.save_8d()
         super().reject()
+
+
+class NewCarDialog(QDialog):
+    """Raise a corrective action request by hand; the service checks dates and numbers it."""
+
+    def __init__(self, ctx, parent=None, *, supplier_id: int | None = None) -> None:
+        super().__init__(parent)
+        from datetime import date, timedelta
+
+        from app.models import lifecycle_audits, lifecycle_suppliers
+        from app.views.suppliers.dialogs import date_edit
+
+        self.ctx = ctx
+        self.service = lifecycle_audits
+        self.car_id: int | None = None
+        self.setWindowTitle(self.tr("New corrective action request"))
+        form = QFormLayout()
+        self.supplier = QComboBox()
+        frame = lifecycle_suppliers.supplier_grid(ctx.database)
+        for row in frame.to_dict("records"):
+            self.supplier.addItem(f"{row['code']} {c.supplier_name(row, ctx.language)}", int(row["id"]))
+        if supplier_id is not None:
+            self.supplier.setCurrentIndex(max(self.supplier.findData(supplier_id), 0))
+        self.title = QLineEdit()
+        self.description = QPlainTextEdit()
+        self.description.setMaximumHeight(100)
+        self.owner = QLineEdit()
+        self.due = date_edit(date.today() + timedelta(days=30))
+        form.addRow(self.tr("Supplier:"), self.supplier)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Description:"), self.description)
+        form.addRow(self.tr("Owner at the supplier:"), self.owner)
+        form.addRow(self.tr("Due on:"), self.due)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def create(self) -> None:
+        from app.views.suppliers.dialogs import date_value
+
+        sid = self.supplier.currentData()
+        if sid is None:
+            return
+        try:
+            self.car_id = self.service.create_corrective_action(
+                self.ctx.database, sid, title=self.title.text().strip(), due_on=date_value(self.due),
+                owner=self.owner.text().strip(), description=self.description.toPlainText().strip())
+        except Exception as exc:  # title required, due date before issue
+            self.message.setText(c.error_text(exc))
+            return
+        self.accept()

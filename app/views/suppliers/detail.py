@@ -37,6 +37,8 @@ class SupplierDetail(QWidget):
     survey_requested = Signal(int)
     audit_requested = Signal(int)
     car_requested = Signal(int)  # corrective action id
+    survey_record_requested = Signal(int, str)  # survey id, status: a draft resumes, a submitted one prints
+    audit_record_requested = Signal(int, str)  # audit id, status
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -94,7 +96,7 @@ class SupplierDetail(QWidget):
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
             Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RESULT, v)),
             Column("updated_at", lambda: translate("SupplierDetail", "Last change")),
-        ], stretch=3)
+        ], stretch=4)
         self.audit_list = self._table_tab(self.tr("Audits"), [
             Column("audit_date", lambda: translate("SupplierDetail", "Date")),
             Column("audit_type", lambda: translate("SupplierDetail", "Type"), format=lambda v: c.label(c.AUDIT_TYPE, v)),
@@ -115,6 +117,10 @@ class SupplierDetail(QWidget):
             Column("owner", lambda: translate("SupplierDetail", "Owner")),
         ], stretch=1)
         self.cars[2].doubleClicked.connect(self._open_car)
+        self.survey_list[2].doubleClicked.connect(lambda *_: self._open_record(self.survey_list, self.survey_record_requested))
+        self.audit_list[2].doubleClicked.connect(lambda *_: self._open_record(self.audit_list, self.audit_record_requested))
+        for table in (self.survey_list, self.audit_list):
+            table[2].setToolTip(self.tr("Double-click: continue a draft, or preview the printed form"))
         self.plans = DevelopmentPlansWidget(ctx, self)
         self.tabs.addTab(self.plans, self.tr("Development plans"))
         self.history = self._table_tab(self.tr("History"), [
@@ -292,6 +298,11 @@ class SupplierDetail(QWidget):
 
     def delete_certificate(self) -> None:
         self._delete_record(self.certificates, self.sup.delete_certificate, self.tr("certificate"))
+
+    def _open_record(self, table, signal) -> None:
+        data = self._selected(table)
+        if data:
+            signal.emit(int(data["id"]), str(data["status"]))
 
     def _open_car(self, index) -> None:
         data = self._selected(self.cars)

@@ -538,7 +538,7 @@ class SupplierGrid(QWidget):
             if not path:
                 return False
         try:
-            result = simport.import_suppliers(self.ctx.database, path)
+            result = simport.import_suppliers(self.ctx.database, path, by=c.current_user(self.ctx))
         except simport.SupplierImportError as exc:
             ImportErrorsDialog(exc.errors, self).exec()
             return False

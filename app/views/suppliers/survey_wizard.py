@@ -269,14 +269,20 @@ class SurveyWizard(FlowWizard):
         return path
 
     def print_completed(self) -> Path:
-        from app.reports import survey_pdf
-
         self.save_draft()
-        path = self._pdf_path("survey")
-        report = self.service.survey_report(self.ctx.database, self.draft_id)
-        show_font_warning(survey_pdf.write_completed_survey(report, path, lang=self.lang), self)
-        preview_pdf(path, self)
-        return path
+        return print_completed_survey(self.ctx, self.draft_id, self)
+
+
+def print_completed_survey(ctx, survey_id: int, parent=None) -> Path:
+    """Write the survey (draft or submitted) as its printed form and show the print preview."""
+    from app.models import lifecycle_surveys
+    from app.reports import survey_pdf
+
+    path = Path(tempfile.mkdtemp(prefix="qb-survey-")) / f"survey-{survey_id}.pdf"
+    report = lifecycle_surveys.survey_report(ctx.database, survey_id)
+    show_font_warning(survey_pdf.write_completed_survey(report, path, lang=ctx.language), parent)
+    preview_pdf(path, parent)
+    return path
 
 
 def open_survey(ctx, supplier_id: int | None, parent=None, *, resume: bool = True) -> SurveyWizard:
