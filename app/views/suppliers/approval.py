@@ -234,18 +234,18 @@ class QualifiedListView(QWidget):
             Column("supplier_code", lambda: translate("QualifiedList", "Supplier")),
             Column(sname, lambda: translate("QualifiedList", "Name")),
             Column("importance_class", lambda: translate("QualifiedList", "Class")),
+            Column("state", lambda: translate("QualifiedList", "State"), format=lambda v: c.label(c.STATE, v),
+                   foreground=c.state_colours, background=_state_bg),
+            Column("days_left", lambda: translate("QualifiedList", "Days left"), align_right=True),
+            Column("valid_until", lambda: translate("QualifiedList", "Valid until"), background=_state_bg),
+            Column("reevaluate_on", lambda: translate("QualifiedList", "Re-evaluate on"), background=_state_bg),
             Column("part_code", lambda: translate("QualifiedList", "Item")),
             Column(pname, lambda: translate("QualifiedList", "Item name")),
             Column("category", lambda: translate("QualifiedList", "Category")),
             Column("approved_on", lambda: translate("QualifiedList", "Approved on")),
-            Column("valid_until", lambda: translate("QualifiedList", "Valid until"), background=_state_bg),
-            Column("reevaluate_on", lambda: translate("QualifiedList", "Re-evaluate on")),
             Column("conditional", lambda: translate("QualifiedList", "Conditional"), format=lambda v: "✓" if v else ""),
-            Column("state", lambda: translate("QualifiedList", "State"), format=lambda v: c.label(c.STATE, v),
-                   foreground=c.state_colours, background=_state_bg),
-            Column("days_left", lambda: translate("QualifiedList", "Days left"), align_right=True),
-        ], self, settings_key="qualified/header", settings=ctx.settings)
-        self.table.sortByColumn(11, Qt.SortOrder.AscendingOrder)  # what expires first on top
+        ], self, settings_key="qualified/list_header", settings=ctx.settings)
+        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # what expires first on top
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         layout.addWidget(self.table, 1)
         self.frame = None
@@ -260,7 +260,7 @@ class QualifiedListView(QWidget):
             frame = frame[frame["state"] == which]
         self.frame = frame
         self.model.set_frame(frame)
-        c.fit_columns_once(self.table, {1: 240, 4: 160})
+        c.fit_columns_once(self.table, {1: 240, 8: 160})
         soon = int((frame["state"] == "expiring").sum()) if len(frame) else 0
         expired = int((frame["state"] == "expired").sum()) if len(frame) else 0
         self.summary.setText(self.tr("{n} entries · {soon} expiring soon · {expired} expired")
