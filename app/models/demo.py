@@ -43,18 +43,19 @@ BRANDS = [
     ("天成", "Tiancheng"), ("伟业", "Weiye"), ("振华", "Zhenhua"), ("盛达", "Shengda"), ("凯美", "Kaimei"),
     ("嘉利", "Jiali"), ("中恒", "Zhongheng"), ("明阳", "Mingyang"), ("泰和", "Taihe"), ("新锐", "Xinrui"),
 ]
-# (category key, Chinese trade word, English trade word, typical parts)
+# (category as users write it — both languages, since it is free text; Chinese trade word,
+#  English trade word, typical parts)
 CATEGORIES = [
-    ("castings", "铸造", "Foundry", [("铸铝壳体", "Cast aluminium housing"), ("铸铁支架", "Cast iron bracket")]),
-    ("machined", "机械", "Machinery", [("传动轴", "Drive shaft"), ("齿轮", "Gear"), ("法兰", "Flange")]),
-    ("electronics", "电子", "Electronics", [("控制板", "Control board"), ("传感器", "Sensor"), ("线束", "Wire harness")]),
-    ("plastics", "塑胶", "Plastics", [("注塑外壳", "Moulded cover"), ("塑料卡扣", "Plastic clip")]),
-    ("fasteners", "五金", "Hardware", [("螺栓 M8", "Bolt M8"), ("弹簧", "Spring"), ("垫圈", "Washer")]),
-    ("rubber", "橡胶", "Rubber", [("密封圈", "Seal ring"), ("减震垫", "Damper pad")]),
-    ("packaging", "包装", "Packaging", [("瓦楞纸箱", "Corrugated carton"), ("防静电袋", "ESD bag")]),
-    ("chemicals", "化工", "Chemical", [("润滑脂", "Grease"), ("粉末涂料", "Powder coating")]),
-    ("steel", "钢铁", "Steel", [("冷轧钢板", "Cold-rolled sheet"), ("圆钢", "Round bar")]),
-    ("pcb", "线路板", "PCB", [("四层线路板", "4-layer PCB"), ("柔性线路板", "Flexible PCB")]),
+    ("铸件 Castings", "铸造", "Foundry", [("铸铝壳体", "Cast aluminium housing"), ("铸铁支架", "Cast iron bracket")]),
+    ("机加工件 Machined parts", "机械", "Machinery", [("传动轴", "Drive shaft"), ("齿轮", "Gear"), ("法兰", "Flange")]),
+    ("电子元器件 Electronics", "电子", "Electronics", [("控制板", "Control board"), ("传感器", "Sensor"), ("线束", "Wire harness")]),
+    ("塑料件 Plastics", "塑胶", "Plastics", [("注塑外壳", "Moulded cover"), ("塑料卡扣", "Plastic clip")]),
+    ("紧固件 Fasteners", "五金", "Hardware", [("螺栓 M8", "Bolt M8"), ("弹簧", "Spring"), ("垫圈", "Washer")]),
+    ("橡胶件 Rubber", "橡胶", "Rubber", [("密封圈", "Seal ring"), ("减震垫", "Damper pad")]),
+    ("包装材料 Packaging", "包装", "Packaging", [("瓦楞纸箱", "Corrugated carton"), ("防静电袋", "ESD bag")]),
+    ("化工辅料 Chemicals", "化工", "Chemical", [("润滑脂", "Grease"), ("粉末涂料", "Powder coating")]),
+    ("钢材 Steel", "钢铁", "Steel", [("冷轧钢板", "Cold-rolled sheet"), ("圆钢", "Round bar")]),
+    ("线路板 PCB", "线路板", "PCB", [("四层线路板", "4-layer PCB"), ("柔性线路板", "Flexible PCB")]),
 ]
 SUFFIXES = [("有限公司", "Co., Ltd."), ("科技有限公司", "Technology Co., Ltd."), ("制造有限公司", "Manufacturing Co., Ltd."),
             ("股份有限公司", "Holdings Co., Ltd.")]
