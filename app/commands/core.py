@@ -17,6 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--end-month", metavar="YYYY-MM", help="last month of history (default: last full month)")
     demo.add_argument("--force", action="store_true", help="overwrite an existing file")
+    demo.add_argument("--no-evaluation", action="store_true", help="do not grade the demo months")
     demo.set_defaults(func=run_demo)
 
     check = subparsers.add_parser("check", help="integrity, foreign-key and schema check (read-only)")
@@ -44,7 +45,8 @@ def run_demo(args: argparse.Namespace) -> int:
     try:
         end = _month(args.end_month) if args.end_month else None
         ctx = generate_demo(args.db, suppliers=args.suppliers, customers=args.customers, months=args.months,
-                            seed=args.seed, end_month=end, force=args.force)
+                            seed=args.seed, end_month=end, force=args.force,
+                            evaluate=not args.no_evaluation)
     except (DemoExistsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

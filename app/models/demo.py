@@ -232,9 +232,13 @@ def generate_demo(
     seed: int = 2026,
     end_month: date | None = None,
     force: bool = False,
+    evaluate: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> DemoContext:
-    """Write a demo database to *path*; returns the context with row counts."""
+    """Write a demo database to *path*; returns the context with row counts.
+
+    With *evaluate* every demo month is graded through the real evaluation service, so grade
+    lists, trends and "latest grade" columns have history to show from the first start."""
     path = Path(path)
     if suppliers < 1 or customers < 0 or months < 1:
         raise ValueError("Demo data needs at least one supplier and one month.")
@@ -252,17 +256,41 @@ def generate_demo(
                       months=month_starts(end, months), as_of=next_month)
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
-        _fill(conn, ctx, suppliers, customers, progress)
+        try:
+            _fill(conn, ctx, suppliers, customers, progress)
+        finally:
+            conn.close()
+        if evaluate:
+            _evaluate_months(tmp, ctx, progress)
     except BaseException:
-        conn.close()
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
         raise
-    conn.close()
-    for stale in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+    for stale in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         stale.unlink(missing_ok=True)
     os.replace(tmp, path)
     ctx.seconds = round(time.perf_counter() - started, 3)
     return ctx
+
+
+def _evaluate_months(path: Path, ctx: DemoContext, progress: Callable[[str], None] | None) -> None:
+    from app.models.evaluation import evaluate_period
+
+    db = open_database(path, backup=False)
+    try:
+        for month in ctx.months:
+            if progress:
+                progress(f"evaluation {month:%Y-%m}")
+            evaluate_period(db, f"{month:%Y-%m}")
+        with db.engine.connect() as conn:
+            ctx.counts["evaluation_results"] = conn.exec_driver_sql("SELECT count(*) FROM evaluation_results").scalar()
+    finally:
+        db.dispose()
+    raw = sqlite3.connect(path)
+    try:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # one self-contained file before the rename
+    finally:
+        raw.close()
 
 
 def _fill(conn: sqlite3.Connection, ctx: DemoContext, suppliers: int, customers: int,
