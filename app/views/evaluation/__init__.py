@@ -1,0 +1,1 @@
+"""Supplier evaluation screen: grade list, calculation trace and grade trend."""

@@ -1,0 +1,129 @@
+"""Translated labels of the codes stored by the evaluation (indicators, actions, changes,
+methods, treatments, counts) and the grade colours shared by the table and the chart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
+
+CTX = "Evaluation"
+
+GRADES = ("A", "B", "C", "D")
+#: foreground (text, chart points) and a light background per grade: A green, B blue, C amber, D red
+GRADE_COLOURS = {"A": QColor("#1e8449"), "B": QColor("#1f5fa8"), "C": QColor("#b9770e"), "D": QColor("#c0392b")}
+GRADE_BACKGROUNDS = {"A": QColor("#d5f0dc"), "B": QColor("#dde8f7"), "C": QColor("#fdf0cf"), "D": QColor("#fbe0dc")}
+
+INDICATORS = {
+    "lot_pass_rate": QT_TRANSLATE_NOOP("Evaluation", "Lot pass rate"),
+    "ppm": QT_TRANSLATE_NOOP("Evaluation", "PPM"),
+    "on_time_delivery": QT_TRANSLATE_NOOP("Evaluation", "On-time delivery"),
+    "order_fulfilment": QT_TRANSLATE_NOOP("Evaluation", "Order fulfilment"),
+    "service": QT_TRANSLATE_NOOP("Evaluation", "Service (corrective actions)"),
+    "price": QT_TRANSLATE_NOOP("Evaluation", "Price index"),
+}
+COUNTS = {
+    "lots_accepted": QT_TRANSLATE_NOOP("Evaluation", "accepted lots"),
+    "lots_inspected": QT_TRANSLATE_NOOP("Evaluation", "inspected lots"),
+    "defective_units": QT_TRANSLATE_NOOP("Evaluation", "defective units"),
+    "units_received": QT_TRANSLATE_NOOP("Evaluation", "units received"),
+    "deliveries_on_time": QT_TRANSLATE_NOOP("Evaluation", "on-time deliveries"),
+    "deliveries": QT_TRANSLATE_NOOP("Evaluation", "deliveries"),
+    "qty_fulfilled": QT_TRANSLATE_NOOP("Evaluation", "quantity delivered"),
+    "qty_ordered": QT_TRANSLATE_NOOP("Evaluation", "quantity ordered"),
+    "cars_answered_on_time": QT_TRANSLATE_NOOP("Evaluation", "requests answered on time"),
+    "cars_due": QT_TRANSLATE_NOOP("Evaluation", "requests due"),
+    "amount_actual": QT_TRANSLATE_NOOP("Evaluation", "amount at actual price"),
+    "amount_standard": QT_TRANSLATE_NOOP("Evaluation", "amount at standard price"),
+}
+ACTIONS = {
+    "preferred": QT_TRANSLATE_NOOP("Evaluation", "Preferred supplier"),
+    "larger_share": QT_TRANSLATE_NOOP("Evaluation", "Larger order share"),
+    "reduced_inspection": QT_TRANSLATE_NOOP("Evaluation", "Reduced inspection"),
+    "keep": QT_TRANSLATE_NOOP("Evaluation", "Keep"),
+    "normal_inspection": QT_TRANSLATE_NOOP("Evaluation", "Normal inspection"),
+    "improvement_plan": QT_TRANSLATE_NOOP("Evaluation", "Improvement plan"),
+    "tightened_inspection": QT_TRANSLATE_NOOP("Evaluation", "Tightened inspection"),
+    "smaller_share": QT_TRANSLATE_NOOP("Evaluation", "Smaller order share"),
+    "stop_new_orders": QT_TRANSLATE_NOOP("Evaluation", "Stop new orders"),
+    "re_audit": QT_TRANSLATE_NOOP("Evaluation", "Re-audit"),
+    "disqualify": QT_TRANSLATE_NOOP("Evaluation", "Disqualify"),
+    "no_score_review": QT_TRANSLATE_NOOP("Evaluation", "No score: review"),
+}
+CHANGE = {
+    "up": QT_TRANSLATE_NOOP("Evaluation", "Up"),
+    "down": QT_TRANSLATE_NOOP("Evaluation", "Down"),
+    "same": QT_TRANSLATE_NOOP("Evaluation", "Same"),
+    "new": QT_TRANSLATE_NOOP("Evaluation", "New"),
+}
+METHODS = {
+    "weighted": QT_TRANSLATE_NOOP("Evaluation", "Weighted scoring"),
+    "demerit": QT_TRANSLATE_NOOP("Evaluation", "Demerit scoring"),
+    "fuzzy": QT_TRANSLATE_NOOP("Evaluation", "Fuzzy comprehensive evaluation"),
+}
+MISSING_POLICY = {
+    "renormalise": QT_TRANSLATE_NOOP("Evaluation", "re-weight the indicators present"),
+    "no_score": QT_TRANSLATE_NOOP("Evaluation", "no score when an indicator is missing"),
+}
+TREATMENT = {
+    "complete": QT_TRANSLATE_NOOP("Evaluation", "all indicators present"),
+    "renormalised": QT_TRANSLATE_NOOP("Evaluation", "weights re-normalised over the indicators present"),
+    "no_score": QT_TRANSLATE_NOOP("Evaluation", "not scored"),
+}
+DEMERIT = {
+    "critical_defects": QT_TRANSLATE_NOOP("Evaluation", "critical defects"),
+    "major_defects": QT_TRANSLATE_NOOP("Evaluation", "major defects"),
+    "minor_defects": QT_TRANSLATE_NOOP("Evaluation", "minor defects"),
+    "rejected_lots": QT_TRANSLATE_NOOP("Evaluation", "rejected lots"),
+    "late_deliveries": QT_TRANSLATE_NOOP("Evaluation", "late deliveries"),
+    "overdue_cars": QT_TRANSLATE_NOOP("Evaluation", "overdue corrective actions"),
+}
+KINDS = {
+    "month": QT_TRANSLATE_NOOP("Evaluation", "Month"),
+    "quarter": QT_TRANSLATE_NOOP("Evaluation", "Quarter"),
+    "year": QT_TRANSLATE_NOOP("Evaluation", "Year"),
+}
+
+PERCENT = {"lot_pass_rate", "on_time_delivery", "order_fulfilment", "service"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def label(table: dict[str, str], code: Any) -> str:
+    """Translated label of a stored code; unknown codes are shown as they are."""
+    if code is None or (isinstance(code, float) and code != code):
+        return ""
+    source = table.get(str(code))
+    return QCoreApplication.translate(CTX, source) if source else str(code)
+
+
+def labels(table: dict[str, str], codes: Any) -> str:
+    return ", ".join(label(table, c) for c in (codes or ()))
+
+
+def indicator_value(key: str, value: float | None) -> str:
+    """An indicator value as users read it: rates in %, PPM whole, the price index to 3 places."""
+    if value is None or value != value:
+        return "—"
+    if key in PERCENT:
+        return f"{value * 100:.1f} %"
+    if key == "ppm":
+        return f"{value:,.0f}"
+    return f"{value:.3f}"
+
+
+def number(value: Any, places: int = 2) -> str:
+    if value is None or value != value:
+        return "—"
+    return f"{float(value):,.{places}f}"
+
+
+def count(value: Any) -> str:
+    """A raw count: whole numbers without decimals (amounts keep two)."""
+    if value is None or value != value:
+        return "—"
+    value = float(value)
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"

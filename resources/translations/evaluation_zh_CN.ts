@@ -1,0 +1,502 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Evaluation</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Previous grade</source>
+        <translation>上期等级</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Periods in grade</source>
+        <translation>连续期数</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Missing indicators</source>
+        <translation>缺失指标</translation>
+    </message>
+    <message>
+        <source>Lot pass rate</source>
+        <extracomment>foreground (text, chart points) and a light background per grade: A green, B blue, C amber, D red</extracomment>
+        <translation>批次合格率</translation>
+    </message>
+    <message>
+        <source>PPM</source>
+        <translation>PPM</translation>
+    </message>
+    <message>
+        <source>On-time delivery</source>
+        <translation>供货及时率</translation>
+    </message>
+    <message>
+        <source>Order fulfilment</source>
+        <translation>订货满足率</translation>
+    </message>
+    <message>
+        <source>Service (corrective actions)</source>
+        <translation>服务（纠正措施）</translation>
+    </message>
+    <message>
+        <source>Price index</source>
+        <translation>价格指数</translation>
+    </message>
+    <message>
+        <source>accepted lots</source>
+        <translation>合格批次</translation>
+    </message>
+    <message>
+        <source>inspected lots</source>
+        <translation>检验批次</translation>
+    </message>
+    <message>
+        <source>defective units</source>
+        <translation>不合格数</translation>
+    </message>
+    <message>
+        <source>units received</source>
+        <translation>收货数量</translation>
+    </message>
+    <message>
+        <source>on-time deliveries</source>
+        <translation>及时交货次数</translation>
+    </message>
+    <message>
+        <source>deliveries</source>
+        <translation>交货次数</translation>
+    </message>
+    <message>
+        <source>quantity delivered</source>
+        <translation>交付数量</translation>
+    </message>
+    <message>
+        <source>quantity ordered</source>
+        <translation>订货数量</translation>
+    </message>
+    <message>
+        <source>requests answered on time</source>
+        <translation>按期回复的纠正措施</translation>
+    </message>
+    <message>
+        <source>requests due</source>
+        <translation>到期的纠正措施</translation>
+    </message>
+    <message>
+        <source>amount at actual price</source>
+        <translation>实际价格金额</translation>
+    </message>
+    <message>
+        <source>amount at standard price</source>
+        <translation>标准价格金额</translation>
+    </message>
+    <message>
+        <source>Preferred supplier</source>
+        <translation>优先供应商</translation>
+    </message>
+    <message>
+        <source>Larger order share</source>
+        <translation>增加订单份额</translation>
+    </message>
+    <message>
+        <source>Reduced inspection</source>
+        <translation>放宽检验</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保持合作</translation>
+    </message>
+    <message>
+        <source>Normal inspection</source>
+        <translation>正常检验</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>限期改进</translation>
+    </message>
+    <message>
+        <source>Tightened inspection</source>
+        <translation>加严检验</translation>
+    </message>
+    <message>
+        <source>Smaller order share</source>
+        <translation>减少订单份额</translation>
+    </message>
+    <message>
+        <source>Stop new orders</source>
+        <translation>暂停新订单</translation>
+    </message>
+    <message>
+        <source>Re-audit</source>
+        <translation>重新审核</translation>
+    </message>
+    <message>
+        <source>Disqualify</source>
+        <translation>取消供货资格</translation>
+    </message>
+    <message>
+        <source>No score: review</source>
+        <translation>本期无评分，需核查</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <source>Weighted scoring</source>
+        <translation>综合评分法</translation>
+    </message>
+    <message>
+        <source>Demerit scoring</source>
+        <translation>不合格评分法</translation>
+    </message>
+    <message>
+        <source>Fuzzy comprehensive evaluation</source>
+        <translation>模糊综合评价</translation>
+    </message>
+    <message>
+        <source>re-weight the indicators present</source>
+        <translation>按现有指标重新分配权重</translation>
+    </message>
+    <message>
+        <source>no score when an indicator is missing</source>
+        <translation>缺少指标时不评分</translation>
+    </message>
+    <message>
+        <source>all indicators present</source>
+        <translation>指标齐全</translation>
+    </message>
+    <message>
+        <source>weights re-normalised over the indicators present</source>
+        <translation>已按现有指标重新归一化权重</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>critical defects</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>major defects</source>
+        <translation>严重缺陷</translation>
+    </message>
+    <message>
+        <source>minor defects</source>
+        <translation>轻微缺陷</translation>
+    </message>
+    <message>
+        <source>rejected lots</source>
+        <translation>拒收批次</translation>
+    </message>
+    <message>
+        <source>late deliveries</source>
+        <translation>延迟交货</translation>
+    </message>
+    <message>
+        <source>overdue corrective actions</source>
+        <translation>逾期纠正措施</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Numerator</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>指标值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation>得分贡献</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>计算口径</translation>
+    </message>
+    <message>
+        <source>no grade</source>
+        <translation>无等级</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>Supplier performance evaluation</source>
+        <translation>供应商业绩评定</translation>
+    </message>
+    <message>
+        <source>Why this grade?</source>
+        <translation>为什么是这个等级？</translation>
+    </message>
+    <message>
+        <source>Score trend</source>
+        <translation>得分趋势</translation>
+    </message>
+    <message>
+        <source>Evaluation scheme (active version)</source>
+        <translation>评价方案（当前启用版本）</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评定(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Grade every supplier for the selected period and store the results</source>
+        <translation>对所选期间的全部供应商评分定级并保存结果</translation>
+    </message>
+    <message>
+        <source>Evaluate every month of the year</source>
+        <translation>评定全年各月</translation>
+    </message>
+    <message>
+        <source>Evaluate the months of the selected year that are over, one after another</source>
+        <translation>依次评定所选年份中已结束的各个月份</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Export the grade list of the selected period</source>
+        <translation>导出所选期间的等级清单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reload the stored results (F5)</source>
+        <translation>重新读取已保存的结果 (F5)</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>评价期间：</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>评价方案：</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <source>Period {period} has not been evaluated yet. Click Evaluate to grade the suppliers.</source>
+        <translation>期间 {period} 尚未评定。点击“评定”为供应商评分定级。</translation>
+    </message>
+    <message>
+        <source>Period {period} · scheme {scheme} v{version} · evaluated {when} UTC · A ≥ {a}, B ≥ {b}, C ≥ {c}</source>
+        <translation>期间 {period} · 评价方案 {scheme} v{version} · 评定时间 {when} UTC · A ≥ {a}，B ≥ {b}，C ≥ {c}</translation>
+    </message>
+    <message>
+        <source>Evaluating {period}…</source>
+        <translation>正在评定 {period}…</translation>
+    </message>
+    <message>
+        <source>Evaluating suppliers</source>
+        <translation>正在评定供应商</translation>
+    </message>
+    <message>
+        <source>No month of {year} is over yet.</source>
+        <translation>{year} 年还没有已结束的月份。</translation>
+    </message>
+    <message>
+        <source>Evaluating {period} ({i} of {n})…</source>
+        <translation>正在评定 {period}（第 {i} 个，共 {n} 个）…</translation>
+    </message>
+    <message>
+        <source>Evaluated {count} period(s); {period}: {scored} of {suppliers} suppliers scored in {seconds} s.</source>
+        <translation>已评定 {count} 个期间；{period}：{suppliers} 家供应商中 {scored} 家有评分，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>评定失败</translation>
+    </message>
+    <message>
+        <source>Cancelled after {done} of {total} period(s).</source>
+        <translation>已取消：{total} 个期间中已完成 {done} 个。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the grade list</source>
+        <translation>导出等级清单</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GradeListView</name>
+    <message>
+        <source>Filter by code, name or action…</source>
+        <translation>按代码、名称或措施筛选…</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Grade {grade}</source>
+        <translation>{grade} 级</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>无评分</translation>
+    </message>
+    <message>
+        <source>{total} suppliers: {grades} · no score {none}</source>
+        <translation>{total} 家供应商：{grades} · 无评分 {none}</translation>
+    </message>
+    <message>
+        <source>(showing {n})</source>
+        <translation>（显示 {n} 家）</translation>
+    </message>
+</context>
+<context>
+    <name>Modules</name>
+    <message>
+        <source>Supplier evaluation</source>
+        <translation>供应商业绩评定</translation>
+    </message>
+</context>
+<context>
+    <name>TracePanel</name>
+    <message>
+        <source>Select a supplier to see how its score was calculated.</source>
+        <translation>选择一家供应商，查看其得分的计算过程。</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Score {score} → grade {grade} (A ≥ {a}, B ≥ {b}, C ≥ {c}, below C is D)</source>
+        <translation>得分 {score} → 等级 {grade}（A ≥ {a}，B ≥ {b}，C ≥ {c}，低于 C 为 D）</translation>
+    </message>
+    <message>
+        <source>Previous grade {grade}; {n} period(s) in the current grade</source>
+        <translation>上期等级 {grade}；当前等级已连续 {n} 期</translation>
+    </message>
+    <message>
+        <source>Scheme {name} version {version} · method: {method}</source>
+        <translation>评价方案 {name} 第 {version} 版 · 方法：{method}</translation>
+    </message>
+    <message>
+        <source>Missing indicators: {list} · rule: {policy} · applied: {treatment}</source>
+        <translation>缺失指标：{list} · 规则：{policy} · 本期处理：{treatment}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Fuzzy membership: {values}</source>
+        <translation>模糊隶属度：{values}</translation>
+    </message>
+    <message>
+        <source>Demerits: {items}</source>
+        <translation>扣分项：{items}</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Select a supplier to see its score over the evaluated periods.</source>
+        <translation>选择一家供应商，查看其各评价期间的得分。</translation>
+    </message>
+    <message>
+        <source>No stored results for this supplier.</source>
+        <translation>该供应商没有已保存的评定结果。</translation>
+    </message>
+    <message>
+        <source>{n} periods, {scored} scored; the larger point is the selected period.</source>
+        <translation>共 {n} 个期间，{scored} 个有评分；较大的点为所选期间。</translation>
+    </message>
+</context>
+</TS>
