@@ -179,6 +179,8 @@ def test_trace_panel_matches_trace_details(page, ctx):
     assert page.trace.trace == expected
     frame = page.trace.model.frame
     assert list(frame["key"]) == list(expected["indicators"])
+    shown = [page.trace.proxy.index(r, 0).data() for r in range(page.trace.proxy.rowCount())]
+    assert shown == list(frame["indicator"])  # in the scheme's order, not sorted
     for _, r in frame.iterrows():
         item = expected["indicators"][r["key"]]
         assert [r["numerator"], r["denominator"]] == list(item["counts"].values())

@@ -75,6 +75,7 @@ class TracePanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setSortingEnabled(False)  # the scheme's own order reads best
+        self.proxy.sort(-1)
         self.extra = QLabel()
         self.extra.setWordWrap(True)
         for w in (self.heading, self.result, self.details):
