@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -33,7 +35,9 @@ def render_all(db_target: str, out: Path, lang: str) -> list[Path]:
     lang = install_translators(lang)
     out.mkdir(parents=True, exist_ok=True)
     database = open_database(db_target)
-    settings = QSettings(str(out / ".screenshots.ini"), QSettings.Format.IniFormat)  # never the user's layout
+    # A fresh, throw-away layout each run: never the user's, and never one language's widths in the other's.
+    settings_dir = tempfile.mkdtemp(prefix="qb-screenshots-")
+    settings = QSettings(str(Path(settings_dir) / "layout.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(database=database, tasks=TaskRunner(app), language=lang, settings=settings)
     written: list[Path] = []
     try:
@@ -54,4 +58,5 @@ def render_all(db_target: str, out: Path, lang: str) -> list[Path]:
         ctx.tasks.wait(30000)
     finally:
         database.dispose()
+        shutil.rmtree(settings_dir, ignore_errors=True)
     return written
