@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.views.evaluation.page import EvaluationPage
 from app.views.modules import ModuleSpec
+
+
+def _create(ctx):
+    # Imported on first visit: the page pulls in pyqtgraph, which start-up should not pay for.
+    from app.views.evaluation.page import EvaluationPage
+
+    return EvaluationPage(ctx)
+
 
 MODULE = ModuleSpec(
     key="evaluation",
     order=15,
     title=lambda: QCoreApplication.translate("Modules", "Supplier evaluation"),
-    factory=lambda ctx: EvaluationPage(ctx),
+    factory=_create,
     icon="SP_FileDialogDetailedView",
 )
