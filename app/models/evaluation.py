@@ -384,7 +384,6 @@ def evaluate_period(db: Database, period_text: str, scheme_name: str | None = No
         run = (period.kind, period.start.isoformat(), period.last_day.isoformat(), scheme_id,
                utcnow().isoformat(sep=" "), len(ids), scored, period.label)
         # Re-running keeps the run row (so no cascade scan) and replaces all of its results.
-        conn.execute("DELETE FROM evaluation_results WHERE period = ?", (period.label,))
         cur = conn.execute("UPDATE evaluation_runs SET period_kind=?, period_start=?, period_end=?, scheme_id=?,"
                            " run_at=?, supplier_count=?, scored_count=? WHERE period=?", run)
         if cur.rowcount == 0:
@@ -402,9 +401,19 @@ def evaluate_period(db: Database, period_text: str, scheme_name: str | None = No
             "INSERT INTO evaluation_results (run_id, period, period_kind, scheme_name, scheme_version, method,"
             " supplier_id, score, grade, previous_grade, periods_in_grade, change, treatment, missing, trace)"
             f" VALUES ({int(run_id)}, '{period.label}', '{period.kind}', ?, {int(version)}, '{scheme.method}',"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            # Upsert in place: cheaper than delete-then-insert, which churns both indexes.
+            " ON CONFLICT (period, supplier_id) DO UPDATE SET run_id=excluded.run_id,"
+            " period_kind=excluded.period_kind, scheme_name=excluded.scheme_name,"
+            " scheme_version=excluded.scheme_version, method=excluded.method, score=excluded.score,"
+            " grade=excluded.grade, previous_grade=excluded.previous_grade,"
+            " periods_in_grade=excluded.periods_in_grade, change=excluded.change,"
+            " treatment=excluded.treatment, missing=excluded.missing, trace=excluded.trace",
             zip([name] * len(ids), ids.tolist(), scores, grades.tolist(), previous.tolist(), periods.tolist(),
                 change.tolist(), result.treatment.tolist(), missing_json, traces))
+        # Together with the upsert this replaces the period's results: drop suppliers not graded now.
+        conn.execute("DELETE FROM evaluation_results WHERE period = ? AND supplier_id NOT IN"
+                     " (SELECT id FROM suppliers WHERE status != 'potential')", (period.label,))
     tally = {g: int(np.sum(grades == g)) for g in ("A", "B", "C", "D")}
     return PeriodSummary(period.label, period.kind, name, version, len(ids), scored, tally,
                          round(time.perf_counter() - started, 4))

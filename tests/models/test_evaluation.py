@@ -89,6 +89,12 @@ def test_evaluate_stores_results_and_rerun_replaces(db):
     conn = sqlite3.connect(db.path)
     assert conn.execute("SELECT COUNT(*) FROM evaluation_results WHERE period = '2026-10'").fetchone()[0] == 3
     assert conn.execute("SELECT COUNT(*) FROM evaluation_runs").fetchone()[0] == 1
+    # A supplier no longer graded (back to potential) loses its result when the period is re-run.
+    conn.execute("UPDATE suppliers SET status = 'potential' WHERE code = 'S3'")
+    conn.commit()
+    conn.close()
+    assert evaluate_period(db, "2026-10").suppliers == 2
+    assert {r.code for r in grade_list(db, "2026-10").rows} == {"S1", "S2"}
 
 
 def test_trace_explains_the_grade(db):
