@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from app.commands.common import fail, open_existing, warn_if_font_not_embedded
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     ev = subparsers.add_parser("evaluate", help="evaluate all suppliers for a period and store the grades")
@@ -33,19 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     im.set_defaults(func=run_import)
 
 
-def _error(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 1
-
-
-def _open(path: str):
-    from pathlib import Path
-
-    from app.models.database import DatabaseOpenError, open_database
-
-    if not Path(path).exists():
-        raise DatabaseOpenError(f"{path} does not exist")
-    return open_database(path)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -53,9 +42,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from app.models.evaluation import EvaluationError, evaluate_period, grade_list
 
     try:
-        db = _open(args.db)
+        db = open_existing(args.db)
     except DatabaseOpenError as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     try:
         summary = evaluate_period(db, args.period, args.scheme)
         if args.json:
@@ -69,7 +58,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
             print(f"{summary.period}: {summary.suppliers} suppliers, {summary.scored} scored ({grades}); "
                   f"scheme {summary.scheme_name} v{summary.scheme_version}; {summary.seconds:.3f} s")
     except EvaluationError as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     finally:
         db.dispose()
     return 0
@@ -83,20 +72,24 @@ def run_export(args: argparse.Namespace) -> int:
     from app.reports.grade_list import write_grade_list
 
     if Path(args.out).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
-        return _error(f"cannot write {args.out}: use a .xlsx, .csv or .pdf file name")
+        return fail(f"cannot write {args.out}: use a .xlsx, .csv or .pdf file name")
     try:
-        db = _open(args.db)
+        db = open_existing(args.db)
     except DatabaseOpenError as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     try:
         gl = grade_list(db, args.period)
         path = write_grade_list(gl, args.out, args.lang)
     except EvaluationError as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     except OSError as exc:
-        return _error(f"cannot write {args.out}: {exc.strerror or exc}")
+        return fail(f"cannot write {args.out}: {exc.strerror or exc}")
     finally:
         db.dispose()
+    if path.suffix.lower() == ".pdf":
+        from app.reports.pdf import cjk_font
+
+        warn_if_font_not_embedded(cjk_font())
     print(f"{len(gl.rows)} suppliers written to {path}")
     return 0
 
@@ -109,17 +102,17 @@ def run_import(args: argparse.Namespace) -> int:
     mapping = {}
     for item in args.map:
         if "=" not in item:
-            return _error(f"--map needs COLUMN=HEADER, got {item!r}")
+            return fail(f"--map needs COLUMN=HEADER, got {item!r}")
         key, header = item.split("=", 1)
         mapping[key.strip()] = header.strip()
     try:
         data = open(args.file, "rb").read()
     except OSError as exc:
-        return _error(f"cannot read {args.file}: {exc.strerror or exc}")
+        return fail(f"cannot read {args.file}: {exc.strerror or exc}")
     try:
-        db = _open(args.db)
+        db = open_existing(args.db)
     except DatabaseOpenError as exc:
-        return _error(str(exc))
+        return fail(str(exc))
     try:
         summary = import_csv(db, args.kind, data, mapping=mapping or None, encoding=args.encoding)
     except CsvRejected as exc:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from app.commands.common import fail, open_existing, warn_if_font_not_embedded
 
 LANGS = ("zh_CN", "en")
 
@@ -42,17 +43,6 @@ def _lang(args: argparse.Namespace) -> str:
     return lang if lang in LANGS else "zh_CN"
 
 
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 1
-
-
-def _open(path: str):
-    from app.models.database import open_database
-
-    if not Path(path).exists():
-        raise FileNotFoundError(f"{path} does not exist")
-    return open_database(path, create=False)
 
 
 def _check_out(out: str, suffixes: tuple[str, ...]) -> Path:
@@ -64,10 +54,6 @@ def _check_out(out: str, suffixes: tuple[str, ...]) -> Path:
     return p
 
 
-def _warn(font) -> None:
-    if font is not None and font.warning:
-        print(f"warning: {font.warning}", file=sys.stderr)
-
 
 def run_print_audit(args: argparse.Namespace) -> int:
     from app.models.database import DatabaseOpenError
@@ -76,9 +62,9 @@ def run_print_audit(args: argparse.Namespace) -> int:
     lang = _lang(args)
     try:
         out = _check_out(args.out, (".pdf",))
-        db = _open(args.db)
+        db = open_existing(args.db)
     except (ValueError, FileNotFoundError, DatabaseOpenError) as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     try:
         from app.models import lifecycle_audits as audits
         from app.reports.audit_pdf import write_audit_report, write_blank_checklist
@@ -93,7 +79,7 @@ def run_print_audit(args: argparse.Namespace) -> int:
                 with db.begin() as s:
                     sup = s.scalar(select(Supplier).where(Supplier.code == args.supplier))
                     if sup is None:
-                        return _fail(f"no supplier with code {args.supplier}")
+                        return fail(f"no supplier with code {args.supplier}")
                     name = f"{sup.code} " + ((sup.name_zh if lang == "zh_CN" else sup.name_en) or sup.name_zh)
             font = write_blank_checklist(audits.get_template(db, args.template), out, lang=lang, supplier_name=name)
             what = f"blank {args.template} checklist"
@@ -101,12 +87,12 @@ def run_print_audit(args: argparse.Namespace) -> int:
             font = write_audit_report(audits.audit_report(db, args.audit), out, lang=lang)
             what = f"audit {args.audit} report"
     except LifecycleError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except OSError as exc:
-        return _fail(f"cannot write {out}: {exc.strerror or exc}")
+        return fail(f"cannot write {out}: {exc.strerror or exc}")
     finally:
         db.dispose()
-    _warn(font)
+    warn_if_font_not_embedded(font)
     print(f"{what} written to {out}")
     return 0
 
@@ -118,9 +104,9 @@ def run_print_survey(args: argparse.Namespace) -> int:
     lang = _lang(args)
     try:
         out = _check_out(args.out, (".pdf",))
-        db = _open(args.db)
+        db = open_existing(args.db)
     except (ValueError, FileNotFoundError, DatabaseOpenError) as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     try:
         from app.flows.survey import load_survey_definition
         from app.models import lifecycle_surveys as surveys
@@ -133,12 +119,12 @@ def run_print_survey(args: argparse.Namespace) -> int:
             font = write_completed_survey(surveys.survey_report(db, args.survey), out, lang=lang)
             what = f"survey {args.survey}"
     except LifecycleError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except OSError as exc:
-        return _fail(f"cannot write {out}: {exc.strerror or exc}")
+        return fail(f"cannot write {out}: {exc.strerror or exc}")
     finally:
         db.dispose()
-    _warn(font)
+    warn_if_font_not_embedded(font)
     print(f"{what} written to {out}")
     return 0
 
@@ -152,9 +138,9 @@ def run_export_qualified(args: argparse.Namespace) -> int:
         out = _check_out(args.out, (".xlsx", ".csv", ".pdf"))
         if args.soon_days < 0:
             raise ValueError("--soon-days must not be negative")
-        db = _open(args.db)
+        db = open_existing(args.db)
     except (ValueError, FileNotFoundError, DatabaseOpenError) as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     try:
         from app.models.lifecycle_approval import qualified_list
         from app.reports.qualified_list import export_qualified
@@ -162,12 +148,12 @@ def run_export_qualified(args: argparse.Namespace) -> int:
         df = qualified_list(db, soon_days=args.soon_days)
         font = export_qualified(df, out, lang=lang)
     except LifecycleError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except OSError as exc:
-        return _fail(f"cannot write {out}: {exc.strerror or exc}")
+        return fail(f"cannot write {out}: {exc.strerror or exc}")
     finally:
         db.dispose()
-    _warn(font)
+    warn_if_font_not_embedded(font)
     expiring = int((df["state"] != "valid").sum()) if len(df) else 0
     print(f"{len(df)} qualified-list entries ({expiring} expiring or expired) written to {out}")
     return 0

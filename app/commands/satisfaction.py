@@ -9,6 +9,8 @@ import math
 import sys
 from pathlib import Path
 
+from app.commands.common import fail
+
 LABELS = {
     "en": {"model": "Model", "scheme": "inner scheme", "iterations": "iterations",
            "paths": "Path coefficients", "r2": "R²", "index": "Index (0–100)",
@@ -25,6 +27,7 @@ LABELS = {
               "fong_note": "* 前两类差异不显著（Fong 检验）",
               "scale": "量表", "inferred": "由答案推断", "bootstrap": "自助法"},
 }
+
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -92,11 +95,6 @@ def _clean(obj):
     return obj
 
 
-def _error(exc: BaseException) -> int:
-    # CLI convention (docs/CONVENTIONS.md): one clear line on stderr, exit code 1, no traceback.
-    print(f"error: {exc}", file=sys.stderr)
-    return 1
-
 
 def _lang(args) -> str:
     # --lang may be given before the subcommand (global) or after it; English by default.
@@ -120,7 +118,7 @@ def run_csi(args: argparse.Namespace) -> int:
             boot = pls.bootstrap(df, model, resamples=args.bootstrap, seed=args.seed,
                                  scheme=args.scheme, scale=scale, max_iter=args.max_iter)
     except (SurveyDataError, pls.ModelError, pls.ConvergenceError, ValueError) as exc:
-        return _error(exc)
+        return fail(exc)
     out = result.to_dict()
     if boot is not None:
         out["bootstrap"] = boot.to_dict()
@@ -163,7 +161,7 @@ def run_kano(args: argparse.Namespace) -> int:
         cols = [lower.get(name.lower(), name) for name in (args.attribute, args.functional, args.dysfunctional)]
         results = kano.kano_survey(df, *cols)
     except (kano.KanoInputError, ValueError) as exc:
-        return _error(exc)
+        return fail(exc)
     if args.json:
         out = {"rows": int(len(df)),
                "attributes": {r.attribute: {k: v for k, v in r.to_dict().items() if k != "attribute"}
