@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MOBI = ROOT.parent / "shared" / "data" / "mobi.csv"
+MOBI = ROOT / "tests" / "data" / "mobi.csv"  # copy of shared/data/mobi.csv
 PLSPM_VENV = Path("/tmp/plspm-venv")
 FIT_TARGET_MS = 20.0
 BOOT_TARGET_S = 5.0

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-MOBI = ROOT.parent / "shared" / "data" / "mobi.csv"
+MOBI = ROOT / "tests" / "data" / "mobi.csv"  # copy of shared/data/mobi.csv
 
 try:
     from app.cli import main as cli_main
