@@ -16,6 +16,7 @@ from app.engines.audit import CAR_SEVERITIES, parse_checklist
 from app.flows.approval import STEPS, qualification_dates
 from app.flows.audit import SHIPPED_TEMPLATES, AuditFlow, load_checklist_document
 from app.flows.survey import SurveyFlow, load_survey_definition
+from app.models.demo8d import audit_finding_8d
 
 ORDER = 40
 AUDITORS = ["张伟 Zhang Wei", "李娜 Li Na", "王强 Wang Qiang", "陈静 Chen Jing", "刘洋 Liu Yang"]
@@ -257,10 +258,7 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                     verified = min(as_of, answered + timedelta(days=rng.randint(3, 15)))
                     closed = verified if rng.random() < 0.8 else None
                     state = "closed" if closed else "verified"
-                eight_d = {"D1": "供方质量经理牵头，生产、工艺参与", "D2": fd["description"]}
-                if state != "open":
-                    eight_d.update(D3="隔离在库品并全检", D4="作业文件未随图纸更新", D5="建立文件变更联动流程",
-                                   D6="连续 3 批验证合格", D7="同类文件全面排查", D8="小组总结关闭")
+                eight_d = audit_finding_8d(fd["description"], answered=state != "open")
                 cars.append((car_base + car_id, sid, number, f"{fd['clause']} {fd['description']}".strip()[:300],
                              f"[{fd['severity']}] {fd['description']}", "audit", day.isoformat(), due.isoformat(),
                              answered.isoformat() if answered else None, closed.isoformat() if closed else None, state,
