@@ -1,12 +1,15 @@
 """Supplier performance evaluation: records (migration 0003_evaluation) and services.
 
 ``evaluate_period`` is the monthly job: SQL GROUP BY aggregates per supplier → numpy arrays →
-the vectorised engines (app.engines.scoring / grading) → one bulk insert of the results, all in
-one transaction that replaces any earlier results of the same period.
+the vectorised engines (app.engines.scoring / grading) → one bulk upsert of the results plus one
+trace matrix for the period, all in one transaction that replaces any earlier results of the
+same period. The SQL is portable (SQLite and PostgreSQL); the few spellings that differ are
+constructs of app.models.database (``days_between``, ``least``, ``upsert``).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from dataclasses import dataclass
@@ -15,17 +18,18 @@ from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import (
-    CheckConstraint, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, select,
+    CheckConstraint, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint,
+    bindparam, case, func, select,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.engines.grading import actions_for, assign_grades, grade_history
 from app.engines.indicators import INDICATOR_COUNTS, INDICATORS, Period, SupplierCounts
 from app.engines.indicators import compute_indicators
-from app.engines.scoring import DemeritRule, EvaluationScheme, ScoreResult, SchemeError, evaluate
+from app.engines.scoring import EvaluationScheme, ScoreResult, SchemeError, evaluate
 from app.models.base import Base, utcnow
-from app.models.database import Database
-from app.models.suppliers import Supplier
+from app.models.database import Database, days_between, execute_many, fetch_all, least, upsert
+from app.models.suppliers import CorrectiveAction, Supplier
 
 
 class EvaluationError(Exception):
@@ -140,27 +144,29 @@ class EvaluationRun(Base):
     scored_count: Mapped[int] = mapped_column(Integer)
 
 
+# Equality chains, not IN lists: SQLite evaluates a CHECK's IN list through a temporary table per row.
+_GRADE_OK = "{c} IS NULL OR {c} = 'A' OR {c} = 'B' OR {c} = 'C' OR {c} = 'D'"
+
+
 class EvaluationResult(Base):
-    """One supplier's score, grade and calculation trace for one period."""
+    """One supplier's score and grade for one period (migration 0005_evaluation_traces).
+
+    Keyed by (period, supplier_id): a new period appends in key order. The scheme and method are
+    the run's (``evaluation_runs.scheme_id``); the calculation trace is in ``evaluation_traces``.
+    """
 
     __tablename__ = "evaluation_results"
     __table_args__ = (
-        UniqueConstraint("period", "supplier_id"),
-        CheckConstraint("grade IS NULL OR grade IN ('A', 'B', 'C', 'D')", name="grade"),
-        CheckConstraint("previous_grade IS NULL OR previous_grade IN ('A', 'B', 'C', 'D')", name="previous_grade"),
+        CheckConstraint(_GRADE_OK.format(c="grade"), name="grade"),
+        CheckConstraint(_GRADE_OK.format(c="previous_grade"), name="previous_grade"),
         CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score_range"),
         CheckConstraint("(score IS NULL) = (grade IS NULL)", name="grade_iff_score"),
+        {"sqlite_with_rowid": False},
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # No index on run_id: results are found and replaced by period (unique with supplier_id).
-    run_id: Mapped[int] = mapped_column(ForeignKey("evaluation_runs.id", ondelete="CASCADE"))
-    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id", ondelete="CASCADE"))
-    period: Mapped[str] = mapped_column(String(10))
-    period_kind: Mapped[str] = mapped_column(String(8))
-    scheme_name: Mapped[str] = mapped_column(String(80))
-    scheme_version: Mapped[int] = mapped_column(Integer)
-    method: Mapped[str] = mapped_column(String(10))
+    period: Mapped[str] = mapped_column(String(10), ForeignKey("evaluation_runs.period", ondelete="CASCADE"),
+                                        primary_key=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id", ondelete="CASCADE"), primary_key=True)
     score: Mapped[float | None] = mapped_column(Float, nullable=True)
     grade: Mapped[str | None] = mapped_column(String(1), nullable=True)
     previous_grade: Mapped[str | None] = mapped_column(String(1), nullable=True)
@@ -168,7 +174,18 @@ class EvaluationResult(Base):
     change: Mapped[str | None] = mapped_column(String(5), nullable=True)
     treatment: Mapped[str] = mapped_column(String(12))
     missing: Mapped[str] = mapped_column(Text, default="[]")
-    trace: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class EvaluationTrace(Base):
+    """The calculation traces of one period: a float64 matrix (NumPy ``.npy`` bytes), one row per
+    supplier, with named columns — see migration 0005 for the layout."""
+
+    __tablename__ = "evaluation_traces"
+
+    period: Mapped[str] = mapped_column(String(10), ForeignKey("evaluation_runs.period", ondelete="CASCADE"),
+                                        primary_key=True)
+    columns: Mapped[str] = mapped_column(Text)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -208,68 +225,89 @@ def active_scheme(session: Session, name: str | None = None) -> EvaluationScheme
 
 
 # ---------------------------------------------------------------------------------------------
-# Aggregation (the hot queries; each is answered from a covering index, see 0003_evaluation)
+# Aggregation: the hot queries, portable SQL. Each is answered from a covering index on SQLite
+# (see 0003_evaluation and tests/models/test_evaluation.py::test_aggregates_use_covering_indexes).
 # ---------------------------------------------------------------------------------------------
 
-LOTS_SQL = """
-SELECT supplier_id, COUNT(*), SUM(decision = 'accepted'), SUM(lot_size), SUM(defective_units),
-       SUM(critical_defects), SUM(major_defects), SUM(minor_defects)
-FROM inspection_lots INDEXED BY ix_inspection_lots_inspected_cover
-WHERE inspected_on >= :start AND inspected_on < :end
-GROUP BY supplier_id
-"""
-# On time: -early <= delivered - due <= late, in days (indicators.on_time_mask is the same rule).
-DELIVERIES_SQL = """
-SELECT l.supplier_id, COUNT(*),
-       SUM(julianday(d.delivered_on) - julianday(l.due_on) BETWEEN -:early AND :late),
-       SUM(CASE WHEN l.standard_price IS NOT NULL AND l.unit_price IS NOT NULL THEN d.quantity * l.unit_price END),
-       SUM(CASE WHEN l.standard_price IS NOT NULL AND l.unit_price IS NOT NULL THEN d.quantity * l.standard_price END)
-FROM deliveries d INDEXED BY ix_deliveries_delivered_cover
-JOIN purchase_order_lines l ON l.id = d.po_line_id
-WHERE d.delivered_on >= :start AND d.delivered_on < :end
-GROUP BY l.supplier_id
-"""
-# Fulfilment: lines due in the period, delivered quantity capped per line.
-FULFILMENT_SQL = """
-SELECT l.supplier_id, SUM(l.ordered_qty),
-       SUM(MIN(l.ordered_qty, (SELECT COALESCE(SUM(d.quantity), 0) FROM deliveries d
-                               WHERE d.po_line_id = l.id)))
-FROM purchase_order_lines l INDEXED BY ix_purchase_order_lines_due_cover
-WHERE l.due_on >= :start AND l.due_on < :end
-GROUP BY l.supplier_id
-"""
-SERVICE_SQL = """
-SELECT supplier_id, COUNT(*), SUM(answered_on IS NOT NULL AND answered_on <= due_on)
-FROM corrective_actions INDEXED BY ix_corrective_actions_due_cover
-WHERE due_on >= :start AND due_on < :end AND status != 'cancelled'
-GROUP BY supplier_id
-"""
-AGGREGATES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (LOTS_SQL, ("lots_inspected", "lots_accepted", "units_received", "defective_units",
-                "critical_defects", "major_defects", "minor_defects")),
-    (DELIVERIES_SQL, ("deliveries", "deliveries_on_time", "amount_actual", "amount_standard")),
-    (FULFILMENT_SQL, ("qty_ordered", "qty_fulfilled")),
-    (SERVICE_SQL, ("cars_due", "cars_answered_on_time")),
-)
+def _aggregate_statements():
+    lots = InspectionLot.__table__
+    d = Delivery.__table__
+    line = PurchaseOrderLine.__table__
+    ca = CorrectiveAction.__table__
+    start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
+
+    def count_if(condition):
+        return func.sum(case((condition, 1), else_=0))
+
+    priced = (line.c.standard_price.is_not(None)) & (line.c.unit_price.is_not(None))
+    lots_q = (select(lots.c.supplier_id, func.count(), count_if(lots.c.decision == "accepted"), func.sum(lots.c.lot_size),
+                     func.sum(lots.c.defective_units), func.sum(lots.c.critical_defects),
+                     func.sum(lots.c.major_defects), func.sum(lots.c.minor_defects))
+              .where(lots.c.inspected_on >= start, lots.c.inspected_on < end)
+              .group_by(lots.c.supplier_id))
+    # On time: -early <= delivered - due <= late, in days (indicators.on_time_mask is the same rule).
+    deliveries_q = (select(line.c.supplier_id, func.count(),
+                           count_if(days_between(d.c.delivered_on, line.c.due_on)
+                                    .between(bindparam("neg_early"), bindparam("late"))),
+                           func.sum(case((priced, d.c.quantity * line.c.unit_price))),
+                           func.sum(case((priced, d.c.quantity * line.c.standard_price))))
+                    .select_from(d.join(line, line.c.id == d.c.po_line_id))
+                    .where(d.c.delivered_on >= start, d.c.delivered_on < end)
+                    .group_by(line.c.supplier_id))
+    # Fulfilment: lines due in the period, delivered quantity capped per line.
+    delivered = (select(func.coalesce(func.sum(d.c.quantity), 0)).where(d.c.po_line_id == line.c.id)
+                 .scalar_subquery())
+    fulfilment_q = (select(line.c.supplier_id, func.sum(line.c.ordered_qty),
+                           func.sum(least(line.c.ordered_qty, delivered)))
+                    .where(line.c.due_on >= start, line.c.due_on < end)
+                    .group_by(line.c.supplier_id))
+    service_q = (select(ca.c.supplier_id, func.count(),
+                        count_if(ca.c.answered_on.is_not(None) & (ca.c.answered_on <= ca.c.due_on)))
+                 .where(ca.c.due_on >= start, ca.c.due_on < end, ca.c.status != "cancelled")
+                 .group_by(ca.c.supplier_id))
+    return (
+        (lots_q, ("lots_inspected", "lots_accepted", "units_received", "defective_units",
+                  "critical_defects", "major_defects", "minor_defects")),
+        (deliveries_q, ("deliveries", "deliveries_on_time", "amount_actual", "amount_standard")),
+        (fulfilment_q, ("qty_ordered", "qty_fulfilled")),
+        (service_q, ("cars_due", "cars_answered_on_time")),
+    )
+
+
+#: (statement, count fields of its columns after supplier_id), run with ``aggregate_params``.
+AGGREGATES = _aggregate_statements()
+
+
+def aggregate_sql(dialect, params: dict[str, object]) -> list[tuple[str, dict[str, object]]]:
+    """The aggregate statements as SQL text of a dialect, each with its full parameter dict
+    (dates as ISO text, as SQLite stores them) — for EXPLAIN and the benchmark's baseline, which
+    runs exactly these statements on a plain DB-API connection."""
+    out = []
+    for stmt, _names in AGGREGATES:
+        compiled = stmt.compile(dialect=dialect)
+        values = compiled.construct_params(params)
+        out.append((str(compiled), {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}))
+    return out
 
 
 def aggregate_params(period: Period, scheme: EvaluationScheme) -> dict[str, object]:
-    return {"start": period.start.isoformat(), "end": period.end.isoformat(),
-            "early": scheme.window.early_days, "late": scheme.window.late_days}
+    return {"start": period.start, "end": period.end,
+            "neg_early": -scheme.window.early_days, "late": scheme.window.late_days}
 
 
-def aggregate_counts(dbapi_conn, supplier_ids: np.ndarray, period: Period, scheme: EvaluationScheme) -> SupplierCounts:
-    """Run the GROUP BY aggregates on a DB-API connection and scatter them into arrays."""
+def aggregate_counts(session: Session, supplier_ids: np.ndarray, period: Period,
+                     scheme: EvaluationScheme) -> SupplierCounts:
+    """Run the GROUP BY aggregates and scatter their rows into per-supplier arrays."""
     counts = SupplierCounts.zeros(supplier_ids)
     params = aggregate_params(period, scheme)
     # supplier ids are small positive integers: scatter through a dense position table.
     pos = np.full(int(supplier_ids.max()) + 1 if len(supplier_ids) else 1, -1, dtype=np.int64)
     pos[supplier_ids] = np.arange(len(supplier_ids))
-    for sql, names in AGGREGATES:
-        rows = dbapi_conn.execute(sql, params).fetchall()
+    for stmt, names in AGGREGATES:
+        rows = fetch_all(session, stmt, params)
         if not rows:
             continue
-        arr = np.array(rows, dtype=float)
+        arr = np.array(rows, dtype=float)  # PostgreSQL sums of integers arrive as Decimal
         arr = np.nan_to_num(arr)  # SUM over no priced rows is NULL
         ids = arr[:, 0].astype(np.int64)
         keep = (ids < len(pos))
@@ -296,55 +334,59 @@ class PeriodSummary:
     seconds: float
 
 
-def _dbapi(session: Session):
-    return session.connection().connection.driver_connection
-
-
 TRACE_FIELDS = ("numerator", "denominator", "score", "weight")
+RESULT_COLUMNS = ("score", "grade", "previous_grade", "periods_in_grade", "change", "treatment", "missing")
 
 
-def _traces(result: ScoreResult) -> list[str]:
-    """Per-supplier trace JSON: for each indicator [numerator, denominator, score, weight].
+def trace_matrix(result: ScoreResult) -> tuple[list[str], np.ndarray]:
+    """Every supplier's calculation trace as one float64 matrix with named columns.
 
-    The value (numerator / denominator, ×10⁶ for PPM, capped at 1 for fulfilment) and the
-    contribution (weight × score) follow from these by definition, so ``trace_details`` derives
-    them instead of storing them — formatting numbers is the dominant cost of storing traces for
-    every supplier. Fuzzy runs add the membership vector B, demerit runs the counts per class.
-    Built with one json.dumps over the whole matrix, then split per supplier.
+    Per indicator the numerator and denominator counts, the 0–100 score and the weight applied;
+    the value (numerator / denominator, ×10⁶ for PPM, capped at 1 for fulfilment) and the
+    contribution (weight × score) follow by definition, so ``trace_details`` derives them. Fuzzy
+    runs add the membership vector B, demerit runs the counts per demerit class. Kept at full
+    precision, so a trace reproduces the stored score exactly.
     """
     c = result.indicators.counts
-    cols = []
+    columns, cols = ["supplier_id"], [np.asarray(c.supplier_ids, dtype=float)]
     for j, key in enumerate(result.keys):
         num, den = INDICATOR_COUNTS[key]
-        cols += [getattr(c, num), getattr(c, den), np.round(result.indicator_scores[:, j], 3),
-                 np.round(result.weights[:, j], 5)]
-    n_ind = len(cols)
+        columns += [f"{key}.{f}" for f in TRACE_FIELDS]
+        cols += [getattr(c, num), getattr(c, den), result.indicator_scores[:, j], result.weights[:, j]]
     if result.membership is not None:
-        cols += list(np.round(result.membership, 5).T)
+        columns += [f"fuzzy.{g}" for g in "ABCD"]
+        cols += list(np.asarray(result.membership, dtype=float).T)
     elif result.demerit_counts is not None:
-        cols += list(result.demerit_counts.values())
-    if not cols or len(c) == 0:
-        return ["{}"] * len(c)
-    text = json.dumps(np.column_stack(cols).tolist()).replace("NaN", "null")
-    rows = text[2:-2].split("], [")
-    keys = json.dumps(list(result.keys))
-    if n_ind == len(cols):
-        return ['{"keys":' + keys + ',"v":[' + r + "]}" for r in rows]
-    extra = "fuzzy" if result.membership is not None else "demerit"
-    head = 4 * len(result.keys)
-    out = []
-    for r in rows:
-        parts = r.split(", ")
-        out.append('{"keys":' + keys + ',"v":[' + ",".join(parts[:head]) + '],"' + extra + '":['
-                   + ",".join(parts[head:]) + "]}")
-    return out
+        for name, values in result.demerit_counts.items():
+            columns.append(f"demerit.{name}")
+            cols.append(values)
+    return columns, np.column_stack([np.asarray(x, dtype=float) for x in cols]).reshape(len(c), len(columns))
 
 
-def _scheme_for_run(session: Session, conn, scheme_name: str | None) -> tuple[int, str, int, EvaluationScheme]:
-    """The active scheme version (raw lookup on the hot path; created through the ORM once)."""
+def _npy(matrix: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    np.save(buf, np.ascontiguousarray(matrix, dtype=np.float64), allow_pickle=False)
+    return buf.getvalue()
+
+
+def _missing_texts(keys: tuple[str, ...], missing: np.ndarray) -> list[str]:
+    """JSON list of missing indicators per supplier; suppliers share a handful of patterns."""
+    if missing.size == 0:
+        return ["[]"] * missing.shape[0]
+    codes = missing.astype(np.int64) @ (1 << np.arange(missing.shape[1], dtype=np.int64))
+    uniq, inverse = np.unique(codes, return_inverse=True)
+    texts = [json.dumps([k for b, k in enumerate(keys) if int(code) >> b & 1]) for code in uniq]
+    return [texts[i] for i in inverse.tolist()]
+
+
+def _scheme_for_run(session: Session, scheme_name: str | None) -> tuple[int, str, int, EvaluationScheme]:
+    """The active scheme version (created through the ORM on first use of the default)."""
     name = scheme_name or DEFAULT_SCHEME_NAME
-    row = conn.execute("SELECT id, name, version, config FROM evaluation_schemes WHERE name = ?"
-                       " ORDER BY active DESC, version DESC LIMIT 1", (name,)).fetchone()
+    row = session.execute(select(EvaluationSchemeRecord.id, EvaluationSchemeRecord.name,
+                                 EvaluationSchemeRecord.version, EvaluationSchemeRecord.config)
+                          .where(EvaluationSchemeRecord.name == name)
+                          .order_by(EvaluationSchemeRecord.active.desc(), EvaluationSchemeRecord.version.desc())
+                          .limit(1)).first()
     if row is None:
         rec = active_scheme(session, name)  # creates the default or raises for unknown names
         row = (rec.id, rec.name, rec.version, rec.config)
@@ -359,79 +401,96 @@ def _parse_scheme(config: str) -> EvaluationScheme:
     return EvaluationScheme.from_json(config)
 
 
+@lru_cache(maxsize=4)
+def _upserts(dialect_name: str):
+    results = upsert(EvaluationResult.__table__, dialect_name, ["period", "supplier_id"], list(RESULT_COLUMNS))
+    traces = upsert(EvaluationTrace.__table__, dialect_name, ["period"], ["columns", "data"])
+    return results, traces
+
+
+def _gradable_with_history(session: Session, period: Period) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Suppliers that can be graded (everyone except potential, never-supplied ones), by id, with
+    their last grade (carried through ungraded periods) and its streak from the previous period."""
+    rows = fetch_all(session, _history_statement(), {"previous": period.previous().label})
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    last_grade = np.array([r[1] for r in rows], dtype=object)
+    last_streak = np.array([0 if r[2] is None else r[2] for r in rows], dtype=float)
+    return ids, last_grade, last_streak
+
+
+@lru_cache(maxsize=1)
+def _history_statement():
+    sup, res = Supplier.__table__, EvaluationResult.__table__
+    return (select(sup.c.id, func.coalesce(res.c.grade, res.c.previous_grade), res.c.periods_in_grade)
+            .select_from(sup.outerjoin(res, (res.c.supplier_id == sup.c.id)
+                                       & (res.c.period == bindparam("previous", type_=String))))
+            .where(sup.c.status != "potential").order_by(sup.c.id))
+
+
 def evaluate_period(db: Database, period_text: str, scheme_name: str | None = None) -> PeriodSummary:
-    """Evaluate every supplier for one period and store the results, replacing that period's
-    earlier results in the same transaction. SQLite databases (the aggregates use julianday)."""
+    """Evaluate every supplier for one period and store the results and their traces, replacing
+    that period's earlier results in the same transaction. Portable SQL (SQLite and PostgreSQL)."""
     started = time.perf_counter()
     try:
         period = Period.parse(period_text)
     except ValueError as exc:
         raise EvaluationError(str(exc)) from exc
-    if not db.is_sqlite:
-        raise EvaluationError("evaluation runs on SQLite database files")
     with db.begin() as session:
-        conn = _dbapi(session)
-        scheme_id, name, version, scheme = _scheme_for_run(session, conn, scheme_name)
-        # Suppliers that can be graded: everyone except potential (never supplied) ones.
-        ids = np.array([r[0] for r in conn.execute(
-            "SELECT id FROM suppliers WHERE status != 'potential' ORDER BY id").fetchall()], dtype=np.int64)
-        counts = aggregate_counts(conn, ids, period, scheme)
+        scheme_id, name, version, scheme = _scheme_for_run(session, scheme_name)
+        ids, last_grade, last_streak = _gradable_with_history(session, period)
+        counts = aggregate_counts(session, ids, period, scheme)
         result = evaluate(counts, scheme)
         grades = assign_grades(result.scores, scheme.thresholds)
-        previous, periods, change = grade_history(grades, *_last_grades(conn, ids, period))
-
+        previous, periods, change = grade_history(grades, last_grade, last_streak)
         scored = int(np.isfinite(result.scores).sum())
-        run = (period.kind, period.start.isoformat(), period.last_day.isoformat(), scheme_id,
-               utcnow().isoformat(sep=" "), len(ids), scored, period.label)
-        # Re-running keeps the run row (so no cascade scan) and replaces all of its results.
-        cur = conn.execute("UPDATE evaluation_runs SET period_kind=?, period_start=?, period_end=?, scheme_id=?,"
-                           " run_at=?, supplier_count=?, scored_count=? WHERE period=?", run)
-        if cur.rowcount == 0:
-            conn.execute("INSERT INTO evaluation_runs (period_kind, period_start, period_end, scheme_id, run_at,"
-                         " supplier_count, scored_count, period) VALUES (?,?,?,?,?,?,?,?)", run)
-        run_id = conn.execute("SELECT id FROM evaluation_runs WHERE period = ?", (period.label,)).fetchone()[0]
+        _save_run(session, period, scheme_id, len(ids), scored)
 
-        traces = _traces(result)
-        missing_json = [json.dumps(k) for k in (
-            [key for key, m in zip(result.keys, row) if m] for row in result.missing.tolist())]
         scores = [None if x != x else x for x in np.round(result.scores, 4).tolist()]
-        # Values constant over the run are SQL literals: the label is a parsed period, the method
-        # a validated name, the ids integers; each row binds only what varies.
-        conn.executemany(
-            "INSERT INTO evaluation_results (run_id, period, period_kind, scheme_name, scheme_version, method,"
-            " supplier_id, score, grade, previous_grade, periods_in_grade, change, treatment, missing, trace)"
-            f" VALUES ({int(run_id)}, '{period.label}', '{period.kind}', ?, {int(version)}, '{scheme.method}',"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            # Upsert in place: cheaper than delete-then-insert, which churns both indexes.
-            " ON CONFLICT (period, supplier_id) DO UPDATE SET run_id=excluded.run_id,"
-            " period_kind=excluded.period_kind, scheme_name=excluded.scheme_name,"
-            " scheme_version=excluded.scheme_version, method=excluded.method, score=excluded.score,"
-            " grade=excluded.grade, previous_grade=excluded.previous_grade,"
-            " periods_in_grade=excluded.periods_in_grade, change=excluded.change,"
-            " treatment=excluded.treatment, missing=excluded.missing, trace=excluded.trace",
-            zip([name] * len(ids), ids.tolist(), scores, grades.tolist(), previous.tolist(), periods.tolist(),
-                change.tolist(), result.treatment.tolist(), missing_json, traces))
-        # Together with the upsert this replaces the period's results: drop suppliers not graded now.
-        conn.execute("DELETE FROM evaluation_results WHERE period = ? AND supplier_id NOT IN"
-                     " (SELECT id FROM suppliers WHERE status != 'potential')", (period.label,))
+        rows = list(zip([period.label] * len(ids), ids.tolist(), scores, grades.tolist(), previous.tolist(),
+                        periods.tolist(), change.tolist(), result.treatment.tolist(),
+                        _missing_texts(result.keys, result.missing)))
+        _store_results(session, period.label, rows)
+        columns, matrix = trace_matrix(result)
+        upsert_trace = _upserts(session.get_bind().dialect.name)[1]
+        session.execute(upsert_trace, {"period": period.label, "columns": json.dumps(columns), "data": _npy(matrix)})
     tally = {g: int(np.sum(grades == g)) for g in ("A", "B", "C", "D")}
     return PeriodSummary(period.label, period.kind, name, version, len(ids), scored, tally,
                          round(time.perf_counter() - started, 4))
 
 
-def _last_grades(conn, ids: np.ndarray, period: Period) -> tuple[np.ndarray, np.ndarray]:
-    """Last grade (carried through ungraded periods) and its streak from the previous period."""
-    last_grade = np.full(len(ids), None, dtype=object)
-    last_streak = np.zeros(len(ids))
-    rows = conn.execute("SELECT supplier_id, COALESCE(grade, previous_grade), periods_in_grade"
-                        " FROM evaluation_results WHERE period = ?", (period.previous().label,)).fetchall()
-    if rows and len(ids):
-        sid = np.array([r[0] for r in rows], dtype=np.int64)
-        idx = np.searchsorted(ids, sid)
-        ok = (idx < len(ids)) & (ids[np.minimum(idx, len(ids) - 1)] == sid)
-        last_grade[idx[ok]] = np.array([r[1] for r in rows], dtype=object)[ok]
-        last_streak[idx[ok]] = np.array([r[2] for r in rows], dtype=float)[ok]
-    return last_grade, last_streak
+def _store_results(session: Session, label: str, rows: list[tuple]) -> None:
+    """Make the period's stored results equal ``rows`` (period, supplier_id, *RESULT_COLUMNS):
+    write only rows that are new or changed (a re-run after a few corrections rewrites a few
+    rows, not the whole period) and delete suppliers no longer graded."""
+    table = EvaluationResult.__table__
+    stored = {r[0]: tuple(r[1:]) for r in fetch_all(session, _stored_statement(), {"period": label})}
+    if stored:
+        changed = [row for row in rows if stored.get(row[1]) != row[2:]]
+        gone = set(stored) - {row[1] for row in rows}
+        if gone:
+            session.execute(table.delete().where(table.c.period == label, table.c.supplier_id.in_(sorted(gone))))
+    else:
+        changed = rows
+    # Upsert in place: cheaper than delete-then-insert, which churns the key index.
+    upsert_results = _upserts(session.get_bind().dialect.name)[0]
+    execute_many(session, upsert_results, ("period", "supplier_id") + RESULT_COLUMNS, changed)
+
+
+@lru_cache(maxsize=1)
+def _stored_statement():
+    t = EvaluationResult.__table__
+    return select(t.c.supplier_id, *(t.c[c] for c in RESULT_COLUMNS)).where(
+        t.c.period == bindparam("period", type_=String))
+
+
+def _save_run(session: Session, period: Period, scheme_id: int, suppliers: int, scored: int) -> None:
+    """Insert or update the period's run row (re-running keeps it: results refer to its period)."""
+    runs = EvaluationRun.__table__
+    values = {"period_kind": period.kind, "period_start": period.start, "period_end": period.last_day,
+              "scheme_id": scheme_id, "run_at": utcnow(), "supplier_count": suppliers, "scored_count": scored}
+    updated = session.execute(runs.update().where(runs.c.period == period.label).values(**values))
+    if updated.rowcount == 0:
+        session.execute(runs.insert().values(period=period.label, **values))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -483,58 +542,90 @@ def grade_list(db: Database, period_text: str) -> GradeList:
             .join(Supplier, Supplier.id == EvaluationResult.supplier_id)
             .where(EvaluationResult.period == label)
             .order_by(EvaluationResult.score.is_(None), EvaluationResult.score.desc(), Supplier.code)).all()
+        values = _stored_values(*_load_trace(session, label))
         out = []
         for res, code, zh, en in rows:
-            values = _stored_values(json.loads(res.trace))
             out.append(GradeRow(res.supplier_id, code, zh, en, res.score, res.grade, res.previous_grade,
                                 res.periods_in_grade, res.change, res.treatment, json.loads(res.missing),
-                                {k: values.get(k) for k in INDICATORS if k in values},
+                                values.get(res.supplier_id, {}),
                                 actions_for(res.grade, res.periods_in_grade, scheme.policy)))
         return GradeList(label, run.period_kind, scheme_rec.name, scheme_rec.version, scheme, run.run_at, out)
 
 
-def _stored_values(stored: dict) -> dict[str, float | None]:
-    """Indicator values from a stored trace's counts (same definitions as the engine)."""
-    keys = stored.get("keys", [])
-    v = stored.get("v", [])
-    counts = SupplierCounts.zeros(np.zeros(1))
-    for k, key in enumerate(keys):
+def _load_trace(session: Session, label: str) -> tuple[list[str], np.ndarray]:
+    """The stored trace matrix of a period (no columns and no rows when none was stored)."""
+    row = session.execute(select(EvaluationTrace.columns, EvaluationTrace.data)
+                          .where(EvaluationTrace.period == label)).first()
+    if row is None:
+        return ["supplier_id"], np.zeros((0, 1))
+    matrix = np.load(io.BytesIO(bytes(row[1])), allow_pickle=False)
+    return json.loads(row[0]), matrix.reshape(-1, max(len(json.loads(row[0])), 1))
+
+
+def _trace_keys(columns: list[str]) -> list[str]:
+    return [c[:-len(".numerator")] for c in columns if c.endswith(".numerator")]
+
+
+def _stored_values(columns: list[str], matrix: np.ndarray) -> dict[int, dict[str, float | None]]:
+    """Indicator values per supplier id from a stored trace's counts (same definitions as the
+    engine), computed for the whole period at once."""
+    keys = _trace_keys(columns)
+    sids = matrix[:, 0].astype(np.int64) if len(matrix) else np.zeros(0, dtype=np.int64)
+    counts = SupplierCounts.zeros(sids)
+    col = {c: i for i, c in enumerate(columns)}
+    for key in keys:
         num, den = INDICATOR_COUNTS[key]
-        getattr(counts, num)[0] = v[4 * k] or 0.0
-        getattr(counts, den)[0] = v[4 * k + 1] or 0.0
+        getattr(counts, num)[:] = np.nan_to_num(matrix[:, col[f"{key}.numerator"]])
+        getattr(counts, den)[:] = np.nan_to_num(matrix[:, col[f"{key}.denominator"]])
     computed = compute_indicators(counts).values
-    return {key: (None if not np.isfinite(computed[key][0]) else round(float(computed[key][0]), 6)) for key in keys}
+    table = {key: [None if not np.isfinite(v) else round(v, 6) for v in computed[key].tolist()] for key in keys}
+    return {sid: {key: table[key][i] for key in keys} for i, sid in enumerate(sids.tolist())}
+
+
+def _num(x: float) -> float | None:
+    return None if not np.isfinite(x) else float(x)
 
 
 def trace_details(db: Database, supplier_code: str, period_text: str) -> dict:
     """The full calculation trace of one stored result, with named fields: "why is this supplier C?"."""
-    label = Period.parse(period_text).label
+    try:
+        label = Period.parse(period_text).label
+    except ValueError as exc:
+        raise EvaluationError(str(exc)) from exc
     with db.begin() as session:
         row = session.execute(
             select(EvaluationResult, EvaluationRun.scheme_id).join(Supplier, Supplier.id == EvaluationResult.supplier_id)
-            .join(EvaluationRun, EvaluationRun.id == EvaluationResult.run_id)
+            .join(EvaluationRun, EvaluationRun.period == EvaluationResult.period)
             .where(Supplier.code == supplier_code, EvaluationResult.period == label)).first()
         if row is None:
             raise EvaluationError(f"no result for supplier {supplier_code} in {label}")
         res, scheme_id = row
-        scheme = session.get(EvaluationSchemeRecord, scheme_id).scheme()
-    stored = json.loads(res.trace)
+        scheme_rec = session.get(EvaluationSchemeRecord, scheme_id)
+        scheme = scheme_rec.scheme()
+        columns, matrix = _load_trace(session, label)
+    hit = np.flatnonzero(matrix[:, 0] == res.supplier_id) if len(matrix) else []
+    trace = matrix[hit[0]] if len(hit) else np.full(len(columns), np.nan)
+    col = {c: i for i, c in enumerate(columns)}
+    values = _stored_values(columns, trace.reshape(1, -1)).get(res.supplier_id, {}) if len(hit) else {}
     indicators = {}
-    values = _stored_values(stored)
-    for k, key in enumerate(stored.get("keys", [])):
-        num, den, score, weight = stored["v"][4 * k: 4 * k + 4]
+    for key in _trace_keys(columns):
+        num, den, score, weight = (_num(trace[col[f"{key}.{f}"]]) for f in TRACE_FIELDS)
         indicators[key] = {"counts": dict(zip(INDICATOR_COUNTS[key], (num, den))), "value": values.get(key),
                            "score": score, "weight": weight,
-                           "contribution": None if score is None or weight is None else round(score * weight, 6)}
-    out = {"supplier": supplier_code, "period": label, "scheme": res.scheme_name, "version": res.scheme_version,
-           "method": res.method, "missing_policy": scheme.missing_policy, "treatment": res.treatment,
+                           "contribution": None if score is None or weight is None else score * weight}
+    out = {"supplier": supplier_code, "period": label, "scheme": scheme_rec.name, "version": scheme_rec.version,
+           "method": scheme.method, "missing_policy": scheme.missing_policy, "treatment": res.treatment,
            "score": res.score, "grade": res.grade, "previous_grade": res.previous_grade,
            "periods_in_grade": res.periods_in_grade, "thresholds": scheme.thresholds.as_dict(),
            "window": {"early_days": scheme.window.early_days, "late_days": scheme.window.late_days},
            "missing": json.loads(res.missing), "indicators": indicators}
-    if "fuzzy" in stored:
-        out["fuzzy"] = {"operator": scheme.fuzzy.operator, "membership": dict(zip("ABCD", stored["fuzzy"]))}
-    if "demerit" in stored:
-        out["demerit"] = {k: {"count": v, "points": scheme.demerit.points.get(k, 0.0)}
-                          for k, v in zip(DemeritRule.CLASSES, stored["demerit"])}
+    fuzzy = [c for c in columns if c.startswith("fuzzy.")]
+    if fuzzy:
+        out["fuzzy"] = {"operator": scheme.fuzzy.operator,
+                        "membership": {c[len("fuzzy."):]: _num(trace[col[c]]) for c in fuzzy}}
+    demerit = [c for c in columns if c.startswith("demerit.")]
+    if demerit:
+        out["demerit"] = {c[len("demerit."):]: {"count": _num(trace[col[c]]),
+                                                "points": scheme.demerit.points.get(c[len("demerit."):], 0.0)}
+                          for c in demerit}
     return out

@@ -30,7 +30,7 @@ def score_history(db: Database, supplier_code: str, period_kind: str | None = "m
              .where(Supplier.code == supplier_code)
              .order_by(EvaluationRun.period_start, EvaluationResult.period))
     if period_kind is not None:
-        query = query.where(EvaluationResult.period_kind == period_kind)
+        query = query.where(EvaluationRun.period_kind == period_kind)
     with db.begin() as session:
         rows = session.execute(query).all()
     frame = pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(HISTORY_COLUMNS))

@@ -1,5 +1,6 @@
 """Evaluation records and services on a real SQLite file."""
 
+import io
 import json
 import sqlite3
 from datetime import date
@@ -7,11 +8,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from app.engines.indicators import DeliveryWindow, Period, aggregate_records
 from app.engines.scoring import EvaluationScheme
 from app.models.evaluation import (
-    AGGREGATES, EvaluationError, aggregate_counts, aggregate_params, evaluate_period, grade_list, save_scheme,
+    EvaluationError, aggregate_counts, aggregate_params, aggregate_sql, evaluate_period, grade_list, save_scheme,
     trace_details,
 )
 
@@ -50,8 +52,9 @@ def test_sql_aggregation_matches_reference_path(db):
     _seed(db)
     period = Period.parse("2026-10")
     scheme = EvaluationScheme(window=DeliveryWindow(3, 1))
+    with db.begin() as session:
+        counts = aggregate_counts(session, np.array([1, 2, 3]), period, scheme)
     conn = sqlite3.connect(db.path)
-    counts = aggregate_counts(conn, np.array([1, 2, 3]), period, scheme)
     rd = lambda sql: pd.read_sql(sql, conn)  # noqa: E731
     ref = aggregate_records(
         [1, 2, 3], period, scheme.window,
@@ -70,7 +73,7 @@ def test_sql_aggregation_matches_reference_path(db):
 def test_hot_queries_use_covering_indexes(db):
     conn = sqlite3.connect(db.path)
     params = aggregate_params(Period.parse("2026-10"), EvaluationScheme())
-    for sql, _ in AGGREGATES:
+    for sql, params in aggregate_sql(sqlite_dialect.dialect(paramstyle="named"), params):
         plan = " ".join(str(r[3]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall())
         assert "COVERING INDEX" in plan, plan
         assert "SCAN" not in plan.replace("SCAN CONSTANT", ""), plan
@@ -142,5 +145,48 @@ def test_demo_histories_evaluate(demo_db):
     assert s.scored > 0 and sum(s.grades.values()) == s.scored
     conn = sqlite3.connect(demo_db.path)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    traces = [json.loads(t) for (t,) in conn.execute("SELECT trace FROM evaluation_results LIMIT 5")]
-    assert all("keys" in t for t in traces)
+    columns, data = conn.execute("SELECT columns, data FROM evaluation_traces WHERE period = ?",
+                                 (last.label,)).fetchone()
+    matrix = np.load(io.BytesIO(data), allow_pickle=False)
+    assert json.loads(columns)[:2] == ["supplier_id", "lot_pass_rate.numerator"]
+    assert matrix.shape == (s.suppliers, len(json.loads(columns)))
+
+
+def test_trace_reproduces_the_stored_score(db):
+    _seed(db)
+    evaluate_period(db, "2026-10")
+    for code in ("S1", "S2"):
+        t = trace_details(db, code, "2026-10")
+        total = sum(i["contribution"] for i in t["indicators"].values() if i["contribution"] is not None)
+        assert total == pytest.approx(t["score"], abs=5e-5)  # the score is stored to 4 decimals
+
+
+def test_rerun_writes_only_changed_rows(db):
+    """A re-run after a correction rewrites the corrected supplier's row, not the whole period."""
+    _seed(db)
+    evaluate_period(db, "2026-10")
+    with sqlite3.connect(db.path) as conn:
+        conn.executescript(
+            "CREATE TABLE written (supplier_id INTEGER);"
+            "CREATE TRIGGER w_ins AFTER INSERT ON evaluation_results BEGIN INSERT INTO written VALUES (NEW.supplier_id); END;"
+            "CREATE TRIGGER w_upd AFTER UPDATE ON evaluation_results BEGIN INSERT INTO written VALUES (NEW.supplier_id); END;")
+    evaluate_period(db, "2026-10")
+    with sqlite3.connect(db.path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM written").fetchone()[0] == 0
+        # a correction: supplier 2's only lot was in fact rejected
+        conn.execute("UPDATE inspection_lots SET decision = 'rejected' WHERE lot_number = 'L3'")
+    evaluate_period(db, "2026-10")
+    with sqlite3.connect(db.path) as conn:
+        assert [r[0] for r in conn.execute("SELECT supplier_id FROM written")] == [2]
+    by_code = {r.code: r for r in grade_list(db, "2026-10").rows}
+    assert by_code["S2"].indicators["lot_pass_rate"] == 0.0
+
+
+def test_deleting_a_run_removes_its_results_and_trace(db):
+    _seed(db)
+    evaluate_period(db, "2026-10")
+    with sqlite3.connect(db.path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("DELETE FROM evaluation_runs WHERE period = '2026-10'")
+        assert conn.execute("SELECT COUNT(*) FROM evaluation_results").fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM evaluation_traces").fetchone()[0] == 0

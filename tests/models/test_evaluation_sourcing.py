@@ -68,9 +68,8 @@ def seed(db, scheme: EvaluationScheme | None = None, period: str = PERIOD) -> No
         for code, (status, score) in SUPPLIERS.items():
             if score == "-":
                 continue
-            s.add(EvaluationResult(run_id=run.id, supplier_id=ids[code], period=period, period_kind="month",
-                                   scheme_name=rec.name, scheme_version=rec.version, method="weighted",
-                                   score=score, grade=_grade(score), periods_in_grade=1, treatment="complete"))
+            s.add(EvaluationResult(supplier_id=ids[code], period=period, score=score, grade=_grade(score),
+                                   periods_in_grade=1, treatment="complete"))
 
 
 def _items(plan):
