@@ -2,15 +2,22 @@
 
 Targets (issue 3): one period for all suppliers ≤ 1.5 × the raw sqlite3 GROUP BY that reads the
 same rows, and ≤ 1 s; all 120 periods ≤ 30 s; peak memory ≤ 500 MB. Printed as measured in one
-run. The baseline runs the very same aggregate statements through a plain sqlite3 connection
-and fetches the rows — what any evaluation must at least pay — so the ratio is the price of the
-engine, grading, history and storing every result with its trace.
+run. The baseline runs the very same aggregate statements (compiled for SQLite by
+``aggregate_sql``) through a plain sqlite3 connection and fetches the rows — what any evaluation
+must at least pay — so the ratio is the price of the engine, grading, history and storing every
+result with its trace.
+
+Two situations are measured, each against the baseline in the same state:
+* first evaluation of a month (results inserted), against the first raw execution of that
+  month's GROUP BY (SQLite's page cache has not seen those index pages yet either);
+* re-running a period with unchanged data (best of 5 against best of 5).
 """
 
 from __future__ import annotations
 
 import os
 import resource
+import statistics
 import sqlite3
 import subprocess
 import sys
@@ -22,19 +29,22 @@ SUPPLIERS = int(os.environ.get("QB_BENCH_SUPPLIERS", "2000"))
 MONTHS = int(os.environ.get("QB_BENCH_MONTHS", "120"))
 
 
-def _baseline(path: Path, period, scheme, repeats: int) -> float:
-    from app.models.evaluation import AGGREGATES, aggregate_params
+def _raw(path: Path, period, scheme):
+    """The aggregate statements on a plain sqlite3 connection: a callable timing one execution."""
+    from sqlalchemy.dialects import sqlite
+
+    from app.models.evaluation import aggregate_params, aggregate_sql
 
     conn = sqlite3.connect(path)
-    params = aggregate_params(period, scheme)
-    best = float("inf")
-    for _ in range(repeats):
+    statements = aggregate_sql(sqlite.dialect(paramstyle="named"), aggregate_params(period, scheme))
+
+    def once() -> float:
         t = time.perf_counter()
-        for sql, _names in AGGREGATES:
+        for sql, params in statements:
             conn.execute(sql, params).fetchall()
-        best = min(best, time.perf_counter() - t)
-    conn.close()
-    return best
+        return time.perf_counter() - t
+
+    return once
 
 
 def _evaluate(db, label: str, repeats: int) -> float:
@@ -46,6 +56,14 @@ def _evaluate(db, label: str, repeats: int) -> float:
         evaluate_period(db, label)
         best = min(best, time.perf_counter() - t)
     return best
+
+
+def _forget(db, labels) -> None:
+    """Delete stored runs (their results and traces go with them) so they are evaluated afresh."""
+    from app.models.evaluation import EvaluationRun
+
+    with db.begin() as session:
+        session.execute(EvaluationRun.__table__.delete().where(EvaluationRun.__table__.c.period.in_(list(labels))))
 
 
 def _months(last, n: int) -> list:
@@ -85,18 +103,35 @@ def run() -> list[str]:
         db = open_database(path)
         scheme = EvaluationScheme()
         months = [p.label for p in _months(Period.parse("2026-10"), MONTHS)]
-        _evaluate(db, months[-2], 1)  # previous month, so the measured run has history to read
+        # First evaluations: the last six months, oldest first, each against the first raw run.
+        fresh = months[-6:]
+        _forget(db, fresh)
+        ratios, app_ms, raw_ms = [], [], []
+        for label in fresh:
+            raw = _raw(path, Period.parse(label), scheme)
+            app = _evaluate(db, label, 1)
+            first_raw = raw()
+            app_ms.append(app * 1000)
+            raw_ms.append(first_raw * 1000)
+            ratios.append(app / first_raw)
+        out.append("first evaluation of a month, " + ", ".join(
+            f"{m}: {a:.1f} ms vs raw {r:.1f} ms" for m, a, r in zip(fresh, app_ms, raw_ms)))
+        out.append(f"first evaluation of a month: median {statistics.median(app_ms):.1f} ms vs raw GROUP BY "
+                   f"{statistics.median(raw_ms):.1f} ms, median ratio {statistics.median(ratios):.2f} "
+                   "(target ≤ 1.5, and ≤ 1 s)")
         for label in (months[-1], "2026-Q3", "2026"):
             period = Period.parse(label)
             evaluated = _evaluate(db, label, 5)
-            raw = _baseline(path, period, scheme, 5)
-            out.append(f"evaluate {period.kind} {label}: {evaluated * 1000:.1f} ms vs raw GROUP BY "
-                       f"{raw * 1000:.1f} ms, ratio {evaluated / raw:.2f} (target ≤ 1.5, and ≤ 1 s)")
+            raw = _raw(path, period, scheme)
+            best_raw = min(raw() for _ in range(5))
+            out.append(f"re-run {period.kind} {label}: {evaluated * 1000:.1f} ms vs raw GROUP BY "
+                       f"{best_raw * 1000:.1f} ms, ratio {evaluated / best_raw:.2f} (target ≤ 1.5, and ≤ 1 s)")
+        _forget(db, months)
         t = time.perf_counter()
         for label in months:
             _evaluate(db, label, 1)
         total = time.perf_counter() - t
-        out.append(f"all {len(months)} monthly periods in sequence: {total:.2f} s (target ≤ 30 s)")
+        out.append(f"all {len(months)} monthly periods evaluated afresh in sequence: {total:.2f} s (target ≤ 30 s)")
         db.dispose()
         out.append(f"evaluation process peak RSS: {_peak_mb():.0f} MB (target ≤ 500 MB)")
     return out
