@@ -232,6 +232,85 @@
         <translation>逾期纠正措施</translation>
     </message>
     <message>
+        <source>No current source: find a supplier</source>
+        <extracomment>Supplier-count strategy per item (app.engines.grading.sourcing_strategy), most urgent first.</extracomment>
+        <translation>无在供货源，需开发供应商</translation>
+    </message>
+    <message>
+        <source>Develop new sources</source>
+        <translation>开发新供应商</translation>
+    </message>
+    <message>
+        <source>Develop a second source</source>
+        <translation>开发第二货源</translation>
+    </message>
+    <message>
+        <source>Urge improvement and seek a better supplier</source>
+        <translation>督促改进并寻找更优供应商</translation>
+    </message>
+    <message>
+        <source>Phase out grade D</source>
+        <translation>淘汰 D 级供应商</translation>
+    </message>
+    <message>
+        <source>No graded source: review</source>
+        <translation>在供供应商本期无评分，需核查</translation>
+    </message>
+    <message>
+        <source>Shift share to the best supplier</source>
+        <translation>订单份额向最优供应商倾斜</translation>
+    </message>
+    <message>
+        <source>Maintain</source>
+        <translation>维持现有供应格局</translation>
+    </message>
+    <message>
+        <source>Single source acceptable</source>
+        <translation>单一货源可接受</translation>
+    </message>
+    <message>
+        <source>No approved supplier with an active link delivers this item: find one.</source>
+        <extracomment>Why the strategy was chosen (tooltips), after domain.md §2.1 and §2.8.</extracomment>
+        <translation>没有供货关系有效的已认可供应商供应此物料，需开发供应商。</translation>
+    </message>
+    <message>
+        <source>Every graded supplier is C or D: look for new suppliers.</source>
+        <translation>有评分的供应商均为 C 级或 D 级，需寻找新供应商。</translation>
+    </message>
+    <message>
+        <source>The only graded supplier is C or D: develop a second source.</source>
+        <translation>唯一有评分的供应商为 C 级或 D 级，需开发第二货源。</translation>
+    </message>
+    <message>
+        <source>The best supplier is B with a C or D beside it: urge them to improve and look for a better one.</source>
+        <translation>最好的供应商为 B 级，另有 C 级或 D 级供应商：督促其改进，同时寻找更优的供应商。</translation>
+    </message>
+    <message>
+        <source>A supplier graded D gets no new orders: move its share to the others.</source>
+        <translation>D 级供应商不再接新订单，其份额转给其他供应商。</translation>
+    </message>
+    <message>
+        <source>No current supplier has a score this period: review the data.</source>
+        <translation>在供供应商本期均无评分，需核查数据。</translation>
+    </message>
+    <message>
+        <source>An A supplier is present: give it a larger share.</source>
+        <translation>有 A 级供应商，应增加其订单份额。</translation>
+    </message>
+    <message>
+        <source>Several suppliers of the same good grade: keep the split.</source>
+        <translation>多家供应商等级相同且良好，保持现有份额分配。</translation>
+    </message>
+    <message>
+        <source>One supplier graded A or B: a single source is acceptable.</source>
+        <translation>唯一供应商为 A 级或 B 级，单一货源可接受。</translation>
+    </message>
+    <message>
+        <source>Link inactive</source>
+        <extracomment>Why a linked supplier does not count as a current source (besides its status).</extracomment>
+        <translation>供货关系已停用</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>月度</translation>
     </message>
@@ -275,6 +354,38 @@
         <source>no grade</source>
         <translation>无等级</translation>
     </message>
+    <message>
+        <source>Item / supplier</source>
+        <translation>物料 / 供应商</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Current share</source>
+        <translation>当前份额</translation>
+    </message>
+    <message>
+        <source>Suggested share</source>
+        <translation>建议份额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>无评分</translation>
+    </message>
+    <message>
+        <source>Suggested minus current share, in percentage points</source>
+        <translation>建议份额减当前份额（百分点）</translation>
+    </message>
+    <message>
+        <source>Not counted: {reason}</source>
+        <translation>未计入：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationPage</name>
@@ -289,6 +400,18 @@
     <message>
         <source>Score trend</source>
         <translation>得分趋势</translation>
+    </message>
+    <message>
+        <source>Grade list</source>
+        <translation>等级清单</translation>
+    </message>
+    <message>
+        <source>Sourcing</source>
+        <translation>货源策略</translation>
+    </message>
+    <message>
+        <source>Supplier-count strategy and suggested order shares per item</source>
+        <translation>各物料的供应商数量策略与建议订单份额</translation>
     </message>
     <message>
         <source>Evaluation scheme (active version)</source>
@@ -383,6 +506,10 @@
         <translation>已取消：{total} 个期间中已完成 {done} 个。</translation>
     </message>
     <message>
+        <source>Export the sourcing plan of the selected period</source>
+        <translation>导出所选期间的货源策略</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -393,6 +520,10 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the sourcing plan</source>
+        <translation>导出货源策略</translation>
     </message>
     <message>
         <source>Export the grade list</source>
@@ -439,6 +570,45 @@
     <message>
         <source>Supplier evaluation</source>
         <translation>供应商业绩评定</translation>
+    </message>
+</context>
+<context>
+    <name>SourcingView</name>
+    <message>
+        <source>Filter by item or supplier code or name…</source>
+        <translation>按物料或供应商的代码、名称筛选…</translation>
+    </message>
+    <message>
+        <source>Show the items with one strategy</source>
+        <translation>只显示某一策略的物料</translation>
+    </message>
+    <message>
+        <source>Loading the sourcing plan</source>
+        <translation>正在读取货源策略</translation>
+    </message>
+    <message>
+        <source>All strategies</source>
+        <translation>全部策略</translation>
+    </message>
+    <message>
+        <source>Loading the sourcing plan of {period}…</source>
+        <translation>正在读取 {period} 的货源策略…</translation>
+    </message>
+    <message>
+        <source>Period {period} has not been evaluated yet.</source>
+        <translation>期间 {period} 尚未评定。</translation>
+    </message>
+    <message>
+        <source>{items} items · {links} current supply links · {urgent} need a new source</source>
+        <translation>物料 {items} 项 · 在供关系 {links} 条 · {urgent} 项需开发货源</translation>
+    </message>
+    <message>
+        <source>(showing {n})</source>
+        <translation>（显示 {n} 项）</translation>
+    </message>
+    <message>
+        <source>Suggested share = grade weight × score, shared out per item (weights {weights}, scheme {scheme} v{version}); grade D gets no new orders. Current suppliers: active link and approved or conditionally approved; linked suppliers that do not count are greyed, with the reason. Double-click a supplier to see why it got its grade.</source>
+        <translation>建议份额 = 等级权重 × 得分，按物料分配（权重 {weights}，评价方案 {scheme} v{version}）；D 级不再下新订单。在供供应商：供货关系有效且状态为已认可或有条件认可；不计入的关联供应商以灰色显示并注明原因。双击供应商可查看其等级的由来。</translation>
     </message>
 </context>
 <context>

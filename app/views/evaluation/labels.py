@@ -79,6 +79,35 @@ DEMERIT = {
     "late_deliveries": QT_TRANSLATE_NOOP("Evaluation", "late deliveries"),
     "overdue_cars": QT_TRANSLATE_NOOP("Evaluation", "overdue corrective actions"),
 }
+#: Supplier-count strategy per item (app.engines.grading.sourcing_strategy), most urgent first.
+STRATEGIES = {
+    "no_source": QT_TRANSLATE_NOOP("Evaluation", "No current source: find a supplier"),
+    "develop_new_sources": QT_TRANSLATE_NOOP("Evaluation", "Develop new sources"),
+    "develop_second_source": QT_TRANSLATE_NOOP("Evaluation", "Develop a second source"),
+    "urge_improvement_seek_better": QT_TRANSLATE_NOOP("Evaluation", "Urge improvement and seek a better supplier"),
+    "phase_out_d": QT_TRANSLATE_NOOP("Evaluation", "Phase out grade D"),
+    "no_graded_source": QT_TRANSLATE_NOOP("Evaluation", "No graded source: review"),
+    "shift_share_to_best": QT_TRANSLATE_NOOP("Evaluation", "Shift share to the best supplier"),
+    "maintain": QT_TRANSLATE_NOOP("Evaluation", "Maintain"),
+    "single_source_ok": QT_TRANSLATE_NOOP("Evaluation", "Single source acceptable"),
+}
+#: Why the strategy was chosen (tooltips), after domain.md §2.1 and §2.8.
+STRATEGY_HINTS = {
+    "no_source": QT_TRANSLATE_NOOP("Evaluation", "No approved supplier with an active link delivers this item: find one."),
+    "develop_new_sources": QT_TRANSLATE_NOOP("Evaluation", "Every graded supplier is C or D: look for new suppliers."),
+    "develop_second_source": QT_TRANSLATE_NOOP("Evaluation", "The only graded supplier is C or D: develop a second source."),
+    "urge_improvement_seek_better": QT_TRANSLATE_NOOP(
+        "Evaluation", "The best supplier is B with a C or D beside it: urge them to improve and look for a better one."),
+    "phase_out_d": QT_TRANSLATE_NOOP("Evaluation", "A supplier graded D gets no new orders: move its share to the others."),
+    "no_graded_source": QT_TRANSLATE_NOOP("Evaluation", "No current supplier has a score this period: review the data."),
+    "shift_share_to_best": QT_TRANSLATE_NOOP("Evaluation", "An A supplier is present: give it a larger share."),
+    "maintain": QT_TRANSLATE_NOOP("Evaluation", "Several suppliers of the same good grade: keep the split."),
+    "single_source_ok": QT_TRANSLATE_NOOP("Evaluation", "One supplier graded A or B: a single source is acceptable."),
+}
+#: Why a linked supplier does not count as a current source (besides its status).
+LINK_REASONS = {
+    "link_inactive": QT_TRANSLATE_NOOP("Evaluation", "Link inactive"),
+}
 KINDS = {
     "month": QT_TRANSLATE_NOOP("Evaluation", "Month"),
     "quarter": QT_TRANSLATE_NOOP("Evaluation", "Quarter"),

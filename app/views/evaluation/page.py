@@ -1,6 +1,7 @@
 """The supplier evaluation page: pick a period and scheme, run the evaluation in the
 background (one period or every month of a year), read the stored grade list, see why a
-supplier got its grade and how its score moved, and export the list."""
+supplier got its grade and how its score moved, see the sourcing strategy per item that the
+grades lead to, and export either list."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from app.engines.indicators import Period
 from app.models.evaluation import EvaluationError, evaluate_period, grade_list, trace_details
@@ -17,6 +18,7 @@ from app.models.evaluation_history import active_scheme_names, latest_period, sc
 from app.reports.grade_list import write_grade_list
 from app.views.evaluation.grades import GradeListView
 from app.views.evaluation.labels import KINDS, label
+from app.views.evaluation.sourcing import SourcingView
 from app.views.evaluation.trace import TracePanel
 from app.views.evaluation.trend import TrendChart
 from app.views.suppliers.common import error_box, error_text, info_box
@@ -74,8 +76,18 @@ class EvaluationPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([690, 650])
-        layout.addWidget(self.splitter, 1)
+        self.sourcing = SourcingView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("evaluationTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, self.tr("Grade list"))
+        self.tabs.addTab(self.sourcing, self.tr("Sourcing"))
+        self.tabs.setTabToolTip(1, self.tr("Supplier-count strategy and suggested order shares per item"))
+        layout.addWidget(self.tabs, 1)
         self.grades.supplier_selected.connect(self.show_supplier)
+        self.tabs.currentChanged.connect(self._update_exports)
+        self.sourcing.plan_changed.connect(self._update_exports)
+        self.sourcing.supplier_activated.connect(self.show_grade_of)
         self._set_default_period()
         self.load_period()
 
@@ -191,8 +203,8 @@ class EvaluationPage(QWidget):
         except EvaluationError:
             gl = None
         self.grades.show_list(gl)
-        for button in self.export_buttons.values():
-            button.setEnabled(gl is not None)
+        self.sourcing.set_period(label_, gl is not None)
+        self._update_exports()
         if gl is None:
             self._note(self.tr("Period {period} has not been evaluated yet. Click Evaluate to grade the "
                                       "suppliers.").replace("{period}", label_))
@@ -296,22 +308,56 @@ class EvaluationPage(QWidget):
         self.note(self.tr("Cancelled after {done} of {total} period(s).")
                           .replace("{done}", str(len(done))).replace("{total}", str(len(self.planned))))
 
+    # ----- sourcing tab ----------------------------------------------------------------------------
+    def show_sourcing(self) -> None:
+        self.tabs.setCurrentWidget(self.sourcing)
+
+    def sourcing_shown(self) -> bool:
+        return self.tabs.currentWidget() is self.sourcing
+
+    @Slot(str)
+    def show_grade_of(self, code: str) -> None:
+        """Switch to the grade list with a supplier selected (its trace and trend beside it)."""
+        self.tabs.setCurrentWidget(self.splitter)
+        if not self.grades.select_code(code):
+            self.grades.grade_combo.setCurrentIndex(0)
+            self.grades.filter_edit.clear()
+            self.grades.select_code(code)
+
+    def _update_exports(self, *_args) -> None:
+        """The export buttons write the list of the tab shown."""
+        if self.sourcing_shown():
+            enabled, tip = self.sourcing.plan is not None, self.tr("Export the sourcing plan of the selected period")
+        else:
+            enabled, tip = self.grades.grade_list is not None, self.tr("Export the grade list of the selected period")
+        for button in self.export_buttons.values():
+            button.setEnabled(enabled)
+            button.setToolTip(tip)
+
     # ----- export ------------------------------------------------------------------------------
     def export(self, fmt: str, path: str | None = None) -> str | None:
-        gl = self.grades.grade_list
+        """Write the grade list, or the sourcing plan when its tab is shown."""
+        sourcing = self.sourcing_shown()
+        gl = self.sourcing.plan if sourcing else self.grades.grade_list
         if gl is None:
             return None
         if path is None:
             filters = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "csv": self.tr("CSV (*.csv)"),
                        "pdf": self.tr("PDF (*.pdf)")}
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the grade list"),
-                                                  f"grade-list-{gl.period}.{fmt}", filters[fmt])
+            if sourcing:
+                title, name = self.tr("Export the sourcing plan"), f"sourcing-plan-{gl.period}.{fmt}"
+            else:
+                title, name = self.tr("Export the grade list"), f"grade-list-{gl.period}.{fmt}"
+            path, _ = QFileDialog.getSaveFileName(self, title, name, filters[fmt])
             if not path:
                 return None
             if Path(path).suffix.lower() != f".{fmt}":
                 path += f".{fmt}"
         try:
-            write_grade_list(gl, path, self.ctx.language)
+            if sourcing:
+                self.sourcing.export(path)
+            else:
+                write_grade_list(gl, path, self.ctx.language)
         except Exception as exc:  # unwritable folder, file open in Excel, …
             error_box(self, self.tr("Export"), error_text(exc))
             return None
@@ -322,3 +368,14 @@ class EvaluationPage(QWidget):
             show_font_warning(cjk_font(), self)
         self.note(self.tr("Saved {path}").replace("{path}", str(path)))
         return str(path)
+
+
+def screenshots(ctx) -> list[tuple[str, QWidget]]:
+    """Extra pictures for ``qualitybridge screenshots`` (a ``ModuleSpec.screenshots`` callable):
+    the page with its Sourcing tab shown, loaded at once."""
+    page = EvaluationPage(ctx)
+    page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    page.resize(1140, 820)
+    page.show_sourcing()
+    page.sourcing.load_now()
+    return [("sourcing", page)]
