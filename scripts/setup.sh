@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up QualityBridge on a Debian/Ubuntu machine: system libraries and fonts (only those
 # missing), a virtual environment in .venv, the app in editable mode, compiled translations.
-# Usage: scripts/setup.sh [gui]   ("gui" adds the X11 libraries a real window needs)
+# Usage: scripts/setup.sh [gui|test]   ("gui" adds the X11 libraries a real window needs, "test"
+# a PostgreSQL server for the tests that run the app against a database URL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,9 @@ packages=(libgl1 libegl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0
 if [ "${1:-}" = "gui" ]; then
   packages+=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
              libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0)
+fi
+if [ "${1:-}" = "test" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  packages+=(postgresql)
 fi
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)

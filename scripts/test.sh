@@ -2,7 +2,7 @@
 # One command: set up, then run the whole test suite offscreen.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh || exit 1
+bash scripts/setup.sh test || exit 1
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
 rc=$?

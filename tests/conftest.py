@@ -58,3 +58,23 @@ def demo_db(demo_db_file: Path, tmp_path: Path):
     database = open_database(path)
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for this test session (see tests/support/postgres.py)."""
+    from tests.support.postgres import Server
+
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_db(pg_server):
+    """A fresh, migrated PostgreSQL database opened through its URL, as a user would."""
+    from app.models.database import open_database
+
+    database = open_database(pg_server.new_database())
+    yield database
+    database.dispose()

@@ -14,7 +14,12 @@ from app.models.csv_import import (
     Column, CsvRejected, RowError, choice, non_negative, non_negative_int, parse_date, positive, positive_int,
     read_csv, text,
 )
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
 from app.models.database import Database
+from app.models.evaluation import Delivery, InspectionLot, PurchaseOrderLine
+from app.models.suppliers import Part, Supplier
 
 KINDS = ("deliveries", "inspection-lots")
 
@@ -61,35 +66,39 @@ class ImportSummary:
     encoding: str
 
 
-def _lookup(conn, table: str, codes: set[str]) -> dict[str, int]:
+def _chunks(values, size: int = 500):
+    values = sorted(values)
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def _lookup(session: Session, table, codes: set[str]) -> dict[str, int]:
     out: dict[str, int] = {}
-    codes_list = sorted(c for c in codes if c)
-    for i in range(0, len(codes_list), 500):
-        chunk = codes_list[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        out.update(conn.execute(f"SELECT code, id FROM {table} WHERE code IN ({marks})", chunk).fetchall())
+    for chunk in _chunks(c for c in codes if c):
+        out.update((code, ident) for code, ident in session.execute(
+            select(table.c.code, table.c.id).where(table.c.code.in_(chunk))))
     return out
 
 
 def import_csv(db: Database, kind: str, source: str | os.PathLike[str] | bytes, *,
                mapping: dict[str, str] | None = None, encoding: str | None = None) -> ImportSummary:
-    """Import a deliveries or inspection-lots CSV; raises :class:`CsvRejected` on any bad row."""
+    """Import a deliveries or inspection-lots CSV; raises :class:`CsvRejected` on any bad row.
+    Portable SQL (SQLite and PostgreSQL); one transaction, so a refused file changes nothing."""
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}; use {' or '.join(KINDS)}")
     columns = DELIVERY_COLUMNS if kind == "deliveries" else LOT_COLUMNS
     parsed = read_csv(source, columns, mapping=mapping, encoding=encoding, raise_errors=False)
     with db.begin() as session:
-        conn = session.connection().connection.driver_connection
         if kind == "deliveries":
-            created = _deliveries(conn, parsed.rows, parsed.lines, parsed.errors)
+            created = _deliveries(session, parsed.rows, parsed.lines, parsed.errors)
         else:
-            created = _lots(conn, parsed.rows, parsed.lines, parsed.errors)
+            created = _lots(session, parsed.rows, parsed.lines, parsed.errors)
     return ImportSummary(kind, len(parsed.rows), created, parsed.encoding)
 
 
-def _common_checks(conn, rows, lines, errors: list[RowError]) -> tuple[dict[str, int], dict[str, int]]:
-    suppliers = _lookup(conn, "suppliers", {r["supplier_code"] for r in rows})
-    parts = _lookup(conn, "parts", {r.get("part_code") or "" for r in rows})
+def _common_checks(session, rows, lines, errors: list[RowError]) -> tuple[dict[str, int], dict[str, int]]:
+    suppliers = _lookup(session, Supplier.__table__, {r["supplier_code"] for r in rows})
+    parts = _lookup(session, Part.__table__, {r.get("part_code") or "" for r in rows})
     for row, line in zip(rows, lines):
         if row["supplier_code"] not in suppliers:
             errors.append(RowError(line, f"unknown supplier {row['supplier_code']!r}", "supplier_code"))
@@ -98,24 +107,31 @@ def _common_checks(conn, rows, lines, errors: list[RowError]) -> tuple[dict[str,
     return suppliers, parts
 
 
-def _deliveries(conn, rows, lines, parse_errors: list[RowError]) -> int:
+def _deliveries(session, rows, lines, parse_errors: list[RowError]) -> int:
     errors: list[RowError] = list(parse_errors)
-    suppliers, parts = _common_checks(conn, rows, lines, errors)
+    suppliers, parts = _common_checks(session, rows, lines, errors)
+    pol, dl = PurchaseOrderLine.__table__, Delivery.__table__
     keys = {(r["po_number"], r["line_no"]) for r in rows}
     existing_lines: dict[tuple[str, int], tuple] = {}
-    for po in sorted({k[0] for k in keys}):
-        for row in conn.execute("SELECT po_number, line_no, id, supplier_id, ordered_qty, due_on FROM"
-                                " purchase_order_lines WHERE po_number = ?", (po,)):
-            existing_lines[(row[0], row[1])] = row[2:]
+    for chunk in _chunks({k[0] for k in keys}):
+        for row in session.execute(select(pol.c.po_number, pol.c.line_no, pol.c.id, pol.c.supplier_id,
+                                          pol.c.ordered_qty, pol.c.due_on).where(pol.c.po_number.in_(chunk))):
+            existing_lines[(row[0], row[1])] = tuple(row[2:])
+    # Deliveries already stored against those lines, to refuse re-importing the same file.
+    stored: set[tuple] = set()
+    for chunk in _chunks({v[0] for v in existing_lines.values()}):
+        stored.update((r[0], r[1], float(r[2]), r[3]) for r in session.execute(
+            select(dl.c.po_line_id, dl.c.delivered_on, dl.c.quantity, dl.c.delivery_note)
+            .where(dl.c.po_line_id.in_(chunk))))
     seen_line: dict[tuple[str, int], tuple] = {}
     seen_delivery: dict[tuple, int] = {}
     for row, line in zip(rows, lines):
         key = (row["po_number"], row["line_no"])
         sid = suppliers.get(row["supplier_code"])
-        terms = (sid, row["ordered_qty"], row["due_date"].isoformat())
+        terms = (sid, float(row["ordered_qty"]), row["due_date"])
         if key in existing_lines:
             _id, e_sid, e_qty, e_due = existing_lines[key]
-            if sid is not None and (e_sid, e_qty, e_due) != terms:
+            if sid is not None and (e_sid, float(e_qty), e_due) != terms:
                 errors.append(RowError(line, f"order {key[0]} line {key[1]} already exists with a different"
                                              " supplier, quantity or due date"))
         elif key in seen_line and sid is not None and seen_line[key] != terms:
@@ -126,10 +142,8 @@ def _deliveries(conn, rows, lines, parse_errors: list[RowError]) -> int:
         if dkey in seen_delivery:
             errors.append(RowError(line, f"duplicate of line {seen_delivery[dkey]}"))
         seen_delivery.setdefault(dkey, line)
-        if key in existing_lines and conn.execute(
-                "SELECT 1 FROM deliveries WHERE po_line_id = ? AND delivered_on = ? AND quantity = ?"
-                " AND delivery_note = ?", (existing_lines[key][0], row["delivered_date"].isoformat(),
-                                           row["delivered_qty"], row["delivery_note"] or "")).fetchone():
+        if key in existing_lines and (existing_lines[key][0], row["delivered_date"], float(row["delivered_qty"]),
+                                      row["delivery_note"] or "") in stored:
             errors.append(RowError(line, "duplicate: this delivery is already in the database"))
     if errors:
         raise CsvRejected(sorted(errors, key=lambda e: e.line))
@@ -138,23 +152,26 @@ def _deliveries(conn, rows, lines, parse_errors: list[RowError]) -> int:
     for row in rows:
         key = (row["po_number"], row["line_no"])
         if key not in line_ids:
-            cur = conn.execute(
-                "INSERT INTO purchase_order_lines (supplier_id, part_id, po_number, line_no, ordered_qty, due_on,"
-                " unit_price, standard_price) VALUES (?,?,?,?,?,?,?,?)",
-                (suppliers[row["supplier_code"]], parts.get(row.get("part_code") or ""), key[0], key[1],
-                 row["ordered_qty"], row["due_date"].isoformat(), row.get("unit_price"), row.get("standard_price")))
-            line_ids[key] = cur.lastrowid
+            result = session.execute(insert(pol).values(
+                supplier_id=suppliers[row["supplier_code"]], part_id=parts.get(row.get("part_code") or ""),
+                po_number=key[0], line_no=key[1], ordered_qty=row["ordered_qty"], due_on=row["due_date"],
+                unit_price=row.get("unit_price"), standard_price=row.get("standard_price")))
+            line_ids[key] = result.inserted_primary_key[0]
             created += 1
-    conn.executemany(
-        "INSERT INTO deliveries (po_line_id, delivered_on, quantity, delivery_note) VALUES (?,?,?,?)",
-        [(line_ids[(r["po_number"], r["line_no"])], r["delivered_date"].isoformat(), r["delivered_qty"],
-          r["delivery_note"] or "") for r in rows])
+    session.execute(insert(dl), [
+        {"po_line_id": line_ids[(r["po_number"], r["line_no"])], "delivered_on": r["delivered_date"],
+         "quantity": r["delivered_qty"], "delivery_note": r["delivery_note"] or ""} for r in rows])
     return created
 
 
-def _lots(conn, rows, lines, parse_errors: list[RowError]) -> int:
+def _lots(session, rows, lines, parse_errors: list[RowError]) -> int:
     errors: list[RowError] = list(parse_errors)
-    suppliers, parts = _common_checks(conn, rows, lines, errors)
+    suppliers, parts = _common_checks(session, rows, lines, errors)
+    lots = InspectionLot.__table__
+    stored: set[tuple[int, str]] = set()
+    for chunk in _chunks({r["lot_number"] for r in rows}):
+        stored.update((r[0], r[1]) for r in session.execute(
+            select(lots.c.supplier_id, lots.c.lot_number).where(lots.c.lot_number.in_(chunk))))
     seen: dict[tuple[str, str], int] = {}
     for row, line in zip(rows, lines):
         key = (row["supplier_code"], row["lot_number"])
@@ -163,8 +180,7 @@ def _lots(conn, rows, lines, parse_errors: list[RowError]) -> int:
                                    "lot_number"))
         seen.setdefault(key, line)
         sid = suppliers.get(row["supplier_code"])
-        if sid is not None and conn.execute("SELECT 1 FROM inspection_lots WHERE supplier_id = ? AND lot_number = ?",
-                                            (sid, row["lot_number"])).fetchone():
+        if sid is not None and (sid, row["lot_number"]) in stored:
             errors.append(RowError(line, f"duplicate: lot {row['lot_number']!r} is already in the database",
                                    "lot_number"))
         if row["sample_size"] > row["lot_size"]:
@@ -175,12 +191,11 @@ def _lots(conn, rows, lines, parse_errors: list[RowError]) -> int:
             errors.append(RowError(line, "an accepted lot has no disposition", "disposition"))
     if errors:
         raise CsvRejected(sorted(errors, key=lambda e: e.line))
-    conn.executemany(
-        "INSERT INTO inspection_lots (lot_number, supplier_id, part_id, inspected_on, lot_size, sample_size,"
-        " critical_defects, major_defects, minor_defects, defective_units, decision, disposition, severity,"
-        " inspector, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'normal',?,'')",
-        [(r["lot_number"], suppliers[r["supplier_code"]], parts.get(r.get("part_code") or ""),
-          r["inspected_date"].isoformat(), r["lot_size"], r["sample_size"], r["critical_defects"],
-          r["major_defects"], r["minor_defects"], r["defective_units"], r["decision"], r.get("disposition"),
-          r["inspector"] or "") for r in rows])
+    session.execute(insert(lots), [
+        {"lot_number": r["lot_number"], "supplier_id": suppliers[r["supplier_code"]],
+         "part_id": parts.get(r.get("part_code") or ""), "inspected_on": r["inspected_date"],
+         "lot_size": r["lot_size"], "sample_size": r["sample_size"], "critical_defects": r["critical_defects"],
+         "major_defects": r["major_defects"], "minor_defects": r["minor_defects"],
+         "defective_units": r["defective_units"], "decision": r["decision"], "disposition": r.get("disposition"),
+         "severity": "normal", "inspector": r["inspector"] or "", "notes": ""} for r in rows])
     return 0
