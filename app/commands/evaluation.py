@@ -190,16 +190,10 @@ SOURCING_TEXT = {
 }
 
 
-def _display_width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 def sourcing_text(plan, lang: str) -> str:
     """A plain-text table: one line per item and current supplier, the item's columns on its first
     line, linked suppliers that are not counted on an indented line under the item."""
-    from app.reports.sourcing import local_name, not_current_text, percent, report_text, strategy_text
+    from app.reports.sourcing import local_name, not_current_text, percent, report_text, strategy_text, text_width
 
     t = SOURCING_TEXT.get(lang, SOURCING_TEXT["en"])
     no_grade = report_text(lang)["no_grade"]
@@ -222,7 +216,7 @@ def sourcing_text(plan, lang: str) -> str:
         if it.not_current:
             rows.append("    " + t["not_current"].format(list=not_current_text(it, lang)))
     table = [r for r in rows if isinstance(r, tuple)]
-    widths = [max(_display_width(r[j]) for r in table) for j in range(len(t["columns"]))]
+    widths = [max(text_width(r[j]) for r in table) for j in range(len(t["columns"]))]
     right = {7, 8, 9}
     for r in rows:
         if isinstance(r, str):
@@ -230,7 +224,7 @@ def sourcing_text(plan, lang: str) -> str:
             continue
         cells = []
         for j, cell in enumerate(r):
-            pad = " " * (widths[j] - _display_width(cell))
+            pad = " " * (widths[j] - text_width(cell))
             cells.append(pad + cell if j in right else cell + pad)
         lines.append("  ".join(cells).rstrip())
     counts = plan.strategy_counts()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import unicodedata
 from pathlib import Path
 
 from app.models.evaluation_sourcing import SourcingItem, SourcingPlan, SourcingSupplier
@@ -114,6 +115,11 @@ def local_name(obj, lang: str) -> str:
 def not_current_text(item: SourcingItem, lang: str) -> str:
     sep = "，" if lang == "zh_CN" else ", "
     return sep.join(f"{o.code} {status_text(o.reason, lang)}" for o in item.not_current)
+
+
+def text_width(text: str) -> int:
+    """Width of text in monospace cells: Chinese (wide) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def percent(value: float | None) -> str:
@@ -236,12 +242,12 @@ def _xlsx(plan: SourcingPlan, path: Path, lang: str) -> None:
     last = header_row + len(rows)
     ws.freeze_panes = ws.cell(header_row + 1, 3)  # header, item code and name stay in view
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{max(last, header_row + 1)}"
-    widths = {"item": 11, "item_name": 30 if lang == "en" else 18, "class": 15 if lang == "en" else 13,
-              "strategy": 40 if lang == "en" else 28, "supplier": 12, "supplier_name": 44 if lang == "en" else 30,
-              "status": 22 if lang == "en" else 12, "grade": 8, "score": 8, "current": 10, "suggested": 10,
-              "delta": 10, "not_current": 40}
+    # Widths from the longest text (Chinese characters count double), within limits per column.
+    minimum = {"grade": 7, "score": 8, "current": 10, "suggested": 10, "delta": 10}
+    text_rows = [values for _, _, values in plan_rows(plan, lang)]
     for j, key in enumerate(keys, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = widths[key]
+        longest = max([text_width(str(r[j - 1] or "")) for r in text_rows] + [min(text_width(cols[j - 1][1]), 14)])
+        ws.column_dimensions[get_column_letter(j)].width = max(minimum.get(key, 8), min(longest + 2, 60))
     ws.row_dimensions[header_row].height = 30
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"

@@ -587,6 +587,10 @@
         <translation>正在读取货源策略</translation>
     </message>
     <message>
+        <source>Loading was cancelled; press F5 to load again.</source>
+        <translation>读取已取消；按 F5 重新读取。</translation>
+    </message>
+    <message>
         <source>All strategies</source>
         <translation>全部策略</translation>
     </message>

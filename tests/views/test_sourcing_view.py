@@ -263,6 +263,21 @@ def test_a_failed_load_is_shown_and_retried(view, ctx, qtbot, monkeypatch):
     assert view.plan.period == LAST_MONTH.label
 
 
+def test_a_cancelled_load_says_so_and_f5_loads_again(page, view, ctx, qtbot, monkeypatch):
+    gate = threading.Event()
+    real = sourcing_module.sourcing_plan
+    monkeypatch.setattr(sourcing_module, "sourcing_plan", lambda db, period: (gate.wait(20), real(db, period))[1])
+    page.refresh()
+    assert view.loading
+    ctx.tasks.cancel_all()  # the main window's Cancel button
+    gate.set()
+    qtbot.waitUntil(lambda: not view.loading, timeout=30000)
+    assert view.plan is None and "cancelled" in view.summary.text() and not page.export_buttons["pdf"].isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    _loaded(view, qtbot)
+    assert view.plan.period == LAST_MONTH.label and page.export_buttons["pdf"].isEnabled()
+
+
 def test_chinese_screen_and_export(demo_db, tmp_path, qtbot):
     install_translators("zh_CN")
     try:

@@ -6,6 +6,7 @@ count, with the reason. Loaded through the task runner; the service is
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -388,12 +389,13 @@ class SourcingView(QWidget):
             self.show_plan(plan)
 
     def _failed(self, token: int, exc: Exception | None) -> None:
+        """A load that failed (``exc``) or was cancelled (None): say so; the next showing retries."""
         if token != self._request:
             return
         self.show_plan(None)
-        if exc is not None:
-            self.summary.setText(f"<span style='color:{DOWN.name()}'>{error_text(exc)}</span>")
-        self.stale = True  # try again next time the tab is shown
+        message = error_text(exc) if exc is not None else self.tr("Loading was cancelled; press F5 to load again.")
+        self.summary.setText(f"<span style='color:{DOWN.name()}'>{html.escape(message)}</span>")
+        self.stale = True
 
     def show_plan(self, plan: SourcingPlan | None) -> None:
         self.loading = False
