@@ -227,3 +227,24 @@ def test_pdf_warns_when_chinese_cannot_be_embedded(demo_path, tmp_path, capsys, 
     assert out.stat().st_size > 1000
     captured = capsys.readouterr()
     assert captured.err.startswith("warning: ") and "items written to" in captured.out
+
+
+def test_runs_against_a_postgresql_database_url(pg_server, tmp_path, capsys):
+    from tests.models.test_evaluation_sourcing import PERIOD, seed
+
+    url = pg_server.new_database()
+    db = open_database(url)
+    try:
+        seed(db)
+    finally:
+        db.dispose()
+    assert main(["sourcing", "--db", url, "--period", PERIOD, "--json", "--lang", "en"]) == 0
+    items = {i["item"]: i for i in json.loads(capsys.readouterr().out)["items"]}
+    assert items["P2"]["strategy"] == ["urge_improvement_seek_better"]
+    assert {s["supplier"]: s["suggested_share"] for s in items["P2"]["suppliers"]} == pytest.approx(
+        {"SB": 85 / 122.5, "SC": 37.5 / 122.5}, abs=1e-6)
+    out = tmp_path / "plan.xlsx"
+    assert main(["sourcing", "--db", url, "--period", PERIOD, "--out", str(out)]) == 0
+    assert "10 items written to" in capsys.readouterr().out and out.stat().st_size > 0
+    assert main(["sourcing", "--db", url, "--period", "2026-11"]) == 1
+    assert capsys.readouterr().err.startswith("error: period 2026-11 has not been evaluated")

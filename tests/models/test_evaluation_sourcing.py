@@ -1,6 +1,6 @@
-"""Sourcing plan service on a real SQLite file: hand-made suppliers, items, links and stored
-results, so the shares and strategies below are computed by hand (default policy weights
-A 1.5, B 1.0, C 0.5, D 0 × score)."""
+"""Sourcing plan service on a real SQLite file and on PostgreSQL: hand-made suppliers, items,
+links and stored results, so the shares and strategies below are computed by hand (default
+policy weights A 1.5, B 1.0, C 0.5, D 0 × score)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ LINKS = {
     "P9": [("SC", 0.5, True), ("SC2", 0.5, True)],                       # all C → develop new sources
     "P10": [("SA", 0.5, True), ("SA2", 0.5, True)],                      # all A → maintain
 }
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request):
+    """The same tests on an SQLite file and on a PostgreSQL database (the service is plain SQLAlchemy)."""
+    return request.getfixturevalue("db" if request.param == "sqlite" else "pg_db")
 
 
 def _grade(score):
@@ -80,9 +86,9 @@ def _shares(item):
     return {s.code: s.suggested_share for s in item.suppliers}
 
 
-def test_strategies_by_hand(db):
-    seed(db)
-    items = _items(sourcing_plan(db, PERIOD))
+def test_strategies_by_hand(store):
+    seed(store)
+    items = _items(sourcing_plan(store, PERIOD))
     assert set(items) == set(LINKS)
     assert items["P1"].strategy == ("develop_second_source",)
     assert items["P2"].strategy == ("urge_improvement_seek_better",)
@@ -96,9 +102,9 @@ def test_strategies_by_hand(db):
     assert items["P10"].strategy == ("maintain",)
 
 
-def test_suggested_shares_by_hand(db):
-    seed(db)
-    items = _items(sourcing_plan(db, PERIOD))
+def test_suggested_shares_by_hand(store):
+    seed(store)
+    items = _items(sourcing_plan(store, PERIOD))
     assert _shares(items["P1"]) == {"SC": 1.0}
     # B 1.0 × 85 = 85, C 0.5 × 75 = 37.5 → 85 / 122.5 and 37.5 / 122.5
     assert _shares(items["P2"]) == pytest.approx({"SB": 85 / 122.5, "SC": 37.5 / 122.5}, abs=1e-6)
@@ -116,9 +122,9 @@ def test_suggested_shares_by_hand(db):
     assert [s.code for s in items["P3"].suppliers] == ["SA", "SB2", "SD"]
 
 
-def test_current_suppliers_and_why_others_are_not(db):
-    seed(db)
-    items = _items(sourcing_plan(db, PERIOD))
+def test_current_suppliers_and_why_others_are_not(store):
+    seed(store)
+    items = _items(sourcing_plan(store, PERIOD))
     assert [s.code for s in items["P8"].suppliers] == ["SB"]
     assert {o.code: o.reason for o in items["P8"].not_current} == {
         "SA": LINK_INACTIVE, "SP": "potential", "SU": "under_evaluation"}
@@ -131,17 +137,17 @@ def test_current_suppliers_and_why_others_are_not(db):
     assert items["P1"].suppliers[0].name_zh == "SC公司" and items["P1"].name_en == "Part P1"
 
 
-def test_current_share_only_where_the_item_records_one(db):
-    seed(db)
-    items = _items(sourcing_plan(db, PERIOD))
+def test_current_share_only_where_the_item_records_one(store):
+    seed(store)
+    items = _items(sourcing_plan(store, PERIOD))
     assert {s.code: s.current_share for s in items["P2"].suppliers} == {"SB": 0.6, "SC": 0.4}
     assert all(s.current_share is None for s in items["P3"].suppliers)  # every link records 0: no split
     assert items["P8"].suppliers[0].current_share == 0.3  # the recorded value, not re-normalised
 
 
-def test_items_ordered_by_urgency_then_code_and_counts(db):
-    seed(db)
-    plan = sourcing_plan(db, PERIOD)
+def test_items_ordered_by_urgency_then_code_and_counts(store):
+    seed(store)
+    plan = sourcing_plan(store, PERIOD)
     ranks = [it.rank for it in plan.items]
     assert ranks == sorted(ranks)
     assert [it.code for it in plan.items][:2] == ["P5", "P6"]  # no source first
@@ -154,35 +160,35 @@ def test_items_ordered_by_urgency_then_code_and_counts(db):
     assert (plan.period, plan.period_kind, plan.scheme_name, plan.scheme_version) == (PERIOD, "month", "standard", 1)
 
 
-def test_shares_use_the_scheme_the_period_was_evaluated_with(db):
+def test_shares_use_the_scheme_the_period_was_evaluated_with(store):
     equal = EvaluationScheme(name="equal", policy=GradePolicy(share_weight={"A": 1.0, "B": 1.0, "C": 1.0, "D": 0.0}))
-    seed(db, equal)
-    with db.begin() as s:  # a newer active version with other weights must not change the stored period
+    seed(store, equal)
+    with store.begin() as s:  # a newer active version with other weights must not change the stored period
         save_scheme(s, EvaluationScheme(name="equal"))
-    plan = sourcing_plan(db, PERIOD)
+    plan = sourcing_plan(store, PERIOD)
     assert (plan.scheme_name, plan.scheme_version) == ("equal", 1)
     assert plan.share_weight == {"A": 1.0, "B": 1.0, "C": 1.0, "D": 0.0}
     p2 = _items(plan)["P2"]
     assert _shares(p2) == pytest.approx({"SB": 85 / 160, "SC": 75 / 160}, abs=1e-6)
 
 
-def test_period_not_evaluated_or_malformed_is_refused(db):
-    seed(db)
+def test_period_not_evaluated_or_malformed_is_refused(store):
+    seed(store)
     with pytest.raises(EvaluationError, match="2026-11 has not been evaluated"):
-        sourcing_plan(db, "2026-11")
+        sourcing_plan(store, "2026-11")
     with pytest.raises(EvaluationError, match="has not been evaluated"):
-        sourcing_plan(db, "2026-Q4")
+        sourcing_plan(store, "2026-Q4")
     for bad in ("2026-13", "october", ""):
         with pytest.raises(EvaluationError):
-            sourcing_plan(db, bad)
+            sourcing_plan(store, bad)
 
 
-def test_empty_database_with_an_evaluated_period(db):
-    with db.begin() as s:
+def test_empty_database_with_an_evaluated_period(store):
+    with store.begin() as s:
         rec = active_scheme(s)
         s.add(EvaluationRun(period=PERIOD, period_kind="month", period_start=date(2026, 10, 1),
                             period_end=date(2026, 10, 31), scheme_id=rec.id, supplier_count=0, scored_count=0))
-    plan = sourcing_plan(db, PERIOD)
+    plan = sourcing_plan(store, PERIOD)
     assert plan.items == [] and plan.strategy_counts() == {}
 
 
