@@ -167,7 +167,7 @@ def sourcing_plan(db: Database, period_text: str) -> SourcingPlan:
 
 def _build_items(links: pd.DataFrame, policy: GradePolicy) -> list[SourcingItem]:
     linked = links["supplier_id"].notna()
-    active = links["active"].astype(object).map(lambda v: bool(v) if v is not None and v == v else False)
+    active = links["active"].astype(object).map(lambda v: bool(v) if pd.notna(v) else False)  # NULL: no link
     current = linked & active & links["status"].isin(CURRENT_STATUSES)
     cur = links[current].copy()
     cur["grade"] = cur["grade"].astype(object).where(cur["grade"].notna(), None)
