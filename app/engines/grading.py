@@ -128,12 +128,20 @@ def order_shares(links: pd.DataFrame, policy: GradePolicy) -> pd.DataFrame:
 
     ``links`` has columns item, supplier, grade (None allowed), score. Weight = grade share
     weight × score; ungraded suppliers get no suggested share. Returns ``links`` plus ``share``
-    (0..1, summing to 1 per item when any supplier has weight; all 0 otherwise).
+    (0..1, summing to 1 per item when any supplier is graded).
+
+    An item whose graded suppliers all have zero weight (e.g. its only supplier is D) still has
+    to be bought until a new source is developed (``sourcing_strategy`` says so): its graded
+    suppliers then share it in proportion to score — never a suggestion to buy nothing.
     """
     df = links.copy()
     weight_by_grade = df["grade"].map(lambda g: policy.share_weight.get(g, 0.0) if g else 0.0)
     score = pd.to_numeric(df["score"], errors="coerce").fillna(0.0).clip(lower=0.0)
+    graded = df["grade"].map(lambda g: g in GRADES)
     df["weight"] = weight_by_grade.astype(float) * score
+    total = df.groupby("item")["weight"].transform("sum")
+    fallback = (graded & (total <= 0)).astype(float) * score.where(score > 0, 1e-9)
+    df["weight"] = np.where(total > 0, df["weight"], fallback)
     total = df.groupby("item")["weight"].transform("sum")
     df["share"] = np.where(total > 0, df["weight"] / total.where(total > 0, 1.0), 0.0)
     return df.drop(columns="weight")

@@ -50,6 +50,17 @@ def test_order_shares_follow_grade_and_score():
     assert out.groupby("item")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
 
 
+def test_an_item_whose_only_suppliers_are_d_is_still_bought():
+    """D means no *new* orders where there is a choice; a sole D source keeps the item supplied
+    (shares by score) while a second source is developed."""
+    links = pd.DataFrame({"item": [1, 2, 2, 2], "supplier": [10, 11, 12, 13],
+                          "grade": ["D", "D", "D", None], "score": [55, 60, 40, None]})
+    s = g.order_shares(links, g.GradePolicy()).set_index(["item", "supplier"])["share"]
+    assert s[(1, 10)] == 1.0
+    assert (s[(2, 11)], s[(2, 12)], s[(2, 13)]) == pytest.approx((0.6, 0.4, 0.0))
+    assert g.sourcing_strategy(["D"]) == (g.DEVELOP_SECOND_SOURCE,)
+
+
 @pytest.mark.parametrize("grades,codes", [
     ([], (g.NO_SOURCE,)),
     ([None], (g.NO_GRADED_SOURCE,)),
