@@ -15,10 +15,17 @@ def _create(ctx):
     return EvaluationPage(ctx)
 
 
+def _screenshots(ctx):
+    from app.views.evaluation.page import screenshots
+
+    return screenshots(ctx)
+
+
 MODULE = ModuleSpec(
     key="evaluation",
     order=15,
     title=lambda: QCoreApplication.translate("Modules", "Supplier evaluation"),
     factory=_create,
+    screenshots=_screenshots,
     icon="SP_FileDialogDetailedView",
 )
