@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.engines.grading import actions_for, assign_grades, grade_history
-from app.engines.indicators import INDICATOR_COUNTS, INDICATORS, Period, SupplierCounts
+from app.engines.indicators import INDICATOR_COUNTS, Period, SupplierCounts
 from app.engines.indicators import compute_indicators
 from app.engines.scoring import EvaluationScheme, ScoreResult, SchemeError, evaluate
 from app.models.base import Base, utcnow

@@ -5,12 +5,12 @@ Text comes from small per-language dictionaries (reports also run from the CLI, 
 
 from __future__ import annotations
 
-import csv
 import os
 from pathlib import Path
 
 from app.engines.indicators import INDICATORS
 from app.models.evaluation import GradeList, GradeRow
+from app.reports.tabular import write_by_suffix, write_csv
 
 LANGS = ("zh_CN", "en")
 GRADE_FILL = {"A": "C6EFCE", "B": "DDEBF7", "C": "FFEB9C", "D": "FFC7CE"}
@@ -108,26 +108,12 @@ def _subtitle(gl: GradeList, lang: str) -> list[str]:
 
 def write_grade_list(gl: GradeList, path: str | os.PathLike[str], lang: str = "zh_CN") -> Path:
     """Write by suffix: .xlsx, .csv or .pdf."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        _xlsx(gl, path, lang)
-    elif suffix == ".csv":
-        _csv(gl, path, lang)
-    elif suffix == ".pdf":
-        _pdf(gl, path, lang)
-    else:
-        raise ValueError(f"unsupported file type {path.suffix!r}; use .xlsx, .csv or .pdf")
-    return path
+    return write_by_suffix(path, {".xlsx": lambda p: _xlsx(gl, p, lang), ".csv": lambda p: _csv(gl, p, lang),
+                                  ".pdf": lambda p: _pdf(gl, p, lang)})
 
 
 def _csv(gl: GradeList, path: Path, lang: str) -> None:
-    # UTF-8 with a byte-order mark: Excel on Chinese Windows then opens Chinese text correctly.
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow([h for _, h in columns(lang)])
-        for i, row in enumerate(gl.rows, start=1):
-            w.writerow(row_values(row, i, lang))
+    write_csv(path, [h for _, h in columns(lang)], (row_values(row, i, lang) for i, row in enumerate(gl.rows, start=1)))
 
 
 def _xlsx(gl: GradeList, path: Path, lang: str) -> None:

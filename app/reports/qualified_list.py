@@ -3,7 +3,6 @@ Chinese Windows), and an A4 PDF with the expiring entries marked."""
 
 from __future__ import annotations
 
-import csv
 import os
 from datetime import date
 from pathlib import Path
@@ -13,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from app.reports.tabular import write_csv
 from app.reports.pdf import CJKFont, build_pdf, cjk_font, escape, grid_table, report_styles
 
 TEXT = {
@@ -58,10 +58,7 @@ def export_qualified(df: pd.DataFrame, path: str | os.PathLike[str], *, lang: st
     rows = _rows(df, lang)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(T["columns"])
-            w.writerows([[v.isoformat() if isinstance(v, date) else v for v in row] for row in rows])
+        write_csv(path, T["columns"], ([v.isoformat() if isinstance(v, date) else v for v in row] for row in rows))
         return None
     if suffix == ".xlsx":
         from openpyxl import Workbook

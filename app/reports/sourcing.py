@@ -8,12 +8,12 @@ Qt); strategy codes, statuses and reasons are always written as words.
 
 from __future__ import annotations
 
-import csv
 import os
 import unicodedata
 from pathlib import Path
 
 from app.models.evaluation_sourcing import SourcingItem, SourcingPlan, SourcingSupplier
+from app.reports.tabular import write_by_suffix, write_csv
 
 LANGS = ("zh_CN", "en")
 GRADE_FILL = {"A": "C6EFCE", "B": "DDEBF7", "C": "FFEB9C", "D": "FFC7CE"}
@@ -178,26 +178,12 @@ def _subtitle(plan: SourcingPlan, lang: str) -> list[str]:
 
 def write_sourcing_plan(plan: SourcingPlan, path: str | os.PathLike[str], lang: str = "zh_CN") -> Path:
     """Write by suffix: .xlsx, .csv or .pdf."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        _xlsx(plan, path, lang)
-    elif suffix == ".csv":
-        _csv(plan, path, lang)
-    elif suffix == ".pdf":
-        _pdf(plan, path, lang)
-    else:
-        raise ValueError(f"unsupported file type {path.suffix!r}; use .xlsx, .csv or .pdf")
-    return path
+    return write_by_suffix(path, {".xlsx": lambda p: _xlsx(plan, p, lang), ".csv": lambda p: _csv(plan, p, lang),
+                                  ".pdf": lambda p: _pdf(plan, p, lang)})
 
 
 def _csv(plan: SourcingPlan, path: Path, lang: str) -> None:
-    # UTF-8 with a byte-order mark: Excel on Chinese Windows then opens Chinese text correctly.
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow([h for _, h in columns(lang)])
-        for _, _, values in plan_rows(plan, lang):
-            w.writerow(values)
+    write_csv(path, [h for _, h in columns(lang)], (values for _, _, values in plan_rows(plan, lang)))
 
 
 def _xlsx(plan: SourcingPlan, path: Path, lang: str) -> None:
