@@ -1,54 +1,57 @@
 """8D texts for demo corrective-action requests, shared by the demo generators.
 
 Not a demo extension (the name deliberately lacks the ``demo_`` prefix that app.models.demo
-discovers extensions by): ``demo_lifecycle`` writes the 8D of SCARs
-raised from audit findings with :func:`audit_finding_8d`, ``demo_evaluation`` composes varied
-8D reports for SCARs raised from rejected lots and line problems with :func:`incoming_8d` from
-the same pools. Chinese is the working language of the demo plant; the evaluation SCARs carry
-an English line under each Chinese one, like the bilingual titles of the demo data.
+discovers extensions by): ``demo_lifecycle`` writes the 8D of SCARs raised from audit findings
+with :func:`audit_finding_8d`, ``demo_evaluation`` composes varied 8D reports for SCARs raised
+from rejected lots and line problems with :func:`incoming_8d` from the same pools. Chinese is
+the working language of the demo plant; the evaluation SCARs carry an English line under each
+Chinese one, like the bilingual titles of the demo data.
 
-Pools are lists of ``(zh, en)`` pairs; ``{n}``, ``{a}``, ``{b}``, ``{who}`` are filled in by the
-caller. The first entry of each pool is the text the audit-finding SCARs have always used.
+Pools are lists of ``(zh, en)`` pairs; ``{who}``, ``{pieces}``, ``{lots}``, ``{days}``, ``{a}``
+and ``{b}`` are filled in by the caller. The first entry of each pool is the text the
+audit-finding SCARs have always used.
 """
 
 from __future__ import annotations
 
-# D1 team
+# D1 team ({who}: the supplier's quality manager)
 TEAMS = [
     ("供方质量经理牵头，生产、工艺参与", "Supplier quality manager leads; production and process engineering join"),
     ("{who}（供方质量经理）任组长，成员：生产主管、工艺工程师、检验组长",
      "{who} (supplier quality manager) leads; members: production supervisor, process engineer, inspection lead"),
-    ("{who}（供方总经理）牵头，质量部、生产部、采购部参与，我方 SQE 陈静跟踪",
-     "{who} (supplier general manager) leads with quality, production and purchasing; our SQE Chen Jing follows up"),
-    ("{who}（工艺工程师）任组长，质量工程师、设备维修、班组长参与",
-     "{who} (process engineer) leads; quality engineer, maintenance and shift leader join"),
+    ("供方总经理挂帅，{who}（质量经理）任组长，生产部、采购部参与，我方 SQE 陈静跟踪",
+     ("Sponsored by the supplier's general manager, led by {who} (quality manager) with production and"
+      " purchasing; our SQE Chen Jing follows up")),
+    ("{who}（质量经理）与工艺工程师共同负责，设备维修、班组长参与",
+     "{who} (quality manager) and the process engineer lead; maintenance and the shift leader join"),
     ("跨部门小组：{who}（质量）、生产、设备、物流，每日晨会跟进",
      "Cross-functional team: {who} (quality), production, maintenance, logistics; daily stand-up"),
 ]
 # D3 containment
 CONTAINMENTS = [
     ("隔离在库品并全检", "Quarantine stock and sort 100 %"),
-    ("我方在库及在途 {n} 件全部隔离，由供方派人挑选，不良品退回",
-     "All {n} pieces in our stock and in transit quarantined and sorted by the supplier; rejects returned"),
-    ("供方成品库存 {n} 件全检，出货前加严检验，合格品贴绿色标签发运",
-     "Supplier's finished stock of {n} pieces sorted; tightened outgoing inspection, good parts shipped with green labels"),
+    ("我方在库及在途 {pieces} 件全部隔离，由供方派人挑选，不良品退回",
+     "All {pieces} pieces in our stock and in transit quarantined and sorted by the supplier; rejects returned"),
+    ("供方成品库存 {pieces} 件全检，出货前加严检验，合格品贴绿色标签发运",
+     ("Supplier's finished stock of {pieces} pieces sorted; tightened outgoing inspection, good parts shipped"
+      " with green labels")),
     ("48 小时内补发合格替换批次，问题批次退回供方返工",
      "Replacement lot delivered within 48 hours; the rejected lot returned for rework"),
-    ("停用问题设备，切换备用模具/工装生产，首件经我方确认后恢复发货",
-     "Suspect equipment stopped, production moved to the spare tool; shipping resumed after our first-piece approval"),
-    ("产线在用物料全部替换，已装配 {n} 件在线返工",
-     "All material at the line replaced; {n} assembled pieces reworked in line"),
+    ("停用问题设备，切换备用产线生产，首件经我方确认后恢复发货",
+     "Suspect equipment stopped, production moved to a spare line; shipping resumed after our first-article approval"),
+    ("产线在用物料全部替换，已装配 {pieces} 件在线返工",
+     "All material at the line replaced; {pieces} assembled pieces reworked in line"),
 ]
 # D6 implementation and validation
 VALIDATIONS = [
     ("连续 3 批验证合格", "Three consecutive lots verified OK"),
-    ("措施实施后连续 {n} 批来料检验合格", "{n} consecutive lots accepted at incoming inspection after the change"),
+    ("措施实施后连续 {lots} 批来料检验合格", "{lots} consecutive lots accepted at incoming inspection after the change"),
     ("关键尺寸 Cpk 由 {a} 提升至 {b}，连续两周 SPC 受控",
      "Cpk of the key characteristic up from {a} to {b}; SPC in control for two weeks"),
-    ("试生产 {n} 件全检无不良，我方 SQE 现场确认有效",
-     "Trial run of {n} pieces sorted with no defect; effectiveness confirmed on site by our SQE"),
-    ("更改后 {n} 天内产线零投诉，出货检验记录齐全",
-     "No line complaint in the {n} days after the change; outgoing inspection records complete"),
+    ("试生产 {pieces} 件全检无不良，我方 SQE 现场确认有效",
+     "Trial run of {pieces} pieces sorted with no defect; effectiveness confirmed on site by our SQE"),
+    ("更改后 {days} 天内产线零投诉，出货检验记录齐全",
+     "No line complaint in the {days} days after the change; outgoing inspection records complete"),
 ]
 # D8 closure and recognition
 CLOSURES = [
@@ -59,6 +62,13 @@ CLOSURES = [
      "Closed after our SQE verified effectiveness; the supplier commended the team internally"),
     ("管理评审确认措施有效，横向推广至其他产线后关闭",
      "Management review confirmed effectiveness; rolled out to the other lines, then closed"),
+]
+# Our verification note when a request is closed
+VERIFICATIONS = [
+    ("现场验证有效", "Verified on site"),
+    ("连续批次来料检验合格，措施有效", "Consecutive lots accepted at incoming inspection; actions effective"),
+    ("审核供方控制计划与记录，措施已落实", "Supplier's control plan and records reviewed; actions in place"),
+    ("产线跟踪一个月无重复发生", "No recurrence at the line during one month of follow-up"),
 ]
 
 # Problems by supplier category (keys as in app.models.demo.CATEGORIES):
@@ -187,8 +197,9 @@ ISSUES: dict[str, list[Issue]] = {
 }
 GENERIC_ISSUES: list[Issue] = [issue for issues in ISSUES.values() for issue in issues]
 
-DISPOSITIONS = {"return": ("退货", "returned"), "rework": ("返工", "rework"), "concession": ("让步接收", "concession"),
-                "sort": ("挑选", "sorted"), "scrap": ("报废", "scrapped")}
+DISPOSITIONS = {"return": ("退货", "returned to the supplier"), "rework": ("返工", "reworked by the supplier"),
+                "concession": ("让步接收", "used under concession"), "sort": ("挑选", "sorted 100 %"),
+                "scrap": ("报废", "scrapped")}
 DISCIPLINES = ("D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8")
 
 
@@ -201,39 +212,41 @@ def audit_finding_8d(description: str, answered: bool) -> dict[str, str]:
     return eight_d
 
 
-def _both(pair: tuple[str, str], **values) -> str:
-    zh, en = pair
-    return f"{zh.format(**values)}\n{en.format(**values)}"
+def _both(pair: tuple[str, str], zh: dict[str, object], en: dict[str, object]) -> str:
+    return f"{pair[0].format(**zh)}\n{pair[1].format(**en)}"
 
 
-def incoming_problem(issue: Issue, *, lot: str | None, sample: int, defects: int, disposition: str | None,
-                     pieces: int) -> str:
+def incoming_problem(issue: Issue, *, lot: str | None, sample: int = 0, defects: int = 0,
+                     disposition: str | None = None, pieces: int = 0) -> str:
     """The D2 problem statement (also the request's description) of a rejected lot or a line problem."""
     defect_zh, defect_en = issue[0], issue[1]
     if lot:
-        dz, de = DISPOSITIONS.get(disposition or "", ("退货", "returned"))
-        return (f"来料检验批 {lot} 抽样 {sample} 件，发现{defect_zh} {defects} 件，整批判退（{dz}）。\n"
-                f"Incoming lot {lot}: {defects} of {sample} sampled pieces with {defect_en}; lot rejected ({de}).")
+        dz, de = DISPOSITIONS.get(disposition or "", DISPOSITIONS["return"])
+        return (f"来料检验批 {lot} 抽样 {sample} 件，发现{defect_zh} {defects} 件，判定不合格，处置：{dz}。\n"
+                f"Incoming lot {lot}: {defects} of {sample} sampled pieces with {defect_en}; lot rejected and {de}.")
     return (f"产线装配时发现{defect_zh}，涉及 {pieces} 件，已停止使用该批物料。\n"
-            f"{defect_en[:1].upper()}{defect_en[1:]} found at our assembly line on {pieces} pieces; the material was stopped.")
+            f"{defect_en[:1].upper()}{defect_en[1:]} found at our assembly line on {pieces} pieces;"
+            " the material was stopped.")
 
 
-def incoming_8d(issue: Issue, problem: str, picks: tuple[int, int, int, int], *, who: str, n: int, a: float,
-                b: float, disciplines: int = 8) -> dict[str, str]:
+def incoming_8d(issue: Issue, problem: str, picks: tuple[int, int, int, int], *, who: tuple[str, str],
+                pieces: int, lots: int, days: int, a: float, b: float, disciplines: int = 8) -> dict[str, str]:
     """A bilingual 8D for a rejected lot or line problem, D1 … D<disciplines>.
 
     ``picks`` index the team, containment, validation and closure pools (taken modulo their
-    length); ``n``, ``a``, ``b`` fill the numbers in them; ``who`` names the supplier's leader."""
+    length); ``who`` is the supplier's quality manager as (Chinese, English) name; the numbers
+    fill the placeholders of the pools."""
     team, containment, validation, closure = picks
-    values = {"who": who, "n": n, "a": f"{a:.2f}", "b": f"{b:.2f}"}
+    numbers = {"pieces": pieces, "lots": lots, "days": days, "a": f"{a:.2f}", "b": f"{b:.2f}"}
+    zh, en = {**numbers, "who": who[0]}, {**numbers, "who": who[1]}
     full = {
-        "D1": _both(TEAMS[team % len(TEAMS)], **values),
+        "D1": _both(TEAMS[team % len(TEAMS)], zh, en),
         "D2": problem,
-        "D3": _both(CONTAINMENTS[containment % len(CONTAINMENTS)], **values),
+        "D3": _both(CONTAINMENTS[containment % len(CONTAINMENTS)], zh, en),
         "D4": f"{issue[2]}\n{issue[3]}",
         "D5": f"{issue[4]}\n{issue[5]}",
-        "D6": _both(VALIDATIONS[validation % len(VALIDATIONS)], **values),
+        "D6": _both(VALIDATIONS[validation % len(VALIDATIONS)], zh, en),
         "D7": f"{issue[6]}\n{issue[7]}",
-        "D8": _both(CLOSURES[closure % len(CLOSURES)], **values),
+        "D8": _both(CLOSURES[closure % len(CLOSURES)], zh, en),
     }
     return {k: full[k] for k in DISCIPLINES[:disciplines]}
