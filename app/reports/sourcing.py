@@ -27,7 +27,7 @@ STRATEGY_FILL = {
 TEXT = {
     "zh_CN": {
         "title": "货源策略", "period": "评价期间", "scheme": "评价方案", "generated": "评价时间",
-        "rule": "建议份额 = 等级权重 × 得分，按物料归一（权重 {weights}）；D 级不再下新订单。",
+        "rule": "建议份额 = 等级权重 × 得分，按物料归一（权重 {weights}）；物料有其他已评级货源时 D 级不再下新订单（仅有 D 级货源时按得分分配，直至开发出新货源）。",
         "current_def": "在供供应商：供货关系有效且状态为已认可或有条件认可；其余关联供应商列入“未计入”。",
         "summary": "物料 {items} 项，在供关系 {links} 条", "no_grade": "无评分", "none": "—",
         "signatures": ("编制（采购部）", "审核（质量经理）", "批准"),
@@ -53,7 +53,8 @@ TEXT = {
     "en": {
         "title": "Sourcing plan", "period": "Period", "scheme": "Scheme", "generated": "Evaluated",
         "rule": "Suggested share = grade weight × score, normalised per item (weights {weights}); "
-                "grade D gets no new orders.",
+                "grade D gets no new orders while the item has another graded source (sole D sources are "
+                "shared by score until a new one is found).",
         "current_def": "Current suppliers: active link and status approved or conditionally approved; other "
                        "linked suppliers are listed as not counted.",
         "summary": "{items} items, {links} current supply links", "no_grade": "no score", "none": "—",

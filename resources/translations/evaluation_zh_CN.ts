@@ -611,8 +611,8 @@
         <translation>（显示 {n} 项）</translation>
     </message>
     <message>
-        <source>Suggested share = grade weight × score, shared out per item (weights {weights}, scheme {scheme} v{version}); grade D gets no new orders. Current suppliers: active link and approved or conditionally approved; linked suppliers that do not count are greyed, with the reason. Double-click a supplier to see why it got its grade.</source>
-        <translation>建议份额 = 等级权重 × 得分，按物料分配（权重 {weights}，评价方案 {scheme} v{version}）；D 级不再下新订单。在供供应商：供货关系有效且状态为已认可或有条件认可；不计入的关联供应商以灰色显示并注明原因。双击供应商可查看其等级的由来。</translation>
+        <source>Suggested share = grade weight × score, shared out per item (weights {weights}, scheme {scheme} v{version}); grade D gets no new orders while the item has another graded source (sole D sources are shared by score until a new one is found). Current suppliers: active link and approved or conditionally approved; linked suppliers that do not count are greyed, with the reason. Double-click a supplier to see why it got its grade.</source>
+        <translation>建议份额 = 等级权重 × 得分，按物料分配（权重 {weights}，评价方案 {scheme} v{version}）；物料有其他已评级货源时 D 级不再下新订单（仅有 D 级货源时按得分分配，直至开发出新货源）。在供供应商：供货关系有效且状态为已认可或有条件认可；不计入的关联供应商以灰色显示并注明原因。双击供应商可查看其等级的由来。</translation>
     </message>
 </context>
 <context>

@@ -472,7 +472,8 @@ class SourcingView(QWidget):
         weights = " · ".join(f"{g} {self.plan.share_weight.get(g, 0):g}" for g in GRADES)
         self.footnote.setText(
             self.tr("Suggested share = grade weight × score, shared out per item (weights {weights}, scheme {scheme} "
-                    "v{version}); grade D gets no new orders. Current suppliers: active link and approved or "
+                    "v{version}); grade D gets no new orders while the item has another graded source (sole D "
+                    "sources are shared by score until a new one is found). Current suppliers: active link and approved or "
                     "conditionally approved; linked suppliers that do not count are greyed, with the reason. "
                     "Double-click a supplier to see why it got its grade.")
             .replace("{weights}", weights).replace("{scheme}", self.plan.scheme_name)
