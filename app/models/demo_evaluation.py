@@ -68,7 +68,7 @@ def _case(param: int, values) -> str:
 
 def _rows(*columns):
     """Row tuples from column arrays, converted a chunk at a time so that millions of rows never
-    exist as Python objects at once (keeps the demo build well under 500 MB)."""
+    exist as Python objects at once (bounds the demo build's memory: about 550 MB at 2,000 × 120)."""
     n = len(columns[0])
     for a in range(0, n, CHUNK):
         parts = [c[a:a + CHUNK] for c in columns]
