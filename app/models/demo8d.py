@@ -235,7 +235,7 @@ def incoming_8d(issue: Issue, problem: str, picks: tuple[int, int, int, int], *,
 
     ``picks`` index the team, containment, validation and closure pools (taken modulo their
     length); ``who`` is the supplier's quality manager as (Chinese, English) name; the numbers
-    fill the placeholders of the pools."""
+    fill the {named} slots of the text pools."""
     team, containment, validation, closure = picks
     numbers = {"pieces": pieces, "lots": lots, "days": days, "a": f"{a:.2f}", "b": f"{b:.2f}"}
     zh, en = {**numbers, "who": who[0]}, {**numbers, "who": who[1]}
