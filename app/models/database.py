@@ -61,7 +61,7 @@ class MigrationFailedError(DatabaseOpenError):
 # Services build statements with these and stay dialect-neutral; each compiles per dialect.
 # ---------------------------------------------------------------------------------------------
 
-class days_between(GenericFunction):  # noqa: N801 - reads like the SQL function it stands for
+class days_between(GenericFunction):  # lower case: reads like the SQL function it stands for
     """``days_between(later, earlier)``: the difference of two DATE values in days.
 
     SQLite stores dates as ISO text, so it needs ``julianday``; PostgreSQL (and the SQL
@@ -84,7 +84,7 @@ def _days_between_sqlite(element, compiler, **kw) -> str:
     return f"(julianday({later}) - julianday({earlier}))"
 
 
-class least(GenericFunction):  # noqa: N801
+class least(GenericFunction):
     """The smaller of two values: ``LEAST`` in PostgreSQL, the scalar two-argument ``min`` in SQLite
     (computed once, unlike a CASE that repeats a subquery)."""
 
@@ -92,7 +92,7 @@ class least(GenericFunction):  # noqa: N801
 
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
-        self.type = list(self.clauses)[0].type
+        self.type = next(iter(self.clauses)).type
 
 
 @compiles(least)

@@ -26,7 +26,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: QSettings, language: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)  # room for the font path and its placeholder in both languages
+        self.setMinimumWidth(560)  # room for the font path and its hint text in both languages
         self.settings = settings
         form = QFormLayout()
         self.language_box = QComboBox()
