@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
-        from app.views.application import run_gui
+        from app.views.core.application import run_gui
 
         target = args.database_url or args.db
         return run_gui(target=target, demo=args.demo, lang=args.lang)

@@ -33,7 +33,7 @@ def _raw(path: Path, period, scheme):
     """The aggregate statements on a plain sqlite3 connection: a callable timing one execution."""
     from sqlalchemy.dialects import sqlite
 
-    from app.models.evaluation import aggregate_params, aggregate_sql
+    from app.models.evaluation.service import aggregate_params, aggregate_sql
 
     conn = sqlite3.connect(path)
     statements = aggregate_sql(sqlite.dialect(paramstyle="named"), aggregate_params(period, scheme))
@@ -48,7 +48,7 @@ def _raw(path: Path, period, scheme):
 
 
 def _evaluate(db, label: str, repeats: int) -> float:
-    from app.models.evaluation import evaluate_period
+    from app.models.evaluation.service import evaluate_period
 
     best = float("inf")
     for _ in range(repeats):
@@ -60,7 +60,7 @@ def _evaluate(db, label: str, repeats: int) -> float:
 
 def _forget(db, labels) -> None:
     """Delete stored runs (their results and traces go with them) so they are evaluated afresh."""
-    from app.models.evaluation import EvaluationRun
+    from app.models.evaluation.tables import EvaluationRun
 
     with db.begin() as session:
         session.execute(EvaluationRun.__table__.delete().where(EvaluationRun.__table__.c.period.in_(list(labels))))
@@ -81,7 +81,7 @@ def _peak_mb() -> float:
 def run() -> list[str]:
     from app.engines.indicators import Period
     from app.engines.scoring import EvaluationScheme
-    from app.models.database import open_database
+    from app.models.core.database import open_database
 
     out: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,7 +89,7 @@ def run() -> list[str]:
         # The demo is built in a child process so its own peak (page cache, numpy columns) is
         # reported apart from the evaluation's.
         t = time.perf_counter()
-        code = ("import sys; from datetime import date; from app.models.demo import generate_demo; "
+        code = ("import sys; from datetime import date; from app.models.core.demo import generate_demo; "
                 f"c = generate_demo(sys.argv[1], suppliers={SUPPLIERS}, customers=50, months={MONTHS}, seed=2026, "
                 "end_month=date(2026, 10, 1)); print(c.counts['deliveries'], c.counts['inspection_lots'], "
                 "c.counts['purchase_order_lines'])")

@@ -24,7 +24,7 @@ def _startup_seconds(db: Path) -> float:
 
 
 def run() -> list[str]:
-    from app.models.demo import generate_demo
+    from app.models.core.demo import generate_demo
 
     lines = [f"  cores: {os.cpu_count()}"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,12 +21,12 @@ def run() -> list[str]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.models import lifecycle_suppliers as sup
-    from app.models.database import open_database
-    from app.models.demo import generate_demo
-    from app.views.context import AppContext
+    from app.models.suppliers import master as sup
+    from app.models.core.database import open_database
+    from app.models.core.demo import generate_demo
+    from app.views.core.context import AppContext
     from app.views.suppliers.grid import COL_CLASS, SupplierGrid
-    from app.views.tasks import TaskRunner
+    from app.views.core.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
     lines: list[str] = []

@@ -29,7 +29,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def db(db_path: Path):
     """A freshly migrated database file (all heads)."""
-    from app.models.database import open_database
+    from app.models.core.database import open_database
 
     database = open_database(db_path)
     yield database
@@ -39,7 +39,7 @@ def db(db_path: Path):
 @pytest.fixture(scope="session")
 def demo_db_file(tmp_path_factory) -> Path:
     """A small deterministic demo database shared by read-only tests (copy it before writing)."""
-    from app.models.demo import generate_demo
+    from app.models.core.demo import generate_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     generate_demo(path, suppliers=40, customers=20, months=14, seed=7)
@@ -51,7 +51,7 @@ def demo_db(demo_db_file: Path, tmp_path: Path):
     """A writable copy of the shared demo database, opened and migrated."""
     import shutil
 
-    from app.models.database import open_database
+    from app.models.core.database import open_database
 
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_db_file, path)
@@ -73,7 +73,7 @@ def pg_server():
 @pytest.fixture
 def pg_db(pg_server):
     """A fresh, migrated PostgreSQL database opened through its URL, as a user would."""
-    from app.models.database import open_database
+    from app.models.core.database import open_database
 
     database = open_database(pg_server.new_database())
     yield database

@@ -29,8 +29,32 @@ def test_flows_load_neither_qt_nor_sqlalchemy():
     assert not {m for m in loaded if m.startswith(("PySide6", "sqlalchemy"))}
 
 
+def _modules(package: str) -> list[str]:
+    """Every module of a layer, domain packages included (migration scripts are not imported)."""
+    folder = ROOT.joinpath(*package.split("."))
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        rel = path.relative_to(ROOT).with_suffix("")
+        if "migrations" in rel.parts:
+            continue
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        found.append(".".join(parts))
+    return found
+
+
 def test_models_and_reports_do_not_import_qt():
-    modules = [f"app.models.{p.stem}" for p in (ROOT / "app" / "models").glob("*.py") if p.stem != "__init__"]
-    modules += [f"app.reports.{p.stem}" for p in (ROOT / "app" / "reports").glob("*.py") if p.stem != "__init__"]
+    modules = _modules("app.models") + _modules("app.reports")
+    assert "app.models.suppliers.master" in modules and "app.models.core.database" in modules
     loaded = _loaded_after("; ".join(f"import {m}" for m in modules))
     assert not {m for m in loaded if m.startswith("PySide6")}
+
+
+def test_every_model_module_lives_in_a_domain_package():
+    """One package per domain: no flat modules beside the packages in app/models."""
+    flat = sorted(p.name for p in (ROOT / "app" / "models").glob("*.py") if p.name != "__init__.py")
+    assert flat == []
+
+
+def test_commands_do_not_import_views():
+    loaded = _loaded_after("; ".join(f"import {m}" for m in _modules("app.commands")))
+    assert not {m for m in loaded if m.startswith(("PySide6", "app.views"))}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from app.models.database import Database, open_database
+from app.models.core.database import Database, open_database
 
 
 def fail(message: object) -> int:

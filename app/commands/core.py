@@ -40,7 +40,7 @@ def _month(text: str) -> date:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from app.models.demo import DemoExistsError, generate_demo
+    from app.models.core.demo import DemoExistsError, generate_demo
 
     try:
         end = _month(args.end_month) if args.end_month else None
@@ -58,7 +58,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from app.models.maintenance import check_database
+    from app.models.core.maintenance import check_database
 
     report = check_database(args.db)
     print(f"database: {report.path}")
@@ -75,7 +75,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_screenshots(args: argparse.Namespace) -> int:
-    from app.views.screenshots import render_all
+    from app.views.core.screenshots import render_all
 
     try:
         written = render_all(args.db, Path(args.out), args.lang)

@@ -58,8 +58,8 @@ def _one_line_usage_error(command: str):
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from app.models.database import DatabaseOpenError
-    from app.models.evaluation import EvaluationError, evaluate_period, grade_list
+    from app.models.core.database import DatabaseOpenError
+    from app.models.evaluation.service import EvaluationError, evaluate_period, grade_list
 
     try:
         db = open_existing(args.db)
@@ -87,8 +87,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from app.models.database import DatabaseOpenError
-    from app.models.evaluation import EvaluationError, grade_list
+    from app.models.core.database import DatabaseOpenError
+    from app.models.evaluation.service import EvaluationError, grade_list
     from app.reports.grade_list import write_grade_list
 
     if Path(args.out).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
@@ -117,9 +117,9 @@ def run_export(args: argparse.Namespace) -> int:
 def run_sourcing(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from app.models.database import DatabaseOpenError
-    from app.models.evaluation import EvaluationError
-    from app.models.evaluation_sourcing import sourcing_plan
+    from app.models.core.database import DatabaseOpenError
+    from app.models.evaluation.service import EvaluationError
+    from app.models.evaluation.sourcing import sourcing_plan
 
     if args.out and Path(args.out).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
         return fail(f"cannot write {args.out}: use a .xlsx, .csv or .pdf file name")
@@ -234,9 +234,9 @@ def sourcing_text(plan, lang: str) -> str:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from app.models.csv_import import CsvRejected
-    from app.models.database import DatabaseOpenError
-    from app.models.evaluation_import import import_csv
+    from app.models.core.csv_reader import CsvRejected
+    from app.models.core.database import DatabaseOpenError
+    from app.models.evaluation.imports import import_csv
 
     mapping = {}
     for item in args.map:

@@ -199,7 +199,7 @@ def _pct(v: float | None) -> str:
 
 def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_CN",
                        font: CJKFont | None = None) -> CJKFont:
-    """The completed audit report (``app.models.lifecycle_audits.AuditReport``)."""
+    """The completed audit report (``app.models.suppliers.audits.AuditReport``)."""
     T = _t(lang)
     font = font or cjk_font()
     st = report_styles(font)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from app.engines.indicators import INDICATORS
-from app.models.evaluation import GradeList, GradeRow
+from app.models.evaluation.service import GradeList, GradeRow
 from app.reports.tabular import write_by_suffix, write_csv
 
 LANGS = ("zh_CN", "en")

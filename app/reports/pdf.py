@@ -10,7 +10,7 @@ CID font ``STSong-Light`` and report a warning the caller must show.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path

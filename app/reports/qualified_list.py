@@ -51,7 +51,7 @@ def _rows(df: pd.DataFrame, lang: str) -> list[list[object]]:
 
 def export_qualified(df: pd.DataFrame, path: str | os.PathLike[str], *, lang: str = "zh_CN",
                      as_of: date | None = None, font: CJKFont | None = None) -> CJKFont | None:
-    """Write ``lifecycle_approval.qualified_list(...)`` by the file's suffix; returns the PDF font
+    """Write ``suppliers.approval.qualified_list(...)`` by the file's suffix; returns the PDF font
     (check ``.warning``) or None for spreadsheets."""
     path = Path(path)
     T = TEXT.get(lang, TEXT["en"])

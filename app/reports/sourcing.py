@@ -12,7 +12,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-from app.models.evaluation_sourcing import SourcingItem, SourcingPlan, SourcingSupplier
+from app.models.evaluation.sourcing import SourcingItem, SourcingPlan, SourcingSupplier
 from app.reports.tabular import write_by_suffix, write_csv
 
 LANGS = ("zh_CN", "en")

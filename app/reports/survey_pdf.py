@@ -126,7 +126,7 @@ def write_blank_survey(definition: SurveyDefinition, path: str | os.PathLike[str
 
 def write_completed_survey(report, path: str | os.PathLike[str], *, lang: str = "zh_CN",
                            font: CJKFont | None = None) -> CJKFont:
-    """``report`` is ``app.models.lifecycle_surveys.SurveyReport``."""
+    """``report`` is ``app.models.suppliers.surveys.SurveyReport``."""
     T = _t(lang)
     font = font or cjk_font()
     st = report_styles(font)

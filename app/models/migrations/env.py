@@ -3,7 +3,7 @@ engine factory, pragmas and transaction) in ``config.attributes["connection"]``.
 
 from alembic import context
 
-from app.models.base import Base
+from app.models.core.base import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - guarded for developers running alembic by hand

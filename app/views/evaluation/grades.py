@@ -6,10 +6,10 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.models.evaluation import GradeList
+from app.models.evaluation.service import GradeList
 from app.views.evaluation.labels import ACTIONS, CHANGE, GRADE_BACKGROUNDS, GRADE_COLOURS, GRADES, INDICATORS, label, labels
 from app.views.suppliers.common import fit_columns_once, make_table, rows_frame, selected_source_row, supplier_name
-from app.views.table_models import SORT_ROLE, Column
+from app.views.core.table_models import SORT_ROLE, Column
 
 FIELDS = ("supplier_id", "code", "name", "score", "grade", "previous_grade", "change", "periods_in_grade", "actions",
           "missing")

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, Q
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from app.engines.indicators import Period
-from app.models.evaluation import EvaluationError, evaluate_period, grade_list, trace_details
-from app.models.evaluation_history import active_scheme_names, latest_period, score_history
+from app.models.evaluation.service import EvaluationError, evaluate_period, grade_list, trace_details
+from app.models.evaluation.history import active_scheme_names, latest_period, score_history
 from app.reports.grade_list import write_grade_list
 from app.views.evaluation.grades import GradeListView
 from app.views.evaluation.labels import KINDS, label
@@ -22,7 +22,7 @@ from app.views.evaluation.sourcing import SourcingView
 from app.views.evaluation.trace import TracePanel
 from app.views.evaluation.trend import TrendChart
 from app.views.suppliers.common import error_box, error_text, info_box
-from app.views.tasks import TaskHandle
+from app.views.core.tasks import TaskHandle
 
 def evaluate_periods(db, periods: list[str], scheme_name: str | None, completed: list, *, state) -> list:
     """Evaluate the periods one after another (background task); stops between periods on cancel."""

@@ -16,13 +16,13 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from app.engines.grading import GRADES
-from app.models.evaluation_sourcing import STRATEGY_ORDER, SourcingItem, SourcingPlan, sourcing_plan
+from app.models.evaluation.sourcing import STRATEGY_ORDER, SourcingItem, SourcingPlan, sourcing_plan
 from app.views.evaluation.labels import (
     GRADE_BACKGROUNDS, GRADE_COLOURS, LINK_REASONS, STRATEGIES, STRATEGY_HINTS, label,
 )
 from app.views.suppliers.common import IMPORTANCE, STATUS, error_text, supplier_name
 from app.views.suppliers.common import label as lifecycle_label
-from app.views.table_models import SORT_ROLE, NativeSortProxy
+from app.views.core.table_models import SORT_ROLE, NativeSortProxy
 
 CTX = "Evaluation"
 STRATEGY_ROLE = Qt.ItemDataRole.UserRole + 10  # the item's strategy codes (tuple), on every row

@@ -15,7 +15,7 @@ from app.views.evaluation.labels import (
     labels, number,
 )
 from app.views.suppliers.common import fit_columns_once, make_table, rows_frame
-from app.views.table_models import Column
+from app.views.core.table_models import Column
 
 FIELDS = ("key", "indicator", "counted", "numerator", "denominator", "value", "score", "weight", "contribution")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QWidget
 
-from app.views.context import AppContext
+from app.views.core.context import AppContext
 
 
 @dataclass(frozen=True)

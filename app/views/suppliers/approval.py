@@ -13,19 +13,19 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 
 from app.flows.approval import STEP_RESULTS, STEPS, step_title
 from app.views.suppliers import common as c
-from app.views.table_models import Column
+from app.views.core.table_models import Column
 
 translate = QCoreApplication.translate
 
 RULE_CODES = {
-    "skipped": QT_TRANSLATE_NOOP("Lifecycle", "Steps must be recorded in order; this one is not next."),
-    "repeated": QT_TRANSLATE_NOOP("Lifecycle", "This step has already been recorded."),
-    "closed": QT_TRANSLATE_NOOP("Lifecycle", "The approval flow has already ended."),
-    "bad_result": QT_TRANSLATE_NOOP("Lifecycle", "This result is not allowed for the step."),
-    "reason_required": QT_TRANSLATE_NOOP("Lifecycle", "A rejection needs a reason in the remarks."),
-    "who_required": QT_TRANSLATE_NOOP("Lifecycle", "Say who records the step."),
-    "in_progress": QT_TRANSLATE_NOOP("Lifecycle", "An approval is already in progress for this supplier."),
-    "already_evaluating": QT_TRANSLATE_NOOP("Lifecycle", "The supplier is already under evaluation."),
+    "skipped": QT_TRANSLATE_NOOP("Suppliers", "Steps must be recorded in order; this one is not next."),
+    "repeated": QT_TRANSLATE_NOOP("Suppliers", "This step has already been recorded."),
+    "closed": QT_TRANSLATE_NOOP("Suppliers", "The approval flow has already ended."),
+    "bad_result": QT_TRANSLATE_NOOP("Suppliers", "This result is not allowed for the step."),
+    "reason_required": QT_TRANSLATE_NOOP("Suppliers", "A rejection needs a reason in the remarks."),
+    "who_required": QT_TRANSLATE_NOOP("Suppliers", "Say who records the step."),
+    "in_progress": QT_TRANSLATE_NOOP("Suppliers", "An approval is already in progress for this supplier."),
+    "already_evaluating": QT_TRANSLATE_NOOP("Suppliers", "The supplier is already under evaluation."),
 }
 
 
@@ -42,10 +42,10 @@ class ApprovalView(QWidget):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        from app.models import lifecycle_approval, lifecycle_suppliers
+        from app.models.suppliers import approval, master
 
         self.ctx = ctx
-        self.service, self.sup = lifecycle_approval, lifecycle_suppliers
+        self.service, self.sup = approval, master
         self.setObjectName("approvalView")
         self.flow = None
         layout = QVBoxLayout(self)
@@ -197,10 +197,10 @@ class QualifiedListView(QWidget):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        from app.models import lifecycle_approval
+        from app.models.suppliers import approval
 
         self.ctx = ctx
-        self.service = lifecycle_approval
+        self.service = approval
         self.setObjectName("qualifiedList")
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()

@@ -313,14 +313,14 @@ class ActionsPage(FlowPage):
 
 class AuditWizard(FlowWizard):
     def __init__(self, ctx, flow, *, audit_id: int | None = None, parent=None) -> None:
-        from app.models import lifecycle_audits
+        from app.models.suppliers import audits
 
-        self.service = lifecycle_audits
-        self.templates = lifecycle_audits.list_templates(ctx.database)
+        self.service = audits
+        self.templates = audits.list_templates(ctx.database)
         self.loading = False
         user = c.current_user(ctx)
         super().__init__(ctx, flow, draft_id=audit_id, parent=parent,
-                         saver=lambda f, i: lifecycle_audits.save_audit_draft(ctx.database, f, audit_id=i, by=user))
+                         saver=lambda f, i: audits.save_audit_draft(ctx.database, f, audit_id=i, by=user))
         self.setObjectName("auditWizard")
         self.setWindowTitle(self.tr("Supplier audit – {name}").replace("{name}", flow.plan.get("supplier_name") or ""))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Complete audit"))
@@ -375,12 +375,12 @@ class AuditWizard(FlowWizard):
 
 def print_audit_report(ctx, audit_id: int, parent=None, *, direct: bool = False) -> Path:
     """Write the audit report (draft or completed) and show the print preview, or print it."""
-    from app.models import lifecycle_audits
+    from app.models.suppliers import audits
     from app.reports import audit_pdf
     from app.views.suppliers.printing import print_pdf
 
     path = Path(tempfile.mkdtemp(prefix="qb-audit-")) / f"audit-{audit_id}.pdf"
-    report = lifecycle_audits.audit_report(ctx.database, audit_id)
+    report = audits.audit_report(ctx.database, audit_id)
     show_font_warning(audit_pdf.write_audit_report(report, path, lang=ctx.language), parent)
     if direct:
         print_pdf(path, parent)
@@ -392,7 +392,7 @@ def print_audit_report(ctx, audit_id: int, parent=None, *, direct: bool = False)
 def open_audit(ctx, supplier_id: int | None, parent=None, *, template_key: str = "qms",
                resume: bool = True) -> AuditWizard:
     """An audit wizard for the supplier: resumes the latest draft when there is one."""
-    from app.models import lifecycle_audits as audits
+    from app.models.suppliers import audits
 
     draft = audits.latest_audit_draft(ctx.database, supplier_id=supplier_id) if resume else None
     if draft is not None:

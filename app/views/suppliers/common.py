@@ -1,4 +1,4 @@
-"""Shared bits of the supplier lifecycle screens: translated labels for stored codes, the
+"""Shared bits of the supplier screens: translated labels for stored codes, the
 supplier name in the UI language, rows → frames, small table helpers and message boxes."""
 
 from __future__ import annotations
@@ -13,79 +13,79 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
 
-from app.views.table_models import Column, DataFrameTableModel, NativeSortProxy
+from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
 
-CTX = "Lifecycle"
+CTX = "Suppliers"
 
 STATUS = {
-    "potential": QT_TRANSLATE_NOOP("Lifecycle", "Potential"),
-    "under_evaluation": QT_TRANSLATE_NOOP("Lifecycle", "Under evaluation"),
-    "approved": QT_TRANSLATE_NOOP("Lifecycle", "Approved"),
-    "conditional": QT_TRANSLATE_NOOP("Lifecycle", "Conditionally approved"),
-    "suspended": QT_TRANSLATE_NOOP("Lifecycle", "Suspended"),
-    "disqualified": QT_TRANSLATE_NOOP("Lifecycle", "Disqualified"),
+    "potential": QT_TRANSLATE_NOOP("Suppliers", "Potential"),
+    "under_evaluation": QT_TRANSLATE_NOOP("Suppliers", "Under evaluation"),
+    "approved": QT_TRANSLATE_NOOP("Suppliers", "Approved"),
+    "conditional": QT_TRANSLATE_NOOP("Suppliers", "Conditionally approved"),
+    "suspended": QT_TRANSLATE_NOOP("Suppliers", "Suspended"),
+    "disqualified": QT_TRANSLATE_NOOP("Suppliers", "Disqualified"),
 }
 RELATIONSHIP = {
-    "competitive": QT_TRANSLATE_NOOP("Lifecycle", "Competitive"),
-    "partnership": QT_TRANSLATE_NOOP("Lifecycle", "Partnership"),
+    "competitive": QT_TRANSLATE_NOOP("Suppliers", "Competitive"),
+    "partnership": QT_TRANSLATE_NOOP("Suppliers", "Partnership"),
 }
 IMPORTANCE = {
-    "I": QT_TRANSLATE_NOOP("Lifecycle", "I – key"),
-    "II": QT_TRANSLATE_NOOP("Lifecycle", "II – important"),
-    "III": QT_TRANSLATE_NOOP("Lifecycle", "III – general"),
+    "I": QT_TRANSLATE_NOOP("Suppliers", "I – key"),
+    "II": QT_TRANSLATE_NOOP("Suppliers", "II – important"),
+    "III": QT_TRANSLATE_NOOP("Suppliers", "III – general"),
 }
 SEVERITY = {
-    "observation": QT_TRANSLATE_NOOP("Lifecycle", "Observation"),
-    "minor": QT_TRANSLATE_NOOP("Lifecycle", "Minor"),
-    "major": QT_TRANSLATE_NOOP("Lifecycle", "Major"),
-    "critical": QT_TRANSLATE_NOOP("Lifecycle", "Critical"),
+    "observation": QT_TRANSLATE_NOOP("Suppliers", "Observation"),
+    "minor": QT_TRANSLATE_NOOP("Suppliers", "Minor"),
+    "major": QT_TRANSLATE_NOOP("Suppliers", "Major"),
+    "critical": QT_TRANSLATE_NOOP("Suppliers", "Critical"),
 }
 AUDIT_TYPE = {
-    "qms": QT_TRANSLATE_NOOP("Lifecycle", "QMS audit"),
-    "process": QT_TRANSLATE_NOOP("Lifecycle", "Process audit"),
-    "product": QT_TRANSLATE_NOOP("Lifecycle", "Product audit"),
+    "qms": QT_TRANSLATE_NOOP("Suppliers", "QMS audit"),
+    "process": QT_TRANSLATE_NOOP("Suppliers", "Process audit"),
+    "product": QT_TRANSLATE_NOOP("Suppliers", "Product audit"),
 }
 OCCASION = {
-    "selection": QT_TRANSLATE_NOOP("Lifecycle", "Selection"),
-    "first_supply": QT_TRANSLATE_NOOP("Lifecycle", "First supply / first article"),
-    "periodic": QT_TRANSLATE_NOOP("Lifecycle", "Periodic"),
-    "problem": QT_TRANSLATE_NOOP("Lifecycle", "Quality problem"),
-    "reapproval": QT_TRANSLATE_NOOP("Lifecycle", "Re-approval"),
+    "selection": QT_TRANSLATE_NOOP("Suppliers", "Selection"),
+    "first_supply": QT_TRANSLATE_NOOP("Suppliers", "First supply / first article"),
+    "periodic": QT_TRANSLATE_NOOP("Suppliers", "Periodic"),
+    "problem": QT_TRANSLATE_NOOP("Suppliers", "Quality problem"),
+    "reapproval": QT_TRANSLATE_NOOP("Suppliers", "Re-approval"),
 }
 RESULT = {
-    "approved": QT_TRANSLATE_NOOP("Lifecycle", "Approved"),
-    "conditional": QT_TRANSLATE_NOOP("Lifecycle", "Conditionally approved"),
-    "not_approved": QT_TRANSLATE_NOOP("Lifecycle", "Not approved"),
-    "recommend": QT_TRANSLATE_NOOP("Lifecycle", "Recommended for on-site audit"),
-    "reject": QT_TRANSLATE_NOOP("Lifecycle", "Rejected"),
-    "pass": QT_TRANSLATE_NOOP("Lifecycle", "Passed"),
-    "in_progress": QT_TRANSLATE_NOOP("Lifecycle", "In progress"),
-    "rejected": QT_TRANSLATE_NOOP("Lifecycle", "Rejected"),
+    "approved": QT_TRANSLATE_NOOP("Suppliers", "Approved"),
+    "conditional": QT_TRANSLATE_NOOP("Suppliers", "Conditionally approved"),
+    "not_approved": QT_TRANSLATE_NOOP("Suppliers", "Not approved"),
+    "recommend": QT_TRANSLATE_NOOP("Suppliers", "Recommended for on-site audit"),
+    "reject": QT_TRANSLATE_NOOP("Suppliers", "Rejected"),
+    "pass": QT_TRANSLATE_NOOP("Suppliers", "Passed"),
+    "in_progress": QT_TRANSLATE_NOOP("Suppliers", "In progress"),
+    "rejected": QT_TRANSLATE_NOOP("Suppliers", "Rejected"),
 }
 STATE = {
-    "valid": QT_TRANSLATE_NOOP("Lifecycle", "Valid"),
-    "expiring": QT_TRANSLATE_NOOP("Lifecycle", "Expiring soon"),
-    "expired": QT_TRANSLATE_NOOP("Lifecycle", "Expired"),
-    "open_ended": QT_TRANSLATE_NOOP("Lifecycle", "No expiry"),
-    "withdrawn": QT_TRANSLATE_NOOP("Lifecycle", "Withdrawn"),
+    "valid": QT_TRANSLATE_NOOP("Suppliers", "Valid"),
+    "expiring": QT_TRANSLATE_NOOP("Suppliers", "Expiring soon"),
+    "expired": QT_TRANSLATE_NOOP("Suppliers", "Expired"),
+    "open_ended": QT_TRANSLATE_NOOP("Suppliers", "No expiry"),
+    "withdrawn": QT_TRANSLATE_NOOP("Suppliers", "Withdrawn"),
 }
 CAR_STATUS = {
-    "open": QT_TRANSLATE_NOOP("Lifecycle", "Open"),
-    "answered": QT_TRANSLATE_NOOP("Lifecycle", "Answered"),
-    "verified": QT_TRANSLATE_NOOP("Lifecycle", "Verified"),
-    "closed": QT_TRANSLATE_NOOP("Lifecycle", "Closed"),
-    "cancelled": QT_TRANSLATE_NOOP("Lifecycle", "Cancelled"),
+    "open": QT_TRANSLATE_NOOP("Suppliers", "Open"),
+    "answered": QT_TRANSLATE_NOOP("Suppliers", "Answered"),
+    "verified": QT_TRANSLATE_NOOP("Suppliers", "Verified"),
+    "closed": QT_TRANSLATE_NOOP("Suppliers", "Closed"),
+    "cancelled": QT_TRANSLATE_NOOP("Suppliers", "Cancelled"),
 }
 PLAN_STATUS = {
-    "planned": QT_TRANSLATE_NOOP("Lifecycle", "Planned"),
-    "in_progress": QT_TRANSLATE_NOOP("Lifecycle", "In progress"),
-    "done": QT_TRANSLATE_NOOP("Lifecycle", "Done"),
-    "cancelled": QT_TRANSLATE_NOOP("Lifecycle", "Cancelled"),
+    "planned": QT_TRANSLATE_NOOP("Suppliers", "Planned"),
+    "in_progress": QT_TRANSLATE_NOOP("Suppliers", "In progress"),
+    "done": QT_TRANSLATE_NOOP("Suppliers", "Done"),
+    "cancelled": QT_TRANSLATE_NOOP("Suppliers", "Cancelled"),
 }
 DRAFT_STATUS = {
-    "draft": QT_TRANSLATE_NOOP("Lifecycle", "Draft"),
-    "submitted": QT_TRANSLATE_NOOP("Lifecycle", "Submitted"),
-    "completed": QT_TRANSLATE_NOOP("Lifecycle", "Completed"),
+    "draft": QT_TRANSLATE_NOOP("Suppliers", "Draft"),
+    "submitted": QT_TRANSLATE_NOOP("Suppliers", "Submitted"),
+    "completed": QT_TRANSLATE_NOOP("Suppliers", "Completed"),
 }
 
 RED = QColor("#c0392b")
@@ -220,37 +220,37 @@ def centre_align() -> int:
 
 #: the services' one-line messages users meet most often, so they show in the UI language
 SERVICE_MESSAGES = (
-    QT_TRANSLATE_NOOP("LifecycleService", "code must be 1–32 letters, digits, '-', '_' or '.'"),
-    QT_TRANSLATE_NOOP("LifecycleService", "importance class must be I, II or III"),
-    QT_TRANSLATE_NOOP("LifecycleService", "relationship must be competitive or partnership"),
-    QT_TRANSLATE_NOOP("LifecycleService", "name is longer than 200 characters"),
-    QT_TRANSLATE_NOOP("LifecycleService", "code is required"),
-    QT_TRANSLATE_NOOP("LifecycleService", "a Chinese or English name is required"),
-    QT_TRANSLATE_NOOP("LifecycleService", "a status change needs a reason"),
-    QT_TRANSLATE_NOOP("LifecycleService", "a rejection needs a reason"),
-    QT_TRANSLATE_NOOP("LifecycleService", "the person recording the step is required"),
+    QT_TRANSLATE_NOOP("SupplierService", "code must be 1–32 letters, digits, '-', '_' or '.'"),
+    QT_TRANSLATE_NOOP("SupplierService", "importance class must be I, II or III"),
+    QT_TRANSLATE_NOOP("SupplierService", "relationship must be competitive or partnership"),
+    QT_TRANSLATE_NOOP("SupplierService", "name is longer than 200 characters"),
+    QT_TRANSLATE_NOOP("SupplierService", "code is required"),
+    QT_TRANSLATE_NOOP("SupplierService", "a Chinese or English name is required"),
+    QT_TRANSLATE_NOOP("SupplierService", "a status change needs a reason"),
+    QT_TRANSLATE_NOOP("SupplierService", "a rejection needs a reason"),
+    QT_TRANSLATE_NOOP("SupplierService", "the person recording the step is required"),
 )
 
 
 def service_message(text: str) -> str:
     """A service message in the UI language when it is a known one, else as the service wrote it."""
     text = str(text)
-    translated = QCoreApplication.translate("LifecycleService", text)
+    translated = QCoreApplication.translate("SupplierService", text)
     if translated != text:
         return translated
     head, sep, tail = text.partition(": ")  # "field: message"
     if sep:
-        translated = QCoreApplication.translate("LifecycleService", tail)
+        translated = QCoreApplication.translate("SupplierService", tail)
         if translated != tail:
             return f"{head}: {translated}"
     return text
 
 
 ERROR_CODES = {
-    "title_required": QT_TRANSLATE_NOOP("Lifecycle", "The request needs a title."),
-    "dates": QT_TRANSLATE_NOOP("Lifecycle", "The due date is before the issue date."),
-    "duplicate_code": QT_TRANSLATE_NOOP("Lifecycle", "This code is already used by another supplier."),
-    "not_found": QT_TRANSLATE_NOOP("Lifecycle", "The record no longer exists; refresh the view."),
+    "title_required": QT_TRANSLATE_NOOP("Suppliers", "The request needs a title."),
+    "dates": QT_TRANSLATE_NOOP("Suppliers", "The due date is before the issue date."),
+    "duplicate_code": QT_TRANSLATE_NOOP("Suppliers", "This code is already used by another supplier."),
+    "not_found": QT_TRANSLATE_NOOP("Suppliers", "The record no longer exists; refresh the view."),
 }
 
 

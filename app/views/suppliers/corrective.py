@@ -9,20 +9,20 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from app.views.suppliers import common as c
-from app.views.table_models import Column
+from app.views.core.table_models import Column
 
 translate = QCoreApplication.translate
 
 #: the 8D disciplines (Ford TOPS 8D; VDA "8D – Problem solving in 8 disciplines")
 EIGHT_D = (
-    ("D1", QT_TRANSLATE_NOOP("Lifecycle", "D1 Team")),
-    ("D2", QT_TRANSLATE_NOOP("Lifecycle", "D2 Problem description")),
-    ("D3", QT_TRANSLATE_NOOP("Lifecycle", "D3 Containment actions")),
-    ("D4", QT_TRANSLATE_NOOP("Lifecycle", "D4 Root cause")),
-    ("D5", QT_TRANSLATE_NOOP("Lifecycle", "D5 Chosen corrective actions")),
-    ("D6", QT_TRANSLATE_NOOP("Lifecycle", "D6 Implementation and validation")),
-    ("D7", QT_TRANSLATE_NOOP("Lifecycle", "D7 Prevent recurrence")),
-    ("D8", QT_TRANSLATE_NOOP("Lifecycle", "D8 Closure and recognition")),
+    ("D1", QT_TRANSLATE_NOOP("Suppliers", "D1 Team")),
+    ("D2", QT_TRANSLATE_NOOP("Suppliers", "D2 Problem description")),
+    ("D3", QT_TRANSLATE_NOOP("Suppliers", "D3 Containment actions")),
+    ("D4", QT_TRANSLATE_NOOP("Suppliers", "D4 Root cause")),
+    ("D5", QT_TRANSLATE_NOOP("Suppliers", "D5 Chosen corrective actions")),
+    ("D6", QT_TRANSLATE_NOOP("Suppliers", "D6 Implementation and validation")),
+    ("D7", QT_TRANSLATE_NOOP("Suppliers", "D7 Prevent recurrence")),
+    ("D8", QT_TRANSLATE_NOOP("Suppliers", "D8 Closure and recognition")),
 )
 
 
@@ -41,10 +41,10 @@ class CarListWidget(QWidget):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        from app.models import lifecycle_audits
+        from app.models.suppliers import corrective
 
         self.ctx = ctx
-        self.service = lifecycle_audits
+        self.service = corrective
         self.setObjectName("carList")
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -119,10 +119,10 @@ class CarEditorDialog(QDialog):
 
     def __init__(self, ctx, car_id: int, parent=None) -> None:
         super().__init__(parent)
-        from app.models import lifecycle_audits
+        from app.models.suppliers import corrective
 
         self.ctx = ctx
-        self.service = lifecycle_audits
+        self.service = corrective
         self.car_id = car_id
         self.setObjectName("carEditor")
         self.resize(760, 600)
@@ -246,16 +246,16 @@ class NewCarDialog(QDialog):
         super().__init__(parent)
         from datetime import date, timedelta
 
-        from app.models import lifecycle_audits, lifecycle_suppliers
+        from app.models.suppliers import corrective, master
         from app.views.suppliers.dialogs import date_edit
 
         self.ctx = ctx
-        self.service = lifecycle_audits
+        self.service = corrective
         self.car_id: int | None = None
         self.setWindowTitle(self.tr("New corrective action request"))
         form = QFormLayout()
         self.supplier = QComboBox()
-        frame = lifecycle_suppliers.supplier_grid(ctx.database)
+        frame = master.supplier_grid(ctx.database)
         for row in frame.to_dict("records"):
             self.supplier.addItem(f"{row['code']} {c.supplier_name(row, ctx.language)}", int(row["id"]))
         if supplier_id is not None:

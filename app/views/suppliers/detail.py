@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
 
 from app.views.suppliers import common as c
 from app.views.suppliers.development import DevelopmentPlansWidget
-from app.views.table_models import Column
+from app.views.core.table_models import Column
 
 
 translate = QCoreApplication.translate
@@ -42,10 +42,10 @@ class SupplierDetail(QWidget):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        from app.models import lifecycle_audits, lifecycle_suppliers, lifecycle_surveys
+        from app.models.suppliers import audits, corrective, master, surveys
 
         self.ctx = ctx
-        self.sup, self.surveys, self.audits = lifecycle_suppliers, lifecycle_surveys, lifecycle_audits
+        self.sup, self.surveys, self.audits, self.corrective = master, surveys, audits, corrective
         self.setObjectName("supplierDetail")
         self.supplier_id: int | None = None
         self.row = None
@@ -220,7 +220,7 @@ class SupplierDetail(QWidget):
         self._fill(self.items, self.sup.supplier_items(db, sid))
         self._fill(self.survey_list, self.surveys.list_surveys(db, supplier_id=sid))
         self._fill(self.audit_list, self.audits.list_audits(db, supplier_id=sid))
-        self._fill(self.cars, self.audits.list_corrective_actions(db, supplier_id=sid))
+        self._fill(self.cars, self.corrective.list_corrective_actions(db, supplier_id=sid))
         self._fill(self.history, self.sup.status_history(db, sid))
         self.plans.set_supplier(sid)
 

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from app.views.suppliers import common as c
 from app.views.suppliers.grid import CodeComboDelegate
-from app.views.table_models import SORT_ROLE
+from app.views.core.table_models import SORT_ROLE
 
 translate = QCoreApplication.translate
 PLAN_FIELDS = ("weak_area", "actions", "owner", "due_on", "status", "reevaluate_on", "outcome")
-PLAN_TITLES = (QT_TRANSLATE_NOOP("Lifecycle", "Weak area"), QT_TRANSLATE_NOOP("Lifecycle", "Actions"),
-               QT_TRANSLATE_NOOP("Lifecycle", "Owner"), QT_TRANSLATE_NOOP("Lifecycle", "Due on"),
-               QT_TRANSLATE_NOOP("Lifecycle", "Status"), QT_TRANSLATE_NOOP("Lifecycle", "Re-evaluate on"),
-               QT_TRANSLATE_NOOP("Lifecycle", "Outcome"))
+PLAN_TITLES = (QT_TRANSLATE_NOOP("Suppliers", "Weak area"), QT_TRANSLATE_NOOP("Suppliers", "Actions"),
+               QT_TRANSLATE_NOOP("Suppliers", "Owner"), QT_TRANSLATE_NOOP("Suppliers", "Due on"),
+               QT_TRANSLATE_NOOP("Suppliers", "Status"), QT_TRANSLATE_NOOP("Suppliers", "Re-evaluate on"),
+               QT_TRANSLATE_NOOP("Suppliers", "Outcome"))
 DATE_FIELDS = ("due_on", "reevaluate_on")
 
 
@@ -72,7 +72,7 @@ class DevelopmentPlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and field == "due_on" and row.get("overdue"):
             return c.RED
         if role == Qt.ItemDataRole.ToolTipRole and field == "due_on" and row.get("overdue"):
-            return translate("Lifecycle", "Overdue")
+            return translate("Suppliers", "Overdue")
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -84,7 +84,7 @@ class DevelopmentPlanModel(QAbstractTableModel):
             try:
                 value = date.fromisoformat(str(value))
             except ValueError:
-                self.edit_rejected.emit(translate("Lifecycle", "Enter the date as YYYY-MM-DD, e.g. 2026-06-30."))
+                self.edit_rejected.emit(translate("Suppliers", "Enter the date as YYYY-MM-DD, e.g. 2026-06-30."))
                 return False
         row = self.rows[index.row()]
         try:
@@ -100,10 +100,10 @@ class DevelopmentPlanModel(QAbstractTableModel):
 class DevelopmentPlansWidget(QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        from app.models import lifecycle_approval
+        from app.models.suppliers import approval
 
         self.ctx = ctx
-        self.service = lifecycle_approval
+        self.service = approval
         self.supplier_id: int | None = None
         self.model = DevelopmentPlanModel(self._write, self)
         self.model.edit_rejected.connect(self._rejected)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from app.views.suppliers import common as c
-from app.views.table_models import ROW_ROLE, SORT_ROLE
+from app.views.core.table_models import ROW_ROLE, SORT_ROLE
 
 translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -30,11 +30,11 @@ COL_CODE, COL_NAME_ZH, COL_NAME_EN, COL_CATEGORY, COL_CLASS, COL_RELATIONSHIP, C
 FIELDS = ("code", "name_zh", "name_en", "category", "importance_class", "relationship", "status",
           "approval_valid_until", "latest_grade")
 TITLES = (
-    QT_TRANSLATE_NOOP("Lifecycle", "Code"), QT_TRANSLATE_NOOP("Lifecycle", "Name (Chinese)"),
-    QT_TRANSLATE_NOOP("Lifecycle", "Name (English)"), QT_TRANSLATE_NOOP("Lifecycle", "Category"),
-    QT_TRANSLATE_NOOP("Lifecycle", "Importance class"), QT_TRANSLATE_NOOP("Lifecycle", "Relationship"),
-    QT_TRANSLATE_NOOP("Lifecycle", "Status"), QT_TRANSLATE_NOOP("Lifecycle", "Approval valid until"),
-    QT_TRANSLATE_NOOP("Lifecycle", "Latest grade"),
+    QT_TRANSLATE_NOOP("Suppliers", "Code"), QT_TRANSLATE_NOOP("Suppliers", "Name (Chinese)"),
+    QT_TRANSLATE_NOOP("Suppliers", "Name (English)"), QT_TRANSLATE_NOOP("Suppliers", "Category"),
+    QT_TRANSLATE_NOOP("Suppliers", "Importance class"), QT_TRANSLATE_NOOP("Suppliers", "Relationship"),
+    QT_TRANSLATE_NOOP("Suppliers", "Status"), QT_TRANSLATE_NOOP("Suppliers", "Approval valid until"),
+    QT_TRANSLATE_NOOP("Suppliers", "Latest grade"),
 )
 #: editable inline; status and validity change only through the approval flow or a status action
 EDITABLE = frozenset({COL_CODE, COL_NAME_ZH, COL_NAME_EN, COL_CATEGORY, COL_CLASS, COL_RELATIONSHIP})
@@ -167,7 +167,7 @@ class SupplierTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_VALID:
             colour = self._validity_colour(v)
             if colour is not None:
-                return translate("Lifecycle", "Approval expired") if colour == c.RED else translate("Lifecycle", "Approval expires within 60 days")
+                return translate("Suppliers", "Approval expired") if colour == c.RED else translate("Suppliers", "Approval expires within 60 days")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_CLASS, COL_GRADE):
             return c.centre_align()
         return None
@@ -191,14 +191,14 @@ class SupplierTableModel(QAbstractTableModel):
         return True
 
     def _rejection(self, column: int, problem: str) -> str:
-        return translate("Lifecycle", "{column}: {problem} The value was not saved.").replace("{column}", c.tr(TITLES[column])) \
+        return translate("Suppliers", "{column}: {problem} The value was not saved.").replace("{column}", c.tr(TITLES[column])) \
             .replace("{problem}", c.service_message(problem))
 
     def write(self, supplier_id: int, field: str, value: Any) -> bool:
         """Save one field through the service and refresh the row; False (with a message) on refusal."""
         try:
             saved = self.writer(supplier_id, field, value)
-        except Exception as exc:  # the service's LifecycleError: a message the user can act on
+        except Exception as exc:  # the service's SupplierError: a message the user can act on
             self.edit_rejected.emit(self._rejection(FIELDS.index(field), c.error_text(exc)))
             return False
         row = self._row_of.get(supplier_id)
@@ -218,7 +218,7 @@ class EditSupplierCommand(QUndoCommand):
     """One inline edit; undo writes the old value back through the same service."""
 
     def __init__(self, model: SupplierTableModel, supplier_id: int, field: str, old: Any, new: Any) -> None:
-        super().__init__(translate("Lifecycle", "Edit {field}").replace("{field}", c.tr(TITLES[FIELDS.index(field)])))
+        super().__init__(translate("Suppliers", "Edit {field}").replace("{field}", c.tr(TITLES[FIELDS.index(field)])))
         self.model, self.supplier_id, self.field, self.old, self.new = model, supplier_id, field, old, new
         self._first = True  # the edit was already saved by setData
 
@@ -330,7 +330,7 @@ class SupplierGrid(QWidget):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        from app.models import lifecycle_suppliers as sup
+        from app.models.suppliers import master as sup
 
         self.ctx = ctx
         self.sup = sup
@@ -495,7 +495,7 @@ class SupplierGrid(QWidget):
             return
         try:
             sid = self.sup.create_supplier(self.ctx.database, dialog.values())
-        except Exception as exc:  # LifecycleError: duplicate code etc.
+        except Exception as exc:  # SupplierError: duplicate code etc.
             QMessageBox.warning(self, self.tr("Add supplier"), c.error_text(exc))
             return
         self.refresh(keep=sid)
@@ -529,7 +529,7 @@ class SupplierGrid(QWidget):
         self.suppliers_changed.emit()
 
     def import_file(self, path: str | None = None) -> bool:
-        from app.models import lifecycle_import as simport
+        from app.models.suppliers import imports as simport
         from app.views.suppliers.dialogs import ImportErrorsDialog
 
         if path is None:
@@ -554,7 +554,7 @@ class SupplierGrid(QWidget):
         return True
 
     def export_file(self, path: str | None = None) -> str | None:
-        from app.models import lifecycle_import as simport
+        from app.models.suppliers import imports as simport
 
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export suppliers"), "suppliers.xlsx",

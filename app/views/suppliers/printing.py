@@ -90,8 +90,8 @@ def print_pdf(pdf: str | Path, parent: QWidget | None = None) -> bool:
     """Print a PDF directly through the QPrintDialog."""
     images = rasterise(pdf) if can_rasterise() else []
     if not images:
-        QMessageBox.information(parent, translate("Lifecycle", "Print"),
-                                translate("Lifecycle", "The PDF opens in your PDF viewer; print it from there."))
+        QMessageBox.information(parent, translate("Suppliers", "Print"),
+                                translate("Suppliers", "The PDF opens in your PDF viewer; print it from there."))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
         return False
     printer = a4_printer()
@@ -106,4 +106,4 @@ def show_font_warning(font, parent: QWidget | None) -> None:
     """The report layer returns its CJK font; warn when Chinese could not be embedded."""
     warning = getattr(font, "warning", None)
     if warning:
-        QMessageBox.warning(parent, translate("Lifecycle", "Chinese font"), str(warning))
+        QMessageBox.warning(parent, translate("Suppliers", "Chinese font"), str(warning))

@@ -1,7 +1,7 @@
 """Supplier survey wizard (供应商调查表): intro, the seven section pages, result.
 
 Renders ``app.flows.survey.SurveyFlow``; every answer goes straight into the flow and the draft is
-saved (``lifecycle_surveys.save_survey_draft``), so closing and reopening resumes where it was.
+saved (``surveys.save_survey_draft``), so closing and reopening resumes where it was.
 """
 
 from __future__ import annotations
@@ -222,12 +222,12 @@ class ResultPage(FlowPage):
 
 class SurveyWizard(FlowWizard):
     def __init__(self, ctx, flow, *, survey_id: int | None = None, parent=None) -> None:
-        from app.models import lifecycle_surveys
+        from app.models.suppliers import surveys
 
-        self.service = lifecycle_surveys
+        self.service = surveys
         user = c.current_user(ctx)
         super().__init__(ctx, flow, draft_id=survey_id, parent=parent,
-                         saver=lambda f, i: lifecycle_surveys.save_survey_draft(ctx.database, f, survey_id=i, by=user))
+                         saver=lambda f, i: surveys.save_survey_draft(ctx.database, f, survey_id=i, by=user))
         self.setObjectName("surveyWizard")
         self.setWindowTitle(self.tr("Supplier survey – {name}").replace("{name}", flow.state.get("supplier_name") or ""))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Submit"))
@@ -275,11 +275,11 @@ class SurveyWizard(FlowWizard):
 
 def print_completed_survey(ctx, survey_id: int, parent=None) -> Path:
     """Write the survey (draft or submitted) as its printed form and show the print preview."""
-    from app.models import lifecycle_surveys
+    from app.models.suppliers import surveys
     from app.reports import survey_pdf
 
     path = Path(tempfile.mkdtemp(prefix="qb-survey-")) / f"survey-{survey_id}.pdf"
-    report = lifecycle_surveys.survey_report(ctx.database, survey_id)
+    report = surveys.survey_report(ctx.database, survey_id)
     show_font_warning(survey_pdf.write_completed_survey(report, path, lang=ctx.language), parent)
     preview_pdf(path, parent)
     return path
@@ -287,7 +287,7 @@ def print_completed_survey(ctx, survey_id: int, parent=None) -> Path:
 
 def open_survey(ctx, supplier_id: int | None, parent=None, *, resume: bool = True) -> SurveyWizard:
     """A survey wizard for the supplier: resumes the latest draft when there is one."""
-    from app.models import lifecycle_surveys as surveys
+    from app.models.suppliers import surveys
 
     draft = surveys.latest_survey_draft(ctx.database, supplier_id=supplier_id) if resume else None
     if draft is not None:

@@ -1,6 +1,6 @@
 """Checklist template editor: items in a grid (add, remove, move up/down, weight, scoring rule),
 JSON import and export. The grid becomes a checklist document that the service validates and
-saves as a whole (``lifecycle_audits.save_template``)."""
+saves as a whole (``audits.save_template``)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ class TemplateEditor(QWidget):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
-        from app.models import lifecycle_audits
+        from app.models.suppliers import audits
 
         self.ctx = ctx
-        self.service = lifecycle_audits
+        self.service = audits
         self.setObjectName("templateEditor")
         self.doc: dict[str, Any] = {}
         layout = QVBoxLayout(self)

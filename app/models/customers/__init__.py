@@ -1,0 +1,1 @@
+"""Customers (顾客): ``tables`` (the customer master)."""

@@ -1,0 +1,196 @@
+"""Corrective action requests (SCAR, usually as an 8D): the list with its open and overdue
+state, creating a request by hand, the 8D disciplines, answer → verify → close, cancel. Requests
+raised by an audit's findings are created by ``audits.complete_audit``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy import func, select, update
+
+from app.models.core.database import Database
+from app.models.suppliers.errors import SupplierError, NotFoundError, ValidationError
+from app.models.suppliers.master import supplier_names
+from app.models.suppliers.tables import CAR_EXTRA, EIGHT_D, CorrectiveAction, Supplier
+
+OPEN_CAR = ("open", "answered", "verified")
+#: one Core view of corrective_actions with the core and the 0004 columns, for reading
+_CAR_VIEW = sa.table("corrective_actions",
+                     *[sa.column(c.name, c.type) for c in CorrectiveAction.__table__.c],
+                     *[sa.column(c.name, c.type) for c in CAR_EXTRA.c if c.name != "id"])
+
+
+
+@dataclass(frozen=True)
+class CarRow:
+    id: int
+    supplier_id: int
+    supplier_code: str
+    supplier_name_zh: str
+    supplier_name_en: str
+    number: str
+    title: str
+    description: str
+    source: str
+    issued_on: date
+    due_on: date
+    answered_on: date | None
+    closed_on: date | None
+    status: str
+    owner: str
+    audit_id: int | None
+    method: str
+    eight_d: dict[str, str]
+    verification: str
+    verified_by: str
+    verified_on: date | None
+    overdue: bool
+    days_overdue: int
+
+
+
+def next_car_number(session, issued: date) -> str:
+    prefix = f"SCAR-{issued.year}-"
+    n = session.scalar(select(func.count()).where(CorrectiveAction.number.like(prefix + "%"))) or 0
+    while True:
+        n += 1
+        number = f"{prefix}{n:04d}"
+        if session.scalar(select(CorrectiveAction.id).where(CorrectiveAction.number == number)) is None:
+            return number
+
+
+
+# ------------------------------------------------------------------------------ corrective actions
+def car_rows(session, as_of: date, *, car_id: int | None = None, supplier_id: int | None = None,
+              audit_id: int | None = None, open_only: bool = False, overdue_only: bool = False) -> list[CarRow]:
+    ca = _CAR_VIEW
+    sup = Supplier.__table__
+    q = select(ca, sup.c.code, sup.c.name_zh, sup.c.name_en) \
+        .select_from(ca.join(sup, sup.c.id == ca.c.supplier_id)) \
+        .order_by(ca.c.due_on, ca.c.id)
+    if car_id is not None:
+        q = q.where(ca.c.id == car_id)
+    if supplier_id is not None:
+        q = q.where(ca.c.supplier_id == supplier_id)
+    if audit_id is not None:
+        q = q.where(ca.c.audit_id == audit_id)
+    if open_only:
+        q = q.where(ca.c.status.in_(OPEN_CAR))
+    if overdue_only:
+        q = q.where(ca.c.status == "open", ca.c.due_on < as_of)
+    out = []
+    for r in session.execute(q).mappings():
+        overdue = r["status"] == "open" and r["due_on"] < as_of
+        out.append(CarRow(
+            r["id"], r["supplier_id"], r["code"], r["name_zh"], r["name_en"], r["number"], r["title"], r["description"],
+            r["source"], r["issued_on"], r["due_on"], r["answered_on"], r["closed_on"], r["status"], r["owner"],
+            r["audit_id"], r["method"] or "8D", json.loads(r["eight_d_json"] or "{}"), r["verification"] or "",
+            r["verified_by"] or "", r["verified_on"], overdue, (as_of - r["due_on"]).days if overdue else 0))
+    return out
+
+
+def list_corrective_actions(db: Database, *, supplier_id: int | None = None, open_only: bool = False,
+                            as_of: date | None = None) -> list[CarRow]:
+    with db.begin() as s:
+        return car_rows(s, as_of or date.today(), supplier_id=supplier_id, open_only=open_only)
+
+
+def overdue_corrective_actions(db: Database, *, supplier_id: int | None = None,
+                               as_of: date | None = None) -> list[CarRow]:
+    """Open requests past their due date (the supplier has not answered in time)."""
+    with db.begin() as s:
+        return car_rows(s, as_of or date.today(), supplier_id=supplier_id, overdue_only=True)
+
+
+def get_corrective_action(db: Database, car_id: int) -> CarRow:
+    with db.begin() as s:
+        rows = car_rows(s, date.today(), car_id=car_id)
+    if not rows:
+        raise NotFoundError(f"corrective action {car_id} does not exist")
+    return rows[0]
+
+
+def create_corrective_action(db: Database, supplier_id: int, *, title: str, due_on: date, owner: str = "",
+                             description: str = "", audit_id: int | None = None, issued_on: date | None = None,
+                             source: str = "other", method: str = "8D") -> int:
+    issued = issued_on or date.today()
+    if not title.strip():
+        raise ValidationError("the corrective action needs a title", "title_required")
+    if due_on < issued:
+        raise ValidationError("the due date is before the issue date", "dates")
+    with db.begin() as s:
+        supplier_names(s, supplier_id)
+        car = CorrectiveAction(supplier_id=supplier_id, number=next_car_number(s, issued), title=title.strip()[:300],
+                               description=description, source=source, issued_on=issued, due_on=due_on,
+                               status="open", owner=owner)
+        s.add(car)
+        s.flush()
+        s.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.id == car.id).values(audit_id=audit_id, method=method[:8]))
+        return car.id
+
+
+def _car(session, car_id: int) -> CorrectiveAction:
+    car = session.get(CorrectiveAction, car_id)
+    if car is None:
+        raise NotFoundError(f"corrective action {car_id} does not exist")
+    return car
+
+
+def set_8d(db: Database, car_id: int, discipline: str, text: str) -> None:
+    if discipline not in EIGHT_D:
+        raise ValidationError(f"unknown 8D discipline '{discipline}' (D1–D8)", "bad_discipline")
+    with db.begin() as s:
+        car = _car(s, car_id)
+        if car.status in ("closed", "cancelled"):
+            raise SupplierError(f"{car.number} is {car.status}", "closed")
+        current = s.scalar(select(CAR_EXTRA.c.eight_d_json).where(CAR_EXTRA.c.id == car_id)) or "{}"
+        data = json.loads(current)
+        data[discipline] = text
+        s.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.id == car_id).values(eight_d_json=json.dumps(data, ensure_ascii=False)))
+
+
+def answer_car(db: Database, car_id: int, *, on: date | None = None) -> None:
+    with db.begin() as s:
+        car = _car(s, car_id)
+        if car.status != "open":
+            raise SupplierError(f"{car.number} is {car.status}, not open", "bad_state")
+        car.status, car.answered_on = "answered", on or date.today()
+
+
+def verify_car(db: Database, car_id: int, *, by: str, note: str = "", on: date | None = None) -> None:
+    """Record that the supplier's actions were checked and found effective."""
+    if not by.strip():
+        raise ValidationError("who verified is required", "who_required")
+    with db.begin() as s:
+        car = _car(s, car_id)
+        if car.status not in ("open", "answered"):
+            raise SupplierError(f"{car.number} is {car.status}", "bad_state")
+        day = on or date.today()
+        if car.answered_on is None:
+            car.answered_on = day
+        car.status = "verified"
+        s.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.id == car_id).values(verified_by=by, verified_on=day,
+                                                                         verification=note))
+
+
+def close_car(db: Database, car_id: int, *, by: str, on: date | None = None) -> None:
+    with db.begin() as s:
+        car = _car(s, car_id)
+        if car.status != "verified":
+            raise SupplierError(f"{car.number} must be verified before it is closed", "not_verified")
+        car.status, car.closed_on = "closed", on or date.today()
+        s.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.id == car_id).values(closed_by=by))
+
+
+def cancel_car(db: Database, car_id: int, *, reason: str, by: str) -> None:
+    if not reason.strip():
+        raise ValidationError("cancelling needs a reason", "reason_required")
+    with db.begin() as s:
+        car = _car(s, car_id)
+        if car.status in ("closed", "cancelled"):
+            raise SupplierError(f"{car.number} is already {car.status}", "bad_state")
+        car.status = "cancelled"
+        s.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.id == car_id).values(cancel_reason=f"{reason} ({by})"))

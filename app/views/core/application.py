@@ -1,0 +1,120 @@
+"""Start-up: QApplication, language, font, database, main window; and switching database or
+language at run time (the window is rebuilt, so every string is retranslated)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.models.core.database import Database, DatabaseOpenError, open_database
+from app.paths import APP_NAME, ORG_NAME, default_database_path, demo_database_path
+from app.views.core.context import AppContext
+from app.views.core.fonts import apply_app_font
+from app.views.core.main_window import MainWindow, remember_file
+from app.views.core.tasks import TaskRunner
+from app.views.core.translation import install_translators, normalise_language
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    apply_app_font(app)
+    return app
+
+
+def app_settings() -> QSettings:
+    return QSettings(ORG_NAME, APP_NAME)
+
+
+def ensure_demo_database() -> Path:
+    path = demo_database_path()
+    if not path.exists():
+        from app.models.core.demo import generate_demo
+
+        generate_demo(path)
+    return path
+
+
+class Controller:
+    """Owns the open database and the main window; reopens either on request."""
+
+    def __init__(self, app: QApplication, settings: QSettings, language: str) -> None:
+        self.app = app
+        self.settings = settings
+        self.language = install_translators(language)
+        self.tasks = TaskRunner(app)
+        self.database: Database | None = None
+        self.window: MainWindow | None = None
+
+    def open(self, target: str | Path, *, parent=None) -> bool:
+        try:
+            database = open_database(target)
+        except DatabaseOpenError as exc:
+            QMessageBox.critical(parent, APP_NAME, str(exc))
+            return False
+        if database.backup_path is not None:
+            self.settings.setValue("files/last_backup", str(database.backup_path))
+        old = self.database
+        self.database = database
+        remember_file(self.settings, database)
+        self.show_window()
+        if old is not None:
+            old.dispose()
+        return True
+
+    def create(self, path: str) -> None:
+        target = Path(path)
+        if target.exists():
+            QMessageBox.warning(self.window, APP_NAME, QCoreApplication.translate(
+                "Controller", "%1 already exists; choose another name.").replace("%1", str(target)))
+            return
+        self.open(target, parent=self.window)
+
+    def set_language(self, language: str) -> None:
+        self.settings.setValue("ui/language", language)
+        self.language = install_translators(language)
+        self.show_window()
+
+    def show_window(self) -> None:
+        assert self.database is not None
+        old = self.window
+        if old is not None:
+            old.save_layout()
+        ctx = AppContext(database=self.database, tasks=self.tasks, language=self.language, settings=self.settings)
+        self.window = MainWindow(ctx)
+        self.window.open_requested.connect(lambda p: self.open(p, parent=self.window))
+        self.window.new_requested.connect(self.create)
+        self.window.language_changed.connect(self.set_language)
+        self.window.show()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+
+
+def run_gui(target: str | None = None, demo: bool = False, lang: str | None = None) -> int:
+    app = make_application()
+    settings = app_settings()
+    language = normalise_language(lang or settings.value("ui/language") or None)
+    if lang:
+        settings.setValue("ui/language", language)
+    controller = Controller(app, settings, language)
+    if demo:
+        target = str(ensure_demo_database())
+    if target is None:
+        target = settings.value("files/last_url") or settings.value("files/last") or str(default_database_path())
+        if target and not str(target).startswith(("sqlite", "postgres")) and not Path(str(target)).parent.exists():
+            target = str(default_database_path())
+    if not controller.open(str(target)):
+        if not controller.open(str(default_database_path())):
+            return 1
+    app._qb_controller = controller  # type: ignore[attr-defined]  # keep alive for the event loop
+    if os.environ.get("QUALITYBRIDGE_QUIT_AFTER_SHOW"):  # used by the start-up benchmark
+        QTimer.singleShot(0, app.quit)
+    return app.exec()
