@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from app.engines.flags import ACCEPTED_DIRECTIONS, direction
 
 class CustomerDataError(ValueError):
     """Customer data that cannot be analysed; names the customer, row or column."""
@@ -93,10 +94,17 @@ def abc_classes(values, shares: Sequence[float] = (80, 15, 5)) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 def quintile_score(values, *, higher_is_better: bool = True) -> pd.Series:
     """Score 1–5 by quintile of rank (Hughes, Strategic Database Marketing, 'RFM'): score =
-    1 + ⌊5·(rank − 1)/n⌋ with ties sharing the lowest rank, so equal values get equal scores."""
+    1 + ⌊5·(rank − 1)/n⌋ with ties sharing the lowest rank, so equal values get equal scores.
+
+    ``higher_is_better`` is read as a direction (True/False, 1/-1, 'max'/'min', 'benefit'/'cost'),
+    never with truthiness, so ``-1`` or ``'min'`` cannot silently mean "higher is better"."""
+    better = direction(higher_is_better)
+    if better is None:
+        raise CustomerDataError(f"higher_is_better {higher_is_better!r} is not one of {ACCEPTED_DIRECTIONS}")
     v = _values(values)
-    ranks = (v if higher_is_better else -v).rank(method="min")
-    return (1 + np.floor(5 * (ranks - 1) / len(v))).astype(int)
+    ranks = (v if better else -v).rank(method="min").to_numpy(dtype=np.int64)
+    # integer floor division: the score is a count of quintiles, not a rounded float
+    return pd.Series(1 + (5 * (ranks - 1)) // len(v), index=v.index).astype(int)
 
 
 def rfm_from_orders(orders: pd.DataFrame, as_of=None, *, customer: str = "customer",

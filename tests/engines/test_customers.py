@@ -113,3 +113,13 @@ def test_abc_invariants(values):
     order = {"A": 0, "B": 1, "C": 2}
     ranks = [order[c] for c in res["class"]]
     assert ranks == sorted(ranks)
+
+
+def test_quintile_direction_is_not_read_with_truthiness():
+    values = [1, 2, 3, 4, 5]
+    lower = cu.quintile_score(values, higher_is_better=False).tolist()
+    assert lower == [5, 4, 3, 2, 1]
+    for spelling in (-1, "min", "cost"):
+        assert cu.quintile_score(values, higher_is_better=spelling).tolist() == lower
+    with pytest.raises(CustomerDataError, match="higher_is_better"):
+        cu.quintile_score(values, higher_is_better=0.5)
