@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -160,35 +161,80 @@ def fill_rates(ordered, shipped=None, order_ids=None) -> dict[str, float]:
             "order": float(per_order.mean() * 100.0)}
 
 
-def _rate(value, what: str) -> float:
-    # A component rate: a fraction 0–1, a percentage (> 1, up to 100), or per-order flags.
-    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
-        return float(_flags(value, what).mean())
+RATE_SCALES = ("fraction", "percent")
+_PERFECT_ORDER_PARTS = ("on time", "complete", "damage free", "documents correct")
+
+
+def _exact(value: float) -> Fraction:
+    # The decimal the user wrote (0.95 → 19/20), so a product of rates is rounded once, at the end.
+    return Fraction(repr(float(value)))
+
+
+def _scalar_rate(value, what: str) -> float:
+    if isinstance(value, bool):
+        raise ServiceDataError(f"'{what}': {value!r} is not a rate (give a fraction, a percentage or 1/0 flags)")
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise ServiceDataError(f"{what}: {value!r} is not a rate") from None
+        raise ServiceDataError(f"'{what}': {value!r} is not a rate") from None
     if not np.isfinite(v) or v < 0 or v > 100:
-        raise ServiceDataError(f"{what}: {value!r} must be a fraction 0–1 or a percentage 0–100")
+        raise ServiceDataError(f"'{what}': {value!r} must be a fraction 0–1 or a percentage 0–100")
     return v
 
 
-def perfect_order_index(on_time, complete, damage_free, documents_ok) -> float:
+def perfect_order_index(on_time, complete, damage_free, documents_ok, *,
+                        scale: str | None = None) -> float:
     """Perfect order index (POI) in % as the product of the component rates (Supply Chain
     Council SCOR 'perfect order fulfilment'; Bowersox, Closs & Cooper, Supply Chain Logistics
     Management, ch. 3): POI = on-time × complete × damage-free × correct documents.
 
-    Components are fractions (0–1) or percentages (all > 1 when any is above 1 means percent)
-    or per-order 1/0 flags (their mean). This assumes the failures are independent; the count of
-    truly perfect orders is :func:`perfect_orders`.
+    A component is a rate — all of them fractions 0–1 **or** all percentages 0–100 — or a list
+    of per-order 1/0 flags (its share of 1s, counted). Mixed scales are refused: in
+    ``(0.98, 97, 99, 82)`` the 0.98 is surely 98 %, not 0.98 %. Exactly 0 is 0 % on either
+    scale; exactly 1 is 100 % next to fractions and ambiguous (1 % or 100 %?) next to
+    percentages, so it is refused there; when every rate is 0 or 1 they are read as fractions.
+    ``scale='fraction'`` or ``'percent'`` says it outright. Computed exactly from the decimals
+    given (and the flag counts), rounded once. This assumes the failures are independent; the
+    count of truly perfect orders is :func:`perfect_orders`.
     """
-    names = ("on time", "complete", "damage free", "documents correct")
+    if scale is not None and scale not in RATE_SCALES:
+        raise ServiceDataError(f"perfect order: scale {scale!r} must be 'fraction' or 'percent'")
     raw = [on_time, complete, damage_free, documents_ok]
-    scalars = [not isinstance(v, (list, tuple, np.ndarray, pd.Series)) for v in raw]
-    rates = [_rate(v, n) for v, n in zip(raw, names)]
-    if any(s and r > 1 for s, r in zip(scalars, rates)):
-        rates = [r / 100.0 if s else r for s, r in zip(scalars, rates)]
-    return float(np.prod(rates) * 100.0)
+    rates: list[Fraction | None] = [None] * 4
+    scalars: dict[int, float] = {}
+    for i, (value, what) in enumerate(zip(raw, _PERFECT_ORDER_PARTS)):
+        if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+            flags = _flags(value, what)
+            rates[i] = Fraction(int(flags.sum()), int(flags.size))
+        else:
+            scalars[i] = _scalar_rate(value, what)
+    fractions = [i for i, v in scalars.items() if 0 < v < 1]
+    percents = [i for i, v in scalars.items() if v > 1]
+    ones = [i for i, v in scalars.items() if v == 1]
+    name = _PERFECT_ORDER_PARTS
+    if scale == "fraction" and percents:
+        i = percents[0]
+        raise ServiceDataError(f"perfect order: '{name[i]}' {scalars[i]:g} is above 1, so it cannot be "
+                               "a fraction (scale='fraction')")
+    if scale is None:
+        if fractions and percents:
+            i, j = fractions[0], percents[0]
+            raise ServiceDataError(
+                f"perfect order: mixed scales: '{name[i]}' {scalars[i]:g} is a fraction but "
+                f"'{name[j]}' {scalars[j]:g} is a percentage; give all rates as fractions 0–1 or all "
+                "as percentages 0–100 (or pass scale='fraction' / 'percent')")
+        if percents and ones:
+            i = ones[0]
+            raise ServiceDataError(
+                f"perfect order: '{name[i]}' 1 is ambiguous next to percentages (1 % or 100 %?); "
+                "write 100 for 100 %, or pass scale='percent'")
+        scale = "percent" if percents else "fraction"
+    for i, v in scalars.items():
+        rates[i] = _exact(v) / 100 if scale == "percent" else _exact(v)
+    product = Fraction(100)
+    for r in rates:
+        product *= r
+    return float(product)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.engines import service
@@ -91,3 +91,55 @@ def test_fill_rates_bounded(lines):
     # one line per order: order and line fill rates coincide
     single = service.fill_rates(ordered, shipped)
     assert single["order"] == pytest.approx(single["line"])
+
+
+# --- perfect order index: one scale for all four components -------------------------------------
+def test_perfect_order_index_refuses_mixed_scales():
+    # 0.98 is a fraction, 97/99/82 are percentages: never treat 0.98 as 0.98 %
+    with pytest.raises(ServiceDataError, match=r"mixed scales: 'on time' 0\.98 is a fraction .* "
+                                               r"'complete' 97 is a percentage"):
+        service.perfect_order_index(0.98, 97, 99, 82)
+    with pytest.raises(ServiceDataError, match="mixed scales"):
+        service.perfect_order_index(95, 90, 0.5, 99)
+
+
+def test_perfect_order_index_exact_zero_and_one():
+    # 0 is 0 % on either scale; 1 among fractions is 100 %; all of them 0 or 1 read as fractions
+    assert service.perfect_order_index(1, 0.97, 0.99, 0.82) == pytest.approx(97 * 99 * 82 / 1e4)
+    assert service.perfect_order_index(1, 1, 1, 1) == 100.0
+    assert service.perfect_order_index(0, 97, 99, 82) == 0.0
+    assert service.perfect_order_index(0, 0.97, 0.99, 0.82) == 0.0
+    # 1 among percentages is 1 % or 100 %: refused unless the scale is said
+    with pytest.raises(ServiceDataError, match="'on time' 1 is ambiguous"):
+        service.perfect_order_index(1, 97, 99, 82)
+    assert service.perfect_order_index(1, 97, 99, 82, scale="percent") == pytest.approx(97 * 99 * 82 / 1e6)
+    assert service.perfect_order_index(100, 97, 99, 82) == pytest.approx(97 * 99 * 82 / 1e4)
+    assert service.perfect_order_index(1, 1, 1, 1, scale="percent") == pytest.approx(1e-6)
+    with pytest.raises(ServiceDataError, match="'complete' 97 is above 1"):
+        service.perfect_order_index(0.9, 97, 0.9, 0.9, scale="fraction")
+    with pytest.raises(ServiceDataError, match="scale"):
+        service.perfect_order_index(0.9, 0.9, 0.9, 0.9, scale="ratio")
+
+
+@pytest.mark.parametrize("bad", [-0.1, 100.5, float("nan"), float("inf"), "high", None])
+def test_perfect_order_index_out_of_range_is_refused(bad):
+    with pytest.raises(ServiceDataError, match="'damage free'"):
+        service.perfect_order_index(0.9, 0.9, bad, 0.9)
+
+
+def test_perfect_order_index_is_exact_for_whole_percentages():
+    assert service.perfect_order_index(95, 90, 98, 99) == 82.9521
+    assert service.perfect_order_index(0.95, 0.90, 0.98, 0.99) == 82.9521
+    # flags: 100 · Π(kᵢ/nᵢ) from the counts
+    assert service.perfect_order_index([1] * 57 + [0] * 43, [1] * 100, [1] * 100, [1] * 100) == 57.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0.011, 0.999), min_size=4, max_size=4), st.integers(0, 3))
+def test_perfect_order_index_same_on_both_scales_and_never_mixed(fractions, position):
+    as_pct = [f * 100 for f in fractions]
+    assert service.perfect_order_index(*fractions) == pytest.approx(service.perfect_order_index(*as_pct))
+    mixed = list(fractions)
+    mixed[position] = max(1.5, as_pct[position])
+    with pytest.raises(ServiceDataError, match="mixed scales"):
+        service.perfect_order_index(*mixed)
