@@ -331,14 +331,15 @@ def _fuzzy(result: ScoreResult, scheme: EvaluationScheme, base: np.ndarray, no_s
         for g in groups:
             cols = np.array([x.group == g for x in scheme.indicators])
             wg = _effective_weights(base[cols], result.missing[:, cols])
-            rows.append(fuzzy.normalise(fuzzy.compose(wg, r[:, cols, :], rule.operator)))
+            # all-zero weight rows: a supplier without any indicator of this group (no evidence)
+            rows.append(fuzzy.normalise(fuzzy.compose(wg, r[:, cols, :], rule.operator, allow_zero_rows=True)))
             group_w.append(np.where(wg.sum(axis=1) > 0, base[cols].sum(), 0.0))
         gw = np.column_stack(group_w)
         gw = np.divide(gw, gw.sum(axis=1, keepdims=True), out=np.zeros_like(gw),
                        where=gw.sum(axis=1, keepdims=True) > 0)
-        b = fuzzy.compose(gw, np.stack(rows, axis=1), rule.operator)
+        b = fuzzy.compose(gw, np.stack(rows, axis=1), rule.operator, allow_zero_rows=True)
     else:
-        b = fuzzy.compose(result.weights, r, rule.operator)
+        b = fuzzy.compose(result.weights, r, rule.operator, allow_zero_rows=True)  # zero rows: no score
     b = fuzzy.normalise(b)
     b[no_score] = 0.0
     result.membership = b
