@@ -303,3 +303,116 @@ def test_bundled_mobi_copy_matches_the_shared_reference():
     if not shared.exists():
         pytest.skip("../shared is not beside this clone")
     assert MOBI.read_bytes() == shared.read_bytes()
+
+
+# --- collinearity, degenerate blocks, orientation and the bootstrap's sign correction -----------
+def _two_causes(b1):
+    rng = np.random.default_rng(1)
+    a1 = rng.integers(1, 8, size=60).astype(float)
+    c1 = np.clip(a1 + rng.integers(-2, 3, size=60), 1, 7)
+    return pd.DataFrame({"a1": a1, "b1": b1(a1, rng), "c1": c1})
+
+
+TWO_CAUSES = {"blocks": {"A": ["a1"], "B": ["b1"], "C": ["c1"]}, "paths": [["A", "C"], ["B", "C"]]}
+
+
+def test_collinear_predictors_raise_model_error_naming_them():
+    df = _two_causes(lambda a, rng: 2 * a + 1)           # B is A in other units
+    with pytest.raises(pls.ModelError, match=r"'A' and 'B' both predict 'C' but are collinear"):
+        pls.pls_fit(df, TWO_CAUSES, scale=(1, 15))
+    for scheme in pls.SCHEMES:                            # not only the path scheme's solve
+        with pytest.raises(pls.ModelError, match="collinear"):
+            pls.pls_fit(df, TWO_CAUSES, scheme=scheme, scale=(1, 15))
+
+
+def test_near_collinear_predictors_warn_with_the_condition_number():
+    df = _two_causes(lambda a, rng: a + rng.normal(scale=1e-3, size=a.size))
+    fit = pls.pls_fit(df, TWO_CAUSES, scale=(0, 8))
+    assert abs(fit.paths["A->C"]) > 10                    # the unstable numbers the user saw
+    cond = fit.collinearity["C"]["condition_number"]
+    assert cond > 1e4 and fit.collinearity["C"]["vif"]["A"] > 5
+    assert len(fit.warnings) == 1
+    assert "'C'" in fit.warnings[0] and "'A'" in fit.warnings[0] and "'B'" in fit.warnings[0]
+    assert f"condition number {cond:.3g}" in fit.warnings[0]
+    out = fit.to_dict()
+    assert out["warnings"] == fit.warnings and out["collinearity"]["C"]["condition_number"] == cond
+
+
+def test_published_model_has_no_collinearity_warning(ecsi_fit):
+    assert not [w for w in ecsi_fit.warnings if "collinear" in w]
+    assert ecsi_fit.collinearity["Satisfaction"]["condition_number"] == pytest.approx(11.0979, abs=1e-4)
+    assert max(ecsi_fit.collinearity["Satisfaction"]["vif"].values()) < 5
+    assert ecsi_fit.flipped == ()
+
+
+def test_reverse_coded_copy_is_named_not_left_to_numpy(recwarn):
+    df = _two_causes(lambda a, rng: a + rng.normal(size=a.size)).assign(a2=lambda d: 8 - d.a1)
+    model = {"blocks": {"A": ["a1", "a2"], "C": ["c1"]}, "paths": [["A", "C"]]}
+    with pytest.raises(pls.ModelError, match=r"block 'A' \(a1, a2\): its indicators cancel out.*"
+                                             r"'a2' correlates -1.00 with 'a1'"):
+        pls.pls_fit(df, model, scale=(1, 7))
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def _mostly_negative_block():
+    rng = np.random.default_rng(5)
+    f = rng.normal(size=80)
+    return pd.DataFrame({"a1": f + rng.normal(scale=.3, size=80), "a2": -0.3 * f + rng.normal(size=80),
+                         "a3": -0.3 * f + rng.normal(size=80), "b1": f + rng.normal(scale=.7, size=80)})
+
+
+ONE_PATH3 = {"blocks": {"A": ["a1", "a2", "a3"], "B": ["b1"]}, "paths": [["A", "B"]]}
+
+
+def test_blocks_are_oriented_so_most_loadings_are_positive():
+    df = _mostly_negative_block()
+    fit = pls.pls_fit(df, ONE_PATH3, scale=(-10, 10))
+    lam = fit.loadings[["a1", "a2", "a3"]]
+    assert (lam > 0).sum() == 2 and fit.flipped == ("A",)
+    assert any("'A'" in note and "flipped" in note for note in fit.notes)
+    # scores, weights, loadings and the path all follow the flip
+    assert np.allclose(np.corrcoef(fit.scores["A"], df.a1)[0, 1], lam["a1"])
+    assert fit.paths["A->B"] < 0
+    z = (df - df.mean()) / df.std()
+    assert np.allclose(z[["a1", "a2", "a3"]].to_numpy() @ fit.outer_weights[["a1", "a2", "a3"]].to_numpy(),
+                       fit.scores["A"])
+    assert fit.to_dict()["orientation"]["flipped"] == ["A"]
+
+
+def _split_block():
+    rng = np.random.default_rng(5)
+    f = rng.normal(size=80)
+    return pd.DataFrame({"a1": f + rng.normal(scale=.6, size=80), "a2": -f + rng.normal(scale=.6, size=80),
+                         "b1": f + rng.normal(scale=.7, size=80)})
+
+
+@pytest.mark.parametrize("scheme", pls.SCHEMES)
+def test_bootstrap_resamples_are_sign_corrected(scheme):
+    # a1 and a2 measure A with opposite signs, so each resample's A comes out either way round;
+    # uncorrected, the interval of A->B ran from −0.79 to 0.79 around an original 0.72
+    model = {"blocks": {"A": ["a1", "a2"], "B": ["b1"]}, "paths": [["A", "B"]]}
+    boot = pls.bootstrap(_split_block(), model, resamples=200, seed=1, scheme=scheme, scale=(-10, 10))
+    row = boot.paths.loc["A->B"]
+    assert row["original"] == pytest.approx(0.72026789, abs=1e-6)
+    assert 0.6 < row["lower"] < row["original"] < row["upper"] < 0.85
+    assert row["se"] < 0.1
+    assert boot.sign_flips["A"] > 0 and boot.sign_flips["B"] == 0
+    assert "construct level" in boot.sign_correction
+    assert boot.to_dict()["sign_flips"]["A"] == boot.sign_flips["A"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), scheme=st.sampled_from(pls.SCHEMES), signs=st.tuples(*[st.sampled_from([1, -1])] * 4))
+def test_every_block_ends_with_mostly_positive_loadings(seed, scheme, signs):
+    rng = np.random.default_rng(seed)
+    f = rng.normal(size=50)
+    g = 0.5 * f + rng.normal(scale=.8, size=50)
+    df = pd.DataFrame({"a1": signs[0] * f + rng.normal(scale=.6, size=50),
+                       "a2": signs[1] * f + rng.normal(scale=.6, size=50),
+                       "a3": signs[2] * f + rng.normal(scale=.6, size=50),
+                       "b1": g + rng.normal(scale=.5, size=50), "b2": signs[3] * g + rng.normal(scale=.5, size=50)})
+    model = {"blocks": {"A": ["a1", "a2", "a3"], "B": ["b1", "b2"]}, "paths": [["A", "B"]]}
+    fit = pls.pls_fit(df, model, scheme=scheme)
+    for lv, cols in fit.model.blocks.items():
+        lam = fit.loadings[list(cols)]
+        assert (lam > 0).sum() > (lam < 0).sum() or ((lam > 0).sum() == (lam < 0).sum() and lam.sum() >= 0)
