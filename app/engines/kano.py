@@ -53,7 +53,7 @@ class KanoInputError(ValueError):
 def parse_answer(value, *, row: int | None = None, column: str = "") -> int:
     """1–5 (also '1', 1.0) or an answer word in English or Chinese → 1–5."""
     where = f"row {row}, column '{column}': " if row is not None else ""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         raise KanoInputError(f"{where}missing answer")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer() and 1 <= value <= 5:
@@ -108,13 +108,18 @@ class KanoAttribute:
 def summarise(attribute: str, categories: Iterable[str]) -> KanoAttribute:
     """Counts, category by the mode, ties flagged, Fong test for the top two, and the
     customer-satisfaction coefficients of Berger et al. (1993): Better = (A+O)/(A+O+M+I),
-    Worse = −(O+M)/(A+O+M+I)."""
+    Worse = −(O+M)/(A+O+M+I).
+
+    No answers at all are refused (KanoInputError): a mode of nothing is no category, and
+    answering "A" (the first in the tie order) would read as attractive."""
     counts = dict.fromkeys(CATEGORIES, 0)
     for c in categories:
         if c not in counts:
             raise KanoInputError(f"attribute '{attribute}': unknown Kano category {c!r}")
         counts[c] += 1
     n = sum(counts.values())
+    if n == 0:
+        raise KanoInputError(f"attribute '{attribute}': no answers, so there is no Kano category")
     ranked = sorted(CATEGORIES, key=lambda c: (-counts[c], CATEGORIES.index(c)))
     top = counts[ranked[0]]
     tied = tuple(c for c in CATEGORIES if counts[c] == top) if n else ()

@@ -421,6 +421,7 @@ class PLSResult:
     notes: list[str] = field(default_factory=list)
     collinearity: dict[str, dict] = field(default_factory=dict)   # endogenous LV → cond, VIFs
     flipped: tuple[str, ...] = ()   # blocks whose sign the orientation rule reversed
+    totals: pd.Series | None = None  # raw indicator sums (the exact 0–100 index)
 
     @property
     def paths(self) -> dict[str, float]:
@@ -470,7 +471,12 @@ def latent_index(result: PLSResult, lv: str) -> float:
     raw = w / result.sds[cols].to_numpy()
     raw = raw / raw.sum()
     lo, hi = result.scale
-    return float(raw @ ((result.means[cols].to_numpy() - lo) / (hi - lo)) * 100.0)
+    if result.totals is None:
+        return float(100.0 * (raw @ (result.means[cols].to_numpy() - lo)) / (hi - lo))
+    # x̄ᵢ − min = (Σx − n·min)/n from the answer sums, so a one-indicator block is exact (46 of
+    # ten answers on 1–5 gives 90, not 89.99999999999999).
+    n = len(result.scores)
+    return float(100.0 * (raw @ (result.totals[cols].to_numpy() - n * lo)) / (n * (hi - lo)))
 
 
 def _prepare(data: pd.DataFrame, model: PathModel, scale):
@@ -562,7 +568,7 @@ def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str
         lv_correlations=pd.DataFrame(c, index=lvs, columns=lvs),
         means=pd.Series(mean, index=cols), sds=pd.Series(sd, index=cols),
         scale=scale, scale_inferred=inferred, warnings=warnings, notes=notes,
-        collinearity=collinearity, flipped=flipped)
+        collinearity=collinearity, flipped=flipped, totals=pd.Series(x.sum(axis=0), index=cols))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -96,7 +96,8 @@ def to_index(mean: np.ndarray | float, scale: tuple[float, float]) -> np.ndarray
     """Rescale a mean rating to 0–100: (x̄ − min)/(max − min) × 100 (ACSI/CCSI reporting
     convention, Fornell et al. 1996), so indices from 1–5, 1–7 and 1–10 scales are comparable."""
     lo, hi = scale
-    return (np.asarray(mean, dtype=float) - lo) / (hi - lo) * 100.0
+    # Multiply before dividing: an answer x gives 100·(x − min) exactly, then one rounding.
+    return 100.0 * (np.asarray(mean, dtype=float) - lo) / (hi - lo)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,9 +294,11 @@ def indicator_statistics(df: pd.DataFrame, columns: Sequence[str], scale: tuple[
         mean = float(v.mean())
         sd = float(v.std(ddof=1)) if n > 1 else float("nan")
         half = t_quantile(0.5 + confidence / 2, n - 1) * sd / math.sqrt(n) if n > 1 else float("nan")
+        lo, hi = scale
         rows.append({"column": col, "n": n, "mean": mean, "sd": sd,
                      "ci_low": mean - half, "ci_high": mean + half,
-                     "index": float(to_index(mean, scale)),
+                     # from the sum, not the rounded mean: 7 of 5 answers on 1–5 is exactly 10
+                     "index": float(100.0 * (v.sum() - n * lo) / (n * (hi - lo))),
                      "index_low": float(to_index(mean - half, scale)),
                      "index_high": float(to_index(mean + half, scale))})
     return pd.DataFrame(rows).set_index("column")

@@ -93,6 +93,11 @@ def _flags(values, what: str) -> np.ndarray:
     return num.astype(bool)
 
 
+def _percent(count: int, total: int) -> float:
+    # Count, then divide once: mean() · 100 gives 56.99999999999999 for 57 of 100.
+    return 100 * int(count) / int(total)
+
+
 def on_time_delivery_rate(on_time=None, *, promised=None, delivered=None,
                           tolerance_days: float = 0) -> float:
     """On-time delivery rate (供货及时率) = on-time deliveries / all deliveries × 100
@@ -110,12 +115,13 @@ def on_time_delivery_rate(on_time=None, *, promised=None, delivered=None,
         late = (d - p).dt.total_seconds().to_numpy() / 86400.0
         on_time = late <= tolerance_days
     f = _flags(on_time, "on-time delivery rate")
-    return float(f.mean() * 100.0)
+    return _percent(f.sum(), f.size)
 
 
 def error_free_rate(error_free) -> float:
     """Error-free rate = orders without picking, shipping or invoicing error / all orders × 100."""
-    return float(_flags(error_free, "error-free rate").mean() * 100.0)
+    f = _flags(error_free, "error-free rate")
+    return _percent(f.sum(), f.size)
 
 
 def fill_rates(ordered, shipped=None, order_ids=None) -> dict[str, float]:
@@ -156,9 +162,9 @@ def fill_rates(ordered, shipped=None, order_ids=None) -> dict[str, float]:
     if ids.size != o.size:
         raise ServiceDataError("fill rates: order ids and lines differ in length")
     per_order = pd.Series(complete).groupby(ids).all()
-    return {"unit": float(np.minimum(s, o).sum() / o.sum() * 100.0),
-            "line": float(complete.mean() * 100.0),
-            "order": float(per_order.mean() * 100.0)}
+    return {"unit": float(100.0 * np.minimum(s, o).sum() / o.sum()),
+            "line": _percent(complete.sum(), complete.size),
+            "order": _percent(per_order.sum(), per_order.size)}
 
 
 RATE_SCALES = ("fraction", "percent")
@@ -262,9 +268,11 @@ def perfect_orders(on_time, complete, damage_free, documents_ok) -> PerfectOrder
     size = {f.size for f in flags}
     if len(size) != 1:
         raise ServiceDataError("perfect order: the four flag lists must have one entry per order")
-    comps = {k: float(f.mean() * 100.0) for k, f in
+    comps = {k: _percent(f.sum(), f.size) for k, f in
              zip(("on_time", "complete", "damage_free", "documents_ok"), flags)}
     perfect = np.logical_and.reduce(flags)
-    by_product = float(np.prod([f.mean() for f in flags]) * 100.0)
-    return PerfectOrderResult(by_product, float(perfect.mean() * 100.0), comps,
+    product = Fraction(100)
+    for f in flags:
+        product *= Fraction(int(f.sum()), int(f.size))
+    return PerfectOrderResult(float(product), _percent(perfect.sum(), perfect.size), comps,
                               int(perfect.size), int(perfect.sum()))

@@ -416,3 +416,11 @@ def test_every_block_ends_with_mostly_positive_loadings(seed, scheme, signs):
     for lv, cols in fit.model.blocks.items():
         lam = fit.loadings[list(cols)]
         assert (lam > 0).sum() > (lam < 0).sum() or ((lam > 0).sum() == (lam < 0).sum() and lam.sum() >= 0)
+
+
+def test_one_indicator_index_is_exact_from_the_answer_sum():
+    # ten answers summing to 46 on 1–5: (46 − 10)/(10·4) · 100 = 90 exactly (was 89.99999999999999)
+    df = pd.DataFrame({"a1": [5, 4, 5, 3, 5, 4, 5, 2, 3, 4], "a2": [5, 5, 4, 3, 4, 4, 5, 1, 3, 3],
+                       "b1": [5, 5, 5, 4, 5, 5, 5, 3, 4, 5]})
+    fit = pls.pls_fit(df, {"blocks": {"A": ["a1", "a2"], "B": ["b1"]}, "paths": [["A", "B"]]}, scale=(1, 5))
+    assert fit.index()["B"] == 90.0

@@ -147,3 +147,19 @@ def test_index_stays_in_range_and_weights_sum_to_one(data, w):
     assert res.indicators["global_weight"].sum() == pytest.approx(1)
     lo, hi = res.indicators["index"].min(), res.indicators["index"].max()
     assert lo - 1e-9 <= res.index <= hi + 1e-9
+
+
+def test_indicator_index_is_exact_from_the_answer_counts():
+    # five answers 1, 1, 1, 2, 2 on 1–5: (7 − 5·1)/(5·4) · 100 = 10 exactly (was 9.999999999999998)
+    df = pd.DataFrame({"q": [1, 1, 1, 2, 2]})
+    assert sat.indicator_statistics(df, ["q"], (1, 5)).loc["q", "index"] == 10.0
+    assert sat.weighted_csi(df, {"all": ["q"]}, (1, 5)).index == 10.0
+    assert sat.to_index(3, (1, 7)) == 100 * 2 / 6
+
+
+@given(st.lists(st.integers(1, 7), min_size=1, max_size=40))
+def test_indicator_index_equals_the_exact_fraction(answers):
+    from fractions import Fraction
+    df = pd.DataFrame({"q": answers})
+    exact = float(Fraction(100 * (sum(answers) - len(answers)), 6 * len(answers)))
+    assert sat.indicator_statistics(df, ["q"], (1, 7)).loc["q", "index"] == exact

@@ -143,3 +143,25 @@ def test_perfect_order_index_same_on_both_scales_and_never_mixed(fractions, posi
     mixed[position] = max(1.5, as_pct[position])
     with pytest.raises(ServiceDataError, match="mixed scales"):
         service.perfect_order_index(*mixed)
+
+
+# --- rates are counted, then divided once ---------------------------------------------------
+def test_rates_are_exact_percentages_of_counts():
+    flags = [1] * 57 + [0] * 43                  # 0.57 · 100 = 56.99999999999999
+    assert service.on_time_delivery_rate(flags) == 57.0
+    assert service.error_free_rate(flags) == 57.0
+    rates = service.fill_rates([1] * 100, flags)
+    assert rates == {"unit": 57.0, "line": 57.0, "order": 57.0}
+    res = service.perfect_orders(flags, [1] * 100, [1] * 100, [1] * 100)
+    assert res.by_count == 57.0 and res.by_product == 57.0 and res.components["on_time"] == 57.0
+
+
+@given(st.integers(1, 300), st.data())
+def test_rates_equal_the_exact_fraction(n, data):
+    from fractions import Fraction
+    k = data.draw(st.integers(0, n))
+    flags = [True] * k + [False] * (n - k)
+    exact = float(Fraction(100 * k, n))
+    assert service.on_time_delivery_rate(flags) == exact
+    assert service.error_free_rate(flags) == exact
+    assert service.fill_rates([2] * n, [2] * k + [0] * (n - k))["line"] == exact
