@@ -34,7 +34,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from app.engines.satisfaction import SurveyDataError, check_scale, infer_scale, numeric_block  # noqa: F401 - SurveyDataError re-exported for callers
+from app.engines.satisfaction import (  # noqa: F401 - SurveyDataError and infer_scale re-exported for callers
+    _COMMON_TOPS, SurveyDataError, check_scale, explain_scale, infer_scale, numeric_block,
+)
 
 SCHEMES = ("path", "centroid", "factorial")
 BUILTIN_MODELS = ("ccsi", "acsi", "ecsi")
@@ -62,7 +64,9 @@ class PathModel:
     """Blocks (latent variable → indicator columns) and arrows (from, to) of an inner model.
 
     ``prefixes`` (built-in models) lets a block take every data column named PREFIX + digits,
-    so a CCSI survey with four image questions instead of five still fits.
+    so a CCSI survey with four image questions instead of five still fits. ``scale`` is the
+    rating scale the model's questionnaire declares (``"scale": [1, 10]``); without it, and
+    without a scale given to :func:`pls_fit`, the scale is inferred and the result says so.
     """
     blocks: dict[str, tuple[str, ...]]
     paths: tuple[tuple[str, str], ...]
@@ -70,6 +74,7 @@ class PathModel:
     prefixes: dict[str, str] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     description: str = ""
+    scale: tuple[float, float] | None = None
 
     @property
     def latent(self) -> list[str]:
@@ -129,8 +134,16 @@ def model_from_dict(spec: Mapping, name: str = "custom") -> PathModel:
     _check_acyclic(list(blocks), paths)
     prefixes = {str(k): str(v) for k, v in dict(spec.get("prefixes", {})).items() if k in blocks}
     labels = {str(k): dict(v) for k, v in dict(spec.get("labels", {})).items()}
+    scale = spec.get("scale")
+    if scale is not None:
+        if isinstance(scale, (str, bytes)) or not isinstance(scale, Sequence) or len(scale) != 2:
+            raise ModelError(f"'scale' must be [min, max], e.g. [1, 10]; got {scale!r}")
+        try:
+            scale = check_scale(scale)
+        except (SurveyDataError, TypeError, ValueError):
+            raise ModelError(f"'scale' {list(scale)!r} is not a rating scale [min, max] with min < max") from None
     return PathModel(blocks, tuple(paths), str(spec.get("name", name)), prefixes, labels,
-                     str(spec.get("description", "")))
+                     str(spec.get("description", "")), scale)
 
 
 def _check_acyclic(nodes: list[str], paths: list[tuple[str, str]]) -> None:
@@ -196,7 +209,8 @@ def resolve_model(model: PathModel, columns: Sequence[str]) -> PathModel:
             continue
         missing = [c for c in cols if c not in have]
         raise ModelError(f"block '{lv}' uses column '{missing[0]}', which is not in the data")
-    return PathModel(blocks, model.paths, model.name, model.prefixes, model.labels, model.description)
+    return PathModel(blocks, model.paths, model.name, model.prefixes, model.labels, model.description,
+                     model.scale)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -415,6 +429,7 @@ class PLSResult:
     sds: pd.Series                  # raw indicator SDs (n − 1)
     scale: tuple[float, float]
     scale_inferred: bool
+    scale_source: str = "inferred"  # "given" (argument / --scale), "model" (declared) or "inferred"
     # Structured messages for the CLI/GUI to show (never Python warnings): collinear causes,
     # non-convergence, an inferred scale. ``notes`` say what was done (orientation).
     warnings: list[str] = field(default_factory=list)
@@ -451,6 +466,7 @@ class PLSResult:
             "cross_loadings": {c: f(row) for c, row in self.cross_loadings.iterrows()},
             "index": idx, "index_errors": idx_err,
             "scale": list(self.scale), "scale_inferred": self.scale_inferred,
+            "scale_source": self.scale_source,
             "blocks": {lv: list(cols) for lv, cols in self.model.blocks.items()},
             "warnings": list(self.warnings), "notes": list(self.notes),
             "orientation": {"rule": ORIENTATION_RULE, "flipped": list(self.flipped)},
@@ -480,21 +496,42 @@ def latent_index(result: PLSResult, lv: str) -> float:
 
 
 def _prepare(data: pd.DataFrame, model: PathModel, scale):
+    """Resolve the columns and the scale: the one given, else the one the model declares, else
+    inferred from the answers (with a warning saying from what). Answers outside a given or
+    declared scale are refused by row and column; the scale is never stretched to fit them."""
     model = resolve_model(model, list(data.columns))
     cols = model.indicators
+    warnings: list[str] = []
     if scale is not None:
-        scale = check_scale(scale)
+        scale, source = check_scale(scale), "given"
+    elif model.scale is not None:
+        scale, source = model.scale, "model"
+    else:
+        source = "inferred"
     x = numeric_block(data, cols, scale, min_rows=MIN_ROWS)
-    inferred = scale is None
-    if inferred:
-        scale = infer_scale(x)
-    return model, x, scale, inferred
+    if source == "inferred":
+        inference = explain_scale(x, cols)
+        scale = inference.scale
+        warnings.append(inference.message)
+    elif source == "model":
+        lo, hi = scale
+        top = next((t for t in _COMMON_TOPS if lo < t < hi and np.nanmax(x) <= t), None)
+        if top is not None:
+            warnings.append(f"the model '{model.name}' declares the scale {lo:g}–{hi:g} but no answer is "
+                            f"above {top:g}: if the questionnaire was {lo:g}–{top:g}, give that scale "
+                            f"(--scale {lo:g} {top:g}); the 0–100 index depends on it")
+    return model, x, scale, source, warnings
 
 
 def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str = "path",
             scale: tuple[float, float] | None = None, tol: float = 1e-7, max_iter: int = 300,
             allow_nonconverged: bool = False) -> PLSResult:
     """Estimate a PLS path model (mode A, standardised indicators) on survey data.
+
+    ``scale`` (min, max) is the questionnaire's rating scale for the 0–100 index; without it the
+    model's declared ``scale`` is used, and only when neither exists is it inferred from the
+    answers — then ``scale_inferred`` is True and ``warnings`` says from what. Answers outside a
+    given or declared scale are refused by row and column (SurveyDataError).
 
     Raises SurveyDataError / ModelError for bad input and ConvergenceError when Σ|Δw| does not
     fall below ``tol`` within ``max_iter`` iterations (unless ``allow_nonconverged``, in which
@@ -504,7 +541,7 @@ def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str
         raise ModelError(f"unknown inner weighting scheme '{scheme}' (use {', '.join(SCHEMES)})")
     if not isinstance(model, PathModel):
         model = load_model(model)
-    model, x, scale, inferred = _prepare(data, model, scale)
+    model, x, scale, source, scale_warnings = _prepare(data, model, scale)
     lay = _layout(model)
     r = np.corrcoef(x, rowvar=False)
     cols, lvs = model.indicators, model.latent
@@ -523,6 +560,7 @@ def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str
         raise ModelError(_dead_block_message(exc, model, r, lay)) from None
     flipped = tuple(lv for lv, sgn in zip(lvs, signs) if sgn < 0)
     collinearity, warnings = _collinearity(c, lay, lvs)
+    warnings = scale_warnings + warnings
     if not ok:
         warnings.append(f"PLS did not converge in {max_iter} iterations (stop criterion {tol:g}); "
                         "the numbers are provisional")
@@ -567,7 +605,8 @@ def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str
         total_effects=pd.DataFrame(total, index=lvs, columns=lvs),
         lv_correlations=pd.DataFrame(c, index=lvs, columns=lvs),
         means=pd.Series(mean, index=cols), sds=pd.Series(sd, index=cols),
-        scale=scale, scale_inferred=inferred, warnings=warnings, notes=notes,
+        scale=scale, scale_inferred=source == "inferred", scale_source=source,
+        warnings=warnings, notes=notes,
         collinearity=collinearity, flipped=flipped, totals=pd.Series(x.sum(axis=0), index=cols))
 
 

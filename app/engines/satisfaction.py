@@ -19,7 +19,21 @@ MIN_ROWS = 3  # a standard deviation and a confidence interval need at least 3 a
 
 
 class SurveyDataError(ValueError):
-    """Survey data a user can fix: names the row (1-based data row) and the column."""
+    """Survey data a user can fix: names the row (1-based data row) and the column.
+
+    A cell error also carries ``row`` (1-based data row, i.e. line ``row + 1`` of a CSV file with
+    a header), ``column`` and ``detail`` (the message without the position), so a caller that
+    knows the file can point at the line instead.
+    """
+
+    def __init__(self, message: str, *, row: int | None = None, column: str | None = None,
+                 detail: str | None = None) -> None:
+        super().__init__(message)
+        self.row, self.column, self.detail = row, column, detail
+
+    @classmethod
+    def at(cls, row: int, column: str, detail: str) -> "SurveyDataError":
+        return cls(f"row {row}, column '{column}': {detail}", row=row, column=str(column), detail=detail)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -45,25 +59,27 @@ def numeric_block(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, 
     for j, col in enumerate(columns):
         raw = df[col]
         values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan, copy=True)
+        blank = np.array([pd.isna(cell) or (isinstance(cell, str) and not cell.strip()) for cell in raw],
+                         dtype=bool)
+        if len(raw) and blank.all():
+            raise SurveyDataError(f"column '{col}': no answers at all (every cell is blank)", column=str(col))
         for i in np.flatnonzero(~np.isfinite(values)):
             cell = raw.iloc[int(i)]
-            blank = pd.isna(cell) or (isinstance(cell, str) and not cell.strip())
-            if blank and allow_missing:
+            if blank[i] and allow_missing:
                 values[i] = np.nan
                 continue
-            if blank:
-                raise SurveyDataError(f"row {i + 1}, column '{col}': missing value")
-            raise SurveyDataError(f"row {i + 1}, column '{col}': {cell!r} is not a number")
+            if blank[i]:
+                raise SurveyDataError.at(int(i) + 1, col, "missing value")
+            raise SurveyDataError.at(int(i) + 1, col, f"{cell!r} is not a number")
         if scale is not None:
             lo, hi = scale
             outside = np.flatnonzero(np.isfinite(values) & ((values < lo) | (values > hi)))
             if outside.size:
                 i = int(outside[0])
-                raise SurveyDataError(f"row {i + 1}, column '{col}': {values[i]:g} is outside "
-                                      f"the scale {lo:g}–{hi:g}")
+                raise SurveyDataError.at(i + 1, col, f"{values[i]:g} is outside the scale {lo:g}–{hi:g}")
         seen = values[np.isfinite(values)]
         if seen.size == 0:
-            raise SurveyDataError(f"column '{col}': no answers at all")
+            raise SurveyDataError(f"column '{col}': no answers at all", column=str(col))
         if not allow_constant and np.ptp(seen) == 0:
             raise SurveyDataError(f"column '{col}' is constant ({seen[0]:g} in every row); "
                                   "it carries no information")
@@ -82,14 +98,66 @@ def check_scale(scale: tuple[float, float]) -> tuple[float, float]:
 _COMMON_TOPS = (5.0, 7.0, 9.0, 10.0, 11.0, 100.0)
 
 
+@dataclass(frozen=True)
+class ScaleInference:
+    """An inferred rating scale and the sentence saying what it was inferred from."""
+
+    scale: tuple[float, float]
+    message: str
+
+
+def _first_cell(x: np.ndarray, mask: np.ndarray, columns: Sequence[str] | None) -> tuple[int, str, float]:
+    i, j = map(int, np.argwhere(mask)[0])
+    return i + 1, (str(columns[j]) if columns is not None else f"column {j + 1}"), float(x[i, j])
+
+
+def explain_scale(values: np.ndarray, columns: Sequence[str] | None = None) -> ScaleInference:
+    """Infer the questionnaire scale when none was declared, and say from what.
+
+    Bottom 0 if an answer below 1 is seen, else 1; top the smallest common scale top
+    (5, 7, 9, 10, 11, 100) not below the largest answer. An answer that fits no common scale
+    (below 0, above 100) is refused with its row and column rather than stretching the scale
+    around one typo; when only a few answers (at most 1 %) lift the top above the next common
+    top, the message names them. Callers must show the message: a survey where nobody ticked
+    the top box would otherwise be misread silently."""
+    x = np.asarray(values, dtype=float)
+    x = x[:, None] if x.ndim == 1 else x.reshape(x.shape[0], -1)
+    finite = np.isfinite(x)
+    if not finite.any():
+        raise SurveyDataError("no answers to infer the rating scale from")
+    vmin, vmax = float(x[finite].min()), float(x[finite].max())
+    declare = "declare the scale (--scale MIN MAX, or \"scale\": [MIN, MAX] in the model file)"
+    if vmin < 0:
+        row, col, v = _first_cell(x, finite & (x < 0), columns)
+        raise SurveyDataError.at(row, col, f"{v:g} is below 0, and rating scales start at 0 or 1, so "
+                                           f"the scale cannot be inferred; {declare}")
+    if vmax > _COMMON_TOPS[-1]:
+        row, col, v = _first_cell(x, finite & (x > _COMMON_TOPS[-1]), columns)
+        raise SurveyDataError.at(row, col, f"{v:g} is above {_COMMON_TOPS[-1]:g}, the largest common "
+                                           f"scale top, so the scale cannot be inferred; {declare}")
+    lo = 0.0 if vmin < 1 else 1.0
+    hi = next(t for t in _COMMON_TOPS if t >= vmax)
+    message = (f"no scale was declared: {lo:g}–{hi:g} was inferred from the answers (smallest "
+               f"{vmin:g}, largest {vmax:g}; the smallest common scale {', '.join(f'{t:g}' for t in _COMMON_TOPS)} "
+               f"covering them); {declare}")
+    # Did a few answers (at most 1 %) alone lift the top? Then name them: likely typos.
+    answers = np.sort(x[finite])
+    few = max(1, answers.size // 100)
+    if answers.size > few:
+        rest_top = next(t for t in _COMMON_TOPS if t >= answers[-few - 1])
+        lifting = finite & (x > rest_top)
+        count = int(lifting.sum())
+        if rest_top < hi and rest_top > lo and 0 < count <= few:
+            row, col, v = _first_cell(x, lifting, columns)
+            message += (f"; only {count} of {answers.size} answers {'is' if count == 1 else 'are'} above "
+                        f"{rest_top:g} (first: row {row}, column '{col}' = {v:g}) — if the questionnaire "
+                        f"is {lo:g}–{rest_top:g}, {'that is a typo' if count == 1 else 'those are typos'}")
+    return ScaleInference((lo, hi), message)
+
+
 def infer_scale(values: np.ndarray) -> tuple[float, float]:
-    """Guess the questionnaire scale from the answers: bottom 0 if any 0 is seen, else 1; top the
-    smallest common scale top (5, 7, 9, 10, 11, 100) not below the largest answer. Reported as
-    inferred, because a survey where nobody ticked the top box would otherwise be misread."""
-    vmin, vmax = float(np.nanmin(values)), float(np.nanmax(values))
-    lo = 0.0 if vmin >= 0 and vmin < 1 else (1.0 if vmin >= 1 else vmin)
-    hi = next((t for t in _COMMON_TOPS if t >= vmax), vmax)
-    return lo, hi
+    """The inferred scale only (see :func:`explain_scale`, which also says from what)."""
+    return explain_scale(values).scale
 
 
 def to_index(mean: np.ndarray | float, scale: tuple[float, float]) -> np.ndarray | float:

@@ -172,7 +172,9 @@ def test_ecsi_index_is_within_range(ecsi_fit):
     idx = ecsi_fit.index()
     assert set(idx) == set(ecsi_fit.model.blocks)
     assert all(0 <= v <= 100 for v in idx.values())
-    assert ecsi_fit.scale == (1.0, 10.0) and ecsi_fit.scale_inferred
+    # the built-in model declares the mobi questionnaire's 1–10 scale: nothing is inferred
+    assert ecsi_fit.scale == (1.0, 10.0) and not ecsi_fit.scale_inferred
+    assert ecsi_fit.scale_source == "model" and ecsi_fit.warnings == []
 
 
 def test_negative_weight_refuses_index():
@@ -286,14 +288,14 @@ def test_invariants_on_random_surveys(seed, scheme, factor, shift):
                        "c1": g + f + rng.normal(size=40)})
     model = {"blocks": {"A": ["a1", "a2"], "B": ["b1", "b2"], "C": ["c1"]},
              "paths": [["A", "B"], ["A", "C"], ["B", "C"]]}
-    fit = pls.pls_fit(df, model, scheme=scheme)
+    fit = pls.pls_fit(df, model, scheme=scheme, scale=(-1000, 1000))
     assert fit.converged
     assert np.allclose(fit.scores.std(ddof=1), 1)
     assert ((fit.r2 >= -1e-12) & (fit.r2 <= 1 + 1e-12)).all()
     assert (fit.loadings.abs() <= 1 + 1e-12).all()
     # a positive affine change of one indicator's units changes nothing standardised
     moved = df.assign(a1=df.a1 * factor + shift)
-    fit2 = pls.pls_fit(moved, model, scheme=scheme)
+    fit2 = pls.pls_fit(moved, model, scheme=scheme, scale=(-1000, 1000))
     assert np.allclose(fit2.path_matrix, fit.path_matrix, atol=1e-8)
     assert np.allclose(fit2.outer_weights, fit.outer_weights, atol=1e-8)
 
@@ -412,7 +414,7 @@ def test_every_block_ends_with_mostly_positive_loadings(seed, scheme, signs):
                        "a3": signs[2] * f + rng.normal(scale=.6, size=50),
                        "b1": g + rng.normal(scale=.5, size=50), "b2": signs[3] * g + rng.normal(scale=.5, size=50)})
     model = {"blocks": {"A": ["a1", "a2", "a3"], "B": ["b1", "b2"]}, "paths": [["A", "B"]]}
-    fit = pls.pls_fit(df, model, scheme=scheme)
+    fit = pls.pls_fit(df, model, scheme=scheme, scale=(-100, 100))
     for lv, cols in fit.model.blocks.items():
         lam = fit.loadings[list(cols)]
         assert (lam > 0).sum() > (lam < 0).sum() or ((lam > 0).sum() == (lam < 0).sum() and lam.sum() >= 0)
@@ -424,3 +426,52 @@ def test_one_indicator_index_is_exact_from_the_answer_sum():
                        "b1": [5, 5, 5, 4, 5, 5, 5, 3, 4, 5]})
     fit = pls.pls_fit(df, {"blocks": {"A": ["a1", "a2"], "B": ["b1"]}, "paths": [["A", "B"]]}, scale=(1, 5))
     assert fit.index()["B"] == 90.0
+
+
+# --- the scale comes from the model or the caller; inferring it is said out loud ---------------
+def test_one_wild_cell_is_refused_not_used_to_rescale(mobi):
+    for value, shown in ((-3, "-3"), (1000, "1000"), (11, "11")):
+        bad = mobi.copy()
+        bad.iloc[4, bad.columns.get_loc("CUEX1")] = value
+        # the ECSI model declares 1–10: the cell is refused by row and column
+        with pytest.raises(SurveyDataError, match=rf"row 5, column 'CUEX1': {shown} is outside the scale 1–10"):
+            pls.pls_fit(bad, "ecsi")
+    custom = {"blocks": {"Q": ["PERQ1", "PERQ2"], "S": ["CUSA1", "CUSA2"]}, "paths": [["Q", "S"]]}
+    for value, words in ((-3, "-3 is below 0"), (1000, "1000 is above 100")):
+        bad = mobi.copy()
+        bad.iloc[4, bad.columns.get_loc("PERQ2")] = value
+        # no scale declared: inference refuses the cell instead of stretching the scale to it
+        with pytest.raises(SurveyDataError, match=rf"row 5, column 'PERQ2': {words}.*declare the scale"):
+            pls.pls_fit(bad, custom)
+
+
+def test_an_inferred_scale_is_reported_with_what_it_came_from(mobi):
+    custom = {"blocks": {"Q": ["PERQ1", "PERQ2"], "S": ["CUSA1", "CUSA2"]}, "paths": [["Q", "S"]]}
+    fit = pls.pls_fit(mobi, custom)
+    assert fit.scale == (1.0, 10.0) and fit.scale_inferred and fit.scale_source == "inferred"
+    assert len(fit.warnings) == 1
+    assert fit.warnings[0].startswith("no scale was declared: 1–10 was inferred from the answers "
+                                      "(smallest 1, largest 10;")
+    assert fit.to_dict()["warnings"] == fit.warnings
+    # one 50 lifts an inferred 1–10 to 1–100: allowed, but the warning names the cell
+    odd = mobi.copy()
+    odd.iloc[2, odd.columns.get_loc("CUSA2")] = 50
+    fit = pls.pls_fit(odd, custom)
+    assert fit.scale == (1.0, 100.0)
+    assert "only 1 of 1000 answers is above 10 (first: row 3, column 'CUSA2' = 50)" in fit.warnings[0]
+    # given or declared scales are not warned about
+    assert pls.pls_fit(mobi, custom, scale=(1, 10)).warnings == []
+    assert pls.pls_fit(mobi, dict(custom, scale=[1, 10])).scale_source == "model"
+
+
+def test_a_declared_scale_that_looks_too_wide_is_warned_about(mobi):
+    seven = mobi.clip(upper=7)
+    fit = pls.pls_fit(seven, "ecsi")
+    assert fit.scale == (1.0, 10.0) and fit.scale_source == "model"
+    assert any("declares the scale 1–10 but no answer is above 7" in w for w in fit.warnings)
+
+
+@pytest.mark.parametrize("scale", ["1-10", [10, 1], [1], [1, "x"]])
+def test_bad_declared_scale_is_a_model_error(scale):
+    with pytest.raises(pls.ModelError, match="'scale'"):
+        pls.model_from_dict({"blocks": {"A": ["a"], "B": ["b"]}, "paths": [["A", "B"]], "scale": scale})
