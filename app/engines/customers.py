@@ -44,7 +44,10 @@ def clv(margin, retention, discount, acquisition_cost=0.0):
     ``retention`` r and ``discount`` i are fractions per period (0.8, 0.1); margin m per period.
     Works on scalars or arrays (one value per customer).
     """
-    m, r, i, ac = (np.asarray(v, dtype=float) for v in (margin, retention, discount, acquisition_cost))
+    try:
+        m, r, i, ac = (np.asarray(v, dtype=float) for v in (margin, retention, discount, acquisition_cost))
+    except (TypeError, ValueError):
+        raise CustomerDataError("CLV: margin, retention, discount and acquisition cost must be numbers") from None
     for arr, what in ((m, "margin"), (r, "retention"), (i, "discount"), (ac, "acquisition cost")):
         if not np.all(np.isfinite(arr)):
             raise CustomerDataError(f"CLV: {what} must be a number")
@@ -346,7 +349,10 @@ def kmeans(x, k: int, *, seed: int | None = 0, n_init: int = 10, max_iter: int =
     z-scaled first (SD n − 1) so that, e.g., money does not outweigh order counts.
     Deterministic for a given seed. Refuses k above the number of distinct rows (some cluster
     would have to be empty or a duplicate)."""
-    a = np.asarray(x, dtype=float)
+    try:
+        a = np.asarray(x, dtype=float)
+    except (TypeError, ValueError):
+        raise CustomerDataError("k-means features must be numbers in a rectangular table") from None
     if a.ndim == 1:
         a = a[:, None]
     if a.ndim != 2 or a.shape[1] == 0:

@@ -171,9 +171,10 @@ def kano_survey(df: pd.DataFrame, attribute: str = "attribute", functional: str 
 
 def kano_table(results: Sequence[KanoAttribute]) -> pd.DataFrame:
     """Results as a DataFrame (one row per attribute) for views and reports."""
+    columns = ["attribute", *CATEGORIES, "n", "category", "tie", "significant", "better", "worse"]
     rows = []
     for r in results:
         row = {"attribute": r.attribute, **r.counts, "n": r.n, "category": r.category,
                "tie": r.tie, "significant": r.significant, "better": r.better, "worse": r.worse}
         rows.append(row)
-    return pd.DataFrame(rows).set_index("attribute")
+    return pd.DataFrame(rows, columns=columns).set_index("attribute")

@@ -89,9 +89,14 @@ def numeric_block(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, 
 
 def check_scale(scale: tuple[float, float]) -> tuple[float, float]:
     """A rating scale is (min, max) with min < max, e.g. 1–5, 1–7, 1–10, 0–10."""
-    lo, hi = float(scale[0]), float(scale[1])
+    try:
+        if isinstance(scale, (str, bytes)):
+            raise TypeError("text is not a pair")      # "15" would iterate as 1, 5
+        lo, hi = (float(v) for v in scale)
+    except (TypeError, ValueError):
+        raise SurveyDataError(f"scale {scale!r} must be two numbers (min, max), e.g. (1, 5)") from None
     if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
-        raise SurveyDataError(f"scale {scale[0]}–{scale[1]} is not a range (min must be < max)")
+        raise SurveyDataError(f"scale {lo:g}–{hi:g} is not a range (min must be < max)")
     return lo, hi
 
 
@@ -120,8 +125,11 @@ def explain_scale(values: np.ndarray, columns: Sequence[str] | None = None) -> S
     around one typo; when only a few answers (at most 1 %) lift the top above the next common
     top, the message names them. Callers must show the message: a survey where nobody ticked
     the top box would otherwise be misread silently."""
-    x = np.asarray(values, dtype=float)
-    x = x[:, None] if x.ndim == 1 else x.reshape(x.shape[0], -1)
+    try:
+        x = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise SurveyDataError("the answers to infer the rating scale from must be numbers") from None
+    x = x.reshape(1, 1) if x.ndim == 0 else (x[:, None] if x.ndim == 1 else x.reshape(x.shape[0], -1))
     finite = np.isfinite(x)
     if not finite.any():
         raise SurveyDataError("no answers to infer the rating scale from")
@@ -221,6 +229,8 @@ def t_quantile(p: float, df: float) -> float:
     """Inverse of :func:`t_cdf` by bisection to 1e-12 (monotone, so always converges)."""
     if not 0.0 < p < 1.0:
         raise ValueError(f"probability {p} must be strictly between 0 and 1")
+    if not df > 0:
+        raise ValueError(f"degrees of freedom {df} must be positive")
     if p < 0.5:
         return -t_quantile(1.0 - p, df)
     lo, hi = 0.0, 1.0
@@ -354,6 +364,10 @@ def indicator_statistics(df: pd.DataFrame, columns: Sequence[str], scale: tuple[
     """Per indicator: n, mean, SD (n − 1) and the t confidence interval of the mean
     x̄ ± t(1−α/2, n−1)·s/√n (Montgomery & Runger, Applied Statistics, §8.2), also on 0–100."""
     scale = check_scale(scale)
+    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
+        raise SurveyDataError(f"confidence level {confidence!r} must be between 0 and 1 (e.g. 0.95)")
+    if isinstance(columns, str) or len(columns) == 0:
+        raise SurveyDataError("no indicator columns given")
     x = numeric_block(df, columns, scale, min_rows=1, allow_constant=True, allow_missing=True)
     rows = []
     for j, col in enumerate(columns):
@@ -508,7 +522,10 @@ def importance_performance(importance: Mapping[str, float] | pd.Series,
     counts as high. Quadrants: concentrate here (high importance, low performance), keep up the
     good work (high, high), low priority (low, low), possible overkill (low, high).
     """
-    imp, perf = pd.Series(importance, dtype=float), pd.Series(performance, dtype=float)
+    try:
+        imp, perf = pd.Series(importance, dtype=float), pd.Series(performance, dtype=float)
+    except (TypeError, ValueError):
+        raise SurveyDataError("importance and performance must map each indicator to a number") from None
     missing = [k for k in imp.index if k not in perf.index] + [k for k in perf.index if k not in imp.index]
     if missing:
         raise SurveyDataError(f"indicator '{missing[0]}' has importance or performance but not both")

@@ -78,7 +78,12 @@ def order_priority(products: Iterable[Sequence]) -> dict[str, int]:
 # rates
 # ---------------------------------------------------------------------------------------------
 def _flags(values, what: str) -> np.ndarray:
-    arr = np.asarray(list(values) if not isinstance(values, (np.ndarray, pd.Series)) else values)
+    try:
+        arr = np.asarray(list(values) if not isinstance(values, (np.ndarray, pd.Series)) else values)
+    except (TypeError, ValueError):
+        raise ServiceDataError(f"{what}: give one true/false or 1/0 value per order") from None
+    if arr.ndim != 1:
+        raise ServiceDataError(f"{what}: give one true/false or 1/0 value per order")
     if arr.size == 0:
         raise ServiceDataError(f"{what}: no orders, so there is no rate (never counted as 100 %)")
     if arr.dtype == bool:
@@ -98,6 +103,19 @@ def _percent(count: int, total: int) -> float:
     return 100 * int(count) / int(total)
 
 
+def _dates(values: pd.Series, what: str) -> pd.Series:
+    # Each cell parsed on its own (format="mixed"), numbers refused (pandas would read them as
+    # nanoseconds since 1970, with a cast warning for inf), and the first bad cell named instead
+    # of pandas' DateParseError.
+    numeric = values.map(lambda v: isinstance(v, (int, float, np.number)) and not isinstance(v, bool))
+    parsed = pd.to_datetime(values.mask(numeric.astype(bool)), errors="coerce", format="mixed")
+    bad = np.flatnonzero(parsed.isna().to_numpy())
+    if bad.size:
+        i = int(bad[0])
+        raise ServiceDataError(f"delivery {i + 1}: {what} date {values.iloc[i]!r} is missing or not a date")
+    return parsed
+
+
 def on_time_delivery_rate(on_time=None, *, promised=None, delivered=None,
                           tolerance_days: float = 0) -> float:
     """On-time delivery rate (供货及时率) = on-time deliveries / all deliveries × 100
@@ -106,12 +124,10 @@ def on_time_delivery_rate(on_time=None, *, promised=None, delivered=None,
     if on_time is None:
         if promised is None or delivered is None:
             raise ServiceDataError("give on-time flags or both promised and delivered dates")
-        p, d = pd.to_datetime(pd.Series(promised)), pd.to_datetime(pd.Series(delivered))
-        if len(p) != len(d):
+        raw_p, raw_d = pd.Series(list(promised), dtype=object), pd.Series(list(delivered), dtype=object)
+        if len(raw_p) != len(raw_d):
             raise ServiceDataError("promised and delivered dates differ in length")
-        if p.isna().any() or d.isna().any():
-            i = int(np.flatnonzero((p.isna() | d.isna()).to_numpy())[0])
-            raise ServiceDataError(f"delivery {i + 1}: missing promised or delivered date")
+        p, d = _dates(raw_p, "promised"), _dates(raw_d, "delivered")
         late = (d - p).dt.total_seconds().to_numpy() / 86400.0
         on_time = late <= tolerance_days
     f = _flags(on_time, "on-time delivery rate")

@@ -221,3 +221,10 @@ def test_abc_cumulative_share_ends_at_exactly_100(values):
     res = cu.abc_classes(dict(enumerate(values)))
     assert res["cumulative_pct"].iloc[-1] == 100.0
     assert res["share_pct"].iloc[0] == 100 * max(values) / sum(values)
+
+
+def test_non_numeric_inputs_are_customer_errors():
+    with pytest.raises(CustomerDataError, match="CLV"):
+        cu.clv("lots", 0.8, 0.1)
+    with pytest.raises(CustomerDataError, match="rectangular"):
+        cu.kmeans([[1, 2], [3]], 1)

@@ -95,3 +95,9 @@ def test_missing_answer_spellings():
     for blank in (None, float("nan"), pd.NA, "", "  "):
         with pytest.raises(kano.KanoInputError, match="missing answer"):
             kano.parse_answer(blank)
+
+
+def test_table_of_no_results_is_an_empty_frame():
+    table = kano.kano_table([])
+    assert table.empty and list(table.columns) == [*kano.CATEGORIES, "n", "category", "tie",
+                                                   "significant", "better", "worse"]

@@ -163,3 +163,32 @@ def test_indicator_index_equals_the_exact_fraction(answers):
     df = pd.DataFrame({"q": answers})
     exact = float(Fraction(100 * (sum(answers) - len(answers)), 6 * len(answers)))
     assert sat.indicator_statistics(df, ["q"], (1, 7)).loc["q", "index"] == exact
+
+
+@pytest.mark.parametrize("scale", [(), (1,), "15", {}, (1, "x"), [[1], [5]]])
+def test_malformed_scale_is_a_survey_error(scale):
+    with pytest.raises(SurveyDataError, match="scale"):
+        sat.check_scale(scale)
+    with pytest.raises(SurveyDataError, match="scale"):
+        sat.weighted_csi(SURVEY, TREE, scale)
+
+
+def test_bad_confidence_and_empty_columns_are_survey_errors():
+    for level in (0, 1, 95, float("nan")):
+        with pytest.raises(SurveyDataError, match="confidence level"):
+            sat.indicator_statistics(SURVEY, ["p1"], (1, 5), confidence=level)
+    with pytest.raises(SurveyDataError, match="no indicator columns"):
+        sat.ipa_from_survey(SURVEY, [], (1, 5), importance={})
+    with pytest.raises(SurveyDataError, match="must map each indicator to a number"):
+        sat.importance_performance({"a": "high"}, {"a": 50})
+
+
+def test_scale_inference_on_odd_input():
+    assert sat.infer_scale(4) == (1.0, 5.0)
+    assert sat.infer_scale([0, 3, 7]) == (0.0, 7.0)
+    with pytest.raises(SurveyDataError, match="no answers"):
+        sat.infer_scale([np.nan])
+    with pytest.raises(SurveyDataError, match="must be numbers"):
+        sat.infer_scale(["a"])
+    with pytest.raises(ValueError, match="degrees of freedom"):
+        sat.t_quantile(0.975, 0)

@@ -165,3 +165,15 @@ def test_rates_equal_the_exact_fraction(n, data):
     assert service.on_time_delivery_rate(flags) == exact
     assert service.error_free_rate(flags) == exact
     assert service.fill_rates([2] * n, [2] * k + [0] * (n - k))["line"] == exact
+
+
+@pytest.mark.parametrize("bad, shown", [("x", "'x'"), (float("inf"), "inf"), (None, "None"), (20260101, "20260101")])
+def test_bad_delivery_dates_are_named_not_left_to_pandas(bad, shown, recwarn):
+    with pytest.raises(ServiceDataError, match=f"delivery 2: promised date {shown} is missing or not a date"):
+        service.on_time_delivery_rate(promised=["2026-01-05", bad], delivered=["2026-01-05", "2026-01-06"])
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def test_ragged_flags_are_refused():
+    with pytest.raises(ServiceDataError, match="one true/false or 1/0 value per order"):
+        service.error_free_rate([[1, 0], [1]])
