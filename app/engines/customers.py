@@ -116,6 +116,16 @@ def quintile_score(values, *, higher_is_better: bool = True) -> pd.Series:
     return pd.Series(1 + (5 * (ranks - 1)) // len(v), index=v.index).astype(int)
 
 
+def _customer_ids(orders: pd.DataFrame, customer: str) -> pd.Series:
+    # A blank id would be dropped by groupby (pandas skips NaN keys): the order would vanish.
+    ids = orders[customer]
+    blank = ids.isna().to_numpy() | ids.astype(str).str.strip().eq("").to_numpy()
+    if blank.any():
+        i = int(np.flatnonzero(blank)[0])
+        raise CustomerDataError(f"row {i + 1}, column '{customer}': missing customer")
+    return ids.astype(str)
+
+
 def rfm_from_orders(orders: pd.DataFrame, as_of=None, *, customer: str = "customer",
                     date: str = "date", amount: str = "amount") -> pd.DataFrame:
     """Per customer: recency (days since last order, as of ``as_of`` or the last order date),
@@ -131,7 +141,7 @@ def rfm_from_orders(orders: pd.DataFrame, as_of=None, *, customer: str = "custom
         col = date if d.isna().iloc[i] else amount
         raise CustomerDataError(f"row {i + 1}, column '{col}': {orders[col].iloc[i]!r} is not valid")
     ref = pd.Timestamp(as_of) if as_of is not None else d.max()
-    g = pd.DataFrame({"c": orders[customer].astype(str), "d": d, "a": a}).groupby("c")
+    g = pd.DataFrame({"c": _customer_ids(orders, customer), "d": d, "a": a}).groupby("c")
     out = pd.DataFrame({"recency_days": (ref - g["d"].max()).dt.days.astype(float),
                         "frequency": g.size().astype(float), "monetary": g["a"].sum()})
     out.index.name = customer
@@ -190,9 +200,13 @@ def value_tiers(values, *, high: float | None = None, medium: float | None = Non
     ``shares[1]`` % medium (ties at a boundary go to the better tier)."""
     v = _values(values)
     if high is not None or medium is not None:
-        if high is None or medium is None or medium > high:
-            raise CustomerDataError("value tiers need both thresholds with medium ≤ high")
+        if high is None or medium is None or not (np.isfinite(high) and np.isfinite(medium)) or medium > high:
+            raise CustomerDataError("value tiers need both thresholds, finite, with medium ≤ high")
         return pd.Series(np.where(v >= high, "high", np.where(v >= medium, "medium", "low")), index=v.index)
+    if (len(shares) != 2 or not all(np.isfinite(x) and x >= 0 for x in shares)
+            or shares[0] + shares[1] > 100):
+        raise CustomerDataError(f"value-tier shares {tuple(shares)} must be two percentages, "
+                                "each ≥ 0 and together ≤ 100")
     pos = v.rank(method="min", ascending=False) - 1  # customers strictly better
     n = len(v)
     return pd.Series(np.where(pos < n * shares[0] / 100, "high",
@@ -219,7 +233,7 @@ def churn_flags(orders: pd.DataFrame, as_of=None, *, inactive_days: int = 90,
         raise CustomerDataError(f"row {i + 1}, column '{date}': {orders[date].iloc[i]!r} is not a date")
     ref = pd.Timestamp(as_of) if as_of is not None else d.max()
     age = (ref - d).dt.days.to_numpy()
-    frame = pd.DataFrame({"c": orders[customer].astype(str).to_numpy(), "age": age,
+    frame = pd.DataFrame({"c": _customer_ids(orders, customer).to_numpy(), "age": age,
                           "recent": (age >= 0) & (age < window_days),
                           "before": (age >= window_days) & (age < 2 * window_days)})
     g = frame.groupby("c")

@@ -540,7 +540,12 @@ def importance_performance(importance: Mapping[str, float] | pd.Series,
             (float(imp.median()), float(perf.median()))
         how = f"{lines} importance {il:.4g}, {lines} performance {pl:.4g}"
     else:
-        il, pl = float(lines[0]), float(lines[1])
+        try:
+            il, pl = (float(v) for v in lines)
+        except (TypeError, ValueError):
+            raise SurveyDataError(f"quadrant lines {lines!r} must be 'mean', 'median' or two numbers") from None
+        if not (math.isfinite(il) and math.isfinite(pl)):
+            raise SurveyDataError(f"quadrant lines {lines!r} must be finite numbers")
         how = f"fixed: importance {il:.4g}, performance {pl:.4g}"
     table = pd.DataFrame({"importance": imp, "performance": perf})
     table["quadrant"] = [QUADRANTS[(i >= il, p >= pl)] for i, p in zip(imp, perf)]

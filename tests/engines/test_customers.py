@@ -228,3 +228,19 @@ def test_non_numeric_inputs_are_customer_errors():
         cu.clv("lots", 0.8, 0.1)
     with pytest.raises(CustomerDataError, match="rectangular"):
         cu.kmeans([[1, 2], [3]], 1)
+
+
+def test_missing_customer_ids_are_refused_not_dropped():
+    orders = pd.DataFrame({"customer": ["a", None, "b"], "date": ["2026-01-01", "2026-01-02", "2026-01-03"],
+                           "amount": [1, 2, 3]})
+    with pytest.raises(CustomerDataError, match="row 2, column 'customer': missing customer"):
+        cu.rfm_from_orders(orders)
+    with pytest.raises(CustomerDataError, match="row 2, column 'customer': missing customer"):
+        cu.churn_flags(orders)
+
+
+@pytest.mark.parametrize("kwargs", [{"high": np.nan, "medium": 1}, {"high": 5, "medium": np.inf},
+                                    {"shares": (-10, 50)}, {"shares": (60, 50)}, {"shares": (np.nan, 10)}])
+def test_value_tier_settings_are_checked(kwargs):
+    with pytest.raises(CustomerDataError, match="value tiers|value-tier shares"):
+        cu.value_tiers([1, 2, 3], **kwargs)

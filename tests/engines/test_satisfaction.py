@@ -192,3 +192,10 @@ def test_scale_inference_on_odd_input():
         sat.infer_scale(["a"])
     with pytest.raises(ValueError, match="degrees of freedom"):
         sat.t_quantile(0.975, 0)
+
+
+@pytest.mark.parametrize("lines", [(float("nan"), 50), (0.5, float("inf")), ("a", "b"), (1,)])
+def test_ipa_fixed_lines_must_be_finite_numbers(lines):
+    # a NaN line made every comparison False: every indicator 'low', silently
+    with pytest.raises(SurveyDataError, match="quadrant lines"):
+        sat.importance_performance({"a": 1, "b": 2}, {"a": 1, "b": 3}, lines=lines)
