@@ -1,6 +1,9 @@
 """``csi`` and ``kano`` subcommands: satisfaction-index models and Kano classification on a
-survey file, without opening the GUI (issue 4). Bad input prints one line naming the row or
-column and returns 1; results go to stdout as text or ``--json``."""
+survey file, without opening the GUI (issue 4). Bad input prints one line naming the file line
+(header = line 1) and column and returns 1; results go to stdout as text or ``--json``, with the
+engine's warnings (an inferred scale, collinear causes) in both. The rating scale comes from
+``--scale`` or the model file's ``"scale"``; it is inferred from the answers only when neither
+exists, and then the output says so and from what."""
 from __future__ import annotations
 
 import argparse
@@ -18,14 +21,20 @@ LABELS = {
            "interval": "interval", "attribute": "attribute", "category": "category",
            "better": "Better", "worse": "Worse", "tie": "tie",
            "fong_note": "* the top two categories do not differ significantly (Fong test)",
-           "scale": "scale", "inferred": "inferred from the answers", "bootstrap": "Bootstrap"},
+           "scale": "scale", "inferred": "inferred from the answers", "bootstrap": "Bootstrap",
+           "given": "given with --scale", "declared": "declared by the model", "warnings": "Warnings",
+           "notes": "Notes", "resamples": "resamples", "used": "used", "discarded": "discarded",
+           "sign_correction": "sign correction", "flipped": "flipped in"},
     "zh_CN": {"model": "模型", "scheme": "内部权重方案", "iterations": "迭代次数",
               "paths": "路径系数", "r2": "R²", "index": "指数 (0–100)", "weights": "外部权重",
               "loading": "载荷", "gof": "拟合优度 GoF", "se": "标准误", "interval": "区间",
               "attribute": "属性", "category": "类别", "better": "Better 系数",
               "worse": "Worse 系数", "tie": "并列",
               "fong_note": "* 前两类差异不显著（Fong 检验）",
-              "scale": "量表", "inferred": "由答案推断", "bootstrap": "自助法"},
+              "scale": "量表", "inferred": "由答案推断", "bootstrap": "自助法",
+              "given": "由 --scale 指定", "declared": "模型声明", "warnings": "警告",
+              "notes": "说明", "resamples": "次重抽样", "used": "有效", "discarded": "舍弃",
+              "sign_correction": "符号校正", "flipped": "翻转"},
 }
 
 
@@ -38,7 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help='built-in model or JSON {"blocks": {"LV": [columns]}, "paths": [[from, to]]}')
     csi.add_argument("--scheme", choices=("path", "centroid", "factorial"), default="path")
     csi.add_argument("--scale", nargs=2, type=float, metavar=("MIN", "MAX"),
-                     help="rating scale of the questions (default: inferred from the answers)")
+                     help="rating scale of the questions (default: the model's declared scale; "
+                          "inferred from the answers, with a warning, only when the model has none)")
     csi.add_argument("--bootstrap", nargs="?", type=int, const=500, default=None, metavar="N",
                      help="bootstrap the path coefficients with N resamples (default 500)")
     csi.add_argument("--seed", type=int, default=None, help="random seed for the bootstrap")
@@ -61,7 +71,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 # ---------------------------------------------------------------------------------------------
 def read_survey(path: str, *, dtype=None):
     """Read a CSV (UTF-8 with or without BOM, else GB18030 as written by Chinese Excel). An
-    unnamed first column (R/pandas row index, like mobi.csv) becomes the index."""
+    unnamed first column (R/pandas row index, like mobi.csv) becomes the index.
+
+    ``df.attrs["lines"]`` holds the 1-based line of the file on which each data row starts
+    (header = line 1; blank lines skipped and quoted line breaks counted as the reader does), so
+    an error can point at the line a user sees in an editor."""
     import pandas as pd
 
     file = Path(path)
@@ -81,7 +95,41 @@ def read_survey(path: str, *, dtype=None):
     if len(df.columns) and (str(df.columns[0]).startswith("Unnamed") or str(df.columns[0]).strip() == ""):
         df = df.drop(columns=df.columns[0])
     df.columns = [str(c).strip() for c in df.columns]
-    return df.reset_index(drop=True)
+    df = df.reset_index(drop=True)
+    df.attrs["lines"] = _record_lines(file.read_bytes().decode(enc, errors="replace"), len(df))
+    return df
+
+
+def _record_lines(text: str, rows: int) -> list[int] | None:
+    # Start line of every data record as pandas counts records (blank lines skipped); None when
+    # the two readers disagree, and callers then assume one line per record.
+    import csv
+    import io
+
+    starts, previous_end = [], 0
+    reader = csv.reader(io.StringIO(text))
+    try:
+        for record in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if record and any(cell.strip() for cell in record) or (record and len(record) > 1):
+                starts.append(start)
+    except csv.Error:
+        return None
+    starts = starts[1:]                                  # the header
+    return starts if len(starts) == rows else None
+
+
+def _line(df, row: int) -> int:
+    lines = df.attrs.get("lines") if df is not None else None
+    return lines[row - 1] if lines and 1 <= row <= len(lines) else row + 1
+
+
+def _fail_at_line(exc: Exception, df) -> int:
+    """One line on stderr; a cell error names the file line (header = line 1) and the column."""
+    row, column, detail = (getattr(exc, k, None) for k in ("row", "column", "detail"))
+    if row is not None and column is not None and detail is not None:
+        return fail(f"line {_line(df, row)} (data row {row}), column '{column}': {detail}")
+    return fail(exc)
 
 
 def _clean(obj):
@@ -106,6 +154,7 @@ def run_csi(args: argparse.Namespace) -> int:
     from app.engines import pls
     from app.engines.satisfaction import SurveyDataError
 
+    df = None
     try:
         df = read_survey(args.data)
         model = pls.load_model(args.model)
@@ -118,8 +167,11 @@ def run_csi(args: argparse.Namespace) -> int:
             boot = pls.bootstrap(df, model, resamples=args.bootstrap, seed=args.seed,
                                  scheme=args.scheme, scale=scale, max_iter=args.max_iter)
     except (SurveyDataError, pls.ModelError, pls.ConvergenceError, ValueError) as exc:
-        return fail(exc)
+        return _fail_at_line(exc, df)
     out = result.to_dict()
+    if result.scale_source == "inferred" and result.warnings and df is not None:
+        # the engine counts data rows; the file's reader sees lines
+        out["warnings"][0] = _rows_to_lines(out["warnings"][0], df)
     if boot is not None:
         out["bootstrap"] = boot.to_dict()
     for lv, msg in out["index_errors"].items():
@@ -129,9 +181,18 @@ def run_csi(args: argparse.Namespace) -> int:
         return 0
     t = LABELS[_lang(args)]
     lo, hi = out["scale"]
+    how = {"inferred": t["inferred"], "given": t["given"], "model": t["declared"]}[out["scale_source"]]
     print(f"{t['model']}: {out['model']}  {t['scheme']}: {out['scheme']}  "
           f"{t['iterations']}: {out['iterations']}  {t['gof']}: {out['gof']:.4f}  "
-          f"{t['scale']}: {lo:g}–{hi:g}" + (f" ({t['inferred']})" if out["scale_inferred"] else ""))
+          f"{t['scale']}: {lo:g}–{hi:g} ({how})")
+    if out["warnings"]:
+        print(f"\n{t['warnings']}")
+        for message in out["warnings"]:
+            print(f"  ! {message}")
+    if out["orientation"]["flipped"]:
+        print(f"\n{t['notes']}")
+        for message in out["notes"]:
+            print(f"  {message}")
     print(f"\n{t['paths']}")
     for key, value in out["paths"].items():
         line = f"  {key:<40} {value:>9.4f}"
@@ -140,6 +201,12 @@ def run_csi(args: argparse.Namespace) -> int:
             line += (f"   {t['se']} {row['se']:.4f}  t {row['t']:.2f}  "
                      f"{t['interval']} [{row['lower']:.4f}, {row['upper']:.4f}]")
         print(line)
+    if boot is not None:
+        b = out["bootstrap"]
+        flips = ", ".join(f"{lv} {k}" for lv, k in b["sign_flips"].items() if k)
+        print(f"  {t['bootstrap']}: {b['resamples']} {t['resamples']} ({t['used']} {b['used']}, "
+              f"{t['discarded']} {b['discarded']}); {t['sign_correction']}: construct level"
+              + (f" ({t['flipped']} {flips})" if flips else ""))
     print(f"\n{t['r2']}")
     for key, value in out["r2"].items():
         print(f"  {key:<24} {value:>9.4f}")
@@ -152,16 +219,24 @@ def run_csi(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rows_to_lines(message: str, df) -> str:
+    # "row 3, column 'X'" in an engine message about the file → "line 4, column 'X'"
+    import re
+
+    return re.sub(r"\brow (\d+), column", lambda m: f"line {_line(df, int(m.group(1)))}, column", message)
+
+
 def run_kano(args: argparse.Namespace) -> int:
     from app.engines import kano
 
+    df = None
     try:
         df = read_survey(args.data, dtype=str)
         lower = {c.lower(): c for c in df.columns}
         cols = [lower.get(name.lower(), name) for name in (args.attribute, args.functional, args.dysfunctional)]
         results = kano.kano_survey(df, *cols)
     except (kano.KanoInputError, ValueError) as exc:
-        return fail(exc)
+        return _fail_at_line(exc, df)
     if args.json:
         out = {"rows": int(len(df)),
                "attributes": {r.attribute: {k: v for k, v in r.to_dict().items() if k != "attribute"}

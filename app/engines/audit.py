@@ -36,6 +36,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.engines.flags import ACCEPTED_SWITCHES, switch
+
 AUDIT_TYPES = ("product", "process", "qms")
 AUDIT_OCCASIONS = ("selection", "first_supply", "periodic", "problem", "reapproval")
 SEVERITIES = ("observation", "minor", "major", "critical")
@@ -46,6 +48,17 @@ AUDIT_RESULTS = ("approved", "conditional", "not_approved")
 
 class ChecklistError(ValueError):
     """A checklist template or an item score is malformed; the message says what and where."""
+
+
+def _switch(data: Mapping[str, Any], key: str, default: bool) -> bool:
+    # Read explicitly: bool("false") is True, so a template could never switch a setting off.
+    value = data.get(key, default)
+    if value is None:
+        return default
+    on = switch(value)
+    if on is None:
+        raise ChecklistError(f"{key} must be {ACCEPTED_SWITCHES}, got {value!r}")
+    return on
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,7 @@ class ScoringRule:
         try:
             return cls(
                 max=int(data.get("max", base.max)),
-                na_allowed=bool(data.get("na_allowed", base.na_allowed)),
+                na_allowed=_switch(data, "na_allowed", base.na_allowed),
                 min=int(data.get("min", base.min)),
             )
         except (TypeError, ValueError) as exc:
@@ -275,8 +288,8 @@ class AuditThresholds:
         return cls(
             approved=float(data.get("approved", 85.0)),
             conditional=float(data.get("conditional", 70.0)),
-            critical_blocks=bool(data.get("critical_blocks", True)),
-            major_caps=bool(data.get("major_caps", True)),
+            critical_blocks=_switch(data, "critical_blocks", True),
+            major_caps=_switch(data, "major_caps", True),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -389,5 +402,5 @@ def answers_for(template: ChecklistTemplate, scores: Mapping[str, Mapping[str, A
     out = []
     for it in template.items:
         s = scores.get(it.key) or {}
-        out.append(ItemAnswer(it.key, it.section, it.weight, it.rule, s.get("score"), bool(s.get("na", False))))
+        out.append(ItemAnswer(it.key, it.section, it.weight, it.rule, s.get("score"), _switch(s, "na", False)))
     return out

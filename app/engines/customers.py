@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from app.engines.flags import ACCEPTED_DIRECTIONS, direction
 
 class CustomerDataError(ValueError):
     """Customer data that cannot be analysed; names the customer, row or column."""
@@ -31,7 +32,9 @@ def nps(scores) -> float:
     if bad.size:
         i = int(bad[0])
         raise CustomerDataError(f"answer {i + 1}: {list(scores)[i]!r} is not a whole number 0–10")
-    return float(((arr >= 9).mean() - (arr <= 6).mean()) * 100.0)
+    # Count, then divide once: (0.3 − 0.2) · 100 would give 9.999999999999998 for an exact 10.
+    promoters, detractors = int((arr >= 9).sum()), int((arr <= 6).sum())
+    return 100 * (promoters - detractors) / arr.size
 
 
 def clv(margin, retention, discount, acquisition_cost=0.0):
@@ -41,7 +44,10 @@ def clv(margin, retention, discount, acquisition_cost=0.0):
     ``retention`` r and ``discount`` i are fractions per period (0.8, 0.1); margin m per period.
     Works on scalars or arrays (one value per customer).
     """
-    m, r, i, ac = (np.asarray(v, dtype=float) for v in (margin, retention, discount, acquisition_cost))
+    try:
+        m, r, i, ac = (np.asarray(v, dtype=float) for v in (margin, retention, discount, acquisition_cost))
+    except (TypeError, ValueError):
+        raise CustomerDataError("CLV: margin, retention, discount and acquisition cost must be numbers") from None
     for arr, what in ((m, "margin"), (r, "retention"), (i, "discount"), (ac, "acquisition cost")):
         if not np.all(np.isfinite(arr)):
             raise CustomerDataError(f"CLV: {what} must be a number")
@@ -80,11 +86,15 @@ def abc_classes(values, shares: Sequence[float] = (80, 15, 5)) -> pd.DataFrame:
     if total <= 0:
         raise CustomerDataError("ABC classes need a positive total value")
     order = v.sort_values(ascending=False, kind="stable")
-    share = order / total * 100.0
-    cum = share.cumsum()
-    before = cum - share
-    cls = np.where(before < shares[0] - 1e-12, "A",
-                   np.where(before < shares[0] + shares[1] - 1e-12, "B", "C"))
+    # Shares from cumulative *values*, divided once: a running sum of rounded shares ends at
+    # 99.99999999999997 for seven equal customers. The class test compares value sums
+    # (before·100 < share·total), so no tolerance is needed either.
+    running = order.cumsum()
+    share = 100.0 * order / total
+    cum = 100.0 * running / total
+    before = (running - order) * 100.0
+    cls = np.where(before < shares[0] * total, "A",
+                   np.where(before < (shares[0] + shares[1]) * total, "B", "C"))
     return pd.DataFrame({"value": order, "share_pct": share, "cumulative_pct": cum, "class": cls})
 
 
@@ -93,10 +103,27 @@ def abc_classes(values, shares: Sequence[float] = (80, 15, 5)) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 def quintile_score(values, *, higher_is_better: bool = True) -> pd.Series:
     """Score 1–5 by quintile of rank (Hughes, Strategic Database Marketing, 'RFM'): score =
-    1 + ⌊5·(rank − 1)/n⌋ with ties sharing the lowest rank, so equal values get equal scores."""
+    1 + ⌊5·(rank − 1)/n⌋ with ties sharing the lowest rank, so equal values get equal scores.
+
+    ``higher_is_better`` is read as a direction (True/False, 1/-1, 'max'/'min', 'benefit'/'cost'),
+    never with truthiness, so ``-1`` or ``'min'`` cannot silently mean "higher is better"."""
+    better = direction(higher_is_better)
+    if better is None:
+        raise CustomerDataError(f"higher_is_better {higher_is_better!r} is not one of {ACCEPTED_DIRECTIONS}")
     v = _values(values)
-    ranks = (v if higher_is_better else -v).rank(method="min")
-    return (1 + np.floor(5 * (ranks - 1) / len(v))).astype(int)
+    ranks = (v if better else -v).rank(method="min").to_numpy(dtype=np.int64)
+    # integer floor division: the score is a count of quintiles, not a rounded float
+    return pd.Series(1 + (5 * (ranks - 1)) // len(v), index=v.index).astype(int)
+
+
+def _customer_ids(orders: pd.DataFrame, customer: str) -> pd.Series:
+    # A blank id would be dropped by groupby (pandas skips NaN keys): the order would vanish.
+    ids = orders[customer]
+    blank = ids.isna().to_numpy() | ids.astype(str).str.strip().eq("").to_numpy()
+    if blank.any():
+        i = int(np.flatnonzero(blank)[0])
+        raise CustomerDataError(f"row {i + 1}, column '{customer}': missing customer")
+    return ids.astype(str)
 
 
 def rfm_from_orders(orders: pd.DataFrame, as_of=None, *, customer: str = "customer",
@@ -114,7 +141,7 @@ def rfm_from_orders(orders: pd.DataFrame, as_of=None, *, customer: str = "custom
         col = date if d.isna().iloc[i] else amount
         raise CustomerDataError(f"row {i + 1}, column '{col}': {orders[col].iloc[i]!r} is not valid")
     ref = pd.Timestamp(as_of) if as_of is not None else d.max()
-    g = pd.DataFrame({"c": orders[customer].astype(str), "d": d, "a": a}).groupby("c")
+    g = pd.DataFrame({"c": _customer_ids(orders, customer), "d": d, "a": a}).groupby("c")
     out = pd.DataFrame({"recency_days": (ref - g["d"].max()).dt.days.astype(float),
                         "frequency": g.size().astype(float), "monetary": g["a"].sum()})
     out.index.name = customer
@@ -173,9 +200,13 @@ def value_tiers(values, *, high: float | None = None, medium: float | None = Non
     ``shares[1]`` % medium (ties at a boundary go to the better tier)."""
     v = _values(values)
     if high is not None or medium is not None:
-        if high is None or medium is None or medium > high:
-            raise CustomerDataError("value tiers need both thresholds with medium ≤ high")
+        if high is None or medium is None or not (np.isfinite(high) and np.isfinite(medium)) or medium > high:
+            raise CustomerDataError("value tiers need both thresholds, finite, with medium ≤ high")
         return pd.Series(np.where(v >= high, "high", np.where(v >= medium, "medium", "low")), index=v.index)
+    if (len(shares) != 2 or not all(np.isfinite(x) and x >= 0 for x in shares)
+            or shares[0] + shares[1] > 100):
+        raise CustomerDataError(f"value-tier shares {tuple(shares)} must be two percentages, "
+                                "each ≥ 0 and together ≤ 100")
     pos = v.rank(method="min", ascending=False) - 1  # customers strictly better
     n = len(v)
     return pd.Series(np.where(pos < n * shares[0] / 100, "high",
@@ -202,7 +233,7 @@ def churn_flags(orders: pd.DataFrame, as_of=None, *, inactive_days: int = 90,
         raise CustomerDataError(f"row {i + 1}, column '{date}': {orders[date].iloc[i]!r} is not a date")
     ref = pd.Timestamp(as_of) if as_of is not None else d.max()
     age = (ref - d).dt.days.to_numpy()
-    frame = pd.DataFrame({"c": orders[customer].astype(str).to_numpy(), "age": age,
+    frame = pd.DataFrame({"c": _customer_ids(orders, customer).to_numpy(), "age": age,
                           "recent": (age >= 0) & (age < window_days),
                           "before": (age >= window_days) & (age < 2 * window_days)})
     g = frame.groupby("c")
@@ -223,54 +254,158 @@ class KMeansResult:
     labels: np.ndarray        # cluster of each row, 0 … k−1 (ordered by cluster size, largest 0)
     centers: np.ndarray       # in the original units of the features
     inertia: float            # within-cluster sum of squares on the scaled features
-    iterations: int
+    iterations: int           # Lloyd iterations of the best start
     sizes: np.ndarray
+    converged: bool = True    # the best start reached a fixed point within max_iter
+
+
+def _squared_distances(z: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    # n × k squared Euclidean distances, by differences (no ‖x‖² − 2x·c + ‖c‖² cancellation),
+    # one feature at a time: a few n × k passes instead of an n × k × d temporary.
+    d = np.zeros((z.shape[0], centers.shape[0]))
+    for f in range(z.shape[1]):
+        d += (z[:, f, None] - centers[None, :, f]) ** 2
+    return d
+
+
+def _cluster_means(z: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    counts = np.bincount(labels, minlength=k)
+    sums = np.column_stack([np.bincount(labels, weights=z[:, f], minlength=k) for f in range(z.shape[1])])
+    return sums / counts[:, None]
+
+
+def _plus_plus(z: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, §2.2 and the greedy variant of §5,
+    as in scikit-learn): the first centre uniformly, each next one the best of 2 + ⌊ln k⌋
+    candidates drawn with probability ∝ D(x)², best = smallest resulting potential."""
+    n = z.shape[0]
+    trials = 2 + int(np.log(k))
+    first = int(rng.integers(n))
+    chosen = [first]
+    closest = _squared_distances(z, z[first:first + 1])[:, 0]
+    for _ in range(1, k):
+        total = closest.sum()
+        candidates = rng.choice(n, size=trials, p=closest / total)
+        d = _squared_distances(z, z[candidates]).T                           # trials × n
+        potential = np.minimum(closest[None, :], d).sum(axis=1)
+        best = int(np.argmin(potential))
+        chosen.append(int(candidates[best]))
+        closest = np.minimum(closest, d[best])
+    return z[chosen].copy()
+
+
+def _lloyd(z: np.ndarray, centers: np.ndarray, max_iter: int) -> tuple[np.ndarray, np.ndarray, int, bool]:
+    """Lloyd's iterations (Lloyd 1982) until the assignment no longer changes — a fixed point,
+    where every point is nearest to its own cluster's mean. A cluster left empty is re-seeded
+    with the point farthest from its centre (taken from a cluster that keeps a member), so the
+    answer always has k non-empty clusters."""
+    k = centers.shape[0]
+    labels = None
+    for it in range(1, max_iter + 1):
+        d = _squared_distances(z, centers)
+        new = d.argmin(axis=1)
+        counts = np.bincount(new, minlength=k)
+        if np.any(counts == 0):
+            own = d[np.arange(z.shape[0]), new]
+            for j in np.flatnonzero(counts == 0):
+                for i in np.argsort(-own, kind="stable"):
+                    if counts[new[i]] > 1:
+                        counts[new[i]] -= 1
+                        new[i], counts[j], own[i] = j, 1, 0.0
+                        break
+        if labels is not None and np.array_equal(new, labels):
+            return labels, centers, it - 1, True
+        labels = new
+        centers = _cluster_means(z, labels, k)
+    return labels, centers, max_iter, False
+
+
+def _transfers(z: np.ndarray, labels: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """Single-point transfers of Hartigan & Wong (1979, Appl. Statist. 28, AS 136; R's default
+    ``kmeans`` algorithm) from a Lloyd fixed point: moving x from cluster a (n_a > 1) to b changes
+    the within-cluster sum of squares by n_b/(n_b+1)·‖x − c_b‖² − n_a/(n_a−1)·‖x − c_a‖², so
+    the best strictly improving move is made, centres updated, until none is left. Lloyd
+    stops at such points (a lone point that belongs elsewhere), which is where it fell short of
+    scikit-learn and of the brute-force optimum on small sets."""
+    n, k = z.shape[0], centers.shape[0]
+    labels, centers = labels.copy(), centers.copy()
+    counts = np.bincount(labels, minlength=k).astype(float)
+    d = _squared_distances(z, centers)
+    rows = np.arange(n)
+    moves = 0
+    for moves in range(10 * n + 1):
+        na = counts[labels]
+        own = d[rows, labels]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            removal = np.where(na > 1, na / (na - 1) * own, -np.inf)
+        addition = counts[None, :] / (counts[None, :] + 1) * d
+        addition[rows, labels] = np.inf
+        gain = removal[:, None] - addition
+        i, b = np.unravel_index(int(np.argmax(gain)), gain.shape)
+        if not gain[i, b] > 1e-12 * max(1.0, float(own.sum())):
+            break
+        a = labels[i]
+        centers[a] = (centers[a] * counts[a] - z[i]) / (counts[a] - 1)
+        centers[b] = (centers[b] * counts[b] + z[i]) / (counts[b] + 1)
+        counts[a] -= 1
+        counts[b] += 1
+        labels[i] = b
+        d[:, [a, b]] = _squared_distances(z, centers[[a, b]])
+    return labels, centers, moves
 
 
 def kmeans(x, k: int, *, seed: int | None = 0, n_init: int = 10, max_iter: int = 300,
            scale: bool = True, tol: float = 1e-10) -> KMeansResult:
-    """Lloyd's k-means (Lloyd 1982) with k-means++ seeding (Arthur & Vassilvitskii 2007), best of
-    ``n_init`` seeded starts. Features are z-scaled first (SD n − 1) so that, e.g., money does not
-    outweigh order counts. Deterministic for a given seed."""
-    a = np.asarray(x, dtype=float)
+    """k-means with greedy k-means++ seeding (Arthur & Vassilvitskii 2007), Lloyd's iterations
+    (Lloyd 1982) until the assignment is stable, then Hartigan–Wong single-point transfers
+    (see :func:`_transfers`) — best inertia of ``n_init`` seeded starts. ``tol`` is kept for
+    compatibility (a fixed point has zero centre shift); ``iterations`` counts Lloyd steps. Features are
+    z-scaled first (SD n − 1) so that, e.g., money does not outweigh order counts.
+    Deterministic for a given seed. Refuses k above the number of distinct rows (some cluster
+    would have to be empty or a duplicate)."""
+    try:
+        a = np.asarray(x, dtype=float)
+    except (TypeError, ValueError):
+        raise CustomerDataError("k-means features must be numbers in a rectangular table") from None
     if a.ndim == 1:
         a = a[:, None]
+    if a.ndim != 2 or a.shape[1] == 0:
+        raise CustomerDataError(f"k-means needs rows × features, got shape {a.shape}")
     if not np.all(np.isfinite(a)):
         i, j = map(int, np.argwhere(~np.isfinite(a))[0])
         raise CustomerDataError(f"row {i + 1}, feature {j + 1}: missing or non-numeric value")
     n = a.shape[0]
-    if not 1 <= k <= n:
-        raise CustomerDataError(f"k = {k} clusters needs between 1 and {n} (the number of rows)")
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
+        raise CustomerDataError(f"k = {k} clusters needs a whole number between 1 and {n} (the number of rows)")
+    if n_init < 1 or max_iter < 1:
+        raise CustomerDataError("k-means needs n_init ≥ 1 and max_iter ≥ 1")
     mu, sd = a.mean(axis=0), a.std(axis=0, ddof=1) if n > 1 else np.ones(a.shape[1])
     sd = np.where(sd > 0, sd, 1.0)
     z = (a - mu) / sd if scale else a
+    distinct = np.unique(z, axis=0).shape[0]
+    if k > distinct:
+        raise CustomerDataError(f"k = {k} clusters but only {distinct} distinct rows: at most {distinct} "
+                                "clusters can be non-empty")
     rng = np.random.default_rng(seed)
     best = None
-    for _ in range(max(1, n_init)):
-        centers = z[[rng.integers(n)]]
-        for _ in range(1, k):
-            d2 = ((z[:, None, :] - centers[None]) ** 2).sum(-1).min(axis=1)
-            p = d2 / d2.sum() if d2.sum() > 0 else np.full(n, 1 / n)
-            centers = np.vstack([centers, z[rng.choice(n, p=p)]])
-        for it in range(1, max_iter + 1):
-            labels = ((z[:, None, :] - centers[None]) ** 2).sum(-1).argmin(axis=1)
-            new = np.array([z[labels == j].mean(axis=0) if np.any(labels == j) else centers[j]
-                            for j in range(k)])
-            shift = float(((new - centers) ** 2).sum())
-            centers = new
-            if shift <= tol:
+    for _ in range(n_init):
+        labels, centers, it, ok = _lloyd(z, _plus_plus(z, k, rng), max_iter)
+        for _ in range(max_iter):
+            labels, centers, moved = _transfers(z, labels, centers)
+            if not moved:
                 break
-        labels = ((z[:, None, :] - centers[None]) ** 2).sum(-1).argmin(axis=1)
+            labels, centers, more, ok = _lloyd(z, centers, max_iter)   # exact means again
+            it += more
         inertia = float(((z - centers[labels]) ** 2).sum())
-        if best is None or inertia < best[0] - 1e-12:
-            best = (inertia, labels, centers, it)
-    inertia, labels, centers, it = best
+        if best is None or inertia < best[0] - 1e-12 * max(1.0, best[0]):
+            best = (inertia, labels, centers, it, ok)
+    inertia, labels, centers, it, ok = best
     sizes = np.bincount(labels, minlength=k)
     order = np.argsort(-sizes, kind="stable")           # relabel: largest cluster is 0
     relabel = np.empty(k, dtype=int)
     relabel[order] = np.arange(k)
     centers = centers[order] * (sd if scale else 1) + (mu if scale else 0)
-    return KMeansResult(relabel[labels], centers, inertia, it, sizes[order])
+    return KMeansResult(relabel[labels], centers, inertia, it, sizes[order], ok)
 
 
 def segment_customers(df: pd.DataFrame, features: Sequence[str], k: int, *, seed: int = 0) -> pd.DataFrame:

@@ -28,26 +28,106 @@ OPERATOR_SYMBOLS = {
 }
 
 
+#: Weights must sum to 1 within this absolute tolerance (rounding of typed decimals such as
+#: 0.1 × 10, or of weights normalised by division) unless ``normalise_weights`` is asked for.
+WEIGHT_SUM_TOLERANCE = 1e-9
+#: Memberships may exceed 1 by this much (rounding); they are clipped to 1.
+MEMBERSHIP_TOLERANCE = 1e-9
+
+
 class FuzzyInputError(ValueError):
     """Weights, memberships or operator are unusable; the message says why."""
 
 
-def compose(weights, membership, operator: str = "product-sum") -> np.ndarray:
+def _as_float(values, what: str) -> np.ndarray:
+    try:
+        return np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise FuzzyInputError(f"the {what} must be numbers in a rectangular table") from None
+
+
+def _position(index: tuple[int, ...]) -> str:
+    return ", ".join(str(int(i)) for i in index)
+
+
+def _finite(x: np.ndarray, label: str) -> None:
+    bad = ~np.isfinite(x)
+    if bad.any():
+        idx = tuple(np.argwhere(bad)[0])
+        raise FuzzyInputError(f"{label}[{_position(idx)}] is {x[idx]} (missing or infinite)")
+
+
+def _check_weights(a: np.ndarray, normalise_weights: bool, allow_zero_rows: bool) -> np.ndarray:
+    _finite(a, "weights")
+    if np.any(a < 0):
+        idx = tuple(np.argwhere(a < 0)[0])
+        raise FuzzyInputError(f"weight {idx[-1] + 1} (weights[{_position(idx)}] = {a[idx]:g}) is negative")
+    total = a.sum(axis=-1, keepdims=True)
+    zero = total == 0
+    if np.any(zero) and not allow_zero_rows:
+        row = _row_label(np.argwhere(zero[..., 0])[0], a.ndim)
+        raise FuzzyInputError(f"weights{row} sum to 0, not 1: no indicator carries any weight")
+    if normalise_weights:
+        return np.divide(a, total, out=np.zeros_like(a), where=~zero)
+    off = ~zero & (np.abs(total - 1.0) > WEIGHT_SUM_TOLERANCE)
+    if np.any(off):
+        pos = np.argwhere(off[..., 0])[0]
+        raise FuzzyInputError(
+            f"weights{_row_label(pos, a.ndim)} sum to {float(total[tuple(pos)][0]):.10g}, not 1 "
+            f"(tolerance {WEIGHT_SUM_TOLERANCE:g}); normalise them, or pass normalise_weights=True")
+    return a
+
+
+def _row_label(pos, ndim: int) -> str:
+    if ndim <= 1:
+        return ""
+    if ndim == 2:
+        return f" row {int(pos[0]) + 1}"
+    return f"[{_position(tuple(pos))}]"
+
+
+def compose(weights, membership, operator: str = "product-sum", *, normalise_weights: bool = False,
+            allow_zero_rows: bool = False) -> np.ndarray:
     """Fuzzy composition B = A ∘ R with one of :data:`OPERATORS`; returns the B vector(s).
 
     B is returned as composed (not normalised), as in the published exercise
     (A = (.2,.2,.2,.4), M(∧,∨) → B = (.1,.2,.4,.3,.2)); use :func:`normalise` if wanted.
+
+    Refused with :class:`FuzzyInputError` (never composed, never left to numpy): NaN or infinite
+    weights or memberships, negative weights, memberships outside [0, 1], an empty R (no
+    indicators or no grades), shapes that do not match, and weights that do not sum to 1 within
+    :data:`WEIGHT_SUM_TOLERANCE` — unless ``normalise_weights=True`` asks to divide them by their
+    sum. A weight row that is all zero is refused unless ``allow_zero_rows=True`` (the evaluation
+    engine's "no score" suppliers): its B is then all zero, "no evidence".
     """
-    a = np.asarray(weights, dtype=float)
-    r = np.asarray(membership, dtype=float)
+    if operator not in OPERATORS:
+        raise FuzzyInputError(f"unknown operator {operator!r}; use one of {', '.join(OPERATORS)}")
+    a = _as_float(weights, "weights")
+    r = _as_float(membership, "membership matrix R")
     if r.ndim < 2:
         raise FuzzyInputError("the membership matrix R must be indicators × grades")
-    if a.shape[-1:] != r.shape[-2:-1]:
-        raise FuzzyInputError(
-            f"{r.shape[-2]} indicators in R need {r.shape[-2]} weights, got {a.shape[-1:]}"
-        )
-    if np.any(a < 0) or np.any(r < 0) or np.any(r > 1 + 1e-9):
-        raise FuzzyInputError("weights must be non-negative and memberships within [0, 1]")
+    if a.ndim < 1:
+        raise FuzzyInputError("the weights must be a vector with one weight per indicator")
+    m, k = r.shape[-2], r.shape[-1]
+    if m == 0:
+        raise FuzzyInputError("the membership matrix R has no indicators (no rows)")
+    if k == 0:
+        raise FuzzyInputError("the membership matrix R has no grades (no columns)")
+    if a.shape[-1] != m:
+        raise FuzzyInputError(f"{m} indicators in R need {m} weights, got {a.shape[-1]}")
+    try:
+        np.broadcast_shapes(a.shape[:-1], r.shape[:-2])
+    except ValueError:
+        raise FuzzyInputError(f"{a.shape[:-1][0] if a.ndim == 2 else a.shape[:-1]} weight rows do not "
+                              f"match {r.shape[:-2][0] if r.ndim == 3 else r.shape[:-2]} membership "
+                              "matrices") from None
+    _finite(r, "membership R")
+    outside = (r < 0) | (r > 1 + MEMBERSHIP_TOLERANCE)
+    if outside.any():
+        idx = tuple(np.argwhere(outside)[0])
+        raise FuzzyInputError(f"membership R[{_position(idx)}] = {r[idx]:g} is outside [0, 1]")
+    r = np.minimum(r, 1.0)
+    a = _check_weights(a, normalise_weights, allow_zero_rows)
     a3 = a[..., :, None]
     if operator == "min-max":
         return np.minimum(a3, r).max(axis=-2)
@@ -55,14 +135,23 @@ def compose(weights, membership, operator: str = "product-sum") -> np.ndarray:
         return (a3 * r).max(axis=-2)
     if operator == "min-sum":
         return np.minimum(1.0, np.minimum(a3, r).sum(axis=-2))
-    if operator == "product-sum":
-        return np.minimum(1.0, (a3 * r).sum(axis=-2))
-    raise FuzzyInputError(f"unknown operator {operator!r}; use one of {', '.join(OPERATORS)}")
+    return np.minimum(1.0, (a3 * r).sum(axis=-2))
+
+
+def _composed(b, what: str = "B") -> np.ndarray:
+    b = _as_float(b, what)
+    if b.ndim < 1 or b.shape[-1] == 0:
+        raise FuzzyInputError(f"{what} needs at least one grade")
+    _finite(b, what)
+    if np.any(b < 0):
+        idx = tuple(np.argwhere(b < 0)[0])
+        raise FuzzyInputError(f"{what}[{_position(idx)}] = {b[idx]:g} is negative")
+    return b
 
 
 def normalise(b) -> np.ndarray:
-    """Scale B to sum 1 along the last axis; an all-zero B stays zero."""
-    b = np.asarray(b, dtype=float)
+    """Scale B to sum 1 along the last axis; an all-zero B stays zero. NaN is refused."""
+    b = _composed(b)
     total = b.sum(axis=-1, keepdims=True)
     return np.divide(b, total, out=np.zeros_like(b), where=total > 0)
 
@@ -70,9 +159,10 @@ def normalise(b) -> np.ndarray:
 def max_membership(b) -> np.ndarray:
     """Grade index (0-based) by the maximum-membership principle (最大隶属度原则).
 
-    Ties go to the first (better) grade; an all-zero B gives -1 (no evidence, no grade).
+    Ties go to the first (better) grade; an all-zero B gives -1 (no evidence, no grade). A NaN
+    in B is refused: it is not "no evidence".
     """
-    b = np.asarray(b, dtype=float)
+    b = _composed(b)
     idx = np.argmax(b, axis=-1)
     return np.where(b.max(axis=-1) > 0, idx, -1)
 
@@ -80,30 +170,41 @@ def max_membership(b) -> np.ndarray:
 def weighted_score(b, grade_scores: Sequence[float]) -> np.ndarray:
     """Weighted-average score S = Σ b_j s_j / Σ b_j (the course notes' 加权平均原则).
 
-    NaN where B is all zero.
+    NaN where B is all zero (no evidence); NaN in B or in the grade scores is refused.
     """
-    b = np.asarray(b, dtype=float)
-    s = np.asarray(grade_scores, dtype=float)
+    b = _composed(b)
+    s = _as_float(grade_scores, "grade scores")
     if s.shape != b.shape[-1:]:
         raise FuzzyInputError(f"{b.shape[-1]} grades need {b.shape[-1]} grade scores")
+    _finite(s, "grade scores")
     total = b.sum(axis=-1)
     num = (b * s).sum(axis=-1)
     return np.divide(num, total, out=np.full_like(total, np.nan), where=total > 0)
 
 
 def two_level(group_weights, groups: Sequence[tuple[object, object]],
-              operator: str = "product-sum", upper_operator: str | None = None) -> np.ndarray:
+              operator: str = "product-sum", upper_operator: str | None = None, *,
+              normalise_weights: bool = False) -> np.ndarray:
     """Two-level evaluation: evaluate each sub-group, stack the B vectors as the upper R.
 
     ``groups`` is a sequence of (weights, membership) per first-level factor; each first-level
     B is normalised before stacking so that groups of different sizes are comparable (the
-    usual practice in the course notes' worked two-level example).
+    usual practice in the course notes' worked two-level example). Every weight vector must sum
+    to 1 (see :func:`compose`) unless ``normalise_weights=True``.
     """
     if len(groups) == 0:
         raise FuzzyInputError("a two-level evaluation needs at least one group")
-    rows = [normalise(compose(w, r, operator)) for w, r in groups]
-    upper_r = np.stack(rows, axis=-2)
-    return compose(group_weights, upper_r, upper_operator or operator)
+    rows = []
+    for g, (w, r) in enumerate(groups, start=1):
+        try:
+            rows.append(normalise(compose(w, r, operator, normalise_weights=normalise_weights)))
+        except FuzzyInputError as exc:
+            raise FuzzyInputError(f"group {g}: {exc}") from None
+    try:
+        upper_r = np.stack(rows, axis=-2)
+    except ValueError:
+        raise FuzzyInputError("every group must be evaluated on the same grades") from None
+    return compose(group_weights, upper_r, upper_operator or operator, normalise_weights=normalise_weights)
 
 
 def ridge_membership(values, centres: Sequence[float]) -> np.ndarray:
@@ -113,12 +214,16 @@ def ridge_membership(values, centres: Sequence[float]) -> np.ndarray:
     ``centres`` are the grade centres in descending order (e.g. 95, 85, 75, 60 for A..D).
     A value at or above the first centre belongs fully to the first grade, at or below the last
     fully to the last grade; between two adjacent centres it is split linearly, so each row
-    sums to 1. NaN values give an all-zero row (missing indicator: no evidence).
+    sums to 1. NaN values give an all-zero row (missing indicator: no evidence); infinite values are
+    refused.
     """
-    c = np.asarray(centres, dtype=float)
-    if c.ndim != 1 or c.size < 2 or np.any(np.diff(c) >= 0):
-        raise FuzzyInputError("grade centres must be at least two values in descending order")
-    v = np.asarray(values, dtype=float)
+    c = _as_float(centres, "grade centres")
+    if c.ndim != 1 or c.size < 2 or not np.all(np.isfinite(c)) or not np.all(np.diff(c) < 0):
+        raise FuzzyInputError("grade centres must be at least two finite values in descending order")
+    v = _as_float(values, "scores")
+    if np.any(np.isinf(v)):
+        idx = tuple(np.argwhere(np.isinf(v))[0])
+        raise FuzzyInputError(f"score [{_position(idx)}] is infinite; a missing score is NaN")
     k = c.size
     out = np.zeros(v.shape + (k,))
     finite = np.isfinite(v)

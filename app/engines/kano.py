@@ -47,28 +47,44 @@ _WORD_TO_CODE = {w: code for code, words in ANSWER_WORDS.items() for w in words}
 
 
 class KanoInputError(ValueError):
-    """An answer that is not one of the five Kano answers, named by row and column."""
+    """An answer that is not one of the five Kano answers, named by row and column.
+
+    A cell error also carries ``row`` (1-based data row), ``column`` and ``detail`` (the message
+    without the position) so that a caller reading a file can name the line instead."""
+
+    def __init__(self, message: str, *, row: int | None = None, column: str | None = None,
+                 detail: str | None = None) -> None:
+        super().__init__(message)
+        self.row, self.column, self.detail = row, column, detail
+
+
+def _answer_error(detail: str, row: int | None, column: str) -> KanoInputError:
+    if row is None:
+        return KanoInputError(detail)
+    return KanoInputError(f"row {row}, column '{column}': {detail}", row=row, column=column, detail=detail)
 
 
 def parse_answer(value, *, row: int | None = None, column: str = "") -> int:
     """1–5 (also '1', 1.0) or an answer word in English or Chinese → 1–5."""
-    where = f"row {row}, column '{column}': " if row is not None else ""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        raise KanoInputError(f"{where}missing answer")
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        raise _answer_error("missing answer", row, column)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer() and 1 <= value <= 5:
             return int(value)
-        raise KanoInputError(f"{where}{value!r} is not a Kano answer (1–5)")
+        raise _answer_error(f"{value!r} is not a Kano answer (1–5)", row, column)
     text = " ".join(str(value).strip().lower().split())
     if not text:
-        raise KanoInputError(f"{where}missing answer")
+        raise _answer_error("missing answer", row, column)
     if text in _WORD_TO_CODE:
         return _WORD_TO_CODE[text]
     try:
-        return parse_answer(float(text), row=row, column=column)
+        number = float(text)
     except ValueError:
-        raise KanoInputError(f"{where}{value!r} is not a Kano answer (1–5, like, must-be, neutral, "
-                             "live-with, dislike, 喜欢, 理所当然, 无所谓, 能忍受, 不喜欢)") from None
+        number = None
+    if number is not None and number.is_integer() and 1 <= number <= 5:
+        return int(number)
+    raise _answer_error(f"{value!r} is not a Kano answer (1–5, like, must-be, neutral, live-with, "
+                        "dislike, 喜欢, 理所当然, 无所谓, 能忍受, 不喜欢)", row, column)
 
 
 def classify(functional, dysfunctional) -> str:
@@ -108,13 +124,18 @@ class KanoAttribute:
 def summarise(attribute: str, categories: Iterable[str]) -> KanoAttribute:
     """Counts, category by the mode, ties flagged, Fong test for the top two, and the
     customer-satisfaction coefficients of Berger et al. (1993): Better = (A+O)/(A+O+M+I),
-    Worse = −(O+M)/(A+O+M+I)."""
+    Worse = −(O+M)/(A+O+M+I).
+
+    No answers at all are refused (KanoInputError): a mode of nothing is no category, and
+    answering "A" (the first in the tie order) would read as attractive."""
     counts = dict.fromkeys(CATEGORIES, 0)
     for c in categories:
         if c not in counts:
             raise KanoInputError(f"attribute '{attribute}': unknown Kano category {c!r}")
         counts[c] += 1
     n = sum(counts.values())
+    if n == 0:
+        raise KanoInputError(f"attribute '{attribute}': no answers, so there is no Kano category")
     ranked = sorted(CATEGORIES, key=lambda c: (-counts[c], CATEGORIES.index(c)))
     top = counts[ranked[0]]
     tied = tuple(c for c in CATEGORIES if counts[c] == top) if n else ()
@@ -141,7 +162,7 @@ def kano_survey(df: pd.DataFrame, attribute: str = "attribute", functional: str 
     per: dict[str, list[str]] = {}
     for i, (att, f, d) in enumerate(zip(df[attribute], df[functional], df[dysfunctional]), start=1):
         if att is None or (isinstance(att, float) and math.isnan(att)) or not str(att).strip():
-            raise KanoInputError(f"row {i}, column '{attribute}': missing attribute name")
+            raise _answer_error("missing attribute name", i, attribute)
         fc = parse_answer(f, row=i, column=functional)
         dc = parse_answer(d, row=i, column=dysfunctional)
         per.setdefault(str(att).strip(), []).append(TABLE[fc - 1][dc - 1])
@@ -150,9 +171,10 @@ def kano_survey(df: pd.DataFrame, attribute: str = "attribute", functional: str 
 
 def kano_table(results: Sequence[KanoAttribute]) -> pd.DataFrame:
     """Results as a DataFrame (one row per attribute) for views and reports."""
+    columns = ["attribute", *CATEGORIES, "n", "category", "tie", "significant", "better", "worse"]
     rows = []
     for r in results:
         row = {"attribute": r.attribute, **r.counts, "n": r.n, "category": r.category,
                "tie": r.tie, "significant": r.significant, "better": r.better, "worse": r.worse}
         rows.append(row)
-    return pd.DataFrame(rows).set_index("attribute")
+    return pd.DataFrame(rows, columns=columns).set_index("attribute")

@@ -1,6 +1,8 @@
 """Multi-criteria decision methods for supplier selection: AHP weights, TOPSIS, weighted sum.
 
-Pure numpy. Every formula names its source next to it.
+Pure numpy. Every formula names its source next to it. Criterion directions (``benefit``) are
+read explicitly — True/False, 1/-1 (pymcdm), 'max'/'min' (R mcdm/topsis) or 'benefit'/'cost' —
+and anything else is refused naming the criterion, never read with ``bool()``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 import numpy as np
+
+from app.engines.flags import ACCEPTED_DIRECTIONS, direction
 
 #: Random consistency index RI for n = 1..15, Saaty (1980), *The Analytic Hierarchy Process*,
 #: McGraw-Hill, table 1.3 (the values most course material reproduces). Index 0 is n = 1.
@@ -73,8 +77,16 @@ class AhpResult:
         return self.cr < CR_LIMIT
 
 
+def _as_float(values, what: str) -> np.ndarray:
+    # A ragged list or a word among the numbers would otherwise escape as numpy's own ValueError.
+    try:
+        return np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise McdaInputError(f"the {what} must be numbers in a rectangular table") from None
+
+
 def _pairwise(matrix: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
-    a = np.asarray(matrix, dtype=float)
+    a = _as_float(matrix, "pairwise comparison matrix")
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
         raise McdaInputError(f"a pairwise comparison matrix must be square, got shape {a.shape}")
     n = a.shape[0]
@@ -140,24 +152,45 @@ def ahp_weights_approx(matrix, *, refuse_inconsistent: bool = True) -> AhpResult
 
 
 def _decision_inputs(matrix, weights, benefit) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    x = np.asarray(matrix, dtype=float)
+    x = _as_float(matrix, "decision matrix")
     if x.ndim != 2 or x.shape[0] == 0 or x.shape[1] == 0:
         raise McdaInputError(f"the decision matrix must be alternatives x criteria, got {x.shape}")
     if not np.all(np.isfinite(x)):
-        raise McdaInputError("the decision matrix has missing or infinite values")
+        i, j = map(int, np.argwhere(~np.isfinite(x))[0])
+        raise McdaInputError(f"the decision matrix has a missing or infinite value at alternative "
+                             f"{i + 1}, criterion {j + 1} (index [{i}, {j}])")
     m = x.shape[1]
-    w = np.asarray(weights, dtype=float).reshape(-1)
+    w = _as_float(weights, "weights").reshape(-1)
     if w.shape != (m,):
         raise McdaInputError(f"{m} criteria need {m} weights, got {w.size}")
     if np.any(w < 0) or not np.isfinite(w).all() or w.sum() <= 0:
         raise McdaInputError("weights must be non-negative and not all zero")
     w = w / w.sum()
-    b = np.asarray(benefit, dtype=bool).reshape(-1)
-    if b.size == 1:
-        b = np.repeat(b, m)
-    if b.shape != (m,):
-        raise McdaInputError(f"{m} criteria need {m} benefit/cost flags, got {b.size}")
-    return x, w, b
+    return x, w, _directions(benefit, m)
+
+
+def _directions(benefit, m: int) -> np.ndarray:
+    """Benefit (True) / cost (False) per criterion from booleans, 1/-1 (pymcdm), 'max'/'min'
+    (R mcdm/topsis) or 'benefit'/'cost'; one value applies to every criterion. Anything else —
+    0, 2, 'maybe', None, NaN — is refused: ``bool()`` would have read it as benefit."""
+    if isinstance(benefit, np.ndarray):
+        items = benefit.reshape(-1).tolist() if benefit.ndim else [benefit.item()]
+    elif isinstance(benefit, (str, bytes)) or not hasattr(benefit, "__iter__"):
+        items = [benefit]
+    else:
+        items = list(benefit)
+    if len(items) == 1 and m != 1:
+        items = items * m
+    if len(items) != m:
+        raise McdaInputError(f"{m} criteria need {m} benefit/cost flags, got {len(items)}")
+    out = np.empty(m, dtype=bool)
+    for j, value in enumerate(items):
+        d = direction(value)
+        if d is None:
+            raise McdaInputError(f"criterion {j + 1} (index {j}): direction {value!r} is not one of "
+                                 f"{ACCEPTED_DIRECTIONS}")
+        out[j] = d
+    return out
 
 
 @dataclass(frozen=True)

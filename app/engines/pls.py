@@ -12,6 +12,14 @@ Because every step is linear in the standardised data, the iteration runs on the
 correlation matrix R only (scores Y = XW, cov(X, Y) = RW, cor(Y) = WᵀRW), which makes one fit
 of the ECSI model a fraction of a millisecond and 500 bootstrap resamples well under a second.
 
+Edges are answered, never left to numpy: causes of one latent variable that are collinear are
+refused (ModelError naming them), badly conditioned ones are warned about in
+``PLSResult.warnings`` with the condition number and VIFs; a block whose indicators cancel out
+(a reverse-coded copy) is refused by name. Latent-variable signs are arbitrary in PLS: every
+block is oriented so that most of its loadings are positive (R plspm's rule, see
+:data:`ORIENTATION_RULE`; ``PLSResult.flipped`` and ``notes`` say which), and the bootstrap
+aligns each resample with that orientation (:data:`SIGN_CORRECTION`).
+
 The 0–100 index per latent variable follows the ACSI convention (Fornell et al. 1996,
 J. Marketing 60(4)): unstandardised weights (standardised weight ÷ indicator SD) normalised to
 sum 1, index = Σ wᵢ (x̄ᵢ − scale min)/(scale max − scale min) × 100.
@@ -26,7 +34,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from app.engines.satisfaction import SurveyDataError, check_scale, infer_scale, numeric_block  # noqa: F401 - SurveyDataError re-exported for callers
+from app.engines.satisfaction import (  # noqa: F401 - SurveyDataError and infer_scale re-exported for callers
+    _COMMON_TOPS, SurveyDataError, check_scale, explain_scale, infer_scale, numeric_block,
+)
 
 SCHEMES = ("path", "centroid", "factorial")
 BUILTIN_MODELS = ("ccsi", "acsi", "ecsi")
@@ -54,7 +64,9 @@ class PathModel:
     """Blocks (latent variable → indicator columns) and arrows (from, to) of an inner model.
 
     ``prefixes`` (built-in models) lets a block take every data column named PREFIX + digits,
-    so a CCSI survey with four image questions instead of five still fits.
+    so a CCSI survey with four image questions instead of five still fits. ``scale`` is the
+    rating scale the model's questionnaire declares (``"scale": [1, 10]``); without it, and
+    without a scale given to :func:`pls_fit`, the scale is inferred and the result says so.
     """
     blocks: dict[str, tuple[str, ...]]
     paths: tuple[tuple[str, str], ...]
@@ -62,6 +74,7 @@ class PathModel:
     prefixes: dict[str, str] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     description: str = ""
+    scale: tuple[float, float] | None = None
 
     @property
     def latent(self) -> list[str]:
@@ -121,8 +134,16 @@ def model_from_dict(spec: Mapping, name: str = "custom") -> PathModel:
     _check_acyclic(list(blocks), paths)
     prefixes = {str(k): str(v) for k, v in dict(spec.get("prefixes", {})).items() if k in blocks}
     labels = {str(k): dict(v) for k, v in dict(spec.get("labels", {})).items()}
+    scale = spec.get("scale")
+    if scale is not None:
+        if isinstance(scale, (str, bytes)) or not isinstance(scale, Sequence) or len(scale) != 2:
+            raise ModelError(f"'scale' must be [min, max], e.g. [1, 10]; got {scale!r}")
+        try:
+            scale = check_scale(scale)
+        except (SurveyDataError, TypeError, ValueError):
+            raise ModelError(f"'scale' {list(scale)!r} is not a rating scale [min, max] with min < max") from None
     return PathModel(blocks, tuple(paths), str(spec.get("name", name)), prefixes, labels,
-                     str(spec.get("description", "")))
+                     str(spec.get("description", "")), scale)
 
 
 def _check_acyclic(nodes: list[str], paths: list[tuple[str, str]]) -> None:
@@ -188,7 +209,8 @@ def resolve_model(model: PathModel, columns: Sequence[str]) -> PathModel:
             continue
         missing = [c for c in cols if c not in have]
         raise ModelError(f"block '{lv}' uses column '{missing[0]}', which is not in the data")
-    return PathModel(blocks, model.paths, model.name, model.prefixes, model.labels, model.description)
+    return PathModel(blocks, model.paths, model.name, model.prefixes, model.labels, model.description,
+                     model.scale)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,10 +238,57 @@ def _layout(model: PathModel) -> _Layout:
     return _Layout(mask, adj, preds, succs, adj + adj.T)
 
 
-def _normalise(w: np.ndarray, r: np.ndarray) -> np.ndarray:
+#: Predictors whose correlation matrix is this badly conditioned cannot be separated at all (a
+#: double keeps ~16 digits; beyond 1e12 fewer than 4 are left in the solution): refused.
+SINGULAR_CONDITION = 1e12
+#: Structural-model collinearity is "critical" above VIF 5 (Hair, Hult, Ringle & Sarstedt,
+#: A Primer on PLS-SEM, 2nd ed. 2017, ch. 6, step 1): warned, with the condition number.
+VIF_LIMIT = 5.0
+ORIENTATION_RULE = ("each block's score is signed so that most of its loadings are positive "
+                    "(R plspm get_scores; a tie goes to the sign of the loadings' sum)")
+SIGN_CORRECTION = ("construct level (Tenenhaus, Esposito Vinzi, Chatelin & Lauro 2005, CSDA 48, "
+                   "§4.2; SmartPLS 'construct level changes'): a resample's block is flipped when its "
+                   "loadings are closer to the negated original loadings, so every resample follows "
+                   "the original's orientation")
+
+
+class _Singular(Exception):
+    """Internal: the causes ``preds`` of latent ``target`` are collinear (see pls_fit)."""
+
+    def __init__(self, target: int, preds: np.ndarray, sub: np.ndarray) -> None:
+        super().__init__(target)
+        self.target, self.preds, self.sub = target, preds, sub
+
+
+class _DeadBlock(Exception):
+    """Internal: block ``block``'s score has no variance at iteration ``iteration``."""
+
+    def __init__(self, block: int, iteration: int) -> None:
+        super().__init__(block)
+        self.block, self.iteration = block, iteration
+
+
+def _normalise(w: np.ndarray, r: np.ndarray, iteration: int = 0) -> np.ndarray:
     # Scale each block's weights so its score has unit variance: wᵀRw = 1 (Lohmöller 1989).
     var = np.einsum("ij,ik,kj->j", w, r, w)
+    dead = ~(var > 1e-12)
+    if dead.any():
+        raise _DeadBlock(int(np.flatnonzero(dead)[0]), iteration)
     return w / np.sqrt(var)
+
+
+def _solve(c: np.ndarray, pr: np.ndarray, k: int) -> np.ndarray:
+    # Normal equations of latent k on its causes pr; refuse them when the causes are collinear
+    # instead of letting numpy raise LinAlgError (exact) or return ±10⁴ paths (near-exact).
+    sub = c[np.ix_(pr, pr)]
+    if pr.size > 1:
+        eig = np.linalg.eigvalsh(sub)
+        if not eig[0] > eig[-1] / SINGULAR_CONDITION:
+            raise _Singular(k, pr, sub)
+    try:
+        return np.linalg.solve(sub, c[pr, k])
+    except np.linalg.LinAlgError:
+        raise _Singular(k, pr, sub) from None
 
 
 def _inner_weights(c: np.ndarray, lay: _Layout, scheme: str) -> np.ndarray:
@@ -233,7 +302,7 @@ def _inner_weights(c: np.ndarray, lay: _Layout, scheme: str) -> np.ndarray:
     e = np.zeros_like(c)
     for k, (pr, su) in enumerate(zip(lay.preds, lay.succs)):
         if pr.size:
-            e[pr, k] = np.linalg.solve(c[np.ix_(pr, pr)], c[pr, k])
+            e[pr, k] = _solve(c, pr, k)
         if su.size:
             e[su, k] = c[k, su]
     return e
@@ -244,12 +313,29 @@ def _iterate(r: np.ndarray, lay: _Layout, scheme: str, tol: float, max_iter: int
     for it in range(1, max_iter + 1):
         c = w.T @ r @ w                                 # cor(Y)
         e = _inner_weights(c, lay, scheme)
-        w_new = _normalise((r @ w @ e) * lay.mask, r)   # mode A: w = cov(x, inner estimate)
+        w_new = _normalise((r @ w @ e) * lay.mask, r, it)  # mode A: w = cov(x, inner estimate)
         change = float(np.abs(w_new - w).sum())
         w = w_new
         if change < tol:
             return w, it, True
     return w, max_iter, False
+
+
+def _block_loadings(r: np.ndarray, w: np.ndarray, lay: _Layout) -> list[np.ndarray]:
+    rw = r @ w                                          # cor(x, Y): Y has unit variance
+    return [rw[lay.mask[:, j], j] for j in range(lay.mask.shape[1])]
+
+
+def _orientation(r: np.ndarray, w: np.ndarray, lay: _Layout) -> np.ndarray:
+    # Sign indeterminacy: −Y is as good a PLS solution as Y for every block. Orient like R plspm
+    # (get_scores: the sign of the majority of the loadings' signs); plspm flips a tie, here a
+    # tie goes to the sign of the loadings' sum so that it does not depend on column order.
+    signs = np.ones(lay.mask.shape[1])
+    for j, lam in enumerate(_block_loadings(r, w, lay)):
+        pos, neg = int((lam > 0).sum()), int((lam < 0).sum())
+        if neg > pos or (neg == pos and lam.sum() < 0):
+            signs[j] = -1.0
+    return signs
 
 
 def _paths(c: np.ndarray, lay: _Layout) -> tuple[np.ndarray, np.ndarray]:
@@ -259,10 +345,64 @@ def _paths(c: np.ndarray, lay: _Layout) -> tuple[np.ndarray, np.ndarray]:
     r2 = np.full(c.shape[0], np.nan)
     for k, pr in enumerate(lay.preds):
         if pr.size:
-            beta = np.linalg.solve(c[np.ix_(pr, pr)], c[pr, k])
+            beta = _solve(c, pr, k)
             b[pr, k] = beta
             r2[k] = float(beta @ c[pr, k])
     return b, r2
+
+
+def _collinearity(c: np.ndarray, lay: _Layout, lvs: list[str]) -> tuple[dict, list[str]]:
+    # Per endogenous latent: the condition number of its causes' correlation matrix
+    # (λmax/λmin; Belsley, Kuh & Welsch 1980) and each cause's VIF = [R⁻¹]ᵢᵢ (Hair et al. 2017).
+    table, warnings = {}, []
+    for k, pr in enumerate(lay.preds):
+        if not pr.size:
+            continue
+        sub = c[np.ix_(pr, pr)]
+        eig = np.linalg.eigvalsh(sub)
+        cond = float(eig[-1] / eig[0])
+        vif = np.diag(np.linalg.inv(sub)) if pr.size > 1 else np.ones(1)
+        table[lvs[k]] = {"condition_number": cond,
+                         "vif": {lvs[i]: float(v) for i, v in zip(pr, vif)}}
+        high = [i for i, v in zip(pr, vif) if v > VIF_LIMIT]
+        if high:
+            names = " and ".join(f"'{lvs[i]}'" for i in high)
+            vifs = " and ".join(f"{float(v):.3g}" for i, v in zip(pr, vif) if v > VIF_LIMIT)
+            warnings.append(f"collinear predictors of '{lvs[k]}': {names} (VIF {vifs}, above "
+                            f"{VIF_LIMIT:g}; condition number {cond:.3g}); their path coefficients "
+                            "are unstable — merge the blocks or drop an arrow")
+    return table, warnings
+
+
+def _singular_message(exc: _Singular, lvs: list[str]) -> str:
+    # The causes involved are those with weight in the eigenvector of the smallest eigenvalue.
+    eig, vec = np.linalg.eigh(exc.sub)
+    involved = [int(exc.preds[i]) for i in np.flatnonzero(np.abs(vec[:, 0]) > 0.1)] or list(exc.preds)
+    names = [f"'{lvs[i]}'" for i in involved]
+    who = " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+    detail = ""
+    if len(involved) == 2:
+        a, b = (list(exc.preds).index(i) for i in involved)
+        detail = f" (their scores correlate {exc.sub[a, b]:.6f})"
+    verb = "both predict" if len(names) == 2 else ("all predict" if len(names) > 2 else "predicts")
+    return (f"{who} {verb} '{lvs[exc.target]}' but are collinear{detail}: PLS cannot separate "
+            "their effects — merge the blocks or drop one of the arrows")
+
+
+def _dead_block_message(exc: _DeadBlock, model: PathModel, r: np.ndarray, lay: _Layout) -> str:
+    lv = model.latent[exc.block]
+    cols = list(model.blocks[lv])
+    idx = np.flatnonzero(lay.mask[:, exc.block])
+    where = f"block '{lv}' ({', '.join(cols)})"
+    if exc.iteration == 0 and idx.size > 1:
+        sub = r[np.ix_(idx, idx)]
+        i, j = np.unravel_index(int(np.argmin(sub)), sub.shape)
+        first, second = sorted((int(i), int(j)))
+        return (f"{where}: its indicators cancel out — with every outer weight starting at 1 the "
+                f"block score has no variance ('{cols[second]}' correlates {sub[first, second]:.2f} with "
+                f"'{cols[first]}'; a reverse-coded item?); recode reversed items so that high means good")
+    return (f"{where}: the block score lost all variance in iteration {exc.iteration} (its "
+            "indicators are uncorrelated with every neighbouring block); check the model's arrows")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -289,6 +429,14 @@ class PLSResult:
     sds: pd.Series                  # raw indicator SDs (n − 1)
     scale: tuple[float, float]
     scale_inferred: bool
+    scale_source: str = "inferred"  # "given" (argument / --scale), "model" (declared) or "inferred"
+    # Structured messages for the CLI/GUI to show (never Python warnings): collinear causes,
+    # non-convergence, an inferred scale. ``notes`` say what was done (orientation).
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    collinearity: dict[str, dict] = field(default_factory=dict)   # endogenous LV → cond, VIFs
+    flipped: tuple[str, ...] = ()   # blocks whose sign the orientation rule reversed
+    totals: pd.Series | None = None  # raw indicator sums (the exact 0–100 index)
 
     @property
     def paths(self) -> dict[str, float]:
@@ -318,7 +466,12 @@ class PLSResult:
             "cross_loadings": {c: f(row) for c, row in self.cross_loadings.iterrows()},
             "index": idx, "index_errors": idx_err,
             "scale": list(self.scale), "scale_inferred": self.scale_inferred,
+            "scale_source": self.scale_source,
             "blocks": {lv: list(cols) for lv, cols in self.model.blocks.items()},
+            "warnings": list(self.warnings), "notes": list(self.notes),
+            "orientation": {"rule": ORIENTATION_RULE, "flipped": list(self.flipped)},
+            "collinearity": {lv: {"condition_number": d["condition_number"], "vif": dict(d["vif"])}
+                             for lv, d in self.collinearity.items()},
         }
 
 
@@ -334,25 +487,51 @@ def latent_index(result: PLSResult, lv: str) -> float:
     raw = w / result.sds[cols].to_numpy()
     raw = raw / raw.sum()
     lo, hi = result.scale
-    return float(raw @ ((result.means[cols].to_numpy() - lo) / (hi - lo)) * 100.0)
+    if result.totals is None:
+        return float(100.0 * (raw @ (result.means[cols].to_numpy() - lo)) / (hi - lo))
+    # x̄ᵢ − min = (Σx − n·min)/n from the answer sums, so a one-indicator block is exact (46 of
+    # ten answers on 1–5 gives 90, not 89.99999999999999).
+    n = len(result.scores)
+    return float(100.0 * (raw @ (result.totals[cols].to_numpy() - n * lo)) / (n * (hi - lo)))
 
 
 def _prepare(data: pd.DataFrame, model: PathModel, scale):
+    """Resolve the columns and the scale: the one given, else the one the model declares, else
+    inferred from the answers (with a warning saying from what). Answers outside a given or
+    declared scale are refused by row and column; the scale is never stretched to fit them."""
     model = resolve_model(model, list(data.columns))
     cols = model.indicators
+    warnings: list[str] = []
     if scale is not None:
-        scale = check_scale(scale)
+        scale, source = check_scale(scale), "given"
+    elif model.scale is not None:
+        scale, source = model.scale, "model"
+    else:
+        source = "inferred"
     x = numeric_block(data, cols, scale, min_rows=MIN_ROWS)
-    inferred = scale is None
-    if inferred:
-        scale = infer_scale(x)
-    return model, x, scale, inferred
+    if source == "inferred":
+        inference = explain_scale(x, cols)
+        scale = inference.scale
+        warnings.append(inference.message)
+    elif source == "model":
+        lo, hi = scale
+        top = next((t for t in _COMMON_TOPS if lo < t < hi and np.nanmax(x) <= t), None)
+        if top is not None:
+            warnings.append(f"the model '{model.name}' declares the scale {lo:g}–{hi:g} but no answer is "
+                            f"above {top:g}: if the questionnaire was {lo:g}–{top:g}, give that scale "
+                            f"(--scale {lo:g} {top:g}); the 0–100 index depends on it")
+    return model, x, scale, source, warnings
 
 
 def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str = "path",
             scale: tuple[float, float] | None = None, tol: float = 1e-7, max_iter: int = 300,
             allow_nonconverged: bool = False) -> PLSResult:
     """Estimate a PLS path model (mode A, standardised indicators) on survey data.
+
+    ``scale`` (min, max) is the questionnaire's rating scale for the 0–100 index; without it the
+    model's declared ``scale`` is used, and only when neither exists is it inferred from the
+    answers — then ``scale_inferred`` is True and ``warnings`` says from what. Answers outside a
+    given or declared scale are refused by row and column (SurveyDataError).
 
     Raises SurveyDataError / ModelError for bad input and ConvergenceError when Σ|Δw| does not
     fall below ``tol`` within ``max_iter`` iterations (unless ``allow_nonconverged``, in which
@@ -362,14 +541,32 @@ def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str
         raise ModelError(f"unknown inner weighting scheme '{scheme}' (use {', '.join(SCHEMES)})")
     if not isinstance(model, PathModel):
         model = load_model(model)
-    model, x, scale, inferred = _prepare(data, model, scale)
+    model, x, scale, source, scale_warnings = _prepare(data, model, scale)
     lay = _layout(model)
     r = np.corrcoef(x, rowvar=False)
-    w, iters, ok = _iterate(r, lay, scheme, tol, max_iter)
-    if not ok and not allow_nonconverged:
-        raise ConvergenceError(f"PLS did not converge in {max_iter} iterations "
-                               f"(stop criterion {tol:g}); no result is reported")
     cols, lvs = model.indicators, model.latent
+    try:
+        w, iters, ok = _iterate(r, lay, scheme, tol, max_iter)
+        if not ok and not allow_nonconverged:
+            raise ConvergenceError(f"PLS did not converge in {max_iter} iterations "
+                                   f"(stop criterion {tol:g}); no result is reported")
+        signs = _orientation(r, w, lay)
+        w = w * signs
+        c = w.T @ r @ w
+        b, r2 = _paths(c, lay)
+    except _Singular as exc:
+        raise ModelError(_singular_message(exc, lvs)) from None
+    except _DeadBlock as exc:
+        raise ModelError(_dead_block_message(exc, model, r, lay)) from None
+    flipped = tuple(lv for lv, sgn in zip(lvs, signs) if sgn < 0)
+    collinearity, warnings = _collinearity(c, lay, lvs)
+    warnings = scale_warnings + warnings
+    if not ok:
+        warnings.append(f"PLS did not converge in {max_iter} iterations (stop criterion {tol:g}); "
+                        "the numbers are provisional")
+    notes = [f"orientation: {ORIENTATION_RULE}; "
+             + (f"flipped block(s) {', '.join(repr(lv) for lv in flipped)}" if flipped
+                else "no block needed flipping")]
     # SmartPLS/plspm normalise weights so that each latent score has unit variance. Because the
     # indicators and the scores are standardised with the same divisor, wᵀRw = 1 holds for n and
     # n − 1 alike; the published ECSI/mobi weights (domain.md §4) are reproduced to 1e-8 this
@@ -377,9 +574,7 @@ def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str
     mean, sd = x.mean(axis=0), x.std(axis=0, ddof=1)
     z = (x - mean) / sd
     scores = z @ w
-    c = w.T @ r @ w
     rw = r @ w
-    b, r2 = _paths(c, lay)
     lam = rw[lay.mask]
     ends = [lvs[k] for k in range(len(lvs)) if lay.preds[k].size]
     ave, crel = [], []
@@ -410,7 +605,9 @@ def pls_fit(data: pd.DataFrame, model: PathModel | str | Mapping, *, scheme: str
         total_effects=pd.DataFrame(total, index=lvs, columns=lvs),
         lv_correlations=pd.DataFrame(c, index=lvs, columns=lvs),
         means=pd.Series(mean, index=cols), sds=pd.Series(sd, index=cols),
-        scale=scale, scale_inferred=inferred)
+        scale=scale, scale_inferred=source == "inferred", scale_source=source,
+        warnings=warnings, notes=notes,
+        collinearity=collinearity, flipped=flipped, totals=pd.Series(x.sum(axis=0), index=cols))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -421,15 +618,30 @@ class BootstrapResult:
     paths: pd.DataFrame     # index "from->to"; original, mean, se, t, lower, upper
     resamples: int          # requested
     used: int               # resamples that gave a converged fit
-    discarded: int          # constant column in the resample or no convergence
+    discarded: int          # constant column, collinear causes or no convergence
     seed: int | None
     level: float
+    sign_correction: str = SIGN_CORRECTION
+    sign_flips: dict[str, int] = field(default_factory=dict)     # block → resamples flipped
+    discard_reasons: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"resamples": self.resamples, "used": self.used, "discarded": self.discarded,
                 "seed": self.seed, "level": self.level,
+                "sign_correction": self.sign_correction, "sign_flips": dict(self.sign_flips),
+                "discard_reasons": dict(self.discard_reasons),
                 "paths": {k: {c: float(v) for c, v in row.items()}
                           for k, row in self.paths.iterrows()}}
+
+
+def _align(r: np.ndarray, w: np.ndarray, lay: _Layout, reference: list[np.ndarray]) -> np.ndarray:
+    # Construct-level sign change (Tenenhaus et al. 2005, §4.2): flip block j of a resample when
+    # Σ|l_b − l_o| > Σ|l_b + l_o|, i.e. its loadings l_b match the negated original l_o better.
+    signs = np.ones(lay.mask.shape[1])
+    for j, (lb, lo) in enumerate(zip(_block_loadings(r, w, lay), reference)):
+        if np.abs(lb - lo).sum() > np.abs(lb + lo).sum():
+            signs[j] = -1.0
+    return signs
 
 
 def bootstrap(data: pd.DataFrame, model: PathModel | str | Mapping, *, resamples: int = 500,
@@ -438,8 +650,14 @@ def bootstrap(data: pd.DataFrame, model: PathModel | str | Mapping, *, resamples
               scale: tuple[float, float] | None = None) -> BootstrapResult:
     """Case-resampling bootstrap of the path coefficients (Efron & Tibshirani 1993, ch. 6 and
     13; Chin 1998 for PLS): standard error = SD (n − 1) of the resampled estimates,
-    t = original / SE, percentile interval at ``level``. Resamples where an indicator is constant
-    or the iteration does not converge are discarded and counted, never silently kept."""
+    t = original / SE, percentile interval at ``level``.
+
+    Each resample is sign-corrected at construct level against the (oriented) original fit — see
+    :data:`SIGN_CORRECTION`; without it a block that comes out the other way round in some
+    resamples makes the interval of its paths straddle zero. ``sign_flips`` counts the flips per
+    block. Resamples where an indicator is constant, causes are collinear, a block score loses
+    its variance or the iteration does not converge are discarded and counted by reason, never
+    silently kept."""
     if resamples < 2:
         raise ModelError("the bootstrap needs at least 2 resamples")
     if not 0 < level < 1:
@@ -453,22 +671,36 @@ def bootstrap(data: pd.DataFrame, model: PathModel | str | Mapping, *, resamples
     keys = list(model.paths)
     lvs = model.latent
     pos = [(lvs.index(s), lvs.index(d)) for s, d in keys]
+    reference = [original.loadings[list(cols)].to_numpy() for cols in model.blocks.values()]
     rng = np.random.default_rng(seed)
     n = x.shape[0]
     draws = []
-    discarded = 0
+    reasons = {"constant indicator": 0, "collinear causes": 0, "block without variance": 0,
+               "not converged": 0}
+    flips = np.zeros(len(lvs), dtype=int)
     for _ in range(resamples):
         xb = x[rng.integers(0, n, n)]
         if np.any(np.ptp(xb, axis=0) == 0):
-            discarded += 1
+            reasons["constant indicator"] += 1
             continue
         r = np.corrcoef(xb, rowvar=False)
-        w, _, ok = _iterate(r, lay, scheme, tol, max_iter)
-        if not ok:
-            discarded += 1
+        try:
+            w, _, ok = _iterate(r, lay, scheme, tol, max_iter)
+            if not ok:
+                reasons["not converged"] += 1
+                continue
+            signs = _align(r, w, lay, reference)
+            w = w * signs
+            b, _ = _paths(w.T @ r @ w, lay)
+        except _Singular:
+            reasons["collinear causes"] += 1
             continue
-        b, _ = _paths(w.T @ r @ w, lay)
+        except _DeadBlock:
+            reasons["block without variance"] += 1
+            continue
+        flips += signs < 0
         draws.append([b[i, k] for i, k in pos])
+    discarded = sum(reasons.values())
     if len(draws) < 2:
         raise ConvergenceError(f"only {len(draws)} of {resamples} bootstrap resamples could be "
                                "estimated; the data are too small or too uniform")
@@ -482,4 +714,6 @@ def bootstrap(data: pd.DataFrame, model: PathModel | str | Mapping, *, resamples
                           "lower": np.quantile(d, alpha, axis=0),
                           "upper": np.quantile(d, 1 - alpha, axis=0)},
                          index=[f"{s}->{d_}" for s, d_ in keys])
-    return BootstrapResult(table, resamples, len(draws), discarded, seed, level)
+    return BootstrapResult(table, resamples, len(draws), discarded, seed, level,
+                           sign_flips={lv: int(f) for lv, f in zip(lvs, flips)},
+                           discard_reasons={k: v for k, v in reasons.items() if v})

@@ -19,7 +19,21 @@ MIN_ROWS = 3  # a standard deviation and a confidence interval need at least 3 a
 
 
 class SurveyDataError(ValueError):
-    """Survey data a user can fix: names the row (1-based data row) and the column."""
+    """Survey data a user can fix: names the row (1-based data row) and the column.
+
+    A cell error also carries ``row`` (1-based data row, i.e. line ``row + 1`` of a CSV file with
+    a header), ``column`` and ``detail`` (the message without the position), so a caller that
+    knows the file can point at the line instead.
+    """
+
+    def __init__(self, message: str, *, row: int | None = None, column: str | None = None,
+                 detail: str | None = None) -> None:
+        super().__init__(message)
+        self.row, self.column, self.detail = row, column, detail
+
+    @classmethod
+    def at(cls, row: int, column: str, detail: str) -> "SurveyDataError":
+        return cls(f"row {row}, column '{column}': {detail}", row=row, column=str(column), detail=detail)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -45,25 +59,27 @@ def numeric_block(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, 
     for j, col in enumerate(columns):
         raw = df[col]
         values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan, copy=True)
+        blank = np.array([pd.isna(cell) or (isinstance(cell, str) and not cell.strip()) for cell in raw],
+                         dtype=bool)
+        if len(raw) and blank.all():
+            raise SurveyDataError(f"column '{col}': no answers at all (every cell is blank)", column=str(col))
         for i in np.flatnonzero(~np.isfinite(values)):
             cell = raw.iloc[int(i)]
-            blank = pd.isna(cell) or (isinstance(cell, str) and not cell.strip())
-            if blank and allow_missing:
+            if blank[i] and allow_missing:
                 values[i] = np.nan
                 continue
-            if blank:
-                raise SurveyDataError(f"row {i + 1}, column '{col}': missing value")
-            raise SurveyDataError(f"row {i + 1}, column '{col}': {cell!r} is not a number")
+            if blank[i]:
+                raise SurveyDataError.at(int(i) + 1, col, "missing value")
+            raise SurveyDataError.at(int(i) + 1, col, f"{cell!r} is not a number")
         if scale is not None:
             lo, hi = scale
             outside = np.flatnonzero(np.isfinite(values) & ((values < lo) | (values > hi)))
             if outside.size:
                 i = int(outside[0])
-                raise SurveyDataError(f"row {i + 1}, column '{col}': {values[i]:g} is outside "
-                                      f"the scale {lo:g}–{hi:g}")
+                raise SurveyDataError.at(i + 1, col, f"{values[i]:g} is outside the scale {lo:g}–{hi:g}")
         seen = values[np.isfinite(values)]
         if seen.size == 0:
-            raise SurveyDataError(f"column '{col}': no answers at all")
+            raise SurveyDataError(f"column '{col}': no answers at all", column=str(col))
         if not allow_constant and np.ptp(seen) == 0:
             raise SurveyDataError(f"column '{col}' is constant ({seen[0]:g} in every row); "
                                   "it carries no information")
@@ -73,30 +89,91 @@ def numeric_block(df: pd.DataFrame, columns: Sequence[str], scale: tuple[float, 
 
 def check_scale(scale: tuple[float, float]) -> tuple[float, float]:
     """A rating scale is (min, max) with min < max, e.g. 1–5, 1–7, 1–10, 0–10."""
-    lo, hi = float(scale[0]), float(scale[1])
+    try:
+        if isinstance(scale, (str, bytes)):
+            raise TypeError("text is not a pair")      # "15" would iterate as 1, 5
+        lo, hi = (float(v) for v in scale)
+    except (TypeError, ValueError):
+        raise SurveyDataError(f"scale {scale!r} must be two numbers (min, max), e.g. (1, 5)") from None
     if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
-        raise SurveyDataError(f"scale {scale[0]}–{scale[1]} is not a range (min must be < max)")
+        raise SurveyDataError(f"scale {lo:g}–{hi:g} is not a range (min must be < max)")
     return lo, hi
 
 
 _COMMON_TOPS = (5.0, 7.0, 9.0, 10.0, 11.0, 100.0)
 
 
+@dataclass(frozen=True)
+class ScaleInference:
+    """An inferred rating scale and the sentence saying what it was inferred from."""
+
+    scale: tuple[float, float]
+    message: str
+
+
+def _first_cell(x: np.ndarray, mask: np.ndarray, columns: Sequence[str] | None) -> tuple[int, str, float]:
+    i, j = map(int, np.argwhere(mask)[0])
+    return i + 1, (str(columns[j]) if columns is not None else f"column {j + 1}"), float(x[i, j])
+
+
+def explain_scale(values: np.ndarray, columns: Sequence[str] | None = None) -> ScaleInference:
+    """Infer the questionnaire scale when none was declared, and say from what.
+
+    Bottom 0 if an answer below 1 is seen, else 1; top the smallest common scale top
+    (5, 7, 9, 10, 11, 100) not below the largest answer. An answer that fits no common scale
+    (below 0, above 100) is refused with its row and column rather than stretching the scale
+    around one typo; when only a few answers (at most 1 %) lift the top above the next common
+    top, the message names them. Callers must show the message: a survey where nobody ticked
+    the top box would otherwise be misread silently."""
+    try:
+        x = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise SurveyDataError("the answers to infer the rating scale from must be numbers") from None
+    x = x.reshape(1, 1) if x.ndim == 0 else (x[:, None] if x.ndim == 1 else x.reshape(x.shape[0], -1))
+    finite = np.isfinite(x)
+    if not finite.any():
+        raise SurveyDataError("no answers to infer the rating scale from")
+    vmin, vmax = float(x[finite].min()), float(x[finite].max())
+    declare = "declare the scale (--scale MIN MAX, or \"scale\": [MIN, MAX] in the model file)"
+    if vmin < 0:
+        row, col, v = _first_cell(x, finite & (x < 0), columns)
+        raise SurveyDataError.at(row, col, f"{v:g} is below 0, and rating scales start at 0 or 1, so "
+                                           f"the scale cannot be inferred; {declare}")
+    if vmax > _COMMON_TOPS[-1]:
+        row, col, v = _first_cell(x, finite & (x > _COMMON_TOPS[-1]), columns)
+        raise SurveyDataError.at(row, col, f"{v:g} is above {_COMMON_TOPS[-1]:g}, the largest common "
+                                           f"scale top, so the scale cannot be inferred; {declare}")
+    lo = 0.0 if vmin < 1 else 1.0
+    hi = next(t for t in _COMMON_TOPS if t >= vmax)
+    message = (f"no scale was declared: {lo:g}–{hi:g} was inferred from the answers (smallest "
+               f"{vmin:g}, largest {vmax:g}; the smallest common scale {', '.join(f'{t:g}' for t in _COMMON_TOPS)} "
+               f"covering them); {declare}")
+    # Did a few answers (at most 1 %) alone lift the top? Then name them: likely typos.
+    answers = np.sort(x[finite])
+    few = max(1, answers.size // 100)
+    if answers.size > few:
+        rest_top = next(t for t in _COMMON_TOPS if t >= answers[-few - 1])
+        lifting = finite & (x > rest_top)
+        count = int(lifting.sum())
+        if rest_top < hi and rest_top > lo and 0 < count <= few:
+            row, col, v = _first_cell(x, lifting, columns)
+            message += (f"; only {count} of {answers.size} answers {'is' if count == 1 else 'are'} above "
+                        f"{rest_top:g} (first: row {row}, column '{col}' = {v:g}) — if the questionnaire "
+                        f"is {lo:g}–{rest_top:g}, {'that is a typo' if count == 1 else 'those are typos'}")
+    return ScaleInference((lo, hi), message)
+
+
 def infer_scale(values: np.ndarray) -> tuple[float, float]:
-    """Guess the questionnaire scale from the answers: bottom 0 if any 0 is seen, else 1; top the
-    smallest common scale top (5, 7, 9, 10, 11, 100) not below the largest answer. Reported as
-    inferred, because a survey where nobody ticked the top box would otherwise be misread."""
-    vmin, vmax = float(np.nanmin(values)), float(np.nanmax(values))
-    lo = 0.0 if vmin >= 0 and vmin < 1 else (1.0 if vmin >= 1 else vmin)
-    hi = next((t for t in _COMMON_TOPS if t >= vmax), vmax)
-    return lo, hi
+    """The inferred scale only (see :func:`explain_scale`, which also says from what)."""
+    return explain_scale(values).scale
 
 
 def to_index(mean: np.ndarray | float, scale: tuple[float, float]) -> np.ndarray | float:
     """Rescale a mean rating to 0–100: (x̄ − min)/(max − min) × 100 (ACSI/CCSI reporting
     convention, Fornell et al. 1996), so indices from 1–5, 1–7 and 1–10 scales are comparable."""
     lo, hi = scale
-    return (np.asarray(mean, dtype=float) - lo) / (hi - lo) * 100.0
+    # Multiply before dividing: an answer x gives 100·(x − min) exactly, then one rounding.
+    return 100.0 * (np.asarray(mean, dtype=float) - lo) / (hi - lo)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,6 +229,8 @@ def t_quantile(p: float, df: float) -> float:
     """Inverse of :func:`t_cdf` by bisection to 1e-12 (monotone, so always converges)."""
     if not 0.0 < p < 1.0:
         raise ValueError(f"probability {p} must be strictly between 0 and 1")
+    if not df > 0:
+        raise ValueError(f"degrees of freedom {df} must be positive")
     if p < 0.5:
         return -t_quantile(1.0 - p, df)
     lo, hi = 0.0, 1.0
@@ -285,6 +364,10 @@ def indicator_statistics(df: pd.DataFrame, columns: Sequence[str], scale: tuple[
     """Per indicator: n, mean, SD (n − 1) and the t confidence interval of the mean
     x̄ ± t(1−α/2, n−1)·s/√n (Montgomery & Runger, Applied Statistics, §8.2), also on 0–100."""
     scale = check_scale(scale)
+    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
+        raise SurveyDataError(f"confidence level {confidence!r} must be between 0 and 1 (e.g. 0.95)")
+    if isinstance(columns, str) or len(columns) == 0:
+        raise SurveyDataError("no indicator columns given")
     x = numeric_block(df, columns, scale, min_rows=1, allow_constant=True, allow_missing=True)
     rows = []
     for j, col in enumerate(columns):
@@ -293,9 +376,11 @@ def indicator_statistics(df: pd.DataFrame, columns: Sequence[str], scale: tuple[
         mean = float(v.mean())
         sd = float(v.std(ddof=1)) if n > 1 else float("nan")
         half = t_quantile(0.5 + confidence / 2, n - 1) * sd / math.sqrt(n) if n > 1 else float("nan")
+        lo, hi = scale
         rows.append({"column": col, "n": n, "mean": mean, "sd": sd,
                      "ci_low": mean - half, "ci_high": mean + half,
-                     "index": float(to_index(mean, scale)),
+                     # from the sum, not the rounded mean: 7 of 5 answers on 1–5 is exactly 10
+                     "index": float(100.0 * (v.sum() - n * lo) / (n * (hi - lo))),
                      "index_low": float(to_index(mean - half, scale)),
                      "index_high": float(to_index(mean + half, scale))})
     return pd.DataFrame(rows).set_index("column")
@@ -437,7 +522,10 @@ def importance_performance(importance: Mapping[str, float] | pd.Series,
     counts as high. Quadrants: concentrate here (high importance, low performance), keep up the
     good work (high, high), low priority (low, low), possible overkill (low, high).
     """
-    imp, perf = pd.Series(importance, dtype=float), pd.Series(performance, dtype=float)
+    try:
+        imp, perf = pd.Series(importance, dtype=float), pd.Series(performance, dtype=float)
+    except (TypeError, ValueError):
+        raise SurveyDataError("importance and performance must map each indicator to a number") from None
     missing = [k for k in imp.index if k not in perf.index] + [k for k in perf.index if k not in imp.index]
     if missing:
         raise SurveyDataError(f"indicator '{missing[0]}' has importance or performance but not both")
@@ -452,7 +540,12 @@ def importance_performance(importance: Mapping[str, float] | pd.Series,
             (float(imp.median()), float(perf.median()))
         how = f"{lines} importance {il:.4g}, {lines} performance {pl:.4g}"
     else:
-        il, pl = float(lines[0]), float(lines[1])
+        try:
+            il, pl = (float(v) for v in lines)
+        except (TypeError, ValueError):
+            raise SurveyDataError(f"quadrant lines {lines!r} must be 'mean', 'median' or two numbers") from None
+        if not (math.isfinite(il) and math.isfinite(pl)):
+            raise SurveyDataError(f"quadrant lines {lines!r} must be finite numbers")
         how = f"fixed: importance {il:.4g}, performance {pl:.4g}"
     table = pd.DataFrame({"importance": imp, "performance": perf})
     table["quadrant"] = [QUADRANTS[(i >= il, p >= pl)] for i, p in zip(imp, perf)]

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from app.engines import fuzzy
+from app.engines.flags import ACCEPTED_SWITCHES, switch
 from app.engines.grading import GRADES, GradePolicy, GradeThresholds
 from app.engines.indicators import (
     INDICATOR_COUNTS, INDICATORS, LOT_PASS_RATE, ON_TIME_DELIVERY, ORDER_FULFILMENT, PPM, PRICE,
@@ -63,6 +64,11 @@ class IndicatorRule:
     def __post_init__(self) -> None:
         if self.key not in INDICATORS:
             raise SchemeError(f"unknown indicator {self.key!r}; known: {', '.join(INDICATORS)}")
+        # Read explicitly: bool("false") is True, so a scheme file could not switch it off.
+        required = switch(self.required)
+        if required is None:
+            raise SchemeError(f"{self.key}: required must be {ACCEPTED_SWITCHES}, got {self.required!r}")
+        object.__setattr__(self, "required", required)
         if not np.isfinite(self.weight) or self.weight < 0:
             raise SchemeError(f"{self.key}: weight must be a non-negative number")
         xs = [float(x) for x, _ in self.bands]
@@ -114,6 +120,10 @@ class FuzzyRule:
     two_level: bool = True
 
     def __post_init__(self) -> None:
+        two_level = switch(self.two_level)
+        if two_level is None:
+            raise SchemeError(f"fuzzy two_level must be {ACCEPTED_SWITCHES}, got {self.two_level!r}")
+        object.__setattr__(self, "two_level", two_level)
         if self.operator not in fuzzy.OPERATORS:
             raise SchemeError(f"unknown fuzzy operator {self.operator!r}")
         if len(self.centres) != len(GRADES) or len(self.grade_scores) != len(GRADES):
@@ -183,7 +193,7 @@ class EvaluationScheme:
         try:
             rules = tuple(
                 IndicatorRule(r["key"], float(r["weight"]), tuple(tuple(b) for b in r["bands"]),
-                              r.get("group", ""), bool(r.get("required", False)))
+                              r.get("group", ""), False if r.get("required") is None else r["required"])
                 for r in d.get("indicators", [])
             ) or default_indicator_rules()
             pol = d.get("policy", {})
@@ -321,14 +331,15 @@ def _fuzzy(result: ScoreResult, scheme: EvaluationScheme, base: np.ndarray, no_s
         for g in groups:
             cols = np.array([x.group == g for x in scheme.indicators])
             wg = _effective_weights(base[cols], result.missing[:, cols])
-            rows.append(fuzzy.normalise(fuzzy.compose(wg, r[:, cols, :], rule.operator)))
+            # all-zero weight rows: a supplier without any indicator of this group (no evidence)
+            rows.append(fuzzy.normalise(fuzzy.compose(wg, r[:, cols, :], rule.operator, allow_zero_rows=True)))
             group_w.append(np.where(wg.sum(axis=1) > 0, base[cols].sum(), 0.0))
         gw = np.column_stack(group_w)
         gw = np.divide(gw, gw.sum(axis=1, keepdims=True), out=np.zeros_like(gw),
                        where=gw.sum(axis=1, keepdims=True) > 0)
-        b = fuzzy.compose(gw, np.stack(rows, axis=1), rule.operator)
+        b = fuzzy.compose(gw, np.stack(rows, axis=1), rule.operator, allow_zero_rows=True)
     else:
-        b = fuzzy.compose(result.weights, r, rule.operator)
+        b = fuzzy.compose(result.weights, r, rule.operator, allow_zero_rows=True)  # zero rows: no score
     b = fuzzy.normalise(b)
     b[no_score] = 0.0
     result.membership = b

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -77,7 +78,12 @@ def order_priority(products: Iterable[Sequence]) -> dict[str, int]:
 # rates
 # ---------------------------------------------------------------------------------------------
 def _flags(values, what: str) -> np.ndarray:
-    arr = np.asarray(list(values) if not isinstance(values, (np.ndarray, pd.Series)) else values)
+    try:
+        arr = np.asarray(list(values) if not isinstance(values, (np.ndarray, pd.Series)) else values)
+    except (TypeError, ValueError):
+        raise ServiceDataError(f"{what}: give one true/false or 1/0 value per order") from None
+    if arr.ndim != 1:
+        raise ServiceDataError(f"{what}: give one true/false or 1/0 value per order")
     if arr.size == 0:
         raise ServiceDataError(f"{what}: no orders, so there is no rate (never counted as 100 %)")
     if arr.dtype == bool:
@@ -92,6 +98,24 @@ def _flags(values, what: str) -> np.ndarray:
     return num.astype(bool)
 
 
+def _percent(count: int, total: int) -> float:
+    # Count, then divide once: mean() · 100 gives 56.99999999999999 for 57 of 100.
+    return 100 * int(count) / int(total)
+
+
+def _dates(values: pd.Series, what: str) -> pd.Series:
+    # Each cell parsed on its own (format="mixed"), numbers refused (pandas would read them as
+    # nanoseconds since 1970, with a cast warning for inf), and the first bad cell named instead
+    # of pandas' DateParseError.
+    numeric = values.map(lambda v: isinstance(v, (int, float, np.number)) and not isinstance(v, bool))
+    parsed = pd.to_datetime(values.mask(numeric.astype(bool)), errors="coerce", format="mixed")
+    bad = np.flatnonzero(parsed.isna().to_numpy())
+    if bad.size:
+        i = int(bad[0])
+        raise ServiceDataError(f"delivery {i + 1}: {what} date {values.iloc[i]!r} is missing or not a date")
+    return parsed
+
+
 def on_time_delivery_rate(on_time=None, *, promised=None, delivered=None,
                           tolerance_days: float = 0) -> float:
     """On-time delivery rate (供货及时率) = on-time deliveries / all deliveries × 100
@@ -100,21 +124,20 @@ def on_time_delivery_rate(on_time=None, *, promised=None, delivered=None,
     if on_time is None:
         if promised is None or delivered is None:
             raise ServiceDataError("give on-time flags or both promised and delivered dates")
-        p, d = pd.to_datetime(pd.Series(promised)), pd.to_datetime(pd.Series(delivered))
-        if len(p) != len(d):
+        raw_p, raw_d = pd.Series(list(promised), dtype=object), pd.Series(list(delivered), dtype=object)
+        if len(raw_p) != len(raw_d):
             raise ServiceDataError("promised and delivered dates differ in length")
-        if p.isna().any() or d.isna().any():
-            i = int(np.flatnonzero((p.isna() | d.isna()).to_numpy())[0])
-            raise ServiceDataError(f"delivery {i + 1}: missing promised or delivered date")
+        p, d = _dates(raw_p, "promised"), _dates(raw_d, "delivered")
         late = (d - p).dt.total_seconds().to_numpy() / 86400.0
         on_time = late <= tolerance_days
     f = _flags(on_time, "on-time delivery rate")
-    return float(f.mean() * 100.0)
+    return _percent(f.sum(), f.size)
 
 
 def error_free_rate(error_free) -> float:
     """Error-free rate = orders without picking, shipping or invoicing error / all orders × 100."""
-    return float(_flags(error_free, "error-free rate").mean() * 100.0)
+    f = _flags(error_free, "error-free rate")
+    return _percent(f.sum(), f.size)
 
 
 def fill_rates(ordered, shipped=None, order_ids=None) -> dict[str, float]:
@@ -155,40 +178,85 @@ def fill_rates(ordered, shipped=None, order_ids=None) -> dict[str, float]:
     if ids.size != o.size:
         raise ServiceDataError("fill rates: order ids and lines differ in length")
     per_order = pd.Series(complete).groupby(ids).all()
-    return {"unit": float(np.minimum(s, o).sum() / o.sum() * 100.0),
-            "line": float(complete.mean() * 100.0),
-            "order": float(per_order.mean() * 100.0)}
+    return {"unit": float(100.0 * np.minimum(s, o).sum() / o.sum()),
+            "line": _percent(complete.sum(), complete.size),
+            "order": _percent(per_order.sum(), per_order.size)}
 
 
-def _rate(value, what: str) -> float:
-    # A component rate: a fraction 0–1, a percentage (> 1, up to 100), or per-order flags.
-    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
-        return float(_flags(value, what).mean())
+RATE_SCALES = ("fraction", "percent")
+_PERFECT_ORDER_PARTS = ("on time", "complete", "damage free", "documents correct")
+
+
+def _exact(value: float) -> Fraction:
+    # The decimal the user wrote (0.95 → 19/20), so a product of rates is rounded once, at the end.
+    return Fraction(repr(float(value)))
+
+
+def _scalar_rate(value, what: str) -> float:
+    if isinstance(value, bool):
+        raise ServiceDataError(f"'{what}': {value!r} is not a rate (give a fraction, a percentage or 1/0 flags)")
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise ServiceDataError(f"{what}: {value!r} is not a rate") from None
+        raise ServiceDataError(f"'{what}': {value!r} is not a rate") from None
     if not np.isfinite(v) or v < 0 or v > 100:
-        raise ServiceDataError(f"{what}: {value!r} must be a fraction 0–1 or a percentage 0–100")
+        raise ServiceDataError(f"'{what}': {value!r} must be a fraction 0–1 or a percentage 0–100")
     return v
 
 
-def perfect_order_index(on_time, complete, damage_free, documents_ok) -> float:
+def perfect_order_index(on_time, complete, damage_free, documents_ok, *,
+                        scale: str | None = None) -> float:
     """Perfect order index (POI) in % as the product of the component rates (Supply Chain
     Council SCOR 'perfect order fulfilment'; Bowersox, Closs & Cooper, Supply Chain Logistics
     Management, ch. 3): POI = on-time × complete × damage-free × correct documents.
 
-    Components are fractions (0–1) or percentages (all > 1 when any is above 1 means percent)
-    or per-order 1/0 flags (their mean). This assumes the failures are independent; the count of
-    truly perfect orders is :func:`perfect_orders`.
+    A component is a rate — all of them fractions 0–1 **or** all percentages 0–100 — or a list
+    of per-order 1/0 flags (its share of 1s, counted). Mixed scales are refused: in
+    ``(0.98, 97, 99, 82)`` the 0.98 is surely 98 %, not 0.98 %. Exactly 0 is 0 % on either
+    scale; exactly 1 is 100 % next to fractions and ambiguous (1 % or 100 %?) next to
+    percentages, so it is refused there; when every rate is 0 or 1 they are read as fractions.
+    ``scale='fraction'`` or ``'percent'`` says it outright. Computed exactly from the decimals
+    given (and the flag counts), rounded once. This assumes the failures are independent; the
+    count of truly perfect orders is :func:`perfect_orders`.
     """
-    names = ("on time", "complete", "damage free", "documents correct")
+    if scale is not None and scale not in RATE_SCALES:
+        raise ServiceDataError(f"perfect order: scale {scale!r} must be 'fraction' or 'percent'")
     raw = [on_time, complete, damage_free, documents_ok]
-    scalars = [not isinstance(v, (list, tuple, np.ndarray, pd.Series)) for v in raw]
-    rates = [_rate(v, n) for v, n in zip(raw, names)]
-    if any(s and r > 1 for s, r in zip(scalars, rates)):
-        rates = [r / 100.0 if s else r for s, r in zip(scalars, rates)]
-    return float(np.prod(rates) * 100.0)
+    rates: list[Fraction | None] = [None] * 4
+    scalars: dict[int, float] = {}
+    for i, (value, what) in enumerate(zip(raw, _PERFECT_ORDER_PARTS)):
+        if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+            flags = _flags(value, what)
+            rates[i] = Fraction(int(flags.sum()), int(flags.size))
+        else:
+            scalars[i] = _scalar_rate(value, what)
+    fractions = [i for i, v in scalars.items() if 0 < v < 1]
+    percents = [i for i, v in scalars.items() if v > 1]
+    ones = [i for i, v in scalars.items() if v == 1]
+    name = _PERFECT_ORDER_PARTS
+    if scale == "fraction" and percents:
+        i = percents[0]
+        raise ServiceDataError(f"perfect order: '{name[i]}' {scalars[i]:g} is above 1, so it cannot be "
+                               "a fraction (scale='fraction')")
+    if scale is None:
+        if fractions and percents:
+            i, j = fractions[0], percents[0]
+            raise ServiceDataError(
+                f"perfect order: mixed scales: '{name[i]}' {scalars[i]:g} is a fraction but "
+                f"'{name[j]}' {scalars[j]:g} is a percentage; give all rates as fractions 0–1 or all "
+                "as percentages 0–100 (or pass scale='fraction' / 'percent')")
+        if percents and ones:
+            i = ones[0]
+            raise ServiceDataError(
+                f"perfect order: '{name[i]}' 1 is ambiguous next to percentages (1 % or 100 %?); "
+                "write 100 for 100 %, or pass scale='percent'")
+        scale = "percent" if percents else "fraction"
+    for i, v in scalars.items():
+        rates[i] = _exact(v) / 100 if scale == "percent" else _exact(v)
+    product = Fraction(100)
+    for r in rates:
+        product *= r
+    return float(product)
 
 
 @dataclass(frozen=True)
@@ -216,9 +284,11 @@ def perfect_orders(on_time, complete, damage_free, documents_ok) -> PerfectOrder
     size = {f.size for f in flags}
     if len(size) != 1:
         raise ServiceDataError("perfect order: the four flag lists must have one entry per order")
-    comps = {k: float(f.mean() * 100.0) for k, f in
+    comps = {k: _percent(f.sum(), f.size) for k, f in
              zip(("on_time", "complete", "damage_free", "documents_ok"), flags)}
     perfect = np.logical_and.reduce(flags)
-    by_product = float(np.prod([f.mean() for f in flags]) * 100.0)
-    return PerfectOrderResult(by_product, float(perfect.mean() * 100.0), comps,
+    product = Fraction(100)
+    for f in flags:
+        product *= Fraction(int(f.sum()), int(f.size))
+    return PerfectOrderResult(float(product), _percent(perfect.sum(), perfect.size), comps,
                               int(perfect.size), int(perfect.sum()))

@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.engines.flags import ACCEPTED_SWITCHES, switch
+
 QUESTION_TYPES = ("text", "number", "date", "boolean", "choice", "rating")
 SCORED_TYPES = ("boolean", "choice", "rating")
 RECOMMENDATIONS = ("recommend", "conditional", "reject")
@@ -117,6 +119,17 @@ class SurveyDefinition:
         raise KeyError(key)
 
 
+def _switch(q: Mapping[str, Any], key: str, question: str) -> bool:
+    # Read explicitly: bool("false") is True, so "knockout": "false" would reject every supplier.
+    value = q.get(key, False)
+    if value is None:
+        return False
+    on = switch(value)
+    if on is None:
+        raise SurveyDefinitionError(f"question '{question}': {key} must be {ACCEPTED_SWITCHES}, got {value!r}")
+    return on
+
+
 def parse_survey(doc: Mapping[str, Any]) -> SurveyDefinition:
     """Validate the survey JSON (``resources/survey/survey.json``) and build the definition."""
     if not isinstance(doc, Mapping) or "sections" not in doc:
@@ -162,9 +175,9 @@ def parse_survey(doc: Mapping[str, Any]) -> SurveyDefinition:
                 qmax = max(o.points for o in options)
             questions.append(Question(
                 key=qk, section=sk, text_zh=str(q.get("text_zh") or qk), text_en=str(q.get("text_en") or qk),
-                type=qtype, required=bool(q.get("required", False)), max=qmax, options=options,
+                type=qtype, required=_switch(q, "required", qk), max=qmax, options=options,
                 min_value=q.get("min"), max_value=q.get("max") if qtype == "number" else None,
-                show_if=show_if, knockout=bool(q.get("knockout", False)),
+                show_if=show_if, knockout=_switch(q, "knockout", qk),
             ))
         sections.append(SurveySection(sk, str(s.get("title_zh") or sk), str(s.get("title_en") or sk), weight,
                                       tuple(questions)))

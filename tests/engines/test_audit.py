@@ -149,3 +149,15 @@ def test_engines_import_no_qt_or_sqlalchemy():
             "print(','.join(bad)); sys.exit(1 if bad else 0)")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_checklist_switches_are_not_read_with_truthiness():
+    # bool("false") is True: "na_allowed": "false" must forbid N/A, not allow it
+    assert ScoringRule.from_dict({"max": 3, "na_allowed": "false"}).na_allowed is False
+    assert ScoringRule.from_dict({"max": 3, "na_allowed": 0}).na_allowed is False
+    t = AuditThresholds.from_dict({"critical_blocks": "false", "major_caps": "no"})
+    assert t.critical_blocks is False and t.major_caps is False
+    with pytest.raises(ChecklistError, match="na_allowed"):
+        ScoringRule.from_dict({"max": 3, "na_allowed": "maybe"})
+    with pytest.raises(ChecklistError, match="critical_blocks"):
+        AuditThresholds.from_dict({"critical_blocks": 2})

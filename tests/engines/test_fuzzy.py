@@ -72,8 +72,96 @@ def test_ridge_membership_splits_between_centres():
 def test_composition_bounds(m, k, data):
     w = np.array(data.draw(st.lists(st.floats(0, 1), min_size=m, max_size=m)))
     r = np.array(data.draw(st.lists(st.floats(0, 1), min_size=m * k, max_size=m * k))).reshape(m, k)
+    if w.sum() == 0:
+        return
     for op in OPERATORS:
-        b = compose(w, r, op)
+        b = compose(w, r, op, normalise_weights=True)
         assert np.all((b >= 0) & (b <= 1 + 1e-12))
-    nb = normalise(compose(w, r, "product-sum"))
+        assert np.allclose(b, compose(w / w.sum(), r, op), atol=1e-12)
+    nb = normalise(compose(w, r, "product-sum", normalise_weights=True))
     assert nb.sum() == pytest.approx(1.0) or nb.sum() == 0
+
+
+# --- bad input is refused with FuzzyInputError, never composed or left to numpy ----------------
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 5), st.booleans(), st.data(),
+       st.sampled_from([np.nan, np.inf, -np.inf]), st.sampled_from(OPERATORS))
+def test_nan_or_inf_anywhere_in_fuzzy_inputs_raises(m, k, in_weights, data, bad, op):
+    w = np.full(m, 1 / m)
+    r = np.full((m, k), 0.5)
+    if in_weights:
+        w[data.draw(st.integers(0, m - 1))] = bad
+        where = "weights"
+    else:
+        r[data.draw(st.integers(0, m - 1)), data.draw(st.integers(0, k - 1))] = bad
+        where = "membership"
+    with pytest.raises(FuzzyInputError, match=where):
+        compose(w, r, op)
+    with pytest.raises(FuzzyInputError, match=where):
+        compose(w, r, op, normalise_weights=True)
+
+
+def test_nan_membership_does_not_become_no_evidence():
+    with pytest.raises(FuzzyInputError, match=r"membership R\[0, 1\] is nan"):
+        compose([0.5, 0.5], [[0.1, np.nan], [0.3, 0.4]], "min-max")
+    with pytest.raises(FuzzyInputError, match=r"B\[1\] is nan"):
+        max_membership([0.2, np.nan, 0.1])
+    with pytest.raises(FuzzyInputError, match=r"B\[1\] is nan"):
+        weighted_score([0.2, np.nan, 0.1], [90, 80, 70])
+    with pytest.raises(FuzzyInputError, match="grade scores"):
+        weighted_score([0.2, 0.3, 0.5], [90, np.nan, 70])
+
+
+@pytest.mark.parametrize("op", OPERATORS)
+@pytest.mark.parametrize("w, r, message", [
+    ([], np.zeros((0, 3)), "no indicators"),
+    ([1.0], np.zeros((1, 0)), "no grades"),
+    ([0.5, 0.5], [[0.1, 0.2], [0.3]], "rectangular"),
+    ([0.5, "x"], [[0.1, 0.2], [0.3, 0.4]], "numbers"),
+    (np.full((3, 2), 0.5), np.full((5, 2, 4), 0.5), "3 weight rows .* 5"),
+    ([0.5, 0.5], [0.1, 0.2], "indicators × grades"),
+    ([0.5, 0.5], [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "3 indicators in R need 3 weights, got 2"),
+    ([1.2, -0.2], [[0.1, 0.2], [0.3, 0.4]], "weight 2 .* is negative"),
+    ([0.5, 0.5], [[0.1, 1.2], [0.3, 0.4]], r"membership R\[0, 1\] = 1.2 is outside \[0, 1\]"),
+    ([0.5, 0.5], [[0.1, -0.2], [0.3, 0.4]], r"outside \[0, 1\]"),
+    ([0.2, 0.2, 0.2, 0.3], R, r"sum to 0.9, not 1"),
+    ([0, 0, 0, 0], R, r"sum to 0, not 1"),
+])
+def test_unusable_inputs_are_refused(op, w, r, message):
+    with pytest.raises(FuzzyInputError, match=message):
+        compose(w, r, op)
+
+
+def test_weights_not_summing_to_one_only_with_normalise_weights():
+    a = np.array([1, 1, 1, 2])                       # the course exercise, in raw points
+    for op in OPERATORS:
+        assert np.array_equal(compose(a, R, op, normalise_weights=True), compose(a / 5, R, op))
+    with pytest.raises(FuzzyInputError, match=r"weights row 2 sum to 2, not 1"):
+        compose([[0.5, 0.5], [1.0, 1.0]], [[0.1, 0.2], [0.3, 0.4]])
+    with pytest.raises(FuzzyInputError, match="sum to 0"):
+        compose([0, 0], [[0.1, 0.2], [0.3, 0.4]], normalise_weights=True)
+    # within the documented tolerance is fine
+    assert compose([0.1] * 10, np.full((10, 2), 0.5)).tolist() == pytest.approx([0.5, 0.5])
+
+
+def test_zero_weight_rows_only_when_allowed():
+    # the evaluation engine passes all-zero rows for suppliers with no score: B = 0, no evidence
+    w = np.array([[0.5, 0.5], [0.0, 0.0]])
+    b = compose(w, np.full((2, 2, 3), 0.5), "product-sum", allow_zero_rows=True)
+    assert b[1].tolist() == [0, 0, 0] and max_membership(b)[1] == -1
+
+
+def test_ridge_membership_refuses_bad_centres_and_infinite_scores():
+    with pytest.raises(FuzzyInputError, match="descending"):
+        ridge_membership([90], [95, np.nan, 75])
+    with pytest.raises(FuzzyInputError, match="infinite"):
+        ridge_membership([90, np.inf], [95, 85, 75])
+
+
+def test_two_level_names_the_bad_group():
+    with pytest.raises(FuzzyInputError, match=r"group 2: .*membership R\[0, 0\] is nan"):
+        two_level([0.5, 0.5], [([1.0], [[0.2, 0.8]]), ([1.0], [[np.nan, 0.8]])])
+    with pytest.raises(FuzzyInputError, match="same grades"):
+        two_level([0.5, 0.5], [([1.0], [[0.2, 0.8]]), ([1.0], [[0.1, 0.1, 0.8]])])
+    assert np.allclose(two_level([3, 2], [([1, 1], [[1, 0, 0], [0, 1, 0]]), ([4], [[0, 0, 1]])],
+                                 normalise_weights=True), [0.3, 0.3, 0.4])

@@ -82,3 +82,22 @@ def test_coefficients_are_bounded(cats):
     if res.better is not None:
         assert 0 <= res.better <= 1 and -1 <= res.worse <= 0
     assert res.counts[res.category] == max(res.counts.values())
+
+
+def test_summary_without_answers_is_refused_not_category_a():
+    with pytest.raises(kano.KanoInputError, match="attribute 'wifi': no answers, so there is no Kano category"):
+        kano.summarise("wifi", [])
+    with pytest.raises(kano.KanoInputError, match="no answers"):
+        kano.summarise("wifi", iter(()))
+
+
+def test_missing_answer_spellings():
+    for blank in (None, float("nan"), pd.NA, "", "  "):
+        with pytest.raises(kano.KanoInputError, match="missing answer"):
+            kano.parse_answer(blank)
+
+
+def test_table_of_no_results_is_an_empty_frame():
+    table = kano.kano_table([])
+    assert table.empty and list(table.columns) == [*kano.CATEGORIES, "n", "category", "tie",
+                                                   "significant", "better", "worse"]

@@ -125,3 +125,54 @@ def test_weighted_sum_ranks_dominant_alternative_first():
     assert int(np.argmax(s)) == 4
     with pytest.raises(McdaInputError):
         weighted_sum(TOPSIS_X, [1, 1], True)
+
+
+# --- criterion directions: never read with truthiness (bool(-1) and bool("min") are True) -------
+BENEFIT_SPELLINGS = [True, 1, 1.0, np.True_, np.int64(1), "max", "MAX", " benefit ", "Benefit"]
+COST_SPELLINGS = [False, -1, -1.0, np.False_, np.int8(-1), "min", "Min", "cost", " COST"]
+
+
+@pytest.mark.parametrize("method", [topsis, weighted_sum])
+def test_pymcdm_and_r_cost_spellings_are_costs(method):
+    canonical = method(TOPSIS_X, TOPSIS_W, [True, False, True, False])
+    for spelling in ([1, -1, 1, -1], ["max", "min", "max", "min"], np.array([1, -1, 1, -1]),
+                     ["benefit", "cost", "benefit", "cost"], np.array([1.0, -1.0, 1.0, -1.0])):
+        assert np.array_equal(method(TOPSIS_X, TOPSIS_W, spelling), canonical), spelling
+    # and the cost criteria really are costs: not the all-benefit answer
+    assert not np.allclose(canonical, method(TOPSIS_X, TOPSIS_W, [True] * 4))
+
+
+def test_a_single_direction_applies_to_every_criterion():
+    assert np.array_equal(topsis(TOPSIS_X, TOPSIS_W, "min"), topsis(TOPSIS_X, TOPSIS_W, [False] * 4))
+    assert np.array_equal(weighted_sum(TOPSIS_X, TOPSIS_W, -1), weighted_sum(TOPSIS_X, TOPSIS_W, False))
+
+
+@pytest.mark.parametrize("method", [topsis, topsis_detail, weighted_sum])
+@pytest.mark.parametrize("bad", [0, 2, -2, 0.5, "maybe", "", None, float("nan"), "1", [1]])
+def test_invalid_direction_is_refused_naming_the_criterion(method, bad):
+    flags = [True, True, bad, True]
+    with pytest.raises(McdaInputError, match=r"criterion 3 \(index 2\): direction .* is not one of "
+                                             r"True/False, 1/-1, 'max'/'min' or 'benefit'/'cost'"):
+        method(TOPSIS_X, TOPSIS_W, flags)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.booleans(), min_size=4, max_size=4), st.data())
+def test_any_direction_spelling_gives_the_canonical_result(canonical, data):
+    spelled = [data.draw(st.sampled_from(BENEFIT_SPELLINGS if b else COST_SPELLINGS)) for b in canonical]
+    for method in (topsis, weighted_sum):
+        assert np.array_equal(method(TOPSIS_X, TOPSIS_W, spelled), method(TOPSIS_X, TOPSIS_W, canonical))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 3), st.one_of(
+    st.integers().filter(lambda v: v not in (1, -1)),
+    st.floats().filter(lambda v: v not in (1.0, -1.0)),
+    st.text().filter(lambda s: s.strip().lower() not in ("max", "min", "benefit", "cost")),
+    st.none()))
+def test_invalid_flag_never_silently_becomes_benefit(position, bad):
+    flags = [True, False, True, False]
+    flags[position] = bad
+    for method in (topsis, weighted_sum):
+        with pytest.raises(McdaInputError, match=f"criterion {position + 1} "):
+            method(TOPSIS_X, TOPSIS_W, flags)

@@ -172,7 +172,9 @@ def test_ecsi_index_is_within_range(ecsi_fit):
     idx = ecsi_fit.index()
     assert set(idx) == set(ecsi_fit.model.blocks)
     assert all(0 <= v <= 100 for v in idx.values())
-    assert ecsi_fit.scale == (1.0, 10.0) and ecsi_fit.scale_inferred
+    # the built-in model declares the mobi questionnaire's 1–10 scale: nothing is inferred
+    assert ecsi_fit.scale == (1.0, 10.0) and not ecsi_fit.scale_inferred
+    assert ecsi_fit.scale_source == "model" and ecsi_fit.warnings == []
 
 
 def test_negative_weight_refuses_index():
@@ -286,14 +288,14 @@ def test_invariants_on_random_surveys(seed, scheme, factor, shift):
                        "c1": g + f + rng.normal(size=40)})
     model = {"blocks": {"A": ["a1", "a2"], "B": ["b1", "b2"], "C": ["c1"]},
              "paths": [["A", "B"], ["A", "C"], ["B", "C"]]}
-    fit = pls.pls_fit(df, model, scheme=scheme)
+    fit = pls.pls_fit(df, model, scheme=scheme, scale=(-1000, 1000))
     assert fit.converged
     assert np.allclose(fit.scores.std(ddof=1), 1)
     assert ((fit.r2 >= -1e-12) & (fit.r2 <= 1 + 1e-12)).all()
     assert (fit.loadings.abs() <= 1 + 1e-12).all()
     # a positive affine change of one indicator's units changes nothing standardised
     moved = df.assign(a1=df.a1 * factor + shift)
-    fit2 = pls.pls_fit(moved, model, scheme=scheme)
+    fit2 = pls.pls_fit(moved, model, scheme=scheme, scale=(-1000, 1000))
     assert np.allclose(fit2.path_matrix, fit.path_matrix, atol=1e-8)
     assert np.allclose(fit2.outer_weights, fit.outer_weights, atol=1e-8)
 
@@ -303,3 +305,173 @@ def test_bundled_mobi_copy_matches_the_shared_reference():
     if not shared.exists():
         pytest.skip("../shared is not beside this clone")
     assert MOBI.read_bytes() == shared.read_bytes()
+
+
+# --- collinearity, degenerate blocks, orientation and the bootstrap's sign correction -----------
+def _two_causes(b1):
+    rng = np.random.default_rng(1)
+    a1 = rng.integers(1, 8, size=60).astype(float)
+    c1 = np.clip(a1 + rng.integers(-2, 3, size=60), 1, 7)
+    return pd.DataFrame({"a1": a1, "b1": b1(a1, rng), "c1": c1})
+
+
+TWO_CAUSES = {"blocks": {"A": ["a1"], "B": ["b1"], "C": ["c1"]}, "paths": [["A", "C"], ["B", "C"]]}
+
+
+def test_collinear_predictors_raise_model_error_naming_them():
+    df = _two_causes(lambda a, rng: 2 * a + 1)           # B is A in other units
+    with pytest.raises(pls.ModelError, match=r"'A' and 'B' both predict 'C' but are collinear"):
+        pls.pls_fit(df, TWO_CAUSES, scale=(1, 15))
+    for scheme in pls.SCHEMES:                            # not only the path scheme's solve
+        with pytest.raises(pls.ModelError, match="collinear"):
+            pls.pls_fit(df, TWO_CAUSES, scheme=scheme, scale=(1, 15))
+
+
+def test_near_collinear_predictors_warn_with_the_condition_number():
+    df = _two_causes(lambda a, rng: a + rng.normal(scale=1e-3, size=a.size))
+    fit = pls.pls_fit(df, TWO_CAUSES, scale=(0, 8))
+    assert abs(fit.paths["A->C"]) > 10                    # the unstable numbers the user saw
+    cond = fit.collinearity["C"]["condition_number"]
+    assert cond > 1e4 and fit.collinearity["C"]["vif"]["A"] > 5
+    assert len(fit.warnings) == 1
+    assert "'C'" in fit.warnings[0] and "'A'" in fit.warnings[0] and "'B'" in fit.warnings[0]
+    assert f"condition number {cond:.3g}" in fit.warnings[0]
+    out = fit.to_dict()
+    assert out["warnings"] == fit.warnings and out["collinearity"]["C"]["condition_number"] == cond
+
+
+def test_published_model_has_no_collinearity_warning(ecsi_fit):
+    assert not [w for w in ecsi_fit.warnings if "collinear" in w]
+    assert ecsi_fit.collinearity["Satisfaction"]["condition_number"] == pytest.approx(11.0979, abs=1e-4)
+    assert max(ecsi_fit.collinearity["Satisfaction"]["vif"].values()) < 5
+    assert ecsi_fit.flipped == ()
+
+
+def test_reverse_coded_copy_is_named_not_left_to_numpy(recwarn):
+    df = _two_causes(lambda a, rng: a + rng.normal(size=a.size)).assign(a2=lambda d: 8 - d.a1)
+    model = {"blocks": {"A": ["a1", "a2"], "C": ["c1"]}, "paths": [["A", "C"]]}
+    with pytest.raises(pls.ModelError, match=r"block 'A' \(a1, a2\): its indicators cancel out.*"
+                                             r"'a2' correlates -1.00 with 'a1'"):
+        pls.pls_fit(df, model, scale=(1, 7))
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def _mostly_negative_block():
+    rng = np.random.default_rng(5)
+    f = rng.normal(size=80)
+    return pd.DataFrame({"a1": f + rng.normal(scale=.3, size=80), "a2": -0.3 * f + rng.normal(size=80),
+                         "a3": -0.3 * f + rng.normal(size=80), "b1": f + rng.normal(scale=.7, size=80)})
+
+
+ONE_PATH3 = {"blocks": {"A": ["a1", "a2", "a3"], "B": ["b1"]}, "paths": [["A", "B"]]}
+
+
+def test_blocks_are_oriented_so_most_loadings_are_positive():
+    df = _mostly_negative_block()
+    fit = pls.pls_fit(df, ONE_PATH3, scale=(-10, 10))
+    lam = fit.loadings[["a1", "a2", "a3"]]
+    assert (lam > 0).sum() == 2 and fit.flipped == ("A",)
+    assert any("'A'" in note and "flipped" in note for note in fit.notes)
+    # scores, weights, loadings and the path all follow the flip
+    assert np.allclose(np.corrcoef(fit.scores["A"], df.a1)[0, 1], lam["a1"])
+    assert fit.paths["A->B"] < 0
+    z = (df - df.mean()) / df.std()
+    assert np.allclose(z[["a1", "a2", "a3"]].to_numpy() @ fit.outer_weights[["a1", "a2", "a3"]].to_numpy(),
+                       fit.scores["A"])
+    assert fit.to_dict()["orientation"]["flipped"] == ["A"]
+
+
+def _split_block():
+    rng = np.random.default_rng(5)
+    f = rng.normal(size=80)
+    return pd.DataFrame({"a1": f + rng.normal(scale=.6, size=80), "a2": -f + rng.normal(scale=.6, size=80),
+                         "b1": f + rng.normal(scale=.7, size=80)})
+
+
+@pytest.mark.parametrize("scheme", pls.SCHEMES)
+def test_bootstrap_resamples_are_sign_corrected(scheme):
+    # a1 and a2 measure A with opposite signs, so each resample's A comes out either way round;
+    # uncorrected, the interval of A->B ran from −0.79 to 0.79 around an original 0.72
+    model = {"blocks": {"A": ["a1", "a2"], "B": ["b1"]}, "paths": [["A", "B"]]}
+    boot = pls.bootstrap(_split_block(), model, resamples=200, seed=1, scheme=scheme, scale=(-10, 10))
+    row = boot.paths.loc["A->B"]
+    assert row["original"] == pytest.approx(0.72026789, abs=1e-6)
+    assert 0.6 < row["lower"] < row["original"] < row["upper"] < 0.85
+    assert row["se"] < 0.1
+    assert boot.sign_flips["A"] > 0 and boot.sign_flips["B"] == 0
+    assert "construct level" in boot.sign_correction
+    assert boot.to_dict()["sign_flips"]["A"] == boot.sign_flips["A"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), scheme=st.sampled_from(pls.SCHEMES), signs=st.tuples(*[st.sampled_from([1, -1])] * 4))
+def test_every_block_ends_with_mostly_positive_loadings(seed, scheme, signs):
+    rng = np.random.default_rng(seed)
+    f = rng.normal(size=50)
+    g = 0.5 * f + rng.normal(scale=.8, size=50)
+    df = pd.DataFrame({"a1": signs[0] * f + rng.normal(scale=.6, size=50),
+                       "a2": signs[1] * f + rng.normal(scale=.6, size=50),
+                       "a3": signs[2] * f + rng.normal(scale=.6, size=50),
+                       "b1": g + rng.normal(scale=.5, size=50), "b2": signs[3] * g + rng.normal(scale=.5, size=50)})
+    model = {"blocks": {"A": ["a1", "a2", "a3"], "B": ["b1", "b2"]}, "paths": [["A", "B"]]}
+    fit = pls.pls_fit(df, model, scheme=scheme, scale=(-100, 100))
+    for lv, cols in fit.model.blocks.items():
+        lam = fit.loadings[list(cols)]
+        assert (lam > 0).sum() > (lam < 0).sum() or ((lam > 0).sum() == (lam < 0).sum() and lam.sum() >= 0)
+
+
+def test_one_indicator_index_is_exact_from_the_answer_sum():
+    # ten answers summing to 46 on 1–5: (46 − 10)/(10·4) · 100 = 90 exactly (was 89.99999999999999)
+    df = pd.DataFrame({"a1": [5, 4, 5, 3, 5, 4, 5, 2, 3, 4], "a2": [5, 5, 4, 3, 4, 4, 5, 1, 3, 3],
+                       "b1": [5, 5, 5, 4, 5, 5, 5, 3, 4, 5]})
+    fit = pls.pls_fit(df, {"blocks": {"A": ["a1", "a2"], "B": ["b1"]}, "paths": [["A", "B"]]}, scale=(1, 5))
+    assert fit.index()["B"] == 90.0
+
+
+# --- the scale comes from the model or the caller; inferring it is said out loud ---------------
+def test_one_wild_cell_is_refused_not_used_to_rescale(mobi):
+    for value, shown in ((-3, "-3"), (1000, "1000"), (11, "11")):
+        bad = mobi.copy()
+        bad.iloc[4, bad.columns.get_loc("CUEX1")] = value
+        # the ECSI model declares 1–10: the cell is refused by row and column
+        with pytest.raises(SurveyDataError, match=rf"row 5, column 'CUEX1': {shown} is outside the scale 1–10"):
+            pls.pls_fit(bad, "ecsi")
+    custom = {"blocks": {"Q": ["PERQ1", "PERQ2"], "S": ["CUSA1", "CUSA2"]}, "paths": [["Q", "S"]]}
+    for value, words in ((-3, "-3 is below 0"), (1000, "1000 is above 100")):
+        bad = mobi.copy()
+        bad.iloc[4, bad.columns.get_loc("PERQ2")] = value
+        # no scale declared: inference refuses the cell instead of stretching the scale to it
+        with pytest.raises(SurveyDataError, match=rf"row 5, column 'PERQ2': {words}.*declare the scale"):
+            pls.pls_fit(bad, custom)
+
+
+def test_an_inferred_scale_is_reported_with_what_it_came_from(mobi):
+    custom = {"blocks": {"Q": ["PERQ1", "PERQ2"], "S": ["CUSA1", "CUSA2"]}, "paths": [["Q", "S"]]}
+    fit = pls.pls_fit(mobi, custom)
+    assert fit.scale == (1.0, 10.0) and fit.scale_inferred and fit.scale_source == "inferred"
+    assert len(fit.warnings) == 1
+    assert fit.warnings[0].startswith("no scale was declared: 1–10 was inferred from the answers "
+                                      "(smallest 1, largest 10;")
+    assert fit.to_dict()["warnings"] == fit.warnings
+    # one 50 lifts an inferred 1–10 to 1–100: allowed, but the warning names the cell
+    odd = mobi.copy()
+    odd.iloc[2, odd.columns.get_loc("CUSA2")] = 50
+    fit = pls.pls_fit(odd, custom)
+    assert fit.scale == (1.0, 100.0)
+    assert "only 1 of 1000 answers is above 10 (first: row 3, column 'CUSA2' = 50)" in fit.warnings[0]
+    # given or declared scales are not warned about
+    assert pls.pls_fit(mobi, custom, scale=(1, 10)).warnings == []
+    assert pls.pls_fit(mobi, dict(custom, scale=[1, 10])).scale_source == "model"
+
+
+def test_a_declared_scale_that_looks_too_wide_is_warned_about(mobi):
+    seven = mobi.clip(upper=7)
+    fit = pls.pls_fit(seven, "ecsi")
+    assert fit.scale == (1.0, 10.0) and fit.scale_source == "model"
+    assert any("declares the scale 1–10 but no answer is above 7" in w for w in fit.warnings)
+
+
+@pytest.mark.parametrize("scale", ["1-10", [10, 1], [1], [1, "x"]])
+def test_bad_declared_scale_is_a_model_error(scale):
+    with pytest.raises(pls.ModelError, match="'scale'"):
+        pls.model_from_dict({"blocks": {"A": ["a"], "B": ["b"]}, "paths": [["A", "B"]], "scale": scale})

@@ -147,3 +147,55 @@ def test_index_stays_in_range_and_weights_sum_to_one(data, w):
     assert res.indicators["global_weight"].sum() == pytest.approx(1)
     lo, hi = res.indicators["index"].min(), res.indicators["index"].max()
     assert lo - 1e-9 <= res.index <= hi + 1e-9
+
+
+def test_indicator_index_is_exact_from_the_answer_counts():
+    # five answers 1, 1, 1, 2, 2 on 1–5: (7 − 5·1)/(5·4) · 100 = 10 exactly (was 9.999999999999998)
+    df = pd.DataFrame({"q": [1, 1, 1, 2, 2]})
+    assert sat.indicator_statistics(df, ["q"], (1, 5)).loc["q", "index"] == 10.0
+    assert sat.weighted_csi(df, {"all": ["q"]}, (1, 5)).index == 10.0
+    assert sat.to_index(3, (1, 7)) == 100 * 2 / 6
+
+
+@given(st.lists(st.integers(1, 7), min_size=1, max_size=40))
+def test_indicator_index_equals_the_exact_fraction(answers):
+    from fractions import Fraction
+    df = pd.DataFrame({"q": answers})
+    exact = float(Fraction(100 * (sum(answers) - len(answers)), 6 * len(answers)))
+    assert sat.indicator_statistics(df, ["q"], (1, 7)).loc["q", "index"] == exact
+
+
+@pytest.mark.parametrize("scale", [(), (1,), "15", {}, (1, "x"), [[1], [5]]])
+def test_malformed_scale_is_a_survey_error(scale):
+    with pytest.raises(SurveyDataError, match="scale"):
+        sat.check_scale(scale)
+    with pytest.raises(SurveyDataError, match="scale"):
+        sat.weighted_csi(SURVEY, TREE, scale)
+
+
+def test_bad_confidence_and_empty_columns_are_survey_errors():
+    for level in (0, 1, 95, float("nan")):
+        with pytest.raises(SurveyDataError, match="confidence level"):
+            sat.indicator_statistics(SURVEY, ["p1"], (1, 5), confidence=level)
+    with pytest.raises(SurveyDataError, match="no indicator columns"):
+        sat.ipa_from_survey(SURVEY, [], (1, 5), importance={})
+    with pytest.raises(SurveyDataError, match="must map each indicator to a number"):
+        sat.importance_performance({"a": "high"}, {"a": 50})
+
+
+def test_scale_inference_on_odd_input():
+    assert sat.infer_scale(4) == (1.0, 5.0)
+    assert sat.infer_scale([0, 3, 7]) == (0.0, 7.0)
+    with pytest.raises(SurveyDataError, match="no answers"):
+        sat.infer_scale([np.nan])
+    with pytest.raises(SurveyDataError, match="must be numbers"):
+        sat.infer_scale(["a"])
+    with pytest.raises(ValueError, match="degrees of freedom"):
+        sat.t_quantile(0.975, 0)
+
+
+@pytest.mark.parametrize("lines", [(float("nan"), 50), (0.5, float("inf")), ("a", "b"), (1,)])
+def test_ipa_fixed_lines_must_be_finite_numbers(lines):
+    # a NaN line made every comparison False: every indicator 'low', silently
+    with pytest.raises(SurveyDataError, match="quadrant lines"):
+        sat.importance_performance({"a": 1, "b": 2}, {"a": 1, "b": 3}, lines=lines)

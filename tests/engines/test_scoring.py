@@ -176,3 +176,25 @@ def test_evaluation_engines_import_no_qt_or_database():
             "bad = [m for m in ('PySide6', 'sqlalchemy', 'app.models', 'app.views') if m in sys.modules]; "
             "sys.exit(1 if bad else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@pytest.mark.parametrize("text, expected", [("false", False), ("no", False), (0, False), ("true", True), (1, True)])
+def test_scheme_switches_are_not_read_with_truthiness(text, expected):
+    # bool("false") is True: a scheme file saying "required": "false" must not make it required
+    d = EvaluationScheme().to_dict()
+    d["indicators"][0]["required"] = text
+    d["fuzzy"]["two_level"] = text
+    s = EvaluationScheme.from_dict(d)
+    assert s.indicators[0].required is expected and s.fuzzy.two_level is expected
+
+
+@pytest.mark.parametrize("bad", ["maybe", 2, -1, 0.5])
+def test_scheme_switch_that_is_not_yes_or_no_is_refused(bad):
+    d = EvaluationScheme().to_dict()
+    d["indicators"][0]["required"] = bad
+    with pytest.raises(SchemeError, match="required"):
+        EvaluationScheme.from_dict(d)
+    d = EvaluationScheme().to_dict()
+    d["fuzzy"]["two_level"] = bad
+    with pytest.raises(SchemeError, match="two_level"):
+        EvaluationScheme.from_dict(d)

@@ -109,3 +109,14 @@ def test_scores_stay_in_range(raw):
     s = score_survey(d, answers)
     assert s.percent is None or 0 <= s.percent <= 100
     assert all(x.percent is None or 0 <= x.percent <= 100 for x in s.sections)
+
+
+def test_definition_switches_are_not_read_with_truthiness():
+    # bool("false") is True: a knock-out written as "false" must not reject every supplier
+    doc = {"sections": [{"key": "a", "questions": [
+        {"key": "x", "type": "boolean", "knockout": "false", "required": "no"}]}]}
+    q = parse_survey(doc).sections[0].questions[0]
+    assert q.knockout is False and q.required is False
+    doc["sections"][0]["questions"][0]["knockout"] = "perhaps"
+    with pytest.raises(SurveyDefinitionError, match="question 'x': knockout"):
+        parse_survey(doc)
