@@ -10,6 +10,8 @@ import sqlite3
 
 from argon2.low_level import Type, hash_secret
 
+from app.models.admin.identity import ARGON2
+
 ORDER = 1
 DEMO_PASSWORD = "demo2026"
 
@@ -25,9 +27,8 @@ DEMO_USERS = (
 
 
 def _hash(password: str, salt: bytes) -> str:
-    # the app's own parameters (identity._HASHER); a seeded salt keeps the demo deterministic
-    return hash_secret(password.encode(), salt, time_cost=2, memory_cost=19456, parallelism=1, hash_len=32,
-                       type=Type.ID).decode()
+    # the app's own parameters (identity.ARGON2); a seeded salt keeps the demo deterministic
+    return hash_secret(password.encode(), salt, **ARGON2, hash_len=32, type=Type.ID).decode()
 
 
 def extend_demo(conn: sqlite3.Connection, ctx) -> None:

@@ -13,13 +13,12 @@ injectable (``now=``) so lockout timing is testable.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Callable
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
 from app.models.admin import trail
@@ -27,7 +26,15 @@ from app.models.admin.permissions import catalogue
 from app.models.admin.tables import LoginEvent, Role, RolePermission, User, UserRole
 from app.models.core.base import utcnow
 
-_HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+#: Argon2id parameters (OWASP Password Storage Cheat Sheet minimum: m = 19 MiB, t = 2, p = 1).
+ARGON2 = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+
+
+@functools.lru_cache(maxsize=1)
+def _hasher():
+    from argon2 import PasswordHasher  # imported on first use: opening a database need not pay for it
+
+    return PasswordHasher(**ARGON2)
 
 MODES = ("personal", "department")
 SETTINGS_KEY = "admin.settings"
@@ -116,12 +123,14 @@ class AdminSettings:
 
 
 def hash_password(password: str) -> str:
-    return _HASHER.hash(password)
+    return _hasher().hash(password)
 
 
 def password_matches(stored_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     try:
-        return _HASHER.verify(stored_hash, password)
+        return _hasher().verify(stored_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
