@@ -29,9 +29,11 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def db(db_path: Path):
     """A freshly migrated database file (all heads)."""
+    from app.models.admin.identity import Actor
     from app.models.core.database import open_database
 
     database = open_database(db_path)
+    database.actor = Actor.system_job("pytest")  # permission tests sign in as real users
     yield database
     database.dispose()
 
@@ -51,11 +53,13 @@ def demo_db(demo_db_file: Path, tmp_path: Path):
     """A writable copy of the shared demo database, opened and migrated."""
     import shutil
 
+    from app.models.admin.identity import Actor
     from app.models.core.database import open_database
 
     path = tmp_path / "demo.sqlite3"
     shutil.copy(demo_db_file, path)
     database = open_database(path)
+    database.actor = Actor.system_job("pytest")
     yield database
     database.dispose()
 
@@ -73,8 +77,10 @@ def pg_server():
 @pytest.fixture
 def pg_db(pg_server):
     """A fresh, migrated PostgreSQL database opened through its URL, as a user would."""
+    from app.models.admin.identity import Actor
     from app.models.core.database import open_database
 
     database = open_database(pg_server.new_database())
+    database.actor = Actor.system_job("pytest")
     yield database
     database.dispose()

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -271,9 +272,15 @@ class Database:
     path: Path | None
     session_factory: sessionmaker[Session] = field(init=False)
     backup_path: Path | None = None
+    #: who the services act for (``app.models.admin.identity.Actor``): set by signing in; every
+    #: service checks its permission against it and the audit trail records it.
+    actor: Any = None
 
     def __post_init__(self) -> None:
+        from app.models.admin import trail
+
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        trail.install(self.session_factory)
 
     @property
     def is_sqlite(self) -> bool:
@@ -287,6 +294,7 @@ class Database:
     def begin(self) -> Iterator[Session]:
         """One user action = one transaction: commit on success, roll back on any error."""
         with self.session_factory.begin() as session:
+            session.info["actor"] = self.actor
             yield session
 
     def raw_connection(self) -> sqlite3.Connection:
@@ -297,6 +305,12 @@ class Database:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         return conn
+
+    def applied_revisions(self) -> set[str]:
+        """Every revision the file has been through: the current heads and all their ancestors."""
+        script = ScriptDirectory.from_config(alembic_config())
+        current = self.current_revisions()
+        return {rev.revision for rev in script.iterate_revisions(current, "base")} if current else set()
 
     def current_revisions(self) -> tuple[str, ...]:
         with self.engine.connect() as conn:
@@ -426,6 +440,10 @@ def open_database(
             if backup and path is not None and path.exists() and current:
                 db.backup_path = _backup_sqlite(path)
             upgrade(db)
+        if migrate:
+            from app.models.admin.users import ensure_permissions
+
+            ensure_permissions(db)
     except DatabaseOpenError:
         engine.dispose()
         raise

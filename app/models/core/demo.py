@@ -265,8 +265,7 @@ def generate_demo(
             _fill(conn, ctx, suppliers, customers, progress)
         finally:
             conn.close()
-        if evaluate:
-            _evaluate_months(tmp, ctx, progress)
+        _finish_through_services(tmp, ctx, progress, evaluate=evaluate)
     except BaseException:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             leftover.unlink(missing_ok=True)
@@ -278,17 +277,27 @@ def generate_demo(
     return ctx
 
 
-def _evaluate_months(path: Path, ctx: DemoContext, progress: Callable[[str], None] | None) -> None:
+def _finish_through_services(path: Path, ctx: DemoContext, progress: Callable[[str], None] | None, *,
+                             evaluate: bool) -> None:
+    """Record the demo on the audit trail (one bulk entry with the row counts) and, with
+    *evaluate*, grade every demo month through the real evaluation service."""
+    from app.models.admin import trail
+    from app.models.admin.identity import Actor
     from app.models.evaluation.service import evaluate_period
 
     db = open_database(path, backup=False)
+    db.actor = Actor.system_job("demo")
     try:
-        for month in ctx.months:
-            if progress:
-                progress(f"evaluation {month:%Y-%m}")
-            evaluate_period(db, f"{month:%Y-%m}")
-        with db.engine.connect() as conn:
-            ctx.counts["evaluation_results"] = conn.exec_driver_sql("SELECT count(*) FROM evaluation_results").scalar()
+        with db.begin() as session:
+            trail.record(session, "demo", "database", "", {"counts": dict(ctx.counts), "seed": ctx.seed,
+                                                            "months": [f"{ctx.months[0]:%Y-%m}", f"{ctx.months[-1]:%Y-%m}"]})
+        if evaluate:
+            for month in ctx.months:
+                if progress:
+                    progress(f"evaluation {month:%Y-%m}")
+                evaluate_period(db, f"{month:%Y-%m}")
+            with db.engine.connect() as conn:
+                ctx.counts["evaluation_results"] = conn.exec_driver_sql("SELECT count(*) FROM evaluation_results").scalar()
     finally:
         db.dispose()
     raw = sqlite3.connect(path)

@@ -137,7 +137,7 @@ def test_0003_results_are_converted_on_postgres(pg_server):
     db.dispose()
     db = open_database(url)
     try:
-        assert "0005_evaluation_traces" in db.current_revisions()
+        assert "0005_evaluation_traces" in db.applied_revisions()
         t = trace_details(db, "S1", "2026-10")
         assert t["grade"] == "A" and t["indicators"]["lot_pass_rate"]["value"] == 0.9
     finally:

@@ -59,7 +59,7 @@ def old_file(db_path):
 def test_upgrade_keeps_results_and_converts_traces(old_file):
     db = open_database(old_file)
     try:
-        assert "0005_evaluation_traces" in db.current_revisions() and db.backup_path is not None
+        assert "0005_evaluation_traces" in db.applied_revisions() and db.backup_path is not None
         rows = {r.code: r for r in grade_list(db, "2026-10").rows}
         assert (rows["S1"].score, rows["S1"].grade, rows["S1"].previous_grade, rows["S1"].change) == (82.0, "B", "C", "up")
         assert rows["S2"].grade is None and rows["S2"].missing == ["lot_pass_rate", "ppm"]

@@ -27,7 +27,7 @@ def test_upgrade_from_0002_keeps_corrective_actions(db_path):
                      " 'open', '')")
     db = open_database(db_path)
     try:
-        assert "0004_lifecycle" in db.current_revisions()
+        assert "0004_lifecycle" in db.applied_revisions()
         from app.models.suppliers.corrective import list_corrective_actions
 
         cars = list_corrective_actions(db)
@@ -58,4 +58,4 @@ def test_downgrade_and_upgrade_again(db):
         cols = {r[1] for r in c.execute("PRAGMA table_info(corrective_actions)")}
     assert not (LIFECYCLE_TABLES & names) and "eight_d_json" not in cols
     upgrade(db)
-    assert "0004_lifecycle" in db.current_revisions()
+    assert "0004_lifecycle" in db.applied_revisions()

@@ -21,7 +21,7 @@ def make(db, code="S1", **kw):
 
 
 def test_migration_heads_include_lifecycle(db):
-    assert "0004_lifecycle" in db.current_revisions()
+    assert "0004_lifecycle" in db.applied_revisions()
 
 
 def test_supplier_crud_duplicate_delete(db):
