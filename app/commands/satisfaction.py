@@ -9,7 +9,8 @@ import math
 import sys
 from pathlib import Path
 
-from app.commands.common import fail
+from app.commands.common import bounded_int, fail, finite_float
+from app.commands.messages import t
 
 LABELS = {
     "en": {"model": "Model", "scheme": "inner scheme", "iterations": "iterations",
@@ -37,12 +38,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     csi.add_argument("--model", default="ccsi", metavar="ccsi|acsi|ecsi|MODEL.json",
                      help='built-in model or JSON {"blocks": {"LV": [columns]}, "paths": [[from, to]]}')
     csi.add_argument("--scheme", choices=("path", "centroid", "factorial"), default="path")
-    csi.add_argument("--scale", nargs=2, type=float, metavar=("MIN", "MAX"),
+    csi.add_argument("--scale", nargs=2, type=finite_float, metavar=("MIN", "MAX"),
                      help="rating scale of the questions (default: inferred from the answers)")
-    csi.add_argument("--bootstrap", nargs="?", type=int, const=500, default=None, metavar="N",
+    csi.add_argument("--bootstrap", nargs="?", type=bounded_int(0, 100_000, "--bootstrap"), const=500, default=None,
+                     metavar="N",
                      help="bootstrap the path coefficients with N resamples (default 500)")
-    csi.add_argument("--seed", type=int, default=None, help="random seed for the bootstrap")
-    csi.add_argument("--max-iter", type=int, default=300, help="iteration limit (default 300)")
+    csi.add_argument("--seed", type=bounded_int(0, 2 ** 32 - 1, "--seed"), default=None,
+                     help="random seed for the bootstrap")
+    csi.add_argument("--max-iter", type=bounded_int(1, 100_000, "--max-iter"), default=300,
+                     help="iteration limit (default 300)")
     csi.add_argument("--json", action="store_true", help="print the result as JSON")
     csi.add_argument("--lang", choices=tuple(LABELS), default=argparse.SUPPRESS)
     csi.set_defaults(func=run_csi)
@@ -66,7 +70,7 @@ def read_survey(path: str, *, dtype=None):
 
     file = Path(path)
     if not file.is_file():
-        raise ValueError(f"data file not found: {path}")
+        raise ValueError(t("survey.not_found", path=path))
     last = None
     for enc in ("utf-8-sig", "gb18030"):
         try:
@@ -75,9 +79,10 @@ def read_survey(path: str, *, dtype=None):
         except UnicodeDecodeError as exc:
             last = exc
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise ValueError(f"{path}: not a readable CSV file ({str(exc).strip().splitlines()[0]})") from None
+            raise ValueError(t("survey.unreadable", path=path, detail=(str(exc).strip().splitlines() or [""])[0])) \
+                from None
     else:
-        raise ValueError(f"{path}: unknown text encoding ({last})")
+        raise ValueError(t("survey.encoding", path=path))
     if len(df.columns) and (str(df.columns[0]).startswith("Unnamed") or str(df.columns[0]).strip() == ""):
         df = df.drop(columns=df.columns[0])
     df.columns = [str(c).strip() for c in df.columns]
@@ -123,7 +128,7 @@ def run_csi(args: argparse.Namespace) -> int:
     if boot is not None:
         out["bootstrap"] = boot.to_dict()
     for lv, msg in out["index_errors"].items():
-        print(f"warning: {msg}", file=sys.stderr)
+        print(t("warning", message=msg), file=sys.stderr)
     if args.json:
         print(json.dumps(_clean(out), ensure_ascii=False, indent=2))
         return 0
