@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.models.core.database import Database, DatabaseOpenError, open_database
+from app.models.core.database import (Database, DatabaseBusyError, DatabaseOpenError, busy_timeout_seconds,
+                                      open_database)
 from app.paths import APP_NAME, ORG_NAME, default_database_path, demo_database_path
 from app.views.core.context import AppContext
 from app.views.core.fonts import apply_app_font
@@ -50,15 +51,22 @@ class Controller:
         self.settings = settings
         self.language = install_translators(language)
         self.tasks = TaskRunner(app)
+        self.tasks.busy_prompt = lambda exc: _ask_retry(self.window, exc)
         self.database: Database | None = None
         self.window: MainWindow | None = None
 
     def open(self, target: str | Path, *, parent=None) -> bool:
-        try:
-            database = open_database(target)
-        except DatabaseOpenError as exc:
-            QMessageBox.critical(parent, APP_NAME, str(exc))
-            return False
+        while True:
+            try:
+                database = open_database(target, busy_timeout=busy_timeout_seconds(
+                    self.settings.value("database/busy_timeout", None)))
+                break
+            except DatabaseBusyError as exc:
+                if not _ask_retry(parent, exc):
+                    return False
+            except DatabaseOpenError as exc:
+                QMessageBox.critical(parent, APP_NAME, str(exc))
+                return False
         if database.backup_path is not None:
             self.settings.setValue("files/last_backup", str(database.backup_path))
         old = self.database
@@ -98,8 +106,17 @@ class Controller:
             old.deleteLater()
 
 
+def _ask_retry(parent, exc) -> bool:
+    from app.views.core.errors import ask_retry_busy
+
+    return ask_retry_busy(parent, exc)
+
+
 def run_gui(target: str | None = None, demo: bool = False, lang: str | None = None) -> int:
     app = make_application()
+    from app.views.core.errors import install_excepthooks
+
+    install_excepthooks()  # from here on no traceback reaches the user: one line, details in the log
     settings = app_settings()
     language = normalise_language(lang or settings.value("ui/language") or None)
     if lang:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
-                               QPushButton, QStackedWidget, QStyle, QComboBox, QVBoxLayout, QWidget)
+                               QPushButton, QStackedWidget, QStyle, QComboBox, QDoubleSpinBox, QVBoxLayout, QWidget)
 
 from app import __version__
 from app.models.core.database import Database
@@ -42,6 +42,17 @@ class SettingsDialog(QDialog):
         font_row.addWidget(self.font_edit, 1)
         font_row.addWidget(browse)
         form.addRow(self.tr("Chinese font for PDFs:"), font_row)
+        self.busy_spin = QDoubleSpinBox()
+        self.busy_spin.setObjectName("busyTimeout")
+        self.busy_spin.setRange(0, 600)
+        self.busy_spin.setDecimals(1)
+        self.busy_spin.setSuffix(self.tr(" s"))
+        from app.models.core.database import busy_timeout_seconds
+
+        self.busy_spin.setValue(busy_timeout_seconds(settings.value("database/busy_timeout", None)))
+        self.busy_spin.setToolTip(self.tr("How long to wait for another program that is writing to the database "
+                                          "before saying it is in use (applies when a database is opened)."))
+        form.addRow(self.tr("Wait for a database in use:"), self.busy_spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -61,6 +72,7 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings"), self.tr("The font file does not exist: %1").replace("%1", font))
             return
         self.settings.setValue("reports/cjk_font", font)
+        self.settings.setValue("database/busy_timeout", self.busy_spin.value())
         self.accept()
 
     @property
@@ -207,8 +219,15 @@ class MainWindow(QMainWindow):
             self.cancel_button.hide()
 
     def _task_error(self, message: str, details: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("QualityBridge"), message, parent=self)
-        box.setDetailedText(details)
+        """One line for the user; the traceback goes to the log file, never into the box."""
+        from app.logs import get_logger, setup_logging
+
+        path = setup_logging()
+        get_logger("tasks").error("a background task failed: %s\n%s", message, details)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("QualityBridge"), message.splitlines()[0] if message
+                          else self.tr("The task failed."), parent=self)
+        if path is not None:
+            box.setInformativeText(self.tr("The details are in the log file %1").replace("%1", str(path)))
         box.exec()
 
     # ----- actions -------------------------------------------------------------------------
