@@ -54,6 +54,7 @@ class Controller:
         self.tasks.busy_prompt = lambda exc: _ask_retry(self.window, exc)
         self.database: Database | None = None
         self.window: MainWindow | None = None
+        self.defer_first_page = False  # run_gui: paint the window before building its first page
 
     def open(self, target: str | Path, *, parent=None) -> bool:
         while True:
@@ -96,7 +97,7 @@ class Controller:
         if old is not None:
             old.save_layout()
         ctx = AppContext(database=self.database, tasks=self.tasks, language=self.language, settings=self.settings)
-        self.window = MainWindow(ctx)
+        self.window = MainWindow(ctx, defer_first_page=self.defer_first_page)
         self.window.open_requested.connect(lambda p: self.open(p, parent=self.window))
         self.window.new_requested.connect(self.create)
         self.window.language_changed.connect(self.set_language)
@@ -122,6 +123,7 @@ def run_gui(target: str | None = None, demo: bool = False, lang: str | None = No
     if lang:
         settings.setValue("ui/language", language)
     controller = Controller(app, settings, language)
+    controller.defer_first_page = True
     if demo:
         target = str(ensure_demo_database())
     if target is None:
@@ -132,6 +134,15 @@ def run_gui(target: str | None = None, demo: bool = False, lang: str | None = No
         if not controller.open(str(default_database_path())):
             return 1
     app._qb_controller = controller  # type: ignore[attr-defined]  # keep alive for the event loop
-    if os.environ.get("QUALITYBRIDGE_QUIT_AFTER_SHOW"):  # used by the start-up benchmark
-        QTimer.singleShot(0, app.quit)
+    if os.environ.get("QUALITYBRIDGE_QUIT_AFTER_SHOW"):  # used by the start-up benchmark and tests
+        window = controller.window
+
+        def report_and_quit() -> None:
+            if os.environ.get("QUALITYBRIDGE_STARTUP_REPORT"):  # absolute times, for bench_foundation
+                import time
+
+                print(f"startup shown={window.shown_at or 0:.6f} page={time.time():.6f}", file=sys.stderr)
+            QTimer.singleShot(0, app.quit)
+
+        window.first_page_ready.connect(report_and_quit)  # the window painted, then its first page built
     return app.exec()

@@ -86,10 +86,17 @@ class MainWindow(QMainWindow):
     open_requested = Signal(str)  # path of a database to open
     new_requested = Signal(str)  # path of a new database to create
     language_changed = Signal(str)
+    first_painted = Signal()  # the window is on the screen
+    first_page_ready = Signal()  # the page shown at start-up exists (after the first paint when deferred)
 
-    def __init__(self, ctx: AppContext, parent=None) -> None:
+    def __init__(self, ctx: AppContext, parent=None, *, defer_first_page: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: At start-up the window is painted first and the page built right after, so the pandas
+        #: and chart imports of the first page (≈0.6 s) do not keep the window from appearing.
+        self._deferred_row: int | None = None
+        self._defer_first_page = defer_first_page
+        self.shown_at: float | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("QualityBridge — Supplier Quality & Customer Relationship Management"))
         self.modules: list[ModuleSpec] = discover_modules()
@@ -297,7 +304,43 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         last = str(self.ctx.settings.value("window/module", self.modules[0].key if self.modules else ""))
         keys = [s.key for s in self.modules]
-        self.show_module_at(keys.index(last) if last in keys else 0)
+        row = keys.index(last) if last in keys else 0
+        if self._defer_first_page and self.modules:
+            self._deferred_row = row
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+            self.stack.setCurrentIndex(row)
+        else:
+            self.show_module_at(row)
+            self.first_page_ready.emit()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.shown_at is None:
+            import time
+
+            self.shown_at = time.time()
+            self.first_painted.emit()
+            if self._deferred_row is not None:
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, self._build_deferred_page)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._deferred_row is not None:  # should the first paint never come, build it anyway
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(1500, self._build_deferred_page)
+
+    def _build_deferred_page(self) -> None:
+        row, self._deferred_row = self._deferred_row, None
+        if row is None:
+            return
+        if self.nav.currentRow() == row and self.modules[row].key not in self.pages:
+            self.show_module_at(row)
+        self.first_page_ready.emit()
 
     def save_layout(self) -> None:
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
