@@ -102,3 +102,21 @@ def test_opening_a_file_locked_past_the_timeout_is_a_busy_error(tmp_path):
     finally:
         conn.close()
     assert not list(tmp_path.glob("*.backup-*"))  # the refused attempt left no backup behind
+
+
+def test_postgres_writer_blocked_past_the_timeout_is_the_same_busy_error(pg_db):
+    """PostgreSQL waits for a lock as long as SQLite would (lock_timeout), then says the same."""
+    db = open_database(pg_db.url, busy_timeout=0.3)
+    holder = pg_db.engine.connect()
+    try:
+        holder.execute(text("LOCK TABLE app_settings IN ACCESS EXCLUSIVE MODE"))
+        started = time.perf_counter()
+        with pytest.raises(DatabaseBusyError) as caught:
+            with db.begin() as s:
+                s.execute(text("INSERT INTO app_settings (key, value, updated_at) VALUES ('pg', '1', now())"))
+        assert time.perf_counter() - started >= 0.25
+        assert "in use by another program" in str(caught.value)
+    finally:
+        holder.rollback()
+        holder.close()
+        db.dispose()
