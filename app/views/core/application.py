@@ -66,7 +66,9 @@ class Controller:
                 if not _ask_retry(parent, exc):
                     return False
             except DatabaseOpenError as exc:
-                QMessageBox.critical(parent, APP_NAME, str(exc))
+                from app.views.core.errors import database_error_text
+
+                QMessageBox.critical(parent, APP_NAME, database_error_text(exc))
                 return False
         if database.backup_path is not None:
             self.settings.setValue("files/last_backup", str(database.backup_path))

@@ -67,6 +67,18 @@ def unexpected_box(parent: QWidget | None, exc: BaseException, path) -> QMessage
     return box
 
 
+def database_error_text(exc: BaseException) -> str:
+    """A database refusal in the interface's language. The messages are those of the commands'
+    catalogue (``app.commands.messages``: a leaf module without Qt, shared so the CLI and the GUI
+    say the same), keyed by the error's ``key``/``params``."""
+    from PySide6.QtCore import QLocale
+
+    from app.commands.messages import error_text
+
+    lang = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+    return error_text(exc, lang)
+
+
 def show_unexpected(parent: QWidget | None, exc: BaseException, context: str = "") -> None:
     """Log ``exc`` with its traceback, then show it as one line."""
     show_error(parent, exc, log_exception(exc, context))
@@ -78,7 +90,7 @@ def show_error(parent: QWidget | None, exc: BaseException, path=None) -> None:
         busy_box(parent, exc).exec()
         return
     if isinstance(exc, DatabaseOpenError):
-        QMessageBox.warning(parent, _tr("QualityBridge"), str(exc))
+        QMessageBox.warning(parent, _tr("QualityBridge"), database_error_text(exc))
         return
     unexpected_box(parent, exc, path).exec()
 

@@ -157,3 +157,16 @@ def test_import_errors_dialog_caps_the_list(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 200
     assert not dialog.more.isHidden() and "249,800" in dialog.more.text()
+
+
+def test_database_refusals_follow_the_interface_language(qtbot, tmp_path, lang):
+    from app.models.core.database import NotADatabaseError, open_database
+
+    bogus = tmp_path / "notes.sqlite3"
+    bogus.write_text("not a database")
+    with pytest.raises(NotADatabaseError) as caught:
+        open_database(bogus)
+    install_translators("zh_CN")
+    assert "不是 QualityBridge 数据库" in errors.database_error_text(caught.value)
+    install_translators("en")
+    assert "is not a QualityBridge database" in errors.database_error_text(caught.value)
