@@ -12,6 +12,8 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 # Keep QSettings of test runs away from the user's real settings.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="qb-test-config-")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="qb-test-data-")
+# …and the log file (app.logs) away from the user's log folder.
+os.environ["QUALITYBRIDGE_LOG_DIR"] = tempfile.mkdtemp(prefix="qb-test-logs-")
 
 import pytest
 

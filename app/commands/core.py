@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
+
+from app.commands.common import bounded_int, fail
+from app.commands.messages import t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="write a deterministic demo database")
     demo.add_argument("--db", required=True, metavar="PATH")
-    demo.add_argument("--suppliers", type=int, default=120)
-    demo.add_argument("--customers", type=int, default=200)
-    demo.add_argument("--months", type=int, default=24)
-    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--suppliers", type=bounded_int(1, 100_000, "--suppliers"), default=120)
+    demo.add_argument("--customers", type=bounded_int(0, 1_000_000, "--customers"), default=200)
+    demo.add_argument("--months", type=bounded_int(1, 600, "--months"), default=24)
+    demo.add_argument("--seed", type=bounded_int(0, 2 ** 32 - 1, "--seed"), default=2026)
     demo.add_argument("--end-month", metavar="YYYY-MM", help="last month of history (default: last full month)")
     demo.add_argument("--force", action="store_true", help="overwrite an existing file")
     demo.add_argument("--no-evaluation", action="store_true", help="do not grade the demo months")
@@ -34,24 +36,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _month(text: str) -> date:
     try:
         year, month = text.split("-")
+        if not 1900 <= int(year) <= 2199:
+            raise ValueError(text)
         return date(int(year), int(month), 1)
-    except ValueError as exc:
-        raise ValueError(f"--end-month must look like 2026-10, not {text!r}") from exc
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(t("demo.end_month", text=text)) from exc
 
 
 def run_demo(args: argparse.Namespace) -> int:
     from app.models.core.demo import DemoExistsError, generate_demo
 
     try:
-        end = _month(args.end_month) if args.end_month else None
+        end = _month(args.end_month) if args.end_month is not None else None
         ctx = generate_demo(args.db, suppliers=args.suppliers, customers=args.customers, months=args.months,
                             seed=args.seed, end_month=end, force=args.force,
                             evaluate=not args.no_evaluation)
     except (DemoExistsError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"demo database written to {Path(args.db).resolve()} in {ctx.seconds:.2f} s "
-          f"({ctx.months[0]:%Y-%m} to {ctx.months[-1]:%Y-%m})")
+        return fail(exc)
+    print(t("demo.written", path=Path(args.db).resolve(), seconds=ctx.seconds, first=f"{ctx.months[0]:%Y-%m}",
+            last=f"{ctx.months[-1]:%Y-%m}"))
     for table, n in ctx.counts.items():
         print(f"  {table:<28} {n:>12,}")
     return 0
@@ -61,27 +64,35 @@ def run_check(args: argparse.Namespace) -> int:
     from app.models.core.maintenance import check_database
 
     report = check_database(args.db)
-    print(f"database: {report.path}")
-    print(f"schema:   {', '.join(report.revisions) or '-'} (this version expects {', '.join(report.expected)})")
+    if not report.opened:  # nothing could be checked: one line, like every other refusal
+        return fail(report.problems[0] if report.problems else args.db)
+    print(t("check.database", path=report.path))
+    print(t("check.schema", revisions=", ".join(report.revisions) or "-", expected=", ".join(report.expected)))
     for note in report.notes:
-        print(f"note:     {note}")
+        print(t("check.note", note=note))
     if report.sound:
-        print("result:   sound")
+        print(t("check.sound"))
         return 0
     for problem in report.problems:
-        print(f"problem:  {problem}")
-    print(f"result:   {len(report.problems)} problem(s)")
+        print(t("check.problem", problem=problem))
+    print(t("check.problems", n=len(report.problems)))
     return 1
 
 
 def run_screenshots(args: argparse.Namespace) -> int:
+    from app.models.core.database import is_url
+
+    if not is_url(args.db) and not Path(args.db).is_file():
+        return fail(t("db.missing", path=args.db))
     from app.views.core.screenshots import render_all
 
     try:
         written = render_all(args.db, Path(args.out), args.lang)
-    except Exception as exc:  # the user gets one line; details are in the written log
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    except Exception as exc:  # the user gets one line; details are in the log file
+        from app.logs import log_exception
+
+        log_exception(exc, "qualitybridge screenshots")
+        return fail(exc)
     for path in written:
         print(path)
     return 0

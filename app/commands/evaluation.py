@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from app.commands.common import fail, open_existing, warn_if_font_not_embedded
+from app.commands.common import fail, open_existing, print_rejected, warn_if_font_not_embedded
+from app.commands.messages import kind_name, t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,7 +52,7 @@ def _one_line_usage_error(command: str):
     """A usage mistake (missing option, unknown language) as one ``error:`` line and exit code 1."""
 
     def error(message: str):
-        fail(f"{message} (see 'qualitybridge {command} --help')")
+        fail(t("usage", message=message, command=command + " "))
         sys.exit(1)
 
     return error
@@ -64,7 +65,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     try:
         db = open_existing(args.db)
     except DatabaseOpenError as exc:
-        return fail(str(exc))
+        return fail(exc)
     try:
         summary = evaluate_period(db, args.period, args.scheme)
         if args.json:
@@ -75,10 +76,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
             print(json.dumps(out, ensure_ascii=False, indent=1))
         else:
             grades = ", ".join(f"{g} {n}" for g, n in summary.grades.items())
-            print(f"{summary.period}: {summary.suppliers} suppliers, {summary.scored} scored ({grades}); "
-                  f"scheme {summary.scheme_name} v{summary.scheme_version}; {summary.seconds:.3f} s")
+            print(t("evaluate.done", period=summary.period, suppliers=summary.suppliers, scored=summary.scored,
+                    grades=grades, scheme=summary.scheme_name, version=summary.scheme_version,
+                    seconds=summary.seconds))
     except EvaluationError as exc:
-        return fail(str(exc))
+        return fail(exc)
     finally:
         db.dispose()
     return 0
@@ -92,25 +94,27 @@ def run_export(args: argparse.Namespace) -> int:
     from app.reports.grade_list import write_grade_list
 
     if Path(args.out).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
-        return fail(f"cannot write {args.out}: use a .xlsx, .csv or .pdf file name")
+        return fail(t("bad_suffix", path=args.out, suffixes=".xlsx, .csv or .pdf"))
+    if not Path(args.out).parent.is_dir():
+        return fail(t("folder_missing", folder=Path(args.out).parent))
     try:
         db = open_existing(args.db)
     except DatabaseOpenError as exc:
-        return fail(str(exc))
+        return fail(exc)
     try:
         gl = grade_list(db, args.period)
         path = write_grade_list(gl, args.out, args.lang)
     except EvaluationError as exc:
-        return fail(str(exc))
+        return fail(exc)
     except OSError as exc:
-        return fail(f"cannot write {args.out}: {exc.strerror or exc}")
+        return fail(t("cannot_write", path=args.out, reason=exc.strerror or exc))
     finally:
         db.dispose()
     if path.suffix.lower() == ".pdf":
         from app.reports.pdf import cjk_font
 
         warn_if_font_not_embedded(cjk_font())
-    print(f"{len(gl.rows)} suppliers written to {path}")
+    print(t("export.done", n=len(gl.rows), path=path))
     return 0
 
 
@@ -122,11 +126,13 @@ def run_sourcing(args: argparse.Namespace) -> int:
     from app.models.evaluation.sourcing import sourcing_plan
 
     if args.out and Path(args.out).suffix.lower() not in (".xlsx", ".csv", ".pdf"):
-        return fail(f"cannot write {args.out}: use a .xlsx, .csv or .pdf file name")
+        return fail(t("bad_suffix", path=args.out, suffixes=".xlsx, .csv or .pdf"))
+    if args.out and not Path(args.out).parent.is_dir():
+        return fail(t("folder_missing", folder=Path(args.out).parent))
     try:
         db = open_existing(args.db)
     except DatabaseOpenError as exc:
-        return fail(str(exc))
+        return fail(exc)
     try:
         plan = sourcing_plan(db, args.period)
         if args.out:
@@ -134,27 +140,23 @@ def run_sourcing(args: argparse.Namespace) -> int:
 
             path = write_sourcing_plan(plan, args.out, args.lang)
     except EvaluationError as exc:
-        return fail(str(exc))
+        return fail(exc)
     except OSError as exc:
-        return fail(f"cannot write {args.out}: {exc.strerror or exc}")
+        return fail(t("cannot_write", path=args.out, reason=exc.strerror or exc))
     finally:
         db.dispose()
     if args.out and path.suffix.lower() == ".pdf":
         from app.reports.pdf import cjk_font
 
         warn_if_font_not_embedded(cjk_font())
-    try:
-        if args.json:
-            print(json.dumps(sourcing_json(plan, args.lang), ensure_ascii=False, indent=1))
-        elif args.out:
-            print(f"{len(plan.items)} items written to {path}")
-        else:
-            print(sourcing_text(plan, args.lang))
-        sys.stdout.flush()
-    except BrokenPipeError:  # e.g. piped into head: the reader has all it wanted
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    # A broken pipe (piped into head) is handled by the CLI's last-resort handler: quietly.
+    if args.json:
+        print(json.dumps(sourcing_json(plan, args.lang), ensure_ascii=False, indent=1))
+    elif args.out:
+        print(t("sourcing.done", n=len(plan.items), path=path))
+    else:
+        print(sourcing_text(plan, args.lang))
+    sys.stdout.flush()
     return 0
 
 
@@ -241,26 +243,28 @@ def run_import(args: argparse.Namespace) -> int:
     mapping = {}
     for item in args.map:
         if "=" not in item:
-            return fail(f"--map needs COLUMN=HEADER, got {item!r}")
+            return fail(t("import.map_format", item=item))
         key, header = item.split("=", 1)
         mapping[key.strip()] = header.strip()
     try:
-        data = open(args.file, "rb").read()
+        with open(args.file, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
-        return fail(f"cannot read {args.file}: {exc.strerror or exc}")
+        return fail(t("cannot_read", path=args.file, reason=exc.strerror or exc))
     try:
         db = open_existing(args.db)
     except DatabaseOpenError as exc:
-        return fail(str(exc))
+        return fail(exc)
     try:
         summary = import_csv(db, args.kind, data, mapping=mapping or None, encoding=args.encoding)
     except CsvRejected as exc:
-        print(f"error: {args.file} refused, nothing imported ({len(exc.errors)} problem(s)):", file=sys.stderr)
-        for err in exc.errors:
-            print(f"  {err}", file=sys.stderr)
-        return 1
+        return print_rejected(args.file, exc)
     finally:
         db.dispose()
-    print(f"imported {summary.rows} {args.kind.replace('-', ' ')} rows from {args.file} ({summary.encoding})"
-          + (f", {summary.created_lines} new order lines" if args.kind == "deliveries" else ""))
+    kind = kind_name(args.kind.replace("-", " "))
+    if args.kind == "deliveries":
+        print(t("import.done_lines", rows=summary.rows, kind=kind, file=args.file, encoding=summary.encoding,
+                lines=summary.created_lines))
+    else:
+        print(t("import.done", rows=summary.rows, kind=kind, file=args.file, encoding=summary.encoding))
     return 0

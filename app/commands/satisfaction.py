@@ -12,7 +12,8 @@ import math
 import sys
 from pathlib import Path
 
-from app.commands.common import fail
+from app.commands.common import bounded_int, fail, finite_float
+from app.commands.messages import t
 
 LABELS = {
     "en": {"model": "Model", "scheme": "inner scheme", "iterations": "iterations",
@@ -46,13 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     csi.add_argument("--model", default="ccsi", metavar="ccsi|acsi|ecsi|MODEL.json",
                      help='built-in model or JSON {"blocks": {"LV": [columns]}, "paths": [[from, to]]}')
     csi.add_argument("--scheme", choices=("path", "centroid", "factorial"), default="path")
-    csi.add_argument("--scale", nargs=2, type=float, metavar=("MIN", "MAX"),
+    csi.add_argument("--scale", nargs=2, type=finite_float, metavar=("MIN", "MAX"),
                      help="rating scale of the questions (default: the model's declared scale; "
                           "inferred from the answers, with a warning, only when the model has none)")
-    csi.add_argument("--bootstrap", nargs="?", type=int, const=500, default=None, metavar="N",
+    csi.add_argument("--bootstrap", nargs="?", type=bounded_int(0, 100_000, "--bootstrap"), const=500, default=None,
+                     metavar="N",
                      help="bootstrap the path coefficients with N resamples (default 500)")
-    csi.add_argument("--seed", type=int, default=None, help="random seed for the bootstrap")
-    csi.add_argument("--max-iter", type=int, default=300, help="iteration limit (default 300)")
+    csi.add_argument("--seed", type=bounded_int(0, 2 ** 32 - 1, "--seed"), default=None,
+                     help="random seed for the bootstrap")
+    csi.add_argument("--max-iter", type=bounded_int(1, 100_000, "--max-iter"), default=300,
+                     help="iteration limit (default 300)")
     csi.add_argument("--json", action="store_true", help="print the result as JSON")
     csi.add_argument("--lang", choices=tuple(LABELS), default=argparse.SUPPRESS)
     csi.set_defaults(func=run_csi)
@@ -80,7 +84,7 @@ def read_survey(path: str, *, dtype=None):
 
     file = Path(path)
     if not file.is_file():
-        raise ValueError(f"data file not found: {path}")
+        raise ValueError(t("survey.not_found", path=path))
     last = None
     for enc in ("utf-8-sig", "gb18030"):
         try:
@@ -89,9 +93,10 @@ def read_survey(path: str, *, dtype=None):
         except UnicodeDecodeError as exc:
             last = exc
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise ValueError(f"{path}: not a readable CSV file ({str(exc).strip().splitlines()[0]})") from None
+            raise ValueError(t("survey.unreadable", path=path, detail=(str(exc).strip().splitlines() or [""])[0])) \
+                from None
     else:
-        raise ValueError(f"{path}: unknown text encoding ({last})")
+        raise ValueError(t("survey.encoding", path=path))
     if len(df.columns) and (str(df.columns[0]).startswith("Unnamed") or str(df.columns[0]).strip() == ""):
         df = df.drop(columns=df.columns[0])
     df.columns = [str(c).strip() for c in df.columns]
@@ -175,45 +180,45 @@ def run_csi(args: argparse.Namespace) -> int:
     if boot is not None:
         out["bootstrap"] = boot.to_dict()
     for lv, msg in out["index_errors"].items():
-        print(f"warning: {msg}", file=sys.stderr)
+        print(t("warning", message=msg), file=sys.stderr)
     if args.json:
         print(json.dumps(_clean(out), ensure_ascii=False, indent=2))
         return 0
-    t = LABELS[_lang(args)]
+    lab = LABELS[_lang(args)]
     lo, hi = out["scale"]
-    how = {"inferred": t["inferred"], "given": t["given"], "model": t["declared"]}[out["scale_source"]]
-    print(f"{t['model']}: {out['model']}  {t['scheme']}: {out['scheme']}  "
-          f"{t['iterations']}: {out['iterations']}  {t['gof']}: {out['gof']:.4f}  "
-          f"{t['scale']}: {lo:g}–{hi:g} ({how})")
+    how = {"inferred": lab["inferred"], "given": lab["given"], "model": lab["declared"]}[out["scale_source"]]
+    print(f"{lab['model']}: {out['model']}  {lab['scheme']}: {out['scheme']}  "
+          f"{lab['iterations']}: {out['iterations']}  {lab['gof']}: {out['gof']:.4f}  "
+          f"{lab['scale']}: {lo:g}–{hi:g} ({how})")
     if out["warnings"]:
-        print(f"\n{t['warnings']}")
+        print(f"\n{lab['warnings']}")
         for message in out["warnings"]:
             print(f"  ! {message}")
     if out["orientation"]["flipped"]:
-        print(f"\n{t['notes']}")
+        print(f"\n{lab['notes']}")
         for message in out["notes"]:
             print(f"  {message}")
-    print(f"\n{t['paths']}")
+    print(f"\n{lab['paths']}")
     for key, value in out["paths"].items():
         line = f"  {key:<40} {value:>9.4f}"
         if boot is not None:
             row = out["bootstrap"]["paths"][key]
-            line += (f"   {t['se']} {row['se']:.4f}  t {row['t']:.2f}  "
-                     f"{t['interval']} [{row['lower']:.4f}, {row['upper']:.4f}]")
+            line += (f"   {lab['se']} {row['se']:.4f}  t {row['t']:.2f}  "
+                     f"{lab['interval']} [{row['lower']:.4f}, {row['upper']:.4f}]")
         print(line)
     if boot is not None:
         b = out["bootstrap"]
         flips = ", ".join(f"{lv} {k}" for lv, k in b["sign_flips"].items() if k)
-        print(f"  {t['bootstrap']}: {b['resamples']} {t['resamples']} ({t['used']} {b['used']}, "
-              f"{t['discarded']} {b['discarded']}); {t['sign_correction']}: construct level"
-              + (f" ({t['flipped']} {flips})" if flips else ""))
-    print(f"\n{t['r2']}")
+        print(f"  {lab['bootstrap']}: {b['resamples']} {lab['resamples']} ({lab['used']} {b['used']}, "
+              f"{lab['discarded']} {b['discarded']}); {lab['sign_correction']}: construct level"
+              + (f" ({lab['flipped']} {flips})" if flips else ""))
+    print(f"\n{lab['r2']}")
     for key, value in out["r2"].items():
         print(f"  {key:<24} {value:>9.4f}")
-    print(f"\n{t['index']}")
+    print(f"\n{lab['index']}")
     for key, value in out["index"].items():
         print(f"  {key:<24} " + ("        —" if value is None else f"{value:>9.2f}"))
-    print(f"\n{t['weights']} ({t['loading']})")
+    print(f"\n{lab['weights']} ({lab['loading']})")
     for key, value in out["outer_weights"].items():
         print(f"  {key:<24} {value:>9.4f}  ({out['loadings'][key]:.4f})")
     return 0

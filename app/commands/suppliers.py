@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.commands.common import fail, open_existing, warn_if_font_not_embedded
+from app.commands.common import bounded_int, fail, open_existing, record_id, warn_if_font_not_embedded
+from app.commands.messages import t
 
 LANGS = ("zh_CN", "en")
 
@@ -16,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pa.add_argument("--db", required=True, metavar="PATH")
     which = pa.add_mutually_exclusive_group(required=True)
     which.add_argument("--template", metavar="KEY", help="checklist template key (shipped: qms, process, product)")
-    which.add_argument("--audit", type=int, metavar="ID", help="audit id")
+    which.add_argument("--audit", type=record_id, metavar="ID", help="audit id")
     pa.add_argument("--supplier", metavar="CODE", help="with --template: print this supplier's name on the form")
     pa.add_argument("--out", required=True, metavar="F.pdf")
     pa.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     ps = subparsers.add_parser("print-survey", help="print the blank supplier survey, or a filled one with --survey")
     ps.add_argument("--db", required=True, metavar="PATH")
-    ps.add_argument("--survey", type=int, metavar="ID", help="survey id (omit for the blank form)")
+    ps.add_argument("--survey", type=record_id, metavar="ID", help="survey id (omit for the blank form)")
     ps.add_argument("--out", required=True, metavar="F.pdf")
     ps.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
     ps.set_defaults(func=run_print_survey)
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     eq = subparsers.add_parser("export-qualified", help="export the qualified supplier list (xlsx, csv or pdf)")
     eq.add_argument("--db", required=True, metavar="PATH")
     eq.add_argument("--out", required=True, metavar="F.xlsx|F.csv|F.pdf")
-    eq.add_argument("--soon-days", type=int, default=60, help="mark entries expiring within this many days")
+    eq.add_argument("--soon-days", type=bounded_int(0, 36_500, "--soon-days"), default=60, help="mark entries expiring within this many days")
     eq.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
     eq.set_defaults(func=run_export_qualified)
 
@@ -48,9 +49,9 @@ def _lang(args: argparse.Namespace) -> str:
 def _check_out(out: str, suffixes: tuple[str, ...]) -> Path:
     p = Path(out)
     if p.suffix.lower() not in suffixes:
-        raise ValueError(f"--out must end with {' or '.join(suffixes)}, not '{p.suffix or p.name}'")
-    if not p.parent.exists():
-        raise ValueError(f"the folder {p.parent} does not exist")
+        raise ValueError(t("out_suffix", suffixes=" or ".join(suffixes), suffix=p.suffix or p.name))
+    if not p.parent.is_dir():
+        raise ValueError(t("folder_missing", folder=p.parent))
     return p
 
 
@@ -64,7 +65,7 @@ def run_print_audit(args: argparse.Namespace) -> int:
         out = _check_out(args.out, (".pdf",))
         db = open_existing(args.db)
     except (ValueError, FileNotFoundError, DatabaseOpenError) as exc:
-        return fail(str(exc))
+        return fail(exc)
     try:
         from app.models.suppliers import audits
         from app.reports.audit_pdf import write_audit_report, write_blank_checklist
@@ -79,21 +80,21 @@ def run_print_audit(args: argparse.Namespace) -> int:
                 with db.begin() as s:
                     sup = s.scalar(select(Supplier).where(Supplier.code == args.supplier))
                     if sup is None:
-                        return fail(f"no supplier with code {args.supplier}")
+                        return fail(t("supplier.unknown_code", code=args.supplier))
                     name = f"{sup.code} " + ((sup.name_zh if lang == "zh_CN" else sup.name_en) or sup.name_zh)
             font = write_blank_checklist(audits.get_template(db, args.template), out, lang=lang, supplier_name=name)
-            what = f"blank {args.template} checklist"
+            what = t("print.blank_checklist", template=args.template)
         else:
             font = write_audit_report(audits.audit_report(db, args.audit), out, lang=lang)
-            what = f"audit {args.audit} report"
+            what = t("print.audit", id=args.audit)
     except SupplierError as exc:
-        return fail(str(exc))
+        return fail(exc)
     except OSError as exc:
-        return fail(f"cannot write {out}: {exc.strerror or exc}")
+        return fail(t("cannot_write", path=out, reason=exc.strerror or exc))
     finally:
         db.dispose()
     warn_if_font_not_embedded(font)
-    print(f"{what} written to {out}")
+    print(t("print.written", what=what, path=out))
     return 0
 
 
@@ -106,7 +107,7 @@ def run_print_survey(args: argparse.Namespace) -> int:
         out = _check_out(args.out, (".pdf",))
         db = open_existing(args.db)
     except (ValueError, FileNotFoundError, DatabaseOpenError) as exc:
-        return fail(str(exc))
+        return fail(exc)
     try:
         from app.flows.survey import load_survey_definition
         from app.models.suppliers import surveys
@@ -114,18 +115,18 @@ def run_print_survey(args: argparse.Namespace) -> int:
 
         if args.survey is None:
             font = write_blank_survey(load_survey_definition(), out, lang=lang)
-            what = "blank survey"
+            what = t("print.blank_survey")
         else:
             font = write_completed_survey(surveys.survey_report(db, args.survey), out, lang=lang)
-            what = f"survey {args.survey}"
+            what = t("print.survey", id=args.survey)
     except SupplierError as exc:
-        return fail(str(exc))
+        return fail(exc)
     except OSError as exc:
-        return fail(f"cannot write {out}: {exc.strerror or exc}")
+        return fail(t("cannot_write", path=out, reason=exc.strerror or exc))
     finally:
         db.dispose()
     warn_if_font_not_embedded(font)
-    print(f"{what} written to {out}")
+    print(t("print.written", what=what, path=out))
     return 0
 
 
@@ -136,11 +137,9 @@ def run_export_qualified(args: argparse.Namespace) -> int:
     lang = _lang(args)
     try:
         out = _check_out(args.out, (".xlsx", ".csv", ".pdf"))
-        if args.soon_days < 0:
-            raise ValueError("--soon-days must not be negative")
         db = open_existing(args.db)
     except (ValueError, FileNotFoundError, DatabaseOpenError) as exc:
-        return fail(str(exc))
+        return fail(exc)
     try:
         from app.models.suppliers.approval import qualified_list
         from app.reports.qualified_list import export_qualified
@@ -148,12 +147,12 @@ def run_export_qualified(args: argparse.Namespace) -> int:
         df = qualified_list(db, soon_days=args.soon_days)
         font = export_qualified(df, out, lang=lang)
     except SupplierError as exc:
-        return fail(str(exc))
+        return fail(exc)
     except OSError as exc:
-        return fail(f"cannot write {out}: {exc.strerror or exc}")
+        return fail(t("cannot_write", path=out, reason=exc.strerror or exc))
     finally:
         db.dispose()
     warn_if_font_not_embedded(font)
     expiring = int((df["state"] != "valid").sum()) if len(df) else 0
-    print(f"{len(df)} qualified-list entries ({expiring} expiring or expired) written to {out}")
+    print(t("qualified.done", n=len(df), expiring=expiring, path=out))
     return 0

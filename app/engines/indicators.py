@@ -151,6 +151,8 @@ def on_time_mask(due, delivered, window: DeliveryWindow) -> np.ndarray:
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})$")
+#: Years a period may have; 0000-01 or 9999-Q4 are typing mistakes (and overflow date arithmetic).
+PERIOD_YEARS = (1900, 2199)
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,9 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> "Period":
         text = text.strip()
+        year = re.match(r"^(\d{4})", text)
+        if year and not PERIOD_YEARS[0] <= int(year.group(1)) <= PERIOD_YEARS[1]:  # 0000-01, 9999-Q4: typos
+            raise ValueError(f"period {text!r}: the year must be between {PERIOD_YEARS[0]} and {PERIOD_YEARS[1]}")
         if m := _MONTH.match(text):
             month = int(m.group(2))
             if not 1 <= month <= 12:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.engines.indicators import INDICATORS
 from app.models.evaluation.service import GradeList, GradeRow
-from app.reports.tabular import write_by_suffix, write_csv
+from app.reports.tabular import new_workbook, write_by_suffix, write_csv
 
 LANGS = ("zh_CN", "en")
 GRADE_FILL = {"A": "C6EFCE", "B": "DDEBF7", "C": "FFEB9C", "D": "FFC7CE"}
@@ -117,13 +117,12 @@ def _csv(gl: GradeList, path: Path, lang: str) -> None:
 
 
 def _xlsx(gl: GradeList, path: Path, lang: str) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     t = _t(lang)
     cols = columns(lang)
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = gl.period
     ws.cell(1, 1, f"{t['title']} {gl.period}").font = Font(size=14, bold=True)

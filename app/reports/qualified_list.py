@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from app.reports.tabular import write_csv
+from app.reports.tabular import new_workbook, write_csv
 from app.reports.pdf import CJKFont, build_pdf, cjk_font, escape, grid_table, report_styles
 
 TEXT = {
@@ -61,10 +61,9 @@ def export_qualified(df: pd.DataFrame, path: str | os.PathLike[str], *, lang: st
         write_csv(path, T["columns"], ([v.isoformat() if isinstance(v, date) else v for v in row] for row in rows))
         return None
     if suffix == ".xlsx":
-        from openpyxl import Workbook
         from openpyxl.styles import Font, PatternFill
 
-        wb = Workbook()
+        wb = new_workbook()
         ws = wb.active
         ws.title = T["sheet"]
         ws.append(T["columns"])

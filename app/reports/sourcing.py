@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from app.models.evaluation.sourcing import SourcingItem, SourcingPlan, SourcingSupplier
-from app.reports.tabular import write_by_suffix, write_csv
+from app.reports.tabular import new_workbook, write_by_suffix, write_csv
 
 LANGS = ("zh_CN", "en")
 GRADE_FILL = {"A": "C6EFCE", "B": "DDEBF7", "C": "FFEB9C", "D": "FFC7CE"}
@@ -188,14 +188,13 @@ def _csv(plan: SourcingPlan, path: Path, lang: str) -> None:
 
 
 def _xlsx(plan: SourcingPlan, path: Path, lang: str) -> None:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     t = report_text(lang)
     cols = columns(lang)
     keys = [k for k, _ in cols]
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = plan.period
     ws.cell(1, 1, f"{t['title']} {plan.period}").font = Font(size=14, bold=True)

@@ -10,6 +10,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The task failed.</source>
+        <translation>任务失败。</translation>
+    </message>
+    <message>
+        <source>The details are in the log file %1</source>
+        <translation>详细信息见日志文件 %1</translation>
+    </message>
+    <message>
         <source>QualityBridge — Supplier Quality &amp; Customer Relationship Management</source>
         <translation>QualityBridge — 供应商质量控制与顾客关系管理</translation>
     </message>
@@ -226,6 +234,18 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Wait for a database in use:</source>
+        <translation>等待正被使用的数据库：</translation>
+    </message>
+    <message>
+        <source>How long to wait for another program that is writing to the database before saying it is in use (applies when a database is opened).</source>
+        <translation>提示数据库正被使用之前，等待正在写入数据库的其他程序的时长（在打开数据库时生效）。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -256,6 +276,44 @@
     <message>
         <source>The font file does not exist: %1</source>
         <translation>字体文件不存在：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>QualityBridge</source>
+        <translation>QualityBridge</translation>
+    </message>
+    <message>
+        <source>The details are in the log file %1</source>
+        <translation>详细信息见日志文件 %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); the action was not finished.</source>
+        <translation>出现了问题（%1），操作未完成。</translation>
+    </message>
+    <message>
+        <source>Database in use</source>
+        <translation>数据库正在使用中</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another program; nothing was changed. Try again when it has finished.</source>
+        <translation>%1 正被其他程序使用；未做任何更改。请等其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
     </message>
 </context>
 </TS>

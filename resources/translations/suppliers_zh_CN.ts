@@ -506,6 +506,10 @@
 <context>
     <name>ImportErrorsDialog</name>
     <message>
+        <source>… and %1 more problem(s) not shown.</source>
+        <translation>……另有 %1 个问题未显示。</translation>
+    </message>
+    <message>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>

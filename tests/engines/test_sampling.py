@@ -22,8 +22,7 @@ from scipy import stats
 
 from app.engines import sampling as sp
 from app.engines.sampling import (
-    CODE_LETTERS, LEVELS, PREFERRED_AQLS, SEVERITIES, SamplingInputError, SamplingPlan,
-    SamplingTableError, SwitchingState, aoq, aoql, code_letter, limiting_quality, next_state,
+    CODE_LETTERS, LEVELS, PREFERRED_AQLS, SEVERITIES, SamplingInputError, SamplingTableError, SwitchingState, aoq, aoql, code_letter, limiting_quality, next_state,
     oc_curve, pa_at_aql, plan_for_lot, replay, resume_inspection, score_inputs, single_plan,
     switching_history, tighter_aql,
 )

@@ -21,7 +21,6 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from app.models.admin import trail
 from app.models.admin.permissions import catalogue
 from app.models.admin.tables import LoginEvent, Role, RolePermission, User, UserRole
 from app.models.core.base import utcnow

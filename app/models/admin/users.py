@@ -273,7 +273,18 @@ def update_settings(db, **changes) -> AdminSettings:
 
 def ensure_permissions(db) -> list[str]:
     """Grant newly declared permissions to their default roles (at open; no permission needed:
-    it only applies the shipped defaults to keys this database has never seen)."""
+    it only applies the shipped defaults to keys this database has never seen). A read
+    transaction first, so an ordinary open neither waits for nor blocks another writer."""
+    import json
+
+    from app.models.admin.permissions import KNOWN_KEY, catalogue
+    from app.models.core.settings import AppSetting
+
+    with db.read() as s:
+        row = s.get(AppSetting, KNOWN_KEY)
+        known = set(json.loads(row.value)) if row is not None else set()
+    if set(catalogue()) <= known:
+        return []
     with db.begin() as s:
         from app.models.admin.identity import Actor
 

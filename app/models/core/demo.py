@@ -29,7 +29,9 @@ from app.models.core.database import open_database
 
 
 class DemoExistsError(Exception):
-    pass
+    def __init__(self, path) -> None:
+        super().__init__(f"{path} already exists; use --force to overwrite it.")
+        self.key, self.params = "demo.exists", {"path": path}  # for the commands' message catalogue
 
 
 CITIES = [
@@ -248,7 +250,7 @@ def generate_demo(
     if suppliers < 1 or customers < 0 or months < 1:
         raise ValueError("Demo data needs at least one supplier and one month.")
     if path.exists() and not force:
-        raise DemoExistsError(f"{path} already exists; use --force to overwrite it.")
+        raise DemoExistsError(path)
     end = (end_month or last_full_month()).replace(day=1)
     tmp = path.with_name(path.name + ".building")
     for stale in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):

@@ -1,4 +1,9 @@
-"""Database health check: SQLite integrity, foreign keys and schema version (read-only)."""
+"""Database health check: SQLite integrity, foreign keys and schema version (read-only).
+
+Nothing is written beside the file: it is opened through ``database.open_read_only`` (immutable
+when no write-ahead log is pending), so a check leaves no ``-wal``/``-shm`` files, works in a
+read-only folder and never changes a file it could not open.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.models.core.database import SQLITE_HEADER, script_heads
+from app.models.core.database import SQLITE_HEADER, open_read_only, script_heads, shipped_revisions
 
 
 @dataclass
@@ -16,6 +21,8 @@ class CheckReport:
     expected: tuple[str, ...] = ()
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: False when the file could not be checked at all (missing, not SQLite, unreadable).
+    opened: bool = False
 
     @property
     def sound(self) -> bool:
@@ -29,15 +36,22 @@ def check_database(path: str | Path) -> CheckReport:
     if not path.is_file():
         report.problems.append(f"{path} does not exist or is not a file.")
         return report
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            report.problems.append(f"{path.name} is not an SQLite database.")
-            return report
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        report.problems.append(f"cannot open: {exc}")
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        report.problems.append(f"cannot read {path}: {exc.strerror or exc}")
         return report
+    if header != SQLITE_HEADER:
+        report.problems.append(f"{path.name} is not an SQLite database.")
+        return report
+    try:
+        conn = open_read_only(path)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        report.problems.append(f"{path.name} cannot be opened read-only ({exc}).")
+        return report
+    report.opened = True
     try:
         integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
@@ -54,7 +68,7 @@ def check_database(path: str | Path) -> CheckReport:
         return report
     finally:
         conn.close()
-    unknown = [r for r in report.revisions if r not in _all_revisions()]
+    unknown = [r for r in report.revisions if r not in shipped_revisions()[0]]
     if not report.revisions:
         report.problems.append("no QualityBridge schema version: not a QualityBridge database")
     elif unknown:
@@ -62,11 +76,3 @@ def check_database(path: str | Path) -> CheckReport:
     elif set(report.revisions) != set(report.expected):
         report.notes.append("schema is older than this version; it will be upgraded (with a backup) when opened")
     return report
-
-
-def _all_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    from app.models.core.database import alembic_config
-
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}

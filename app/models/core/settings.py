@@ -22,7 +22,7 @@ class AppSetting(Base):
 
 
 def get_setting(db: Database, key: str, default: Any = None) -> Any:
-    with db.begin() as session:
+    with db.read() as session:
         row = session.scalar(select(AppSetting).where(AppSetting.key == key))
         return default if row is None else json.loads(row.value)
 

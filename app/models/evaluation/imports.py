@@ -10,14 +10,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from app.models.core.csv_reader import (
-    Column, CsvRejected, RowError, choice, non_negative, non_negative_int, parse_date, positive, positive_int,
-    read_csv, text,
-)
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.models.core.csv_reader import (
+    Column, CsvRejected, RowError, choice, non_negative, non_negative_int, parse_date, positive, positive_int,
+    problem, read_csv, text,
+)
 from app.models.core.database import Database
+from app.models.core.validation import field_errors
 from app.models.evaluation.tables import Delivery, InspectionLot, PurchaseOrderLine
 from app.models.suppliers.tables import Part, Supplier
 
@@ -88,6 +89,7 @@ def import_csv(db: Database, kind: str, source: str | os.PathLike[str] | bytes, 
         raise ValueError(f"unknown import kind {kind!r}; use {' or '.join(KINDS)}")
     columns = DELIVERY_COLUMNS if kind == "deliveries" else LOT_COLUMNS
     parsed = read_csv(source, columns, mapping=mapping, encoding=encoding, raise_errors=False)
+    _check_column_limits(kind, parsed)
     with db.begin() as session:
         if kind == "deliveries":
             created = _deliveries(session, parsed.rows, parsed.lines, parsed.errors)
@@ -96,14 +98,58 @@ def import_csv(db: Database, kind: str, source: str | os.PathLike[str] | bytes, 
     return ImportSummary(kind, len(parsed.rows), created, parsed.encoding)
 
 
+# Where each CSV column is stored: limits (length, int32, finite, date range) come from the column
+# types, so SQLite and PostgreSQL refuse the same rows with the same message.
+_STORED = {
+    "deliveries": ((PurchaseOrderLine, {"po_number": "po_number", "line_no": "line_no", "ordered_qty": "ordered_qty",
+                                        "due_date": "due_on", "unit_price": "unit_price",
+                                        "standard_price": "standard_price"}),
+                   (Delivery, {"delivered_date": "delivered_on", "delivered_qty": "quantity",
+                               "delivery_note": "delivery_note"}),
+                   (Supplier, {"supplier_code": "code"}), (Part, {"part_code": "code"})),
+    "inspection-lots": ((InspectionLot, {c: c for c in ("lot_number", "lot_size", "sample_size", "critical_defects",
+                                                        "major_defects", "minor_defects", "defective_units",
+                                                        "decision", "disposition", "inspector")}
+                         | {"inspected_date": "inspected_on"}),
+                        (Supplier, {"supplier_code": "code"}), (Part, {"part_code": "code"})),
+}
+
+
+def _check_column_limits(kind: str, parsed) -> None:
+    """Move rows whose values a column cannot hold (on either back end) to ``parsed.errors``."""
+    keep_rows, keep_lines = [], []
+    for row, line in zip(parsed.rows, parsed.lines):
+        bad = False
+        for table, fields in _STORED[kind]:
+            values = {stored: row.get(csv_name) for csv_name, stored in fields.items() if row.get(csv_name) is not None}
+            names = {stored: csv_name for csv_name, stored in fields.items()}
+            for err in field_errors(table, values, names=names):
+                bad = True
+                reason = err.message.split(": ", 1)[-1]
+                if err.kind == "too_long":
+                    parsed.errors.append(problem(line, "csv.too_long", reason, err.field, limit=err.limit,
+                                                 length=len(str(row.get(err.field, "")))))
+                elif err.kind == "out_of_range":
+                    parsed.errors.append(problem(line, "csv.out_of_range", reason, err.field,
+                                                 value=row.get(err.field), lo=err.limit[0], hi=err.limit[1]))
+                else:
+                    parsed.errors.append(RowError(line, reason, err.field))
+        if not bad:
+            keep_rows.append(row)
+            keep_lines.append(line)
+    parsed.rows, parsed.lines = keep_rows, keep_lines
+
+
 def _common_checks(session, rows, lines, errors: list[RowError]) -> tuple[dict[str, int], dict[str, int]]:
     suppliers = _lookup(session, Supplier.__table__, {r["supplier_code"] for r in rows})
     parts = _lookup(session, Part.__table__, {r.get("part_code") or "" for r in rows})
     for row, line in zip(rows, lines):
         if row["supplier_code"] not in suppliers:
-            errors.append(RowError(line, f"unknown supplier {row['supplier_code']!r}", "supplier_code"))
+            errors.append(problem(line, "import.unknown_supplier", f"unknown supplier {row['supplier_code']!r}",
+                                  "supplier_code", code=row["supplier_code"]))
         if row.get("part_code") and row["part_code"] not in parts:
-            errors.append(RowError(line, f"unknown part {row['part_code']!r}", "part_code"))
+            errors.append(problem(line, "import.unknown_part", f"unknown part {row['part_code']!r}", "part_code",
+                                  code=row["part_code"]))
     return suppliers, parts
 
 
@@ -132,19 +178,21 @@ def _deliveries(session, rows, lines, parse_errors: list[RowError]) -> int:
         if key in existing_lines:
             _id, e_sid, e_qty, e_due = existing_lines[key]
             if sid is not None and (e_sid, float(e_qty), e_due) != terms:
-                errors.append(RowError(line, f"order {key[0]} line {key[1]} already exists with a different"
-                                             " supplier, quantity or due date"))
+                errors.append(problem(line, "import.line_conflict_db", f"order {key[0]} line {key[1]} already exists "
+                                      "with a different supplier, quantity or due date", None,
+                                      po=key[0], line_no=key[1]))
         elif key in seen_line and sid is not None and seen_line[key] != terms:
-            errors.append(RowError(line, f"order {key[0]} line {key[1]} has different supplier, quantity or"
-                                         " due date on another row"))
+            errors.append(problem(line, "import.line_conflict_file", f"order {key[0]} line {key[1]} has different "
+                                  "supplier, quantity or due date on another row", None, po=key[0], line_no=key[1]))
         seen_line.setdefault(key, terms)
         dkey = (key, row["delivered_date"], row["delivered_qty"], row["delivery_note"] or "")
         if dkey in seen_delivery:
-            errors.append(RowError(line, f"duplicate of line {seen_delivery[dkey]}"))
+            errors.append(problem(line, "import.duplicate_row", f"duplicate of line {seen_delivery[dkey]}", None,
+                                  other=seen_delivery[dkey]))
         seen_delivery.setdefault(dkey, line)
         if key in existing_lines and (existing_lines[key][0], row["delivered_date"], float(row["delivered_qty"]),
                                       row["delivery_note"] or "") in stored:
-            errors.append(RowError(line, "duplicate: this delivery is already in the database"))
+            errors.append(problem(line, "import.delivery_stored", "duplicate: this delivery is already in the database"))
     if errors:
         raise CsvRejected(sorted(errors, key=lambda e: e.line))
     created = 0
@@ -176,19 +224,26 @@ def _lots(session, rows, lines, parse_errors: list[RowError]) -> int:
     for row, line in zip(rows, lines):
         key = (row["supplier_code"], row["lot_number"])
         if key in seen:
-            errors.append(RowError(line, f"duplicate lot {row['lot_number']!r} (also on line {seen[key]})",
-                                   "lot_number"))
+            errors.append(problem(line, "import.duplicate_lot", f"duplicate lot {row['lot_number']!r} (also on line "
+                                  f"{seen[key]})", "lot_number", lot=row["lot_number"], other=seen[key]))
         seen.setdefault(key, line)
         sid = suppliers.get(row["supplier_code"])
         if sid is not None and (sid, row["lot_number"]) in stored:
-            errors.append(RowError(line, f"duplicate: lot {row['lot_number']!r} is already in the database",
-                                   "lot_number"))
+            errors.append(problem(line, "import.lot_stored", f"duplicate: lot {row['lot_number']!r} is already in "
+                                  "the database", "lot_number", lot=row["lot_number"]))
         if row["sample_size"] > row["lot_size"]:
-            errors.append(RowError(line, "sample size is larger than the lot", "sample_size"))
+            errors.append(problem(line, "import.sample_gt_lot", "sample size is larger than the lot", "sample_size"))
         if row["defective_units"] > row["lot_size"]:
-            errors.append(RowError(line, "more defective units than the lot holds", "defective_units"))
+            errors.append(problem(line, "import.defectives_gt_lot", "more defective units than the lot holds",
+                                  "defective_units"))
+        elif row["defective_units"] > row["sample_size"]:
+            # Defective units are counted in the inspected sample: 400 in a sample of 5 is a typing mistake.
+            errors.append(problem(line, "import.defectives_gt_sample",
+                                  f"{row['defective_units']} defective units in a sample of {row['sample_size']}",
+                                  "defective_units", defectives=row["defective_units"], sample=row["sample_size"]))
         if row["decision"] == "accepted" and row.get("disposition") not in (None, "concession"):
-            errors.append(RowError(line, "an accepted lot has no disposition", "disposition"))
+            errors.append(problem(line, "import.accepted_disposition", "an accepted lot has no disposition",
+                                  "disposition"))
     if errors:
         raise CsvRejected(sorted(errors, key=lambda e: e.line))
     session.execute(insert(lots), [

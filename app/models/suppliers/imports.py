@@ -6,15 +6,14 @@ reported). An Excel sheet is turned into the same CSV text first, so both paths 
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
-from app.models.core.csv_reader import Column, CsvRejected, RowError, choice, read_csv, text
+from app.models.core.csv_reader import Column, CsvRejected, RowError, choice, read_csv, read_rows, text
 from app.models.core.database import Database
+from app.models.core.validation import field_errors
 from app.models.suppliers.errors import ValidationError
 from app.models.suppliers.master import CODE_RE, supplier_rows
 from app.models.suppliers.tables import Supplier, SupplierStatus, SupplierStatusChange
@@ -79,22 +78,37 @@ class ImportResult:
     updated: int
 
 
-def _xlsx_to_csv_bytes(path: Path) -> bytes:
+def _cell_text(v) -> str:
+    if v is None:
+        return ""
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The first sheet's rows as (row number, cell texts), for the same reader as a CSV."""
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
         raise SupplierImportError([RowError(1, f"cannot read the workbook ({exc})")]) from exc
-    ws = wb.worksheets[0]
-    out = io.StringIO()
-    w = csv.writer(out)
-    for row in ws.iter_rows(values_only=True):
-        w.writerow(["" if v is None else (v.isoformat() if hasattr(v, "isoformat") else
-                                          (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)))
-                    for v in row])
-    wb.close()
-    return out.getvalue().encode("utf-8")
+    try:
+        return [(n, [_cell_text(v) for v in row])
+                for n, row in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1)]
+    finally:
+        wb.close()
+
+
+def _read(path: Path, columns) -> object:
+    """Parse a CSV or an Excel file (recognised by its content, whatever its name says)."""
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return read_rows(_xlsx_rows(path), columns, encoding="xlsx")
+    return read_csv(data, columns)
 
 
 def import_suppliers(db: Database, path: str | Path, *, by: str = "") -> ImportResult:
@@ -102,17 +116,16 @@ def import_suppliers(db: Database, path: str | Path, *, by: str = "") -> ImportR
     path = Path(path)
     if not path.is_file():
         raise SupplierImportError([RowError(0, f"{path} does not exist")])
-    source: bytes = _xlsx_to_csv_bytes(path) if path.suffix.lower() in (".xlsx", ".xlsm") else path.read_bytes()
     errors: list[RowError] = []
     try:
-        parsed = read_csv(source, COLUMNS)
+        parsed = _read(path, COLUMNS)
     except CsvRejected as exc:
         errors.extend(exc.errors)
         parsed = None
     # cross-row checks run on the raw text too, so one pass reports every problem
     lenient = [Column(c.name, text, required=False, aliases=c.aliases, default="") for c in COLUMNS]
     try:
-        raw = read_csv(source, lenient)
+        raw = _read(path, lenient)
     except CsvRejected:
         raw = None
     if raw is not None:
@@ -125,6 +138,10 @@ def import_suppliers(db: Database, path: str | Path, *, by: str = "") -> ImportR
                 seen[code] = line
             if not row.get("name_zh") and not row.get("name_en"):
                 errors.append(RowError(line, "a Chinese or English name is required", "name_zh"))
+    if parsed is not None:  # the columns' own limits, alike on SQLite and PostgreSQL
+        for row, line in zip(parsed.rows, parsed.lines):
+            for err in field_errors(Supplier, row):
+                errors.append(RowError(line, err.message.split(": ", 1)[-1], err.field))
     if errors or parsed is None:
         raise SupplierImportError(sorted(set(errors), key=lambda e: (e.line, e.column or "")))
     codes = [row["code"] for row in parsed.rows]
@@ -161,25 +178,15 @@ def export_suppliers(db: Database, path: str | Path, *, lang: str = "en") -> int
         data.append([r.code, r.name_zh, r.name_en, r.category, r.importance_class, r.relationship, r.status,
                      r.approval_valid_until, r.latest_grade or "", addr, city, country, notes])
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(header)
-            w.writerows([["" if v is None else (v.isoformat() if hasattr(v, "isoformat") else v) for v in row]
-                         for row in data])
-    elif suffix == ".xlsx":
-        from openpyxl import Workbook
+    # The one writer (text that a spreadsheet could run is stored as text); a leaf module, so
+    # this model-layer function may use it without the models depending on the reports.
+    from app.reports.tabular import write_csv, write_xlsx
 
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "供应商" if lang == "zh_CN" else "Suppliers"
-        ws.append(header)
-        for row in data:
-            ws.append(row)
-        ws.freeze_panes = "A2"
-        for col, width in zip("ABCDEFGHIJKLM", (10, 30, 36, 12, 8, 12, 14, 14, 8, 30, 12, 12, 20)):
-            ws.column_dimensions[col].width = width
-        wb.save(path)
+    if suffix == ".csv":
+        write_csv(path, header, data)
+    elif suffix == ".xlsx":
+        write_xlsx(path, header, data, title="供应商" if lang == "zh_CN" else "Suppliers",
+                   widths=(10, 30, 36, 12, 8, 12, 14, 14, 8, 30, 12, 12, 20))
     else:
         raise ValidationError(f"cannot export to '{suffix}' (use .csv or .xlsx)", "bad_format")
     return len(data)

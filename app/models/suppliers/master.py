@@ -14,6 +14,7 @@ from sqlalchemy import delete, select, text
 
 from app.flows.approval import StatusTransitionError, allowed_actions, check_action
 from app.models.core.database import Database
+from app.models.core.validation import field_errors
 from app.models.suppliers.errors import SupplierError, NotFoundError, ValidationError
 from app.models.core.database import table_exists
 from app.models.suppliers.tables import (
@@ -245,6 +246,8 @@ def _history(session, supplier_id: int, old: str | None, new: str, by: str, reas
 # ---------------------------------------------------------------------------- CRUD
 def create_supplier(db: Database, data: dict[str, Any] | SupplierInput, *, by: str = "") -> int:
     values = _clean(asdict(data) if isinstance(data, SupplierInput) else dict(data), partial=False)
+    for problem in field_errors(Supplier, values):  # limits of the columns, alike on SQLite and PostgreSQL
+        raise ValidationError(str(problem), f"bad_{problem.field}")
     with db.begin() as s:
         if s.scalar(select(Supplier.id).where(Supplier.code == values["code"])) is not None:
             raise ValidationError(f"supplier code {values['code']} already exists", "duplicate_code")
@@ -257,6 +260,8 @@ def create_supplier(db: Database, data: dict[str, Any] | SupplierInput, *, by: s
 
 def update_supplier(db: Database, supplier_id: int, changes: dict[str, Any]) -> SupplierRow:
     values = _clean(dict(changes), partial=True)
+    for problem in field_errors(Supplier, values):
+        raise ValidationError(str(problem), f"bad_{problem.field}")
     with db.begin() as s:
         sup = _get(s, Supplier, supplier_id, "supplier")
         if "code" in values and values["code"] != sup.code and \

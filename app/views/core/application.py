@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.models.core.database import Database, DatabaseOpenError, open_database
+from app.models.core.database import (Database, DatabaseBusyError, DatabaseOpenError, busy_timeout_seconds,
+                                      open_database)
 from app.paths import APP_NAME, ORG_NAME, default_database_path, demo_database_path
 from app.views.core.context import AppContext
 from app.views.core.fonts import apply_app_font
@@ -50,15 +51,25 @@ class Controller:
         self.settings = settings
         self.language = install_translators(language)
         self.tasks = TaskRunner(app)
+        self.tasks.busy_prompt = lambda exc: _ask_retry(self.window, exc)
         self.database: Database | None = None
         self.window: MainWindow | None = None
+        self.defer_first_page = False  # run_gui: paint the window before building its first page
 
     def open(self, target: str | Path, *, parent=None) -> bool:
-        try:
-            database = open_database(target)
-        except DatabaseOpenError as exc:
-            QMessageBox.critical(parent, APP_NAME, str(exc))
-            return False
+        while True:
+            try:
+                database = open_database(target, busy_timeout=busy_timeout_seconds(
+                    self.settings.value("database/busy_timeout", None)))
+                break
+            except DatabaseBusyError as exc:
+                if not _ask_retry(parent, exc):
+                    return False
+            except DatabaseOpenError as exc:
+                from app.views.core.errors import database_error_text
+
+                QMessageBox.critical(parent, APP_NAME, database_error_text(exc))
+                return False
         if database.backup_path is not None:
             self.settings.setValue("files/last_backup", str(database.backup_path))
         old = self.database
@@ -88,7 +99,7 @@ class Controller:
         if old is not None:
             old.save_layout()
         ctx = AppContext(database=self.database, tasks=self.tasks, language=self.language, settings=self.settings)
-        self.window = MainWindow(ctx)
+        self.window = MainWindow(ctx, defer_first_page=self.defer_first_page)
         self.window.open_requested.connect(lambda p: self.open(p, parent=self.window))
         self.window.new_requested.connect(self.create)
         self.window.language_changed.connect(self.set_language)
@@ -98,13 +109,23 @@ class Controller:
             old.deleteLater()
 
 
+def _ask_retry(parent, exc) -> bool:
+    from app.views.core.errors import ask_retry_busy
+
+    return ask_retry_busy(parent, exc)
+
+
 def run_gui(target: str | None = None, demo: bool = False, lang: str | None = None) -> int:
     app = make_application()
+    from app.views.core.errors import install_excepthooks
+
+    install_excepthooks()  # from here on no traceback reaches the user: one line, details in the log
     settings = app_settings()
     language = normalise_language(lang or settings.value("ui/language") or None)
     if lang:
         settings.setValue("ui/language", language)
     controller = Controller(app, settings, language)
+    controller.defer_first_page = True
     if demo:
         target = str(ensure_demo_database())
     if target is None:
@@ -115,6 +136,15 @@ def run_gui(target: str | None = None, demo: bool = False, lang: str | None = No
         if not controller.open(str(default_database_path())):
             return 1
     app._qb_controller = controller  # type: ignore[attr-defined]  # keep alive for the event loop
-    if os.environ.get("QUALITYBRIDGE_QUIT_AFTER_SHOW"):  # used by the start-up benchmark
-        QTimer.singleShot(0, app.quit)
+    if os.environ.get("QUALITYBRIDGE_QUIT_AFTER_SHOW"):  # used by the start-up benchmark and tests
+        window = controller.window
+
+        def report_and_quit() -> None:
+            if os.environ.get("QUALITYBRIDGE_STARTUP_REPORT"):  # absolute times, for bench_foundation
+                import time
+
+                print(f"startup shown={window.shown_at or 0:.6f} page={time.time():.6f}", file=sys.stderr)
+            QTimer.singleShot(0, app.quit)
+
+        window.first_page_ready.connect(report_and_quit)  # the window painted, then its first page built
     return app.exec()

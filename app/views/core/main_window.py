@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
-                               QPushButton, QStackedWidget, QStyle, QComboBox, QVBoxLayout, QWidget)
+                               QPushButton, QStackedWidget, QStyle, QComboBox, QDoubleSpinBox, QVBoxLayout, QWidget)
 
 from app import __version__
 from app.models.core.database import Database
@@ -42,6 +42,17 @@ class SettingsDialog(QDialog):
         font_row.addWidget(self.font_edit, 1)
         font_row.addWidget(browse)
         form.addRow(self.tr("Chinese font for PDFs:"), font_row)
+        self.busy_spin = QDoubleSpinBox()
+        self.busy_spin.setObjectName("busyTimeout")
+        self.busy_spin.setRange(0, 600)
+        self.busy_spin.setDecimals(1)
+        self.busy_spin.setSuffix(self.tr(" s"))
+        from app.models.core.database import busy_timeout_seconds
+
+        self.busy_spin.setValue(busy_timeout_seconds(settings.value("database/busy_timeout", None)))
+        self.busy_spin.setToolTip(self.tr("How long to wait for another program that is writing to the database "
+                                          "before saying it is in use (applies when a database is opened)."))
+        form.addRow(self.tr("Wait for a database in use:"), self.busy_spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -61,6 +72,7 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings"), self.tr("The font file does not exist: %1").replace("%1", font))
             return
         self.settings.setValue("reports/cjk_font", font)
+        self.settings.setValue("database/busy_timeout", self.busy_spin.value())
         self.accept()
 
     @property
@@ -74,10 +86,17 @@ class MainWindow(QMainWindow):
     open_requested = Signal(str)  # path of a database to open
     new_requested = Signal(str)  # path of a new database to create
     language_changed = Signal(str)
+    first_painted = Signal()  # the window is on the screen
+    first_page_ready = Signal()  # the page shown at start-up exists (after the first paint when deferred)
 
-    def __init__(self, ctx: AppContext, parent=None) -> None:
+    def __init__(self, ctx: AppContext, parent=None, *, defer_first_page: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: At start-up the window is painted first and the page built right after, so the pandas
+        #: and chart imports of the first page (≈0.6 s) do not keep the window from appearing.
+        self._deferred_row: int | None = None
+        self._defer_first_page = defer_first_page
+        self.shown_at: float | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("QualityBridge — Supplier Quality & Customer Relationship Management"))
         self.modules: list[ModuleSpec] = discover_modules()
@@ -207,8 +226,15 @@ class MainWindow(QMainWindow):
             self.cancel_button.hide()
 
     def _task_error(self, message: str, details: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("QualityBridge"), message, parent=self)
-        box.setDetailedText(details)
+        """One line for the user; the traceback goes to the log file, never into the box."""
+        from app.logs import get_logger, setup_logging
+
+        path = setup_logging()
+        get_logger("tasks").error("a background task failed: %s\n%s", message, details)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("QualityBridge"), message.splitlines()[0] if message
+                          else self.tr("The task failed."), parent=self)
+        if path is not None:
+            box.setInformativeText(self.tr("The details are in the log file %1").replace("%1", str(path)))
         box.exec()
 
     # ----- actions -------------------------------------------------------------------------
@@ -278,7 +304,43 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         last = str(self.ctx.settings.value("window/module", self.modules[0].key if self.modules else ""))
         keys = [s.key for s in self.modules]
-        self.show_module_at(keys.index(last) if last in keys else 0)
+        row = keys.index(last) if last in keys else 0
+        if self._defer_first_page and self.modules:
+            self._deferred_row = row
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+            self.stack.setCurrentIndex(row)
+        else:
+            self.show_module_at(row)
+            self.first_page_ready.emit()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.shown_at is None:
+            import time
+
+            self.shown_at = time.time()
+            self.first_painted.emit()
+            if self._deferred_row is not None:
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, self._build_deferred_page)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._deferred_row is not None:  # should the first paint never come, build it anyway
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(1500, self._build_deferred_page)
+
+    def _build_deferred_page(self) -> None:
+        row, self._deferred_row = self._deferred_row, None
+        if row is None:
+            return
+        if self.nav.currentRow() == row and self.modules[row].key not in self.pages:
+            self.show_module_at(row)
+        self.first_page_ready.emit()
 
     def save_layout(self) -> None:
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())

@@ -94,6 +94,9 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 1) -> None:
         super().__init__(parent)
+        #: Called with the DatabaseBusyError of a failed task; True runs the task again (the GUI
+        #: sets ``app.views.core.errors.ask_retry_busy``: a Retry/Cancel box).
+        self.busy_prompt: Callable[[Exception], bool] | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self.active: list[TaskHandle] = []
@@ -125,6 +128,12 @@ class TaskRunner(QObject):
         @Slot(object, str)
         def failed(exc: Exception, details: str) -> None:
             finish()
+            from app.models.core.database import DatabaseBusyError
+
+            if isinstance(exc, DatabaseBusyError) and self.busy_prompt is not None and self.busy_prompt(exc):
+                self.run(fn, *args, on_done=on_done, on_error=on_error, on_progress=on_progress,
+                         on_cancelled=on_cancelled, label=label, **kwargs)
+                return
             if on_error:
                 on_error(exc, details)
             else:

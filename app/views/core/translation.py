@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.i18n import LANGUAGES, qm_files
 
 _installed: list[QTranslator] = []
+
+# Qt 6 gave the non-native file dialog's labels mnemonics ("&Look in:", "Files of &type:"), and
+# the qtbase_zh_CN.qm shipped with PySide6 still has only the old texts, so they stayed English.
+# They are translated in core_zh_CN.ts (our translators are searched before Qt's own).
+QT_MISSING = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 def system_language() -> str:

@@ -111,6 +111,10 @@ class ImportErrorsDialog(QDialog):
         note = QLabel(self.tr("Nothing was imported. Correct these rows in the file and import it again:"))
         note.setWordWrap(True)
         layout.addWidget(note)
+        from app.models.core.csv_reader import MAX_REPORTED
+
+        self.hidden = max(0, len(errors) - MAX_REPORTED)  # a 200,001-row table helps nobody
+        errors = list(errors)[:MAX_REPORTED]
         self.table = QTableWidget(len(errors), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
         for i, e in enumerate(errors):
@@ -123,6 +127,9 @@ class ImportErrorsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table)
+        self.more = QLabel(self.tr("… and %1 more problem(s) not shown.").replace("%1", f"{self.hidden:,}"))
+        self.more.setVisible(self.hidden > 0)
+        layout.addWidget(self.more)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)
         box.accepted.connect(self.accept)

@@ -52,7 +52,7 @@ def test_check_exit_codes(tmp_path):
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database at all")
     out = qb("check", "--db", str(bad))
-    assert out.returncode == 1 and "not an SQLite database" in out.stdout
+    assert out.returncode == 1 and "not an SQLite database" in out.stderr  # nothing checked: one error line
     broken = tmp_path / "broken.sqlite3"
     conn = sqlite3.connect(good)
     conn.execute("PRAGMA foreign_keys=OFF")

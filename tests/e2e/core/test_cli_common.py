@@ -32,5 +32,5 @@ def test_grade_list_pdf_warns_when_chinese_cannot_be_embedded(demo_db, tmp_path,
     assert main(["export-grades", "--db", str(demo_db.path), "--period", period, "--out", str(out),
                  "--lang", "zh_CN"]) == 0
     assert out.stat().st_size > 1000
-    assert "warning:" in capsys.readouterr().err
+    assert "警告：" in capsys.readouterr().err  # the warning follows --lang zh_CN
     real.cache_clear()

@@ -120,7 +120,8 @@ def test_exports_are_read_back(demo_path, tmp_path):
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
-        assert out.strip().startswith(f"{len(plan.items)} items written to ")
+        assert out.strip().startswith((f"{len(plan.items)} items written to ",  # the summary follows --lang
+                                       f"已将 {len(plan.items)} 项物料写入 "))
 
     ws = load_workbook(xlsx).active
     assert ws["A1"].value == f"货源策略 {period}" and ws.title == period

@@ -1,0 +1,352 @@
+"""What the commands print, in the language of ``--lang`` (commands run without a Qt translator).
+
+One lookup function, named placeholders::
+
+    from app.commands.messages import t
+    print(t("import.done", rows=12, kind="deliveries", file="d.csv", encoding="utf-8"))
+
+The language is set once per run by ``app.cli.main`` (:func:`set_language`): ``--lang`` before
+or after the subcommand, else ``QUALITYBRIDGE_LANG``, else the GUI's saved language, else the
+locale. :func:`error_text` turns an exception into the line to print: errors that carry a
+``key`` (database, CSV reader) are looked up with their ``params``; a few messages of other
+services are recognised by pattern; anything else is printed as it is.
+
+Add a key to both languages (``tests/e2e/core/test_cli_language.py`` checks they match).
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+from pathlib import Path
+
+LANGS = ("zh_CN", "en")
+
+EN: dict[str, str] = {
+    # framing
+    "error": "error: {message}",
+    "warning": "warning: {message}",
+    "interrupted": "interrupted",
+    "usage": "{message} (see 'qualitybridge {command}--help')",
+    "unexpected": "unexpected error ({kind}); nothing more was done. Details are in the log file {log}",
+    "unexpected_nolog": "unexpected error ({kind}: {detail}); nothing more was done",
+    "cannot_write": "cannot write {path}: {reason}",
+    "cannot_read": "cannot read {path}: {reason}",
+    "bad_suffix": "cannot write {path}: use a {suffixes} file name",
+    "folder_missing": "cannot write there: the folder {folder} does not exist",
+    "out_suffix": "--out must end with {suffixes}, not '{suffix}'",
+    "not_negative": "{option} must not be negative",
+    "empty_value": "{option} needs a value, not an empty text",
+    "int_range": "{option}: {value} is not a whole number from {lo} to {hi}",
+    "not_a_number": "{option}: {value!r} is not a number",
+    # database (app.models.core.database)
+    "db.busy": "{name} is in use by another program; nothing was changed. Try again when it has finished.",
+    "db.folder": "{path} is a folder, not a database file.",
+    "db.no_folder": "The folder {folder} does not exist.",
+    "db.missing": "{path} does not exist.",
+    "db.not_sqlite": "{name} is not a QualityBridge database (not an SQLite file).",
+    "db.read_only_file": "{path} is read-only; copy it to a writable folder to open it.",
+    "db.read_only_folder": "The folder {folder} is read-only; QualityBridge needs to write beside the database.",
+    "db.unreadable": "{path} cannot be read ({reason}).",
+    "db.damaged": "{name} is damaged and cannot be opened ({detail}).",
+    "db.newer": "{name} was written by a newer version of QualityBridge (schema {revision}). Install the newer "
+                "version to open it; this file was not changed.",
+    "db.links": "Updating the database would break links between records in {tables}; nothing was changed.",
+    "db.memory": "QualityBridge needs a database file, not an in-memory database.",
+    "db.cannot_open": "Could not open {name}: {detail}",
+    # demo / check
+    "demo.written": "demo database written to {path} in {seconds:.2f} s ({first} to {last})",
+    "demo.exists": "{path} already exists; use --force to overwrite it.",
+    "demo.end_month": "--end-month must look like 2026-10, not {text!r}",
+    "check.database": "database: {path}",
+    "check.schema": "schema:   {revisions} (this version expects {expected})",
+    "check.note": "note:     {note}",
+    "check.sound": "result:   sound",
+    "check.problem": "problem:  {problem}",
+    "check.problems": "result:   {n} problem(s)",
+    # evaluation
+    "evaluate.done": "{period}: {suppliers} suppliers, {scored} scored ({grades}); scheme {scheme} v{version}; "
+                     "{seconds:.3f} s",
+    "export.done": "{n} suppliers written to {path}",
+    "sourcing.done": "{n} items written to {path}",
+    "period.not_evaluated": "period {period} has not been evaluated; run 'qualitybridge evaluate' first",
+    "period.bad": "bad period {text!r}: use YYYY-MM, YYYY-Qn or YYYY",
+    "period.month": "bad month in period {text!r}",
+    "period.year": "period {text!r}: the year must be between {lo} and {hi}",
+    "scheme.unknown": "no evaluation scheme named {name} (known: {known})",
+    # import (app.models.core.csv_reader and the importers)
+    "import.map_format": "--map needs COLUMN=HEADER, got {item!r}",
+    "import.refused": "{file} refused, nothing imported ({n} problem(s)):",
+    "import.more": "… and {n} more problem(s) not shown",
+    "import.done": "imported {rows} {kind} rows from {file} ({encoding})",
+    "import.done_lines": "imported {rows} {kind} rows from {file} ({encoding}), {lines} new order lines",
+    "row": "line {line}: {reason}",
+    "row_col": "line {line} ({column}): {reason}",
+    "csv.empty": "the file is empty",
+    "csv.no_rows": "the file has a header but no data rows",
+    "csv.encoding": "unknown text encoding; save the file as UTF-8 or GB18030",
+    "csv.not_encoding": "the file is not valid {encoding} ({reason})",
+    "csv.xlsx": "this is an Excel workbook (.xlsx), not a CSV file: save it as CSV (comma delimited) first",
+    "csv.xls": "this is an old Excel workbook (.xls), not a CSV file: save it as CSV (comma delimited) first",
+    "csv.binary": "this is not a text file ({what}); import a CSV file",
+    "csv.delimiter": "the columns are separated by {sep!r}, not by commas: save the file as CSV (comma delimited)",
+    "csv.header": "unreadable CSV header ({detail})",
+    "csv.missing_column": "missing column {column!r}",
+    "csv.duplicate_header": "column {header!r} appears twice (columns {first} and {second}); remove one",
+    "csv.map_unknown": "--map names an unknown column {column!r} (columns: {known})",
+    "csv.unclosed_quote": "a quote opened on this line is never closed",
+    "csv.unreadable": "unreadable CSV ({detail})",
+    "csv.value_missing": "value missing",
+    "csv.nul": "the text contains a NUL or control character",
+    "csv.bad_date": "bad date {text!r} (use YYYY-MM-DD)",
+    "csv.no_day": "bad date {text!r} (no such day)",
+    "csv.date_range": "date {text} is outside {lo}–{hi}",
+    "csv.not_number": "not a number: {text!r}",
+    "csv.negative": "negative quantity {text}",
+    "csv.zero": "quantity must be greater than zero",
+    "csv.too_large": "{text} is implausibly large (at most {limit:,})",
+    "csv.not_whole": "not a whole number: {text}",
+    "csv.unknown_value": "unknown value {text!r} (use {choices})",
+    "csv.too_long": "longer than {limit} characters ({length})",
+    "csv.out_of_range": "{value} is outside {lo:,} to {hi:,}",
+    "import.unknown_supplier": "unknown supplier {code!r}",
+    "import.unknown_part": "unknown part {code!r}",
+    "import.sample_gt_lot": "sample size is larger than the lot",
+    "import.defectives_gt_lot": "more defective units than the lot holds",
+    "import.defectives_gt_sample": "{defectives} defective units in a sample of {sample}",
+    "import.accepted_disposition": "an accepted lot has no disposition",
+    "import.line_conflict_db": "order {po} line {line_no} already exists with a different supplier, quantity or "
+                               "due date",
+    "import.line_conflict_file": "order {po} line {line_no} has different supplier, quantity or due date on another "
+                                 "row",
+    "import.duplicate_row": "duplicate of line {other}",
+    "import.delivery_stored": "duplicate: this delivery is already in the database",
+    "import.duplicate_lot": "duplicate lot {lot!r} (also on line {other})",
+    "import.lot_stored": "duplicate: lot {lot!r} is already in the database",
+    # suppliers
+    "print.written": "{what} written to {path}",
+    "print.blank_checklist": "blank {template} checklist",
+    "print.audit": "audit {id} report",
+    "print.blank_survey": "blank survey",
+    "print.survey": "survey {id}",
+    "qualified.done": "{n} qualified-list entries ({expiring} expiring or expired) written to {path}",
+    "supplier.unknown_code": "no supplier with code {code}",
+    "screenshots.none": "no screens were rendered",
+    "survey.not_found": "data file not found: {path}",
+    "survey.unreadable": "{path}: not a readable CSV file ({detail})",
+    "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+}
+
+ZH: dict[str, str] = {
+    "error": "错误：{message}",
+    "warning": "警告：{message}",
+    "interrupted": "已中断",
+    "usage": "{message}（参见 'qualitybridge {command}--help'）",
+    "unexpected": "意外错误（{kind}），未再执行任何操作。详细信息见日志文件 {log}",
+    "unexpected_nolog": "意外错误（{kind}：{detail}），未再执行任何操作",
+    "cannot_write": "无法写入 {path}：{reason}",
+    "cannot_read": "无法读取 {path}：{reason}",
+    "bad_suffix": "无法写入 {path}：请使用 {suffixes} 文件名",
+    "folder_missing": "无法写入：文件夹 {folder} 不存在",
+    "out_suffix": "--out 的扩展名必须是 {suffixes}，而不是 '{suffix}'",
+    "not_negative": "{option} 不能为负数",
+    "empty_value": "{option} 需要一个值，不能为空",
+    "int_range": "{option}：{value} 不是 {lo} 到 {hi} 之间的整数",
+    "not_a_number": "{option}：{value!r} 不是数字",
+    "db.busy": "{name} 正被其他程序使用；未做任何更改。请等其完成后重试。",
+    "db.folder": "{path} 是文件夹，不是数据库文件。",
+    "db.no_folder": "文件夹 {folder} 不存在。",
+    "db.missing": "{path} 不存在。",
+    "db.not_sqlite": "{name} 不是 QualityBridge 数据库（不是 SQLite 文件）。",
+    "db.read_only_file": "{path} 是只读的；请将其复制到可写的文件夹后再打开。",
+    "db.read_only_folder": "文件夹 {folder} 是只读的；QualityBridge 需要在数据库旁写入文件。",
+    "db.unreadable": "无法读取 {path}（{reason}）。",
+    "db.damaged": "{name} 已损坏，无法打开（{detail}）。",
+    "db.newer": "{name} 由更新版本的 QualityBridge 写入（架构 {revision}）。请安装新版本后打开；此文件未被更改。",
+    "db.links": "更新数据库会破坏 {tables} 中记录之间的关联；未做任何更改。",
+    "db.memory": "QualityBridge 需要数据库文件，而不是内存数据库。",
+    "db.cannot_open": "无法打开 {name}：{detail}",
+    "demo.written": "演示数据库已写入 {path}，用时 {seconds:.2f} 秒（{first} 至 {last}）",
+    "demo.exists": "{path} 已存在；使用 --force 覆盖。",
+    "demo.end_month": "--end-month 的格式应为 2026-10，而不是 {text!r}",
+    "check.database": "数据库：{path}",
+    "check.schema": "架构：  {revisions}（此版本需要 {expected}）",
+    "check.note": "说明：  {note}",
+    "check.sound": "结果：  完好",
+    "check.problem": "问题：  {problem}",
+    "check.problems": "结果：  {n} 个问题",
+    "evaluate.done": "{period}：供应商 {suppliers} 家，已评分 {scored} 家（{grades}）；评价方案 {scheme} v{version}；"
+                     "{seconds:.3f} 秒",
+    "export.done": "已将 {n} 家供应商写入 {path}",
+    "sourcing.done": "已将 {n} 项物料写入 {path}",
+    "period.not_evaluated": "期间 {period} 尚未评价；请先运行 'qualitybridge evaluate'",
+    "period.bad": "期间 {text!r} 无效：请使用 YYYY-MM、YYYY-Qn 或 YYYY",
+    "period.month": "期间 {text!r} 中的月份无效",
+    "period.year": "期间 {text!r}：年份必须在 {lo} 到 {hi} 之间",
+    "scheme.unknown": "没有名为 {name} 的评价方案（已有：{known}）",
+    "import.map_format": "--map 需要 列=表头 的形式，而不是 {item!r}",
+    "import.refused": "{file} 被拒绝，未导入任何数据（{n} 个问题）：",
+    "import.more": "……另有 {n} 个问题未显示",
+    "import.done": "已从 {file} 导入 {rows} 行{kind}（{encoding}）",
+    "import.done_lines": "已从 {file} 导入 {rows} 行{kind}（{encoding}），新建订单行 {lines} 行",
+    "row": "第 {line} 行：{reason}",
+    "row_col": "第 {line} 行（{column}）：{reason}",
+    "csv.empty": "文件为空",
+    "csv.no_rows": "文件只有表头，没有数据行",
+    "csv.encoding": "无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    "csv.not_encoding": "文件不是有效的 {encoding} 编码（{reason}）",
+    "csv.xlsx": "这是 Excel 工作簿（.xlsx），不是 CSV 文件：请先另存为 CSV（逗号分隔）",
+    "csv.xls": "这是旧版 Excel 工作簿（.xls），不是 CSV 文件：请先另存为 CSV（逗号分隔）",
+    "csv.binary": "这不是文本文件（{what}）；请导入 CSV 文件",
+    "csv.delimiter": "各列以 {sep!r} 分隔，而不是逗号：请另存为 CSV（逗号分隔）",
+    "csv.header": "无法读取 CSV 表头（{detail}）",
+    "csv.missing_column": "缺少列 {column!r}",
+    "csv.duplicate_header": "列 {header!r} 出现了两次（第 {first} 列和第 {second} 列）；请删除其中一列",
+    "csv.map_unknown": "--map 指定了未知的列 {column!r}（可用的列：{known}）",
+    "csv.unclosed_quote": "此行开始的引号没有闭合",
+    "csv.unreadable": "无法读取的 CSV（{detail}）",
+    "csv.value_missing": "缺少数值",
+    "csv.nul": "文本中含有 NUL 或控制字符",
+    "csv.bad_date": "日期 {text!r} 无效（请使用 YYYY-MM-DD）",
+    "csv.no_day": "日期 {text!r} 无效（没有这一天）",
+    "csv.date_range": "日期 {text} 超出 {lo}–{hi} 的范围",
+    "csv.not_number": "不是数字：{text!r}",
+    "csv.negative": "数量为负：{text}",
+    "csv.zero": "数量必须大于零",
+    "csv.too_large": "{text} 大得不合理（最多 {limit:,}）",
+    "csv.not_whole": "不是整数：{text}",
+    "csv.unknown_value": "未知的值 {text!r}（可用：{choices}）",
+    "csv.too_long": "超过 {limit} 个字符（{length}）",
+    "csv.out_of_range": "{value} 超出 {lo:,} 到 {hi:,} 的范围",
+    "import.unknown_supplier": "未知的供应商 {code!r}",
+    "import.unknown_part": "未知的物料 {code!r}",
+    "import.sample_gt_lot": "样本量大于批量",
+    "import.defectives_gt_lot": "不合格品数多于批量",
+    "import.defectives_gt_sample": "样本量为 {sample}，不合格品数却为 {defectives}",
+    "import.accepted_disposition": "接收的批次不应有处置方式",
+    "import.line_conflict_db": "订单 {po} 第 {line_no} 行已存在，但供应商、数量或交期不同",
+    "import.line_conflict_file": "订单 {po} 第 {line_no} 行在另一行中的供应商、数量或交期不同",
+    "import.duplicate_row": "与第 {other} 行重复",
+    "import.delivery_stored": "重复：此交货记录已在数据库中",
+    "import.duplicate_lot": "批号 {lot!r} 重复（另见第 {other} 行）",
+    "import.lot_stored": "重复：批号 {lot!r} 已在数据库中",
+    "print.written": "{what}已写入 {path}",
+    "print.blank_checklist": "空白 {template} 检查表",
+    "print.audit": "审核 {id} 报告",
+    "print.blank_survey": "空白调查表",
+    "print.survey": "调查表 {id}",
+    "qualified.done": "已将 {n} 条合格供方名录条目（{expiring} 条即将到期或已过期）写入 {path}",
+    "supplier.unknown_code": "没有代码为 {code} 的供应商",
+    "screenshots.none": "没有渲染任何界面",
+    "survey.not_found": "找不到数据文件：{path}",
+    "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
+    "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+}
+
+CATALOGUE = {"en": EN, "zh_CN": ZH}
+KIND_NAMES = {"zh_CN": {"deliveries": "交货记录", "inspection lots": "检验批"}, "en": {}}
+
+_language = "en"
+
+
+def set_language(lang: str | None) -> str:
+    global _language
+    _language = normalise(lang) if lang else default_language()
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def normalise(lang: str | None) -> str:
+    if lang and lang.replace("-", "_").lower().startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def _saved_gui_language() -> str | None:
+    """The language chosen in the GUI (QSettings' ini file on Linux/macOS), read without Qt."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    ini = Path(base) / "QualityBridge" / "QualityBridge.conf"
+    try:
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.read(ini, encoding="utf-8")
+        return parser.get("ui", "language", fallback=None)
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return None
+
+
+def default_language() -> str:
+    """``QUALITYBRIDGE_LANG``, else the GUI's saved language, else the locale (LC_ALL,
+    LC_MESSAGES, LANG); English when none says Chinese."""
+    env = os.environ.get("QUALITYBRIDGE_LANG")
+    if env:
+        return normalise(env)
+    saved = _saved_gui_language()
+    if saved:
+        return normalise(saved)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return normalise(value)
+    return "en"
+
+
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The text of ``key`` in ``lang`` (default: the run's language) with ``params`` filled in."""
+    table = CATALOGUE.get(lang or _language, EN)
+    template = table.get(key) or EN.get(key)
+    if template is None:
+        return key
+    try:
+        return template.format(**params)
+    except (KeyError, ValueError, IndexError):
+        return EN.get(key, key).format_map(_Lenient(params))
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+# Messages of services this package does not own, recognised by their (stable) English text.
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^period (?P<period>\S+) has not been evaluated"), "period.not_evaluated"),
+    (re.compile(r"^bad period (?P<text>'.*'): use"), "period.bad"),
+    (re.compile(r"^bad month in period (?P<text>'.*')$"), "period.month"),
+    (re.compile(r"^period (?P<text>'.*'): the year must be between (?P<lo>\d+) and (?P<hi>\d+)$"), "period.year"),
+    (re.compile(r"^no evaluation scheme named (?P<name>'.*') \(known: (?P<known>.*)\)$"), "scheme.unknown"),
+    (re.compile(r"^no supplier with code (?P<code>.+)$"), "supplier.unknown_code"),
+]
+
+
+def error_text(exc: BaseException | str, lang: str | None = None) -> str:
+    """The user's line for an error: by its ``key``/``params`` when it has them, else by a known
+    pattern, else its own text (one line)."""
+    key = getattr(exc, "key", None)
+    params = getattr(exc, "params", None)
+    if key and isinstance(params, dict) and key in EN:
+        return t(key, lang, **params)
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if (lang or _language) != "en":
+        for pattern, pkey in _PATTERNS:
+            m = pattern.match(text)
+            if m:
+                values = {k: v.strip("'") if k in ("text", "name") else v for k, v in m.groupdict().items()}
+                return t(pkey, lang, **values)
+    return text
+
+
+def row_text(err, lang: str | None = None) -> str:
+    """A CSV row error (``RowError``) as one line in the run's language."""
+    key = getattr(err, "key", None)
+    reason = t(key, lang, **(err.params or {})) if key and key in EN else err.reason
+    if err.column:
+        return t("row_col", lang, line=err.line, column=err.column, reason=reason)
+    return t("row", lang, line=err.line, reason=reason)
+
+
+def kind_name(kind: str, lang: str | None = None) -> str:
+    return KIND_NAMES.get(lang or _language, {}).get(kind, kind)

@@ -1,0 +1,107 @@
+"""Command output follows --lang (before or after the command): Chinese under zh_CN, for a
+success and an error path of every command; never a traceback."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.commands import messages
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+MOBI = Path(__file__).resolve().parents[2] / "data" / "mobi.csv"
+
+
+def test_catalogue_has_every_key_in_both_languages():
+    assert set(messages.EN) == set(messages.ZH)
+    for key in messages.EN:
+        names = lambda s: set(re.findall(r"{(\w+)", s))  # noqa: E731
+        assert names(messages.EN[key]) == names(messages.ZH[key]), key
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory, demo_db_file):
+    base = tmp_path_factory.mktemp("lang")
+    db = base / "demo.sqlite3"
+    shutil.copy(demo_db_file, db)
+    conn = sqlite3.connect(db)
+    period = conn.execute("SELECT max(period) FROM evaluation_results").fetchone()[0]
+    code = conn.execute("SELECT code FROM suppliers ORDER BY code LIMIT 1").fetchone()[0]
+    conn.close()
+    deliveries = base / "deliveries.csv"
+    deliveries.write_text("supplier_code,po_number,ordered_qty,due_date,delivered_qty,delivered_date\n"
+                          f"{code},PO-LANG-1,10,2026-10-01,10,2026-10-02\n", encoding="utf-8")
+    kano = base / "kano.csv"
+    kano.write_text("attribute,functional,dysfunctional\n快速响应,喜欢,不喜欢\n快速响应,1,5\n", encoding="utf-8")
+    return {"db": str(db), "period": period, "base": base, "deliveries": str(deliveries), "kano": str(kano)}
+
+
+def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
+    """command → (success argv, error argv)."""
+    missing = str(d["base"] / "nowhere.sqlite3")
+    out = d["base"]
+    deliveries = out / f"deliveries-{where}.csv"
+    deliveries.write_text(Path(d["deliveries"]).read_text(encoding="utf-8").replace("PO-LANG-1", f"PO-{where}"),
+                          encoding="utf-8")
+    return {
+        "demo": (["demo", "--db", str(out / "small.sqlite3"), "--suppliers", "5", "--customers", "0", "--months", "1",
+                  "--no-evaluation", "--force"], ["demo", "--db", d["db"]]),
+        "check": (["check", "--db", d["db"]], ["check", "--db", missing]),
+        "screenshots": (None, ["screenshots", "--db", missing, "--out", str(out / "shots")]),
+        "evaluate": (["evaluate", "--db", d["db"], "--period", d["period"]],
+                     ["evaluate", "--db", d["db"], "--period", "0000-01"]),
+        "export-grades": (["export-grades", "--db", d["db"], "--period", d["period"], "--out", str(out / "g.csv")],
+                          ["export-grades", "--db", d["db"], "--period", "2001-01", "--out", str(out / "g.csv")]),
+        "sourcing": (["sourcing", "--db", d["db"], "--period", d["period"]],
+                     ["sourcing", "--db", missing, "--period", d["period"]]),
+        "import": (["import", "--db", d["db"], "--kind", "deliveries", "--file", str(deliveries)],
+                   ["import", "--db", d["db"], "--kind", "deliveries", "--file", d["db"]]),
+        "print-audit": (["print-audit", "--db", d["db"], "--template", "qms", "--out", str(out / "a.pdf")],
+                        ["print-audit", "--db", d["db"], "--template", "qms", "--out", str(out / "a.txt")]),
+        "print-survey": (["print-survey", "--db", d["db"], "--out", str(out / "s.pdf")],
+                         ["print-survey", "--db", missing, "--out", str(out / "s.pdf")]),
+        "export-qualified": (["export-qualified", "--db", d["db"], "--out", str(out / "q.csv")],
+                             ["export-qualified", "--db", d["db"], "--out", str(out / "none" / "q.csv")]),
+        "csi": (["csi", "--data", str(MOBI)], ["csi", "--data", str(out / "none.csv")]),
+        "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+    }
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_every_command_speaks_chinese_under_zh_cn(demo, capsys, where):
+    from tests.e2e.core.test_cli_robust import _subcommands
+
+    cases = _cases(demo, where)
+    assert set(cases) == set(_subcommands())  # a new command needs its case here
+    problems = []
+    for name, (ok, bad) in cases.items():
+        for kind, argv in (("success", ok), ("error", bad)):
+            if argv is None:
+                continue
+            full = (["--lang", "zh_CN", *argv] if where == "before" else [*argv, "--lang", "zh_CN"])
+            code = main(full)
+            out = capsys.readouterr()
+            text = out.out if kind == "success" else out.err
+            if "Traceback" in out.out + out.err:
+                problems.append(f"{name} {kind}: traceback")
+            elif (code == 0) != (kind == "success"):
+                problems.append(f"{name} {kind}: exit {code}: {out.err.strip()[:200]}")
+            elif not CJK.search(text):
+                problems.append(f"{name} {kind}: not Chinese: {text.strip()[:200]!r}")
+            elif kind == "error" and len(out.err.strip().splitlines()) != 1:
+                problems.append(f"{name} {kind}: {out.err.strip().splitlines()}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_english_by_default(demo, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert main(["check", "--db", str(demo["base"] / "nowhere.sqlite3")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and not CJK.search(err)
