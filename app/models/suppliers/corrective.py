@@ -113,23 +113,33 @@ def get_corrective_action(db: Database, car_id: int) -> CarRow:
     return rows[0]
 
 
-def create_corrective_action(db: Database, supplier_id: int, *, title: str, due_on: date, owner: str = "",
-                             description: str = "", audit_id: int | None = None, issued_on: date | None = None,
-                             source: str = "other", method: str = "8D") -> int:
+def raise_corrective_action(session, supplier_id: int, *, title: str, due_on: date, owner: str = "",
+                            description: str = "", audit_id: int | None = None, issued_on: date | None = None,
+                            source: str = "other", method: str = "8D") -> int:
+    """Create a request inside the caller's transaction (an audit, an inspection lot or a
+    customer complaint raises its SCAR in the same user action); returns its id."""
     issued = issued_on or date.today()
     if not title.strip():
         raise ValidationError("the corrective action needs a title", "title_required")
     if due_on < issued:
         raise ValidationError("the due date is before the issue date", "dates")
+    supplier_names(session, supplier_id)
+    car = CorrectiveAction(supplier_id=supplier_id, number=next_car_number(session, issued), title=title.strip()[:300],
+                           description=description, source=source[:20], issued_on=issued, due_on=due_on,
+                           status="open", owner=owner)
+    session.add(car)
+    session.flush()
+    session.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.id == car.id).values(audit_id=audit_id, method=method[:8]))
+    return car.id
+
+
+def create_corrective_action(db: Database, supplier_id: int, *, title: str, due_on: date, owner: str = "",
+                             description: str = "", audit_id: int | None = None, issued_on: date | None = None,
+                             source: str = "other", method: str = "8D") -> int:
     with db.begin() as s:
-        supplier_names(s, supplier_id)
-        car = CorrectiveAction(supplier_id=supplier_id, number=next_car_number(s, issued), title=title.strip()[:300],
-                               description=description, source=source, issued_on=issued, due_on=due_on,
-                               status="open", owner=owner)
-        s.add(car)
-        s.flush()
-        s.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.id == car.id).values(audit_id=audit_id, method=method[:8]))
-        return car.id
+        return raise_corrective_action(s, supplier_id, title=title, due_on=due_on, owner=owner,
+                                       description=description, audit_id=audit_id, issued_on=issued_on,
+                                       source=source, method=method)
 
 
 def _car(session, car_id: int) -> CorrectiveAction:
