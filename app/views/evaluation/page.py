@@ -170,7 +170,7 @@ class EvaluationPage(QWidget):
         return Period(kind, self.year_spin.value(), index)
 
     def _set_default_period(self) -> None:
-        self._show_period(latest_period(self.ctx.database) or Period.parse(f"{date.today():%Y-%m}").previous())
+        self._show_period(latest_period(self.ctx.database, "month") or latest_period(self.ctx.database) or Period.parse(f"{date.today():%Y-%m}").previous())
 
     def _kind_changed(self, _index: int) -> None:
         if self._loading:
