@@ -142,7 +142,7 @@ def _numbered_canvas(font_name: str, lang: str, header: str) -> type[rl_canvas.C
             super().save()
 
         def _draw_frame(self, total: int) -> None:
-            width, height = A4
+            width, height = self._pagesize
             self.setFont(font_name, 8)
             self.setFillColor(colors.HexColor("#666666"))
             self.drawString(18 * mm, height - 11 * mm, header)
@@ -156,10 +156,12 @@ def _numbered_canvas(font_name: str, lang: str, header: str) -> type[rl_canvas.C
 
 
 def build_pdf(path: str | os.PathLike[str], story: Sequence[Flowable], *, title: str, lang: str,
-              header: str | None = None, font: CJKFont | None = None, author: str = "QualityBridge") -> CJKFont:
-    """Write *story* to an A4 PDF with a running header and "page x of y" footers."""
+              header: str | None = None, font: CJKFont | None = None, author: str = "QualityBridge",
+              landscape: bool = False) -> CJKFont:
+    """Write *story* to an A4 PDF (portrait, or ``landscape`` for wide lists) with a running
+    header and "page x of y" footers."""
     font = font or cjk_font()
-    doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
+    doc = BaseDocTemplate(str(path), pagesize=(A4[1], A4[0]) if landscape else A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
                           bottomMargin=16 * mm, title=title, author=author, creator="QualityBridge")
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])

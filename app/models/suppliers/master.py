@@ -452,6 +452,57 @@ def certificate_state(expires_on: date | None, as_of: date, soon_days: int = SOO
     return "valid", days
 
 
+#: Quality-management-system certificates a supplier must hold (domain.md §2.2: ISO 9001 / IATF
+#: 16949; GB/T 19001 is the Chinese adoption of ISO 9001, ISO 13485 / AS9100 the sector QMS).
+#: Environmental and safety certificates (ISO 14001, ISO 45001) are recorded but not mandatory.
+MANDATORY_STANDARDS = {"9001": "ISO 9001", "19001": "ISO 9001", "16949": "IATF 16949", "13485": "ISO 13485",
+                       "9100": "AS9100"}
+#: Order of certificate states from worst to best for a supplier's summary state.
+CERT_STATE_ORDER = ("expired", "expiring", "valid", "open_ended", "none")
+
+
+def mandatory_family(standard: str) -> str | None:
+    """The mandatory standard a certificate's standard text names ("IATF 16949:2016" → "IATF 16949")."""
+    digits = re.findall(r"\d+", standard or "")
+    return next((MANDATORY_STANDARDS[d] for d in digits if d in MANDATORY_STANDARDS), None)
+
+
+@dataclass(frozen=True)
+class MandatoryCertificateState:
+    state: str               # expired / expiring / valid / open_ended / none (no mandatory certificate on file)
+    standards: tuple[str, ...]  # the mandatory standards in that state (e.g. ("IATF 16949",) when expired)
+
+    @property
+    def expired(self) -> bool:
+        return self.state == "expired"
+
+
+def mandatory_certificate_states(session, as_of: date, *, soon_days: int = SOON_DAYS,
+                                 supplier_id: int | None = None) -> dict[int, MandatoryCertificateState]:
+    """Per supplier, the state of its mandatory certificates: for each mandatory standard the
+    certificate that runs longest counts (a renewal replaces the expired one); the supplier's state
+    is the worst of its standards. Suppliers without any mandatory certificate are absent."""
+    q = select(SupplierCertificate.supplier_id, SupplierCertificate.standard, SupplierCertificate.expires_on)
+    if supplier_id is not None:
+        q = q.where(SupplierCertificate.supplier_id == supplier_id)
+    best: dict[int, dict[str, date | None]] = {}
+    for sid, standard, expires in session.execute(q):
+        family = mandatory_family(standard)
+        if family is None:
+            continue
+        fams = best.setdefault(sid, {})
+        if family not in fams:
+            fams[family] = expires
+        elif fams[family] is not None and (expires is None or expires > fams[family]):
+            fams[family] = expires
+    out = {}
+    for sid, fams in best.items():
+        states = {f: certificate_state(e, as_of, soon_days)[0] for f, e in fams.items()}
+        worst = min(states.values(), key=CERT_STATE_ORDER.index)
+        out[sid] = MandatoryCertificateState(worst, tuple(sorted(f for f, st in states.items() if st == worst)))
+    return out
+
+
 def _cert_row(c: SupplierCertificate, as_of: date, soon_days: int) -> CertificateRow:
     state, days = certificate_state(c.expires_on, as_of, soon_days)
     return CertificateRow(c.id, c.supplier_id, c.standard, c.number, c.body, c.issued_on, c.expires_on, state, days)

@@ -1,0 +1,85 @@
+"""One vocabulary for the supplier side, in both languages: the words screens, printed reports
+and commands use for the stored codes (issue 10 §9, §11). Pure: no Qt, no database.
+
+``word(kind, code, lang)`` gives the label; unknown codes come back as they are. The Qt screens
+call it with the interface language instead of keeping their own translations, so the audit
+wizard, the printed audit report, its rule text and the CLI can never disagree.
+
+Severity of audit findings follows the usual supplier-audit grading (VDA 6.3 / IATF 16949 audit
+practice): observation 观察项 (no nonconformity), minor 一般不符合, major 严重不符合, critical
+致命不符合 — each Chinese word used for one level only.
+"""
+
+from __future__ import annotations
+
+LANGS = ("zh_CN", "en")
+
+VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
+    # audit finding severity (app.engines.audit.SEVERITIES)
+    "severity": {
+        "observation": ("观察项", "Observation"),
+        "minor": ("一般不符合", "Minor nonconformity"),
+        "major": ("严重不符合", "Major nonconformity"),
+        "critical": ("致命不符合", "Critical nonconformity"),
+    },
+    # audit result (app.engines.audit.AUDIT_RESULTS)
+    "audit_result": {
+        "approved": ("批准", "Approved"),
+        "conditional": ("有条件批准", "Conditionally approved"),
+        "not_approved": ("不批准", "Not approved"),
+    },
+    # why the result is what it is (app.engines.audit.audit_result reasons)
+    "audit_reason": {
+        "score": ("按得分判定", "by score"),
+        "critical_finding": ("存在致命不符合", "a critical nonconformity"),
+        "major_finding": ("存在严重不符合", "a major nonconformity"),
+    },
+    # supplier status (app.models.suppliers.tables.SupplierStatus)
+    "supplier_status": {
+        "potential": ("潜在", "Potential"),
+        "under_evaluation": ("评价中", "Under evaluation"),
+        "approved": ("合格", "Approved"),
+        "conditional": ("有条件合格", "Conditionally approved"),
+        "suspended": ("暂停", "Suspended"),
+        "disqualified": ("取消资格", "Disqualified"),
+    },
+    # state of (mandatory) certificates
+    "certificate": {
+        "valid": ("有效", "Valid"),
+        "expiring": ("即将到期", "Expiring soon"),
+        "expired": ("已过期", "Expired"),
+        "open_ended": ("无到期日", "No expiry"),
+        "none": ("无体系证书", "No QMS certificate"),
+    },
+    # why a grade's suggested actions were overridden (app.engines.grading.apply_holds)
+    "hold": {
+        "disqualified": ("已取消资格：不分配订单", "disqualified: no orders"),
+        "suspended": ("已暂停：不下新订单", "suspended: no new orders"),
+        "not_approved": ("未批准（不在合格供应商名录）：不分配订单", "not approved (not on the qualified list): no orders"),
+        "certificate_expired": ("必备体系证书已过期：不放宽检验", "mandatory certificate expired: no reduced inspection"),
+        "overdue_car": ("有逾期纠正措施：不放宽检验", "overdue corrective action: no reduced inspection"),
+    },
+    # corrective action request status
+    "car_status": {
+        "open": ("未回复", "Open"),
+        "answered": ("已回复", "Answered"),
+        "verified": ("已验证", "Verified"),
+        "closed": ("已关闭", "Closed"),
+        "cancelled": ("已取消", "Cancelled"),
+    },
+}
+
+
+def word(kind: str, code: object, lang: str = "en") -> str:
+    """The label of ``code`` in the vocabulary ``kind``; the code itself when unknown."""
+    if code is None:
+        return ""
+    pair = VOCABULARY[kind].get(str(code))
+    if pair is None:
+        return str(code)
+    return pair[0] if lang == "zh_CN" else pair[1]
+
+
+def words(kind: str, lang: str = "en") -> dict[str, str]:
+    """Every label of one vocabulary, by code, in one language."""
+    return {code: (zh if lang == "zh_CN" else en) for code, (zh, en) in VOCABULARY[kind].items()}
