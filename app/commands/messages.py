@@ -136,6 +136,10 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
+    "print.audit_result": "result: {result} ({percent}); findings: {findings}",
+    "print.audit_open": "the audit is not complete: {reason}",
+    "print.no_findings": "none",
 }
 
 ZH: dict[str, str] = {
@@ -242,6 +246,10 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
+    "print.audit_result": "结论：{result}（{percent}）；不符合项：{findings}",
+    "print.audit_open": "审核尚未完成：{reason}",
+    "print.no_findings": "无",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}

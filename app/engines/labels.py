@@ -7,7 +7,8 @@ wizard, the printed audit report, its rule text and the CLI can never disagree.
 
 Severity of audit findings follows the usual supplier-audit grading (VDA 6.3 / IATF 16949 audit
 practice): observation 观察项 (no nonconformity), minor 一般不符合, major 严重不符合, critical
-致命不符合 — each Chinese word used for one level only.
+致命不符合 — each Chinese word used for one level only (English: Observation / Minor / Major /
+Critical, the usual audit terms).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
     # audit finding severity (app.engines.audit.SEVERITIES)
     "severity": {
         "observation": ("观察项", "Observation"),
-        "minor": ("一般不符合", "Minor nonconformity"),
-        "major": ("严重不符合", "Major nonconformity"),
-        "critical": ("致命不符合", "Critical nonconformity"),
+        "minor": ("一般不符合", "Minor"),
+        "major": ("严重不符合", "Major"),
+        "critical": ("致命不符合", "Critical"),
     },
     # audit result (app.engines.audit.AUDIT_RESULTS)
     "audit_result": {
@@ -28,11 +29,39 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "conditional": ("有条件批准", "Conditionally approved"),
         "not_approved": ("不批准", "Not approved"),
     },
-    # why the result is what it is (app.engines.audit.audit_result reasons)
+    # why the result is what it is (app.engines.audit.AuditScore.reason)
     "audit_reason": {
         "score": ("按得分判定", "by score"),
-        "critical_finding": ("存在致命不符合", "a critical nonconformity"),
-        "major_finding": ("存在严重不符合", "a major nonconformity"),
+        "critical_finding": ("存在致命不符合", "a critical finding"),
+        "major_finding": ("存在严重不符合", "a major finding"),
+        "incomplete": ("尚有条款未评分", "items not yet scored"),
+        "no_applicable_items": ("没有适用的条款", "no applicable items"),
+    },
+    # audit type (app.engines.audit.AUDIT_TYPES)
+    "audit_type": {
+        "qms": ("质量管理体系审核", "Quality management system audit"),
+        "process": ("过程审核", "Process audit"),
+        "product": ("产品审核", "Product audit"),
+    },
+    # why the audit is held (app.engines.audit.AUDIT_OCCASIONS)
+    "occasion": {
+        "selection": ("供应商选择", "Supplier selection"),
+        "first_supply": ("首次供货 / 首件", "First supply / first article"),
+        "periodic": ("定期（监督）审核", "Periodic (surveillance)"),
+        "problem": ("质量问题触发", "Quality problem"),
+        "reapproval": ("再认可", "Re-approval"),
+    },
+    # survey recommendation (app.engines.survey.RECOMMENDATIONS)
+    "survey_recommendation": {
+        "recommend": ("建议进入现场审核", "Recommended for the on-site audit"),
+        "conditional": ("有条件进入下一步（需补充资料或整改）", "Proceed with conditions (more evidence or improvements needed)"),
+        "reject": ("不建议选用", "Not recommended"),
+    },
+    # state of a survey or audit record
+    "record_status": {
+        "draft": ("草稿", "Draft"),
+        "submitted": ("已提交", "Submitted"),
+        "completed": ("已完成", "Completed"),
     },
     # supplier status (app.models.suppliers.tables.SupplierStatus)
     "supplier_status": {
@@ -83,3 +112,15 @@ def word(kind: str, code: object, lang: str = "en") -> str:
 def words(kind: str, lang: str = "en") -> dict[str, str]:
     """Every label of one vocabulary, by code, in one language."""
     return {code: (zh if lang == "zh_CN" else en) for code, (zh, en) in VOCABULARY[kind].items()}
+
+
+def audit_rule_text(lang: str, approved: float, conditional: float) -> str:
+    """The printed decision rule of an audit, in the vocabulary's words (app.engines.audit.audit_result:
+    a critical nonconformity means not approved, a major one at most conditionally approved)."""
+    r, sev = words("audit_result", lang), words("severity", lang)
+    if lang == "zh_CN":
+        return (f"≥ {approved:.0f}% {r['approved']}；≥ {conditional:.0f}% {r['conditional']}；其余{r['not_approved']}。"
+                f"有{sev['critical']} → {r['not_approved']}；有{sev['major']} → 最多{r['conditional']}。")
+    return (f">= {approved:.0f}% {r['approved'].lower()}; >= {conditional:.0f}% {r['conditional'].lower()}; "
+            f"otherwise {r['not_approved'].lower()}. A {sev['critical'].lower()} finding means "
+            f"{r['not_approved'].lower()}; a {sev['major'].lower()} finding at most {r['conditional'].lower()}.")

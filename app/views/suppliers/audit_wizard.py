@@ -140,7 +140,7 @@ class ChecklistPage(FlowPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         for col, width in ((self.COL_CLAUSE, 60), (self.COL_SCORE, 70), (self.COL_EVIDENCE, 170),
-                           (self.COL_SEVERITY, 90), (self.COL_FINDING, 170)):
+                           (self.COL_SEVERITY, 112), (self.COL_FINDING, 170)):
             header.resizeSection(col, width)
         # rows follow the wrapped requirement text as the stretched column changes width
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -260,7 +260,7 @@ class ResultPage(FlowPage):
         reasons = {"critical_finding": self.tr("a critical finding blocks approval"),
                    "major_finding": self.tr("a major finding caps the result at conditional")}
         text = self.tr("Compliance: {score}   Result: {result}").replace("{score}", c.fmt_pct(score.percent) or "–") \
-            .replace("{result}", c.label(c.RESULT, score.result) or "–")
+            .replace("{result}", c.label(c.AUDIT_RESULT, score.result) or "–")
         if score.reason in reasons:
             text += f" ({reasons[score.reason]})"
         if self.flow.findings_needing_action():

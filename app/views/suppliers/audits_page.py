@@ -60,7 +60,7 @@ class AuditsPage(QWidget):
             Column("auditors", lambda: translate("AuditList", "Auditors")),
             Column("status", lambda: translate("AuditList", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
             Column("percent", lambda: translate("AuditList", "Score"), format=c.fmt_pct, align_right=True),
-            Column("result", lambda: translate("AuditList", "Result"), format=lambda v: c.label(c.RESULT, v)),
+            Column("result", lambda: translate("AuditList", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("AuditList", "Findings"), align_right=True),
         ], self, stretch=2, settings_key="audits/audit_header", settings=ctx.settings)
         self.table.doubleClicked.connect(lambda *_: self.resume_selected())

@@ -9,10 +9,11 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
 
+from app.engines.labels import word, words
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
 
 CTX = "Suppliers"
@@ -34,24 +35,27 @@ IMPORTANCE = {
     "II": QT_TRANSLATE_NOOP("Suppliers", "II – important"),
     "III": QT_TRANSLATE_NOOP("Suppliers", "III – general"),
 }
-SEVERITY = {
-    "observation": QT_TRANSLATE_NOOP("Suppliers", "Observation"),
-    "minor": QT_TRANSLATE_NOOP("Suppliers", "Minor"),
-    "major": QT_TRANSLATE_NOOP("Suppliers", "Major"),
-    "critical": QT_TRANSLATE_NOOP("Suppliers", "Critical"),
-}
-AUDIT_TYPE = {
-    "qms": QT_TRANSLATE_NOOP("Suppliers", "QMS audit"),
-    "process": QT_TRANSLATE_NOOP("Suppliers", "Process audit"),
-    "product": QT_TRANSLATE_NOOP("Suppliers", "Product audit"),
-}
-OCCASION = {
-    "selection": QT_TRANSLATE_NOOP("Suppliers", "Selection"),
-    "first_supply": QT_TRANSLATE_NOOP("Suppliers", "First supply / first article"),
-    "periodic": QT_TRANSLATE_NOOP("Suppliers", "Periodic"),
-    "problem": QT_TRANSLATE_NOOP("Suppliers", "Quality problem"),
-    "reapproval": QT_TRANSLATE_NOOP("Suppliers", "Re-approval"),
-}
+
+
+class Vocabulary(dict):
+    """A code → label table whose words come from ``app.engines.labels`` (the one vocabulary the
+    printed reports and the commands use too), in the interface language; ``label()`` knows it."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(words(kind, "en"))
+        self.kind = kind
+
+
+def ui_language() -> str:
+    """The interface language (``install_translators`` sets the default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+SEVERITY = Vocabulary("severity")
+AUDIT_TYPE = Vocabulary("audit_type")
+OCCASION = Vocabulary("occasion")
+AUDIT_RESULT = Vocabulary("audit_result")
+RECOMMENDATION = Vocabulary("survey_recommendation")
 RESULT = {
     "approved": QT_TRANSLATE_NOOP("Suppliers", "Approved"),
     "conditional": QT_TRANSLATE_NOOP("Suppliers", "Conditionally approved"),
@@ -103,6 +107,10 @@ def label(table: dict[str, str], code: Any) -> str:
     """Translated label of a stored code; unknown codes are shown as they are."""
     if code is None or (isinstance(code, float) and code != code):
         return ""
+    if isinstance(table, Vocabulary):
+        return word(table.kind, code, ui_language())
+    if table is RESULT and str(code) in AUDIT_RESULT:  # approval results say what an audit result says
+        return word("audit_result", code, ui_language())
     source = table.get(str(code))
     return QCoreApplication.translate(CTX, source) if source else str(code)
 

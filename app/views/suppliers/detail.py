@@ -94,7 +94,7 @@ class SupplierDetail(QWidget):
             Column("survey_date", lambda: translate("SupplierDetail", "Date")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
-            Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RESULT, v)),
+            Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RECOMMENDATION, v)),
             Column("updated_at", lambda: translate("SupplierDetail", "Last change")),
         ], stretch=4)
         self.audit_list = self._table_tab(self.tr("Audits"), [
@@ -104,7 +104,7 @@ class SupplierDetail(QWidget):
             Column("auditors", lambda: translate("SupplierDetail", "Auditors")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
-            Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.RESULT, v)),
+            Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("SupplierDetail", "Findings"), align_right=True),
         ], stretch=3)
         self.cars = self._table_tab(self.tr("Corrective actions"), [

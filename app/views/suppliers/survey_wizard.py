@@ -211,7 +211,7 @@ class ResultPage(FlowPage):
                 self.table.setItem(i, j, QTableWidgetItem(v))
         text = self.tr("Overall score: {score}   Recommendation: {rec}") \
             .replace("{score}", c.fmt_pct(score.percent) or "–") \
-            .replace("{rec}", c.label(c.RESULT, score.recommendation) or "–")
+            .replace("{rec}", c.label(c.RECOMMENDATION, score.recommendation) or "–")
         if score.knockouts:
             names = ", ".join(self.flow.definition.question(k).text(lang) for k in score.knockouts)
             text += "\n" + self.tr("Knock-out answers: {names}").replace("{names}", names)
