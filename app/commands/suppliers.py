@@ -81,7 +81,9 @@ def run_print_audit(args: argparse.Namespace) -> int:
                     sup = s.scalar(select(Supplier).where(Supplier.code == args.supplier))
                     if sup is None:
                         return fail(t("supplier.unknown_code", code=args.supplier))
-                    name = f"{sup.code} " + ((sup.name_zh if lang == "zh_CN" else sup.name_en) or sup.name_zh)
+                    from app.engines.labels import local_name
+
+                    name = f"{sup.code} {local_name(sup.name_zh, sup.name_en, lang)}"
             font = write_blank_checklist(audits.get_template(db, args.template), out, lang=lang, supplier_name=name)
             what = t("print.blank_checklist", template=args.template)
         else:

@@ -124,3 +124,10 @@ def audit_rule_text(lang: str, approved: float, conditional: float) -> str:
     return (f">= {approved:.0f}% {r['approved'].lower()}; >= {conditional:.0f}% {r['conditional'].lower()}; "
             f"otherwise {r['not_approved'].lower()}. A {sev['critical'].lower()} finding means "
             f"{r['not_approved'].lower()}; a {sev['major'].lower()} finding at most {r['conditional'].lower()}.")
+
+
+def local_name(name_zh: str | None, name_en: str | None, lang: str) -> str:
+    """A name in the reader's language, falling back to the other language's name when that one
+    is empty (a supplier recorded with only an English name still prints its name in Chinese)."""
+    first, second = (name_zh, name_en) if lang == "zh_CN" else (name_en, name_zh)
+    return (first or "").strip() or (second or "").strip()

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.engines.audit import ChecklistTemplate, ScoringRule
-from app.engines.labels import audit_rule_text, words
+from app.engines.labels import audit_rule_text, local_name, words
 from app.reports.pdf import CJKFont, ReportStyles, build_pdf, cjk_font, escape, grid_table, report_styles, signature_block
 
 TEXT = {
@@ -198,8 +198,7 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
     w = _width()
     tpl: ChecklistTemplate = report.template
     plan = report.plan
-    name = report.supplier_name_zh if lang == "zh_CN" else report.supplier_name_en
-    supplier = f"{report.supplier_code} {name or report.supplier_name_zh}".strip()
+    supplier = f"{report.supplier_code} {local_name(report.supplier_name_zh, report.supplier_name_en, lang)}".strip()
     story: list = [_p(T["report_title"], st.title)]
     story.append(_info_table([
         (T["supplier"], supplier), (T["date"], str(plan.get("audit_date") or "")),

@@ -121,7 +121,7 @@ def report_styles(font: CJKFont | None = None) -> ReportStyles:
 PAGE_LABEL = {"zh_CN": "第 {page} 页 / 共 {pages} 页", "en": "Page {page} of {pages}"}
 
 
-def _numbered_canvas(font_name: str, lang: str, header: str) -> type[rl_canvas.Canvas]:
+def _numbered_canvas(font_name: str, lang: str, header: str, watermark: str | None = None) -> type[rl_canvas.Canvas]:
     """A canvas that knows the page count when it writes each footer (two-pass save)."""
 
     class NumberedCanvas(rl_canvas.Canvas):
@@ -151,13 +151,21 @@ def _numbered_canvas(font_name: str, lang: str, header: str) -> type[rl_canvas.C
             self.line(18 * mm, height - 12.5 * mm, width - 18 * mm, height - 12.5 * mm)
             label = PAGE_LABEL.get(lang, PAGE_LABEL["en"]).format(page=self._pageNumber, pages=total)
             self.drawCentredString(width / 2, 9 * mm, label)
+            if watermark:  # e.g. "草稿 / DRAFT": diagonal, light, behind nothing the reader needs
+                self.saveState()
+                self.setFont(font_name, 54)
+                self.setFillColor(colors.Color(0.75, 0.2, 0.15, alpha=0.16))
+                self.translate(width / 2, height / 2)
+                self.rotate(40)
+                self.drawCentredString(0, 0, watermark)
+                self.restoreState()
 
     return NumberedCanvas
 
 
 def build_pdf(path: str | os.PathLike[str], story: Sequence[Flowable], *, title: str, lang: str,
               header: str | None = None, font: CJKFont | None = None, author: str = "QualityBridge",
-              landscape: bool = False) -> CJKFont:
+              landscape: bool = False, watermark: str | None = None) -> CJKFont:
     """Write *story* to an A4 PDF (portrait, or ``landscape`` for wide lists) with a running
     header and "page x of y" footers."""
     font = font or cjk_font()
@@ -165,7 +173,7 @@ def build_pdf(path: str | os.PathLike[str], story: Sequence[Flowable], *, title:
                           bottomMargin=16 * mm, title=title, author=author, creator="QualityBridge")
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(story), canvasmaker=_numbered_canvas(font.name, lang, header or title))
+    doc.build(list(story), canvasmaker=_numbered_canvas(font.name, lang, header or title, watermark))
     return font
 
 

@@ -1330,6 +1330,10 @@
 <context>
     <name>SupplierDetail</name>
     <message>
+        <source>Sections answered</source>
+        <translation>已作答部分</translation>
+    </message>
+    <message>
         <source>Select a supplier</source>
         <translation>请选择供应商</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
+from app.engines.labels import local_name
 from app.views.suppliers import common as c
 from app.views.core.table_models import Column
 
@@ -176,8 +177,7 @@ class CarEditorDialog(QDialog):
         lang = self.ctx.language
         self.setWindowTitle(self.tr("Corrective action {number}").replace("{number}", car.number))
         self.header.setText(f"{car.number} · {car.title}")
-        name = car.supplier_name_zh if lang == "zh_CN" else car.supplier_name_en
-        self.info["supplier"].setText(f"{car.supplier_code} {name or car.supplier_name_zh}")
+        self.info["supplier"].setText(f"{car.supplier_code} {local_name(car.supplier_name_zh, car.supplier_name_en, lang)}")
         dates = f"{c.fmt_date(car.issued_on)} / {c.fmt_date(car.due_on)}"
         if car.overdue:
             dates += "  " + self.tr("overdue by {n} days").replace("{n}", str(car.days_overdue))

@@ -93,6 +93,7 @@ class SupplierDetail(QWidget):
         self.survey_list = self._table_tab(self.tr("Surveys"), [
             Column("survey_date", lambda: translate("SupplierDetail", "Date")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
+            Column("progress", lambda: translate("SupplierDetail", "Sections answered"), align_right=True),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
             Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RECOMMENDATION, v)),
             Column("updated_at", lambda: translate("SupplierDetail", "Last change")),
