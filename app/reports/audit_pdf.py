@@ -66,6 +66,7 @@ TEXT = {
         "statuses": {**words("record_status", "en"), **words("car_status", "en")},
     },
 }
+SCORE_PAD = 3  # points of padding either side of the score boxes on the blank checklist
 RESULT_COLOURS = {"approved": "#2e7d32", "conditional": "#ef6c00", "not_approved": "#c62828"}
 SECTION_BG = colors.HexColor("#eef1f5")
 
@@ -143,6 +144,15 @@ def _rule_label(template: ChecklistTemplate) -> str:
     return "; ".join(f"{lo}–{hi}" + (" / N/A" if na else "") for lo, hi, na in rules)
 
 
+#: Column shares of the blank checklist: no., clause, item, weight, score boxes, N/A, evidence —
+#: the evidence column takes a third of the width, that is where the auditor writes.
+CHECKLIST_COLUMNS = (0.045, 0.085, 0.285, 0.065, 0.13, 0.055, 0.335)
+
+
+def checklist_columns(width: float) -> list[float]:
+    return [width * f for f in CHECKLIST_COLUMNS]
+
+
 def write_blank_checklist(template: ChecklistTemplate, path: str | os.PathLike[str], *, lang: str = "zh_CN",
                           supplier_name: str = "", font: CJKFont | None = None) -> CJKFont:
     """The checklist to print and fill by hand on the shop floor."""
@@ -157,7 +167,7 @@ def write_blank_checklist(template: ChecklistTemplate, path: str | os.PathLike[s
         (T["occasion"], ""), (T["auditors"], ""), (T["scope"], ""),
     ], st, w))
     story += [Spacer(1, 3 * mm), _p(T["legend"].format(rule=_rule_label(template)), st.small), Spacer(1, 2 * mm)]
-    cw = [w * 0.05, w * 0.11, w * 0.37, w * 0.07, w * 0.15, w * 0.06, w * 0.19]
+    cw = checklist_columns(w)
     rows: list[list] = [[_p(T[k], st.cell_bold) for k in ("no", "clause", "item", "weight", "score", "na", "remarks")]]
     extra: list[tuple] = []
     n = 0
@@ -171,9 +181,14 @@ def write_blank_checklist(template: ChecklistTemplate, path: str | os.PathLike[s
         for it in items:
             n += 1
             rows.append([str(n), _p(it.clause, st.cell), _p(it.text(lang), st.cell), f"{it.weight:g}",
-                         _score_boxes(it.rule, st, cw[4] - 4), _na_box(it.rule.na_allowed, st), ""])
+                         _score_boxes(it.rule, st, cw[4] - 2 * SCORE_PAD), _na_box(it.rule.na_allowed, st), ""])
     extra += [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (3, -1), "CENTER"),
-              ("ALIGN", (5, 1), (5, -1), "CENTER")]
+              ("ALIGN", (5, 1), (5, -1), "CENTER"),
+              # the score boxes fill their cell exactly, so none reaches into the N/A column
+              ("LEFTPADDING", (4, 1), (4, -1), SCORE_PAD), ("RIGHTPADDING", (4, 1), (4, -1), SCORE_PAD),
+              ("LEFTPADDING", (0, 0), (0, -1), 2), ("RIGHTPADDING", (0, 0), (0, -1), 2),
+              ("LEFTPADDING", (3, 0), (3, -1), 2), ("RIGHTPADDING", (3, 0), (3, -1), 2),
+              ("LEFTPADDING", (5, 0), (5, -1), 2), ("RIGHTPADDING", (5, 0), (5, -1), 2)]
     story.append(grid_table(rows, cw, zebra=False, extra=extra))
     story += [Spacer(1, 5 * mm), CondPageBreak(50 * mm), _p(T["findings_heading"], st.heading)]
     blank = [[_p(T[k], st.cell_bold) for k in ("no", "clause", "severity", "description")]] + \

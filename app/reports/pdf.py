@@ -28,6 +28,24 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 FONT_ENV = "QUALITYBRIDGE_CJK_FONT"
 
+#: Chinese line breaking (GB/T 15834 标点符号用法 / 避头尾): these never start a line. ReportLab's
+#: CJK wrapping knows the Japanese set only, so "，" "？" "；" started lines; a character from this
+#: set now stays at the end of the line before (hanging punctuation).
+CANNOT_START_LINE_ZH = "，。、；：？！）》」』】〕〉”’…—～·％"
+
+
+def _chinese_line_breaking() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    extra = "".join(ch for ch in CANNOT_START_LINE_ZH if ch not in textsplit.ALL_CANNOT_START)
+    if extra:
+        textsplit.ALL_CANNOT_START += extra
+        paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+
+
+_chinese_line_breaking()
+
 # (path, subfont index) in order of preference; Simplified Chinese designs first.
 CANDIDATE_FONTS: list[tuple[str, int]] = [
     ("C:/Windows/Fonts/msyh.ttc", 0),

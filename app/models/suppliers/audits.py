@@ -21,6 +21,7 @@ from app.engines.audit import (
     ChecklistTemplate,
     ScoringRule,
     checklist_to_dict,
+    default_occasion,
     parse_checklist,
 )
 from app.flows import DraftFormatError
@@ -202,11 +203,16 @@ def import_template(db: Database, path: str | Path, *, replace: bool = False) ->
 # ------------------------------------------------------------------------------ audits
 def new_audit(db: Database, template_key: str, *, supplier_id: int | None = None, lang: str = "en",
               thresholds: AuditThresholds | None = None) -> AuditFlow:
+    """A fresh audit; the occasion defaults by the supplier's status (``audit.default_occasion``:
+    an approved supplier's audit is periodic, a candidate's is for selection)."""
     with db.begin() as s:
         tpl = _template_from_row(_template_row(s, template_key))
         _, zh, en = supplier_names(s, supplier_id)
+        status = s.get(Supplier, supplier_id).status if supplier_id is not None else None
     name = (zh if lang == "zh_CN" else en) or zh or en
-    return AuditFlow(tpl, thresholds=thresholds, lang=lang, supplier_id=supplier_id, supplier_name=name)
+    flow = AuditFlow(tpl, thresholds=thresholds, lang=lang, supplier_id=supplier_id, supplier_name=name)
+    flow.set_plan(occasion=default_occasion(status))
+    return flow
 
 
 def _store(a: Audit, flow: AuditFlow) -> None:
