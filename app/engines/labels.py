@@ -67,10 +67,10 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
     "supplier_status": {
         "potential": ("潜在", "Potential"),
         "under_evaluation": ("评价中", "Under evaluation"),
-        "approved": ("合格", "Approved"),
-        "conditional": ("有条件合格", "Conditionally approved"),
-        "suspended": ("暂停", "Suspended"),
-        "disqualified": ("取消资格", "Disqualified"),
+        "approved": ("已认可", "Approved"),
+        "conditional": ("有条件认可", "Conditionally approved"),
+        "suspended": ("已暂停", "Suspended"),
+        "disqualified": ("已取消资格", "Disqualified"),
     },
     # state of (mandatory) certificates
     "certificate": {

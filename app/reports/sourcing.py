@@ -47,9 +47,7 @@ TEXT = {
             "urge_improvement_seek_better": "督促改进并寻找更优供应商", "develop_new_sources": "开发新供应商",
             "phase_out_d": "淘汰 D 级供应商",
         },
-        "status": {"approved": "已认可", "conditional": "有条件认可", "potential": "潜在",
-                   "under_evaluation": "评价中", "suspended": "已暂停", "disqualified": "已取消资格",
-                   "link_inactive": "供货关系已停用"},
+        "status": {"link_inactive": "供货关系已停用"},
     },
     "en": {
         "title": "Sourcing plan", "period": "Period", "scheme": "Scheme", "generated": "Evaluated",
@@ -75,9 +73,7 @@ TEXT = {
             "urge_improvement_seek_better": "Urge improvement and seek a better supplier",
             "develop_new_sources": "Develop new sources", "phase_out_d": "Phase out grade D",
         },
-        "status": {"approved": "approved", "conditional": "conditionally approved", "potential": "potential",
-                   "under_evaluation": "under evaluation", "suspended": "suspended", "disqualified": "disqualified",
-                   "link_inactive": "link inactive"},
+        "status": {"link_inactive": "link inactive"},
     },
 }
 
@@ -102,7 +98,9 @@ def strategy_text(codes, lang: str) -> str:
 
 
 def status_text(code: str, lang: str) -> str:
-    return report_text(lang)["status"].get(code, code)
+    """A supplier status in the one vocabulary (app.engines.labels); ``link_inactive`` is the plan's own."""
+    own = report_text(lang)["status"]
+    return own[code] if code in own else word("supplier_status", code, lang)
 
 
 def class_text(code: str, lang: str) -> str:

@@ -9,23 +9,16 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QLocale, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
 
 from app.engines.labels import word, words
+from app.views.core.translation import ui_language
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
 
 CTX = "Suppliers"
 
-STATUS = {
-    "potential": QT_TRANSLATE_NOOP("Suppliers", "Potential"),
-    "under_evaluation": QT_TRANSLATE_NOOP("Suppliers", "Under evaluation"),
-    "approved": QT_TRANSLATE_NOOP("Suppliers", "Approved"),
-    "conditional": QT_TRANSLATE_NOOP("Suppliers", "Conditionally approved"),
-    "suspended": QT_TRANSLATE_NOOP("Suppliers", "Suspended"),
-    "disqualified": QT_TRANSLATE_NOOP("Suppliers", "Disqualified"),
-}
 RELATIONSHIP = {
     "competitive": QT_TRANSLATE_NOOP("Suppliers", "Competitive"),
     "partnership": QT_TRANSLATE_NOOP("Suppliers", "Partnership"),
@@ -46,11 +39,7 @@ class Vocabulary(dict):
         self.kind = kind
 
 
-def ui_language() -> str:
-    """The interface language (``install_translators`` sets the default locale)."""
-    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
-
-
+STATUS = Vocabulary("supplier_status")
 SEVERITY = Vocabulary("severity")
 AUDIT_TYPE = Vocabulary("audit_type")
 OCCASION = Vocabulary("occasion")

@@ -94,7 +94,7 @@ def test_grade_list_exports_say_why(db, graded, tmp_path, lang):
     head, body = rows[0], {r[1]: dict(zip(rows[0], r)) for r in rows[1:]}
     status_h, cert_h, overdue_h, holds_h = head[3], head[-4], head[-3], head[-1]
     if lang == "zh_CN":
-        assert body["DIS"][status_h] == "取消资格" and "不分配订单" in body["DIS"][holds_h]
+        assert body["DIS"][status_h] == "已取消资格" and "不分配订单" in body["DIS"][holds_h]
         assert body["CERT"][cert_h] == "已过期 (IATF 16949)" and "不放宽检验" in body["CERT"][holds_h]
     else:
         assert body["DIS"][status_h] == "Disqualified" and body["DIS"]["Actions"] == "no orders"
