@@ -16,6 +16,7 @@ from app.engines.indicators import Period
 from app.models.evaluation.service import EvaluationError, evaluate_period, grade_list, trace_details
 from app.models.evaluation.history import active_scheme_names, latest_period, score_history
 from app.reports.grade_list import write_grade_list
+from app.views.suppliers.common import GRADE_KIND_KEY, grade_kind
 from app.views.evaluation.grades import GradeListView
 from app.views.evaluation.labels import KINDS, label
 from app.views.evaluation.sourcing import SourcingView
@@ -170,12 +171,16 @@ class EvaluationPage(QWidget):
         return Period(kind, self.year_spin.value(), index)
 
     def _set_default_period(self) -> None:
-        self._show_period(latest_period(self.ctx.database, "month") or latest_period(self.ctx.database) or Period.parse(f"{date.today():%Y-%m}").previous())
+        # the latest period of the kind the user evaluates by (monthly unless chosen), by date
+        db, kind = self.ctx.database, grade_kind(self.ctx)
+        self._show_period(latest_period(db, kind) or latest_period(db, "month") or latest_period(db) or Period.parse(f"{date.today():%Y-%m}").previous())
 
     def _kind_changed(self, _index: int) -> None:
         if self._loading:
             return
         before, kind = self._shown, self.kind_combo.currentData()
+        if self.ctx.settings is not None:  # the grid's "latest grade" follows the kind chosen here
+            self.ctx.settings.setValue(GRADE_KIND_KEY, kind)
         index = 1
         if kind == "quarter" and before.kind == "month":
             index = (before.index - 1) // 3 + 1

@@ -104,6 +104,16 @@ def label(table: dict[str, str], code: Any) -> str:
     return QCoreApplication.translate(CTX, source) if source else str(code)
 
 
+GRADE_KIND_KEY = "evaluation/period_kind"  # the kind of period the user evaluates by (the evaluation page)
+
+
+def grade_kind(ctx) -> str:
+    """The kind of period whose grade is a supplier's "latest grade": the one the user chose on the
+    evaluation page, monthly by default."""
+    kind = str(ctx.settings.value(GRADE_KIND_KEY, "month") or "month") if ctx.settings is not None else "month"
+    return kind if kind in ("month", "quarter", "year") else "month"
+
+
 def name_field(lang: str) -> str:
     return "name_zh" if lang == "zh_CN" else "name_en"
 

@@ -199,7 +199,7 @@ class SupplierDetail(QWidget):
             return
         db = self.ctx.database
         try:
-            row = self.sup.get_supplier(db, sid)
+            row = self.sup.get_supplier(db, sid, grade_kind=c.grade_kind(self.ctx))
         except Exception:  # deleted meanwhile
             self.set_supplier(None)
             return

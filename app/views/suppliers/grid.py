@@ -447,7 +447,7 @@ class SupplierGrid(QWidget):
     # ----- data ---------------------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else self.current_supplier_id()
-        frame = self.sup.supplier_grid(self.ctx.database)
+        frame = self.sup.supplier_grid(self.ctx.database, grade_kind=c.grade_kind(self.ctx))
         self.model.set_frame(frame)
         current = self.category_filter.currentData()
         self.category_filter.blockSignals(True)
@@ -562,7 +562,7 @@ class SupplierGrid(QWidget):
             if not path:
                 return None
         try:
-            simport.export_suppliers(self.ctx.database, path, lang=self.ctx.language)
+            simport.export_suppliers(self.ctx.database, path, lang=self.ctx.language, grade_kind=c.grade_kind(self.ctx))
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Export suppliers"), str(exc))
             return None

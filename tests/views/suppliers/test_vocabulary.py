@@ -44,7 +44,7 @@ def test_wizard_report_and_cli_use_the_same_words(db, qapp, qtbot, tmp_path, lan
 
         sid = make(db)
         audit_id, flow = complete_audit(db, sid)  # one major finding, one observation → conditional
-        audits.complete_audit(db, audit_id, audits.load_audit(db, audit_id), by="qe")
+        audits.complete_audit(db, audit_id, audits.load_audit(db, audit_id))
         from app.views.suppliers.audit_wizard import AuditWizard  # the wizard's result page text
         ctx = make_ctx(db, tmp_path, lang)
         wizard = AuditWizard(ctx, audits.load_audit(db, audit_id, lang=lang), audit_id=audit_id)
