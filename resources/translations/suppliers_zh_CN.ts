@@ -147,6 +147,18 @@
         <source>Audit not completed</source>
         <translation>审核未完成</translation>
     </message>
+    <message>
+        <source>Audit completed</source>
+        <translation>审核已完成</translation>
+    </message>
+    <message>
+        <source>The audit is completed. Corrective action requests raised: %1.</source>
+        <translation>审核已完成。已发出的纠正措施要求（SCAR）：%1。</translation>
+    </message>
+    <message>
+        <source>The audit is completed. No corrective action request was needed.</source>
+        <translation>审核已完成。无需发出纠正措施要求。</translation>
+    </message>
 </context>
 <context>
     <name>AuditsPage</name>
@@ -374,6 +386,10 @@
         <source>The expiry date must not be before the issue date.</source>
         <translation>到期日不能早于发证日。</translation>
     </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistPage</name>
@@ -439,6 +455,14 @@
     <message>
         <source>The name is required.</source>
         <translation>姓名为必填项。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1017,14 @@
     <message>
         <source>Due on:</source>
         <translation>完成期限：</translation>
+    </message>
+    <message>
+        <source>Choose a supplier.</source>
+        <translation>请选择供应商。</translation>
+    </message>
+    <message>
+        <source>The request needs a title.</source>
+        <translation>请填写纠正措施要求的标题。</translation>
     </message>
 </context>
 <context>
@@ -1651,6 +1683,10 @@
     <message>
         <source>Give a Chinese or an English name.</source>
         <translation>请填写中文或英文名称。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
     </message>
 </context>
 <context>

@@ -490,15 +490,11 @@ class SupplierGrid(QWidget):
     def add_supplier(self) -> None:
         from app.views.suppliers.dialogs import SupplierDialog
 
-        dialog = SupplierDialog(self.sup.validate_field, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = SupplierDialog(self.sup.validate_field, self,
+                                submit=lambda values: self.sup.create_supplier(self.ctx.database, values))
+        if dialog.exec() != QDialog.DialogCode.Accepted:  # a refused save (duplicate code …) keeps the dialog open
             return
-        try:
-            sid = self.sup.create_supplier(self.ctx.database, dialog.values())
-        except Exception as exc:  # SupplierError: duplicate code etc.
-            QMessageBox.warning(self, self.tr("Add supplier"), c.error_text(exc))
-            return
-        self.refresh(keep=sid)
+        self.refresh(keep=dialog.created)
         self.suppliers_changed.emit()
 
     def duplicate_supplier(self) -> None:
