@@ -351,6 +351,10 @@
         <source>{n} shown, {overdue} overdue</source>
         <translation>显示 {n} 项，逾期 {overdue} 项</translation>
     </message>
+    <message>
+        <source>{shown} of {n}</source>
+        <translation>{shown} / {n}</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
@@ -935,6 +939,42 @@
     <message>
         <source>Chinese font</source>
         <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Supplier audit</source>
+        <translation>供应商审核</translation>
+    </message>
+    <message>
+        <source>There is an audit draft for this supplier, last changed %1. Continue the draft, or discard it and start a new audit?</source>
+        <translation>该供应商有一份审核草稿（最后修改于 %1）。继续填写草稿，还是放弃草稿并开始新的审核？</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Discard the audit draft? Its scores and findings are deleted; this cannot be undone.</source>
+        <translation>放弃该审核草稿？其中的评分和不符合项将被删除，且无法恢复。</translation>
+    </message>
+    <message>
+        <source>Continue the draft</source>
+        <translation>继续填写草稿</translation>
+    </message>
+    <message>
+        <source>Discard it and start a new one</source>
+        <translation>放弃草稿并新建</translation>
+    </message>
+    <message>
+        <source>Supplier survey</source>
+        <translation>供应商调查</translation>
+    </message>
+    <message>
+        <source>This supplier has a survey draft, last changed %1. Continue the draft, or discard it and start a new survey?</source>
+        <translation>该供应商有一份调查表草稿（最后修改于 %1）。继续填写草稿，还是放弃草稿并开始新的调查？</translation>
+    </message>
+    <message>
+        <source>Discard the survey draft? Its answers are deleted; this cannot be undone.</source>
+        <translation>放弃该调查表草稿？其中的回答将被删除，且无法恢复。</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +1863,10 @@
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Suppliers: {shown} of {n}</source>
+        <translation>供应商：{shown} / {n}</translation>
+    </message>
 </context>
 <context>
     <name>SurveyWizard</name>
@@ -1947,6 +1991,13 @@
     <message>
         <source>Checklist templates</source>
         <translation>检查表模板</translation>
+    </message>
+</context>
+<context>
+    <name>FlowWizard</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     apply_app_font(app)
+    from app.views.core.style import apply_style
+
+    apply_style(app)  # sort arrows: ▲ ascending, ▼ descending
     return app
 
 

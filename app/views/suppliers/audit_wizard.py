@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QWizard)
 
@@ -412,11 +412,31 @@ def print_audit_report(ctx, audit_id: int, parent=None, *, direct: bool = False)
 
 
 def open_audit(ctx, supplier_id: int | None, parent=None, *, template_key: str = "qms",
-               resume: bool = True) -> AuditWizard:
-    """An audit wizard for the supplier: resumes the latest draft when there is one."""
+               resume: bool = True, ask: bool = False) -> AuditWizard | None:
+    """An audit wizard for the supplier. With a draft there: ``ask`` lets the user continue it or
+    discard it (confirmed) and start a new audit (None when they cancel); without ``ask`` the
+    draft resumes when ``resume``."""
     from app.models.suppliers import audits
 
-    draft = audits.latest_audit_draft(ctx.database, supplier_id=supplier_id) if resume else None
+    draft = audits.latest_audit_draft(ctx.database, supplier_id=supplier_id) \
+        if (resume or (ask and supplier_id is not None)) else None
+    if draft is not None and ask:
+        when = draft.updated_at.strftime("%Y-%m-%d") if draft.updated_at else ""
+        choice = c.draft_choice(parent, QCoreApplication.translate("Suppliers", "Supplier audit"),
+                                QCoreApplication.translate("Suppliers", "There is an audit draft for this supplier, last changed %1. Continue the draft, "
+                                     "or discard it and start a new audit?").replace("%1", when))
+        if choice is None:
+            return None
+        if choice == "discard":
+            if not c.confirm(parent, QCoreApplication.translate("Suppliers", "Discard the draft"),
+                             QCoreApplication.translate("Suppliers", "Discard the audit draft? Its scores and findings are deleted; this cannot be undone.")):
+                return None
+            try:
+                audits.discard_audit_draft(ctx.database, draft.id)
+            except Exception as exc:  # permission, or completed meanwhile
+                c.error_box(parent, QCoreApplication.translate("Suppliers", "Discard the draft"), c.error_text(exc))
+                return None
+            draft = None
     if draft is not None:
         wizard = AuditWizard(ctx, audits.load_audit(ctx.database, draft.id, lang=ctx.language), audit_id=draft.id,
                              parent=parent)

@@ -214,6 +214,21 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def draft_choice(parent: QWidget | None, title: str, text: str) -> str | None:
+    """Ask what to do with an existing draft: "continue", "discard" (and start a new one) or
+    None (cancel). Tests replace this function."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    keep = box.addButton(QCoreApplication.translate("Suppliers", "Continue the draft"), QMessageBox.ButtonRole.AcceptRole)
+    fresh = box.addButton(QCoreApplication.translate("Suppliers", "Discard it and start a new one"),
+                          QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return "continue" if clicked is keep else "discard" if clicked is fresh else None
+
+
 def centre_align() -> int:
     return int(Qt.AlignmentFlag.AlignCenter)
 

@@ -81,6 +81,7 @@ class CarListWidget(QWidget):
             Column("owner", lambda: translate("CarList", "Owner")),
         ], self, settings_key="audits/car_header", settings=ctx.settings)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(lambda *_: self._update_summary())
         self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # the most overdue first
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         layout.addWidget(self.table, 1)
@@ -92,9 +93,16 @@ class CarListWidget(QWidget):
         self.model.set_frame(frame)
         c.fit_columns_once(self.table, {2: 220, 3: 260})
         overdue = int(frame["overdue"].astype(bool).sum()) if len(frame) else 0
-        self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", str(len(frame)))
-                             .replace("{overdue}", str(overdue)))
+        self._overdue = overdue
+        self._update_summary()
         self.summary.setStyleSheet("color: #c0392b; font-weight: 600;" if overdue else "")
+
+    def _update_summary(self) -> None:
+        """The count follows the text filter: "7 of 83 shown"."""
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        n = str(total) if shown == total else self.tr("{shown} of {n}").replace("{shown}", str(shown)).replace("{n}", str(total))
+        self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", n)
+                             .replace("{overdue}", str(getattr(self, "_overdue", 0))))
 
     def new_request(self) -> int | None:
         dialog = NewCarDialog(self.ctx, self)

@@ -341,6 +341,8 @@ class SupplierGrid(QWidget):
         self.proxy.setSourceModel(self.model)
         self.model.edit_rejected.connect(self._show_rejection)
         self._build()
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(lambda *_: self.update_count())
         self.refresh()
 
     # ----- layout ---------------------------------------------------------------------------------
@@ -457,9 +459,16 @@ class SupplierGrid(QWidget):
             self.category_filter.addItem(cat, cat)
         self.category_filter.setCurrentIndex(max(self.category_filter.findData(current), 0))
         self.category_filter.blockSignals(False)
-        self.count_label.setText(self.tr("Suppliers: {n}").replace("{n}", f"{len(frame):,}"))
+        self.update_count()
         if keep is not None:
             self.select_supplier(keep)
+
+    def update_count(self) -> None:
+        """How many suppliers the filters show, out of how many (the count follows every filter)."""
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("Suppliers: {n}").replace("{n}", f"{total:,}") if shown == total else \
+            self.tr("Suppliers: {shown} of {n}").replace("{shown}", f"{shown:,}").replace("{n}", f"{total:,}")
+        self.count_label.setText(text)
 
     def _write(self, supplier_id: int, field: str, value: Any) -> dict:
         row = self.sup.update_supplier(self.ctx.database, supplier_id, {field: value})
