@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QL
 
 from app.models.core.overview import Overview, load_overview
 from app.views.core.context import AppContext
-from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
+from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 
 
 STATUS_TITLES = {
@@ -95,6 +95,7 @@ class OverviewPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        readable_headers(self.table)
         layout.addWidget(self.table, 1)
         self.refresh()
 

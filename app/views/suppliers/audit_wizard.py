@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
 
 from app.engines.audit import AUDIT_OCCASIONS, SEVERITIES
 from app.flows.audit import ACTION_FIELD
+from app.views.core.table_models import readable_headers
 from app.views.suppliers import common as c
 from app.views.suppliers.flow_wizard import FlowPage, FlowWizard
 from app.views.suppliers.printing import preview_pdf, show_font_warning
@@ -24,6 +25,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
+    readable_headers(table)
     return table
 
 

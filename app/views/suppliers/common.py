@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
 
-from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
+from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 
 CTX = "Suppliers"
 
@@ -155,6 +155,7 @@ def make_table(columns: list[Column], parent: QWidget, *, stretch: int | None = 
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setProperty("restored", bool(settings_key and settings is not None
                                       and remember_header(view, settings, settings_key)))
+    readable_headers(view)
     return model, proxy, view
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.views.suppliers import common as c
+from app.views.core.table_models import readable_headers
 
 
 def _buttons(dialog: QDialog, accept: Callable[[], None]) -> QDialogButtonBox:
@@ -199,6 +200,7 @@ class ImportErrorsDialog(QDialog):
         self.hidden = max(0, len(errors) - MAX_REPORTED)  # a 200,001-row table helps nobody
         errors = list(errors)[:MAX_REPORTED]
         self.table = QTableWidget(len(errors), 3)
+        readable_headers(self.table)
         self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
         for i, e in enumerate(errors):
             row = getattr(e, "line", getattr(e, "row", ""))

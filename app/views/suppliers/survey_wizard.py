@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
 from app.views.suppliers import common as c
 from app.views.suppliers.flow_wizard import FlowPage, FlowWizard
 from app.views.suppliers.printing import preview_pdf, show_font_warning
+from app.views.core.table_models import readable_headers
 
 
 def _number(text: str) -> Any:
@@ -180,6 +181,7 @@ class ResultPage(FlowPage):
         self.setTitle(self.tr("Survey result"))
         self.setSubTitle(self.tr("Section scores by the weighted scoring method; Finish submits the survey."))
         self.table = QTableWidget(0, 4)
+        readable_headers(self.table)
         self.table.setHorizontalHeaderLabels([self.tr("Section"), self.tr("Weight"), self.tr("Score"),
                                               self.tr("Answered")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
