@@ -976,6 +976,90 @@
         <source>Discard the survey draft? Its answers are deleted; this cannot be undone.</source>
         <translation>放弃该调查表草稿？其中的回答将被删除，且无法恢复。</translation>
     </message>
+    <message>
+        <source>This audit is already completed; it can no longer be changed or discarded.</source>
+        <translation>该审核已完成，不能再修改或放弃。</translation>
+    </message>
+    <message>
+        <source>This survey was already submitted; it can no longer be changed or discarded.</source>
+        <translation>该调查表已提交，不能再修改或放弃。</translation>
+    </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>名称为必填项。</translation>
+    </message>
+    <message>
+        <source>Say who did it.</source>
+        <translation>请填写执行人。</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>必须填写原因。</translation>
+    </message>
+    <message>
+        <source>The certificate's standard is required (e.g. ISO 9001:2015).</source>
+        <translation>必须填写证书标准（如 ISO 9001:2015）。</translation>
+    </message>
+    <message>
+        <source>Choose a supplier from the supplier list before completing the audit.</source>
+        <translation>完成审核前，请从供应商清单中选择供应商。</translation>
+    </message>
+    <message>
+        <source>The entry is not active.</source>
+        <translation>该条目已失效。</translation>
+    </message>
+    <message>
+        <source>The weak area is required.</source>
+        <translation>必须填写薄弱环节。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Not every required answer is given yet.</source>
+        <translation>还有必填项尚未填写。</translation>
+    </message>
+    <message>
+        <source>The saved draft cannot be read; start a new one.</source>
+        <translation>无法读取已保存的草稿，请新建一份。</translation>
+    </message>
+    <message>
+        <source>A date is not a date (YYYY-MM-DD).</source>
+        <translation>日期格式无效（应为 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>%1: not possible in the request's present state.</source>
+        <translation>%1：该纠正措施当前状态下不能执行此操作。</translation>
+    </message>
+    <message>
+        <source>%1 is closed or cancelled.</source>
+        <translation>%1 已关闭或已取消。</translation>
+    </message>
+    <message>
+        <source>%1 must be verified before it is closed.</source>
+        <translation>%1 必须先验证有效性才能关闭。</translation>
+    </message>
+    <message>
+        <source>%1 already has an approval in progress.</source>
+        <translation>%1 已有进行中的认可流程。</translation>
+    </message>
+    <message>
+        <source>A checklist template with this key already exists.</source>
+        <translation>已存在使用该代码的检查表模板。</translation>
+    </message>
+    <message>
+        <source>A shipped checklist template cannot be deleted; reset it instead.</source>
+        <translation>系统自带的检查表模板不能删除，可将其重置。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The checklist template is not valid: %1</source>
+        <translation>检查表模板无效：%1</translation>
+    </message>
 </context>
 <context>
     <name>SupplierService</name>

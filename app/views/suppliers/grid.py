@@ -416,8 +416,8 @@ class SupplierGrid(QWidget):
         self.table.setItemDelegateForColumn(COL_CLASS, CodeComboDelegate({k: k for k in c.IMPORTANCE}, self.table))
         self.table.setItemDelegateForColumn(COL_RELATIONSHIP, CodeComboDelegate(c.RELATIONSHIP, self.table))
         header = self.table.horizontalHeader()
-        for col, width in ((COL_CODE, 80), (COL_NAME_ZH, 220), (COL_NAME_EN, 260), (COL_CATEGORY, 150),
-                           (COL_CLASS, 110), (COL_RELATIONSHIP, 100), (COL_STATUS, 120), (COL_VALID, 140), (COL_GRADE, 90)):
+        for col, width in ((COL_CODE, 80), (COL_NAME_ZH, 220), (COL_NAME_EN, 230), (COL_CATEGORY, 150),
+                           (COL_CLASS, 110), (COL_RELATIONSHIP, 100), (COL_STATUS, 110), (COL_VALID, 140), (COL_GRADE, 90)):
             header.resizeSection(col, width)
         # the name in the other language goes last, so the UI language's name stands next to the code
         other = COL_NAME_EN if self.ctx.language == "zh_CN" else COL_NAME_ZH
