@@ -367,3 +367,22 @@ def audit_report(db: Database, audit_id: int, *, as_of: date | None = None) -> A
     return AuditReport(audit_id, status, code, zh or a.supplier_name, en or a.supplier_name, flow.template,
                        dict(flow.plan), {k: dict(v) for k, v in flow.state["items"].items()}, flow.findings(),
                        flow.result(), flow.thresholds, cars, dict(flow.state["actions"]), by, at)
+
+
+# ---------------------------------------------------------------------------- discarding a draft
+from app.models.admin.permissions import requires  # noqa: E402
+
+
+@requires("audits.edit")
+def discard_audit_draft(db: Database, audit_id: int, *, reason: str = "discarded by the user") -> None:
+    """Delete an audit *draft* (the user starts a new one instead); a completed audit stays."""
+    from app.models.admin import trail
+
+    with db.begin() as s:
+        a = s.get(Audit, audit_id)
+        if a is None:
+            raise NotFoundError(f"audit {audit_id} does not exist")
+        if a.status != "draft":
+            raise ValidationError("only a draft can be discarded; this audit was completed", "completed")
+        trail.set_reason(s, reason)
+        s.delete(a)

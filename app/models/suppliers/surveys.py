@@ -210,3 +210,22 @@ def survey_report(db: Database, survey_id: int) -> SurveyReport:
     return SurveyReport(survey_id, code, zh, en, status, sdate, str(flow.state.get("respondent") or ""),
                         flow.definition, dict(flow.answers), dict(flow.state.get("notes") or {}), flow.result(), by, at,
                         () if status == "submitted" else tuple(flow.unanswered_sections()))
+
+
+# ---------------------------------------------------------------------------- discarding a draft
+from app.models.admin.permissions import requires  # noqa: E402
+
+
+@requires("surveys.edit")
+def discard_survey_draft(db: Database, survey_id: int, *, reason: str = "discarded by the user") -> None:
+    """Delete a survey *draft* (the user starts a new one instead); a submitted survey stays."""
+    from app.models.admin import trail
+
+    with db.begin() as s:
+        sv = s.get(SupplierSurvey, survey_id)
+        if sv is None:
+            raise NotFoundError(f"survey {survey_id} does not exist")
+        if sv.status != "draft":
+            raise ValidationError("only a draft can be discarded; this survey was submitted", "submitted")
+        trail.set_reason(s, reason)
+        s.delete(sv)

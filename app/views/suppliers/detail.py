@@ -240,29 +240,22 @@ class SupplierDetail(QWidget):
 
         if self.row is None:
             return
-        dialog = StatusChangeDialog(self.row.status, self.sup.status_actions(self.row.status), c.current_user(self.ctx), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        new, reason, by = dialog.values()
-        try:
-            self.sup.change_status(self.ctx.database, self.row.id, new, reason=reason, by=by)
-        except Exception as exc:  # StatusRuleError: the rule's own message
-            c.error_box(self, self.tr("Change supplier status"), c.error_text(exc))
+        sid = self.row.id
+        dialog = StatusChangeDialog(self.row.status, self.sup.status_actions(self.row.status), c.current_user(self.ctx), self,
+                                    submit=lambda v: self.sup.change_status(self.ctx.database, sid, v[0], reason=v[1], by=v[2]))
+        if dialog.exec() != QDialog.DialogCode.Accepted:  # a refusal stays in the dialog, next to the field
             return
         self.refresh()
-        self.changed.emit(self.row.id)
+        self.changed.emit(sid)
 
     def _edit_record(self, dialog_cls, table, add, update, data: dict | None) -> None:
-        dialog = dialog_cls(data, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            if data is None:
-                add(self.ctx.database, self.supplier_id, dialog.values())
-            else:
-                update(self.ctx.database, int(data["id"]), dialog.values())
-        except Exception as exc:
-            c.error_box(self, dialog.windowTitle(), c.error_text(exc))
+        sid = self.supplier_id
+        if data is None:
+            submit = lambda values: add(self.ctx.database, sid, values)  # noqa: E731
+        else:
+            submit = lambda values: update(self.ctx.database, int(data["id"]), values)  # noqa: E731
+        dialog = dialog_cls(data, self, submit=submit)
+        if dialog.exec() != QDialog.DialogCode.Accepted:  # a refusal keeps the dialog open with what was typed
             return
         self.refresh()
 
