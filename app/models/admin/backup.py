@@ -101,7 +101,7 @@ def pg_restore_command(url: str, dump: str = "qualitybridge.dump") -> str:
     return " ".join(shlex.quote(p) for p in parts)
 
 
-def _sqlite_only(db, what: str) -> Path:
+def sqlite_path(db, what: str) -> Path:
     if not db.is_sqlite or db.path is None:
         key = "backup.postgres" if what == "backup" else "restore.postgres"
         command = pg_dump_command(db.url) if what == "backup" else pg_restore_command(db.url)
@@ -126,11 +126,25 @@ def copy_sqlite(source: Path, target: Path, *, progress: Progress | None = None,
         if cancelled is not None and cancelled():
             raise BackupCancelled()
 
-    src = sqlite3.connect(source)
+    if target.is_dir():
+        raise BackupError(f"{target} is a folder: give a file name for the backup", "backup.is_folder", path=target)
+    src = sqlite3.connect(source, timeout=5)
     try:
-        dst = sqlite3.connect(partial)
+        try:
+            dst = sqlite3.connect(partial)
+        except sqlite3.Error as exc:
+            raise BackupError(f"cannot write the backup {target}: {exc}", "backup.cannot_write", path=target,
+                              detail=exc) from exc
         try:
             src.backup(dst, pages=pages, progress=step)
+        except sqlite3.OperationalError as exc:
+            from app.models.core.database import is_busy_error
+
+            if is_busy_error(exc):
+                raise BackupError(f"{source.name} is in use by another program; no backup was written",
+                                  "backup.source_busy", name=source.name) from exc
+            raise BackupError(f"cannot write the backup {target}: {exc}", "backup.cannot_write", path=target,
+                              detail=exc) from exc
         finally:
             dst.close()
     except BaseException:
@@ -149,7 +163,7 @@ def backup_now(db, out: str | Path, *, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> BackupResult:
     """Back the open database up to ``out`` (a new file; an existing one is replaced only once
     the copy is complete). The trail records who made it."""
-    source = _sqlite_only(db, "backup")
+    source = sqlite_path(db, "backup")
     out = Path(out)
     if not out.parent.is_dir():
         raise BackupError(f"the folder {out.parent} does not exist", "backup.no_folder", folder=out.parent)
@@ -266,7 +280,7 @@ def restore(db, source: str | Path, *, progress: Progress | None = None, now: da
     """Replace the open database file with ``source`` after checking it (:func:`inspect_backup`).
     The current file is first copied to the backup folder; ``db`` is disposed and must be
     reopened by the caller (``open_database(db.path)``), which migrates an older backup."""
-    target = _sqlite_only(db, "restore")
+    target = sqlite_path(db, "restore")
     source = Path(source)
     revisions = inspect_backup(source)
     if source.resolve() == target.resolve():

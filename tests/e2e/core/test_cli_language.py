@@ -69,6 +69,13 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                              ["export-qualified", "--db", d["db"], "--out", str(out / "none" / "q.csv")]),
         "csi": (["csi", "--data", str(MOBI)], ["csi", "--data", str(out / "none.csv")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        # admin
+        "backup": (["backup", "--db", d["db"], "--out", str(out / f"saved-{where}.sqlite3")],
+                   ["backup", "--db", d["db"], "--out", str(out / "none" / "saved.sqlite3")]),
+        "restore": (["restore", str(out / f"saved-{where}.sqlite3"), "--db", d["db"], "--yes"],
+                    ["restore", d["kano"], "--db", d["db"], "--yes"]),
+        "audit": (["audit", "verify", "--db", d["db"]], ["audit", "verify", "--db", missing]),
+        "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
     }
 
 
