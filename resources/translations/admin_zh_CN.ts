@@ -27,6 +27,13 @@
     </message>
 </context>
 <context>
+    <name>AdminMenu</name>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+</context>
+<context>
     <name>AdminModels</name>
     <message>
         <source>User name</source>
@@ -261,6 +268,37 @@
     <message>
         <source>The database was restored from %1. The previous file was kept as %2.</source>
         <translation>数据库已从 %1 恢复。原文件保留为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>An administrator set your password. Choose a new one to continue.</source>
+        <translation>您的密码由管理员设置。请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
     </message>
 </context>
 <context>

@@ -111,7 +111,7 @@ def sqlite_path(db, what: str) -> Path:
 
 
 def copy_sqlite(source: Path, target: Path, *, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None, pages: int = PAGES_PER_STEP) -> int:
+                cancelled: Callable[[], bool] | None = None, pages: int | None = None) -> int:
     """Online backup of ``source`` into a new ``target`` (via ``target.partial``, renamed at the
     end); returns the number of pages. Raises BackupCancelled (nothing left behind) when
     ``cancelled()`` turns true."""
@@ -136,7 +136,7 @@ def copy_sqlite(source: Path, target: Path, *, progress: Progress | None = None,
             raise BackupError(f"cannot write the backup {target}: {exc}", "backup.cannot_write", path=target,
                               detail=exc) from exc
         try:
-            src.backup(dst, pages=pages, progress=step)
+            src.backup(dst, pages=pages or PAGES_PER_STEP, progress=step)
         except sqlite3.OperationalError as exc:
             from app.models.core.database import is_busy_error
 

@@ -161,3 +161,14 @@ def read_log(path: Path | None = None, *, min_level: str = "DEBUG", text: str = 
 def _finish(m: re.Match, extra: list[str]) -> LogRecord:
     return LogRecord(datetime.strptime(m.group("at"), "%Y-%m-%d %H:%M:%S"), m.group("level"), m.group("logger"),
                      m.group("message"), "\n".join(extra))
+
+
+def must_change_password(db) -> bool:
+    """Whether the signed-in user was given a password by an administrator and must change it."""
+    from app.models.admin.tables import User
+
+    actor = getattr(db, "actor", None)
+    if actor is None or actor.user_id is None:
+        return False
+    with db.read() as s:
+        return bool(s.scalar(select(User.must_change_password).where(User.id == actor.user_id)))

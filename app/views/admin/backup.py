@@ -117,7 +117,10 @@ class BackupActions:
         self.window.statusBar().showMessage(QCoreApplication.translate("Backup", "Backup written to %1").replace("%1", str(result.path)), 15000)
 
     def _failed(self, exc: Exception, details: str) -> None:
-        if isinstance(exc, (BackupError, PermissionDenied)):
+        if isinstance(exc, backup.BackupCancelled):
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Backup", "The backup was cancelled; no file was written."), 8000)
+        elif isinstance(exc, (BackupError, PermissionDenied)):
             QMessageBox.warning(self.window, QCoreApplication.translate("Backup", "Backup"), _error_text(exc, self.ctx.language))
         else:
             self.window._task_error(str(exc), details)

@@ -684,6 +684,9 @@ def screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
     shots.append(("first-run", FirstRunDialog(db, ctx.language)))
     if db.actor is not None and db.actor.user_id is not None:
         shots.append(("unlock", UnlockDialog(db)))
+        from app.views.admin.signin import ChangePasswordDialog
+
+        shots.append(("change-password", ChangePasswordDialog(db, ctx.language, forced=True)))
     if db.path is not None:
         from app.views.admin.backup import RestoreDialog
 

@@ -230,6 +230,57 @@ class UnlockDialog(QDialog):
         return True
 
 
+class ChangePasswordDialog(QDialog):
+    """The signed-in user's own password: the current one, the new one twice. ``forced`` after
+    an administrator's reset (the login is not complete until it is changed)."""
+
+    def __init__(self, db, language: str = "en", parent: QWidget | None = None, *, forced: bool = False) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.language = language
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle(self.tr("Change your password"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        if forced:
+            note = QLabel(self.tr("An administrator set your password. Choose a new one to continue."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.current = _password_edit()
+        self.current.setObjectName("current")
+        self.new = _password_edit()
+        self.new.setObjectName("new")
+        self.repeat = _password_edit()
+        self.repeat.setObjectName("repeat")
+        form = QFormLayout()
+        form.addRow(self.tr("Current password:"), self.current)
+        form.addRow(self.tr("New password:"), self.new)
+        form.addRow(self.tr("Repeat new password:"), self.repeat)
+        self.error = _error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.change)
+        buttons.rejected.connect(self.reject)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def change(self) -> bool:
+        from app.models.admin import users
+
+        if self.new.text() != self.repeat.text():
+            self.error.setText(self.tr("The two new passwords differ."))
+            return False
+        try:
+            users.change_own_password(self.db, self.current.text(), self.new.text(), lang=self.language)
+        except AccessError as exc:
+            self.error.setText(access_error_text(exc) if exc.code != "bad_credentials"
+                               else self.tr("The current password is wrong."))
+            return False
+        log.info("password changed: user #%s", self.db.actor.user_id)
+        self.accept()
+        return True
+
+
 def ensure_signed_in(db, parent: QWidget | None = None, language: str = "en") -> bool:
     """Make sure ``db`` has an actor before a window shows it: already signed in (tests, a
     reopened database), the personal user, a login, or the first-run dialog. False = cancelled."""
@@ -246,7 +297,15 @@ def ensure_signed_in(db, parent: QWidget | None = None, language: str = "en") ->
         else:
             log.info("signed in (personal mode): user #%s", actor.user_id)
             return True
-    return LoginDialog(db, parent).exec() == QDialog.DialogCode.Accepted
+    if LoginDialog(db, parent).exec() != QDialog.DialogCode.Accepted:
+        return False
+    from app.models.admin.browse import must_change_password
+
+    if must_change_password(db) and ChangePasswordDialog(db, language, parent, forced=True).exec() \
+            != QDialog.DialogCode.Accepted:
+        identity.sign_out(db)
+        return False
+    return True
 
 
 class IdleLock(QObject):

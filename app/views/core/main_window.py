@@ -163,9 +163,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        from app.views.admin.backup import BackupActions
+        from app.views.admin.menu import AdminMenuActions
 
-        self.backup_actions = BackupActions(self, file_menu)  # Backup now… / Restore… (admin.backup)
+        self.admin_actions = AdminMenuActions(self, file_menu)  # Backup now…, Restore…, Change my password…
         file_menu.addSeparator()
         self.action_quit = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(self.action_quit)

@@ -61,7 +61,7 @@ def test_viewer_cannot_open_the_admin_module(qtbot, ctx_for):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     assert "admin" not in [s.key for s in window.modules]
-    assert not window.backup_actions.backup_action.isEnabled()
+    assert not window.admin_actions.backup.backup_action.isEnabled()
     page = AdminPage(ctx)  # even built directly it shows nothing but the refusal
     qtbot.addWidget(page)
     from PySide6.QtWidgets import QLabel
@@ -70,7 +70,7 @@ def test_viewer_cannot_open_the_admin_module(qtbot, ctx_for):
     admin_window = MainWindow(ctx_for("admin"))
     qtbot.addWidget(admin_window)
     assert "admin" in [s.key for s in admin_window.modules]
-    assert admin_window.backup_actions.backup_action.isEnabled()
+    assert admin_window.admin_actions.backup.backup_action.isEnabled()
 
 
 def test_item_models_pass_the_model_tester(qtbot, qtmodeltester, ctx_for, tmp_path, monkeypatch):
@@ -272,7 +272,7 @@ def test_backup_now_runs_in_the_background_and_restore_reopens(qtbot, ctx_for, t
     ctx = ctx_for("admin")
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    actions = window.backup_actions
+    actions = window.admin_actions.backup
     out = tmp_path / "now.sqlite3"
     handle = actions.start_backup(out)
     qtbot.waitUntil(lambda: actions.last is not None, timeout=20000)
@@ -305,3 +305,17 @@ def test_screenshots_hook_renders_every_tab_and_dialog(qtbot, ctx_for):
             "restore"} <= set(names)
     for _, widget in shots:
         qtbot.addWidget(widget)
+
+
+def test_a_cancelled_backup_leaves_no_file(qtbot, ctx_for, tmp_path, monkeypatch):
+    ctx = ctx_for("admin")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    actions = window.admin_actions.backup
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)  # many small steps, so the cancel lands mid-copy
+    out = tmp_path / "cancelled.sqlite3"
+    handle = actions.start_backup(out)
+    handle.cancel()
+    qtbot.waitUntil(lambda: not ctx.tasks.active, timeout=20000)
+    assert not out.exists() and not out.with_name(out.name + ".partial").exists()
+    assert "cancelled" in window.statusBar().currentMessage()

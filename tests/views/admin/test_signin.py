@@ -184,3 +184,66 @@ def test_idle_lock_only_in_department_mode(qtbot, demo_db):
     users.update_settings(demo_db, mode="department", idle_lock_minutes=7)
     lock = signin.install_idle_lock(window, demo_db)
     assert lock is not None and lock.seconds == 420
+
+
+def test_a_reset_password_must_be_changed_at_the_next_sign_in(department, monkeypatch):
+    from app.models.admin import users as user_service
+    from app.views.admin.signin import ChangePasswordDialog
+
+    department.actor = Actor.system_job("pytest")
+    li = next(u for u in user_service.list_users(department) if u.username == "li.sqe")
+    user_service.reset_password(department, li.id, "Given2026x")
+    department.actor = None
+
+    def login(self):
+        self.username.setText("li.sqe")
+        self.password.setText("Given2026x")
+        return QDialog.DialogCode.Accepted if self.try_sign_in() else QDialog.DialogCode.Rejected
+
+    changes = []
+
+    def change(self):
+        changes.append(self)
+        self.current.setText("Given2026x")
+        self.new.setText("Mine2026xy")
+        self.repeat.setText("Mine2026xz")
+        assert not self.change() and self.error.text() == "The two new passwords differ."
+        self.repeat.setText("Mine2026xy")
+        return QDialog.DialogCode.Accepted if self.change() else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LoginDialog, "exec", login)
+    monkeypatch.setattr(ChangePasswordDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert not ensure_signed_in(department)  # refusing to change the password signs out again
+    assert department.actor is None
+    monkeypatch.setattr(ChangePasswordDialog, "exec", change)
+    assert ensure_signed_in(department)
+    assert len(changes) == 1 and department.actor.username == "li.sqe"
+    department.actor = None
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: (self.username.setText("li.sqe"),
+                                                           self.password.setText("Mine2026xy"),
+                                                           self.try_sign_in())[-1] and QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ChangePasswordDialog, "exec", lambda self: pytest.fail("already changed"))
+    assert ensure_signed_in(department)
+
+
+def test_change_my_password_from_the_file_menu(qtbot, demo_db, tmp_path):
+    from app.views.admin.signin import ChangePasswordDialog
+    from app.views.core.context import AppContext
+    from app.views.core.main_window import MainWindow
+    from app.views.core.tasks import TaskRunner
+
+    identity.sign_in_personal(demo_db)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(database=demo_db, tasks=TaskRunner(), language="en", settings=settings))
+    qtbot.addWidget(window)
+    action = window.admin_actions.password_action
+    assert action.isEnabled() and action in window.menuBar().actions()[0].menu().actions()
+    dialog = ChangePasswordDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.current.setText("not-it-2026")
+    dialog.new.setText("Better2026x")
+    dialog.repeat.setText("Better2026x")
+    assert not dialog.change() and dialog.error.text() == "The current password is wrong."
+    dialog.current.setText("demo2026")
+    assert dialog.change()
+    assert identity.confirm_password(demo_db, "Better2026x").username == "admin"
