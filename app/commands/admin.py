@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app.commands.common import fail
 from app.commands.messages import language, t
+from app.logs import get_logger
 
 
 def _db_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
@@ -97,15 +98,22 @@ def _sign_in(db, args) -> None:
     if identity.user_count(db) == 0:
         raise _Refused(t("admin.no_users"))
     username = getattr(args, "user", None) or os.environ.get("QUALITYBRIDGE_USER")
+    log = get_logger("admin")
     if settings.mode == "personal" and not username:
-        identity.sign_in_personal(db)
+        actor = identity.sign_in_personal(db)
+        log.info("command line, personal mode: user #%s", actor.user_id)
         return
     if not username:
         raise _Refused(t("admin.need_user"))
     password = os.environ.get("QUALITYBRIDGE_PASSWORD")
     if password is None:
         password = _ask_password("admin.prompt_password")
-    identity.sign_in(db, username, password)
+    try:
+        actor = identity.sign_in(db, username, password)
+    except identity.AccessError as exc:
+        log.info("command line sign-in refused (%s)", exc.code)
+        raise
+    log.info("command line sign-in: user #%s", actor.user_id)
 
 
 def _new_password() -> str:
