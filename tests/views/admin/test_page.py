@@ -319,3 +319,42 @@ def test_a_cancelled_backup_leaves_no_file(qtbot, ctx_for, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: not ctx.tasks.active, timeout=20000)
     assert not out.exists() and not out.with_name(out.name + ".partial").exists()
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_a_server_database_shows_the_pg_dump_command(qtbot, pg_db, tmp_path, monkeypatch):
+    settings = QSettings(str(tmp_path / "pg.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(database=pg_db, tasks=TaskRunner(), language="en", settings=settings)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.informativeText()))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: pytest.fail("no file dialog for a server database"))
+    window.admin_actions.backup.backup_now()
+    window.admin_actions.backup.restore()
+    assert shown[0].startswith("pg_dump --format=custom") and shown[1].startswith("pg_restore")
+
+
+def test_switching_database_writes_the_automatic_backup_of_the_one_closed(qtbot, demo_db_file, tmp_path):
+    import shutil
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.core.application import Controller
+
+    first, second = tmp_path / "a" / "first.sqlite3", tmp_path / "b" / "second.sqlite3"
+    for p in (first, second):
+        p.parent.mkdir()
+        shutil.copy(demo_db_file, p)
+    controller = Controller(QApplication.instance(), QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat),
+                            "en")
+    assert controller.open(first)
+    qtbot.addWidget(controller.window)
+    assert controller.open(second)  # closing the first: its automatic backup
+    qtbot.addWidget(controller.window)
+    made = backup.automatic_backups(first.parent / "backups", "first")
+    assert len(made) == 1
+    assert [line for line in sqlite3.connect(made[0]).iterdump() if "login_events" not in line] == \
+        [line for line in sqlite3.connect(first).iterdump() if "login_events" not in line]
+    controller.window.close()
+    controller.database.dispose()
