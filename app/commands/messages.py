@@ -136,6 +136,15 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # admin-wiring: who runs a command (--user), refusals
+    "user.department": "this database is in department mode: give --user NAME (password from the prompt or "
+                       "QUALITYBRIDGE_PASSWORD)",
+    "user.no_user": "no personal user is set up for this database: give --user NAME",
+    "user.bad_credentials": "wrong user name or password",
+    "user.locked": "the account is locked until {until} (UTC) after too many failed attempts",
+    "user.no_password": "no password given for {user} (type it at the prompt or set QUALITYBRIDGE_PASSWORD)",
+    "user.signature_required": "this action needs an electronic signature; use the application to sign it",
+    "user.prompt": "password for {user}: ",
 }
 
 ZH: dict[str, str] = {
@@ -242,6 +251,14 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # admin-wiring: who runs a command (--user), refusals
+    "user.department": "此数据库为部门模式：请用 --user 用户名 登录（密码在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
+    "user.no_user": "此数据库未设置个人用户：请用 --user 用户名",
+    "user.bad_credentials": "用户名或密码错误",
+    "user.locked": "多次登录失败，账户已锁定至 {until}（UTC）",
+    "user.no_password": "未提供 {user} 的密码（在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
+    "user.signature_required": "此操作需要电子签名；请在应用程序中签名",
+    "user.prompt": "{user} 的密码：",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
@@ -325,6 +342,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 def error_text(exc: BaseException | str, lang: str | None = None) -> str:
     """The user's line for an error: by its ``key``/``params`` when it has them, else by a known
     pattern, else its own text (one line)."""
+    if hasattr(exc, "permission") and callable(getattr(exc, "text", None)):  # PermissionDenied: names what is missing
+        return exc.text(lang or _language)
+    access = getattr(exc, "code", None)
+    if isinstance(exc, Exception) and type(exc).__name__ in ("AccessError", "SignatureRequired") \
+            and f"user.{access}" in EN:
+        params = dict(getattr(exc, "params", None) or {})
+        until = params.pop("until", None)
+        return t(f"user.{access}", lang, **params, until=f"{until:%H:%M}" if until is not None else "")
     key = getattr(exc, "key", None)
     params = getattr(exc, "params", None)
     if key and isinstance(params, dict) and key in EN:

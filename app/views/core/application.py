@@ -70,6 +70,7 @@ class Controller:
 
                 QMessageBox.critical(parent, APP_NAME, database_error_text(exc))
                 return False
+        _sign_in_personal(database)
         if database.backup_path is not None:
             self.settings.setValue("files/last_backup", str(database.backup_path))
         old = self.database
@@ -107,6 +108,20 @@ class Controller:
         if old is not None:
             old.hide()
             old.deleteLater()
+
+
+def _sign_in_personal(database: Database) -> None:
+    """Personal mode opens as the database's personal user (no password). Otherwise nobody is
+    signed in and the window only shows: every service that changes data refuses, and the
+    views disable what would be refused."""
+    if database.actor is not None:
+        return
+    from app.models.admin.identity import AccessError, sign_in_personal
+
+    try:
+        sign_in_personal(database)
+    except AccessError:
+        pass
 
 
 def _ask_retry(parent, exc) -> bool:
