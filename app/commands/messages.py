@@ -145,6 +145,7 @@ EN: dict[str, str] = {
     "user.no_password": "no password given for {user} (type it at the prompt or set QUALITYBRIDGE_PASSWORD)",
     "user.signature_required": "this action needs an electronic signature; use the application to sign it",
     "user.prompt": "password for {user}: ",
+    "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
 }
 
 ZH: dict[str, str] = {
@@ -259,6 +260,7 @@ ZH: dict[str, str] = {
     "user.no_password": "未提供 {user} 的密码（在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
     "user.signature_required": "此操作需要电子签名；请在应用程序中签名",
     "user.prompt": "{user} 的密码：",
+    "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}

@@ -101,9 +101,10 @@ def import_csv(db: Database, kind: str, source: str | os.PathLike[str] | bytes, 
         bulk.add_content(data)
         if kind == "deliveries":
             created = _deliveries(session, parsed.rows, parsed.lines, parsed.errors)
+            bulk.count("purchase_order_lines.create", created)
         else:
             created = _lots(session, parsed.rows, parsed.lines, parsed.errors)
-        bulk.count(f"{entity}.create", created)
+        bulk.count(f"{entity}.create", len(parsed.rows))  # all or nothing: every row is stored
     return ImportSummary(kind, len(parsed.rows), created, parsed.encoding)
 
 
