@@ -178,13 +178,13 @@ class HistoryView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(_tr("As of:")))
+        bar.addWidget(QLabel(QCoreApplication.translate("Trail", "As of:")))
         self.as_of_date = QDateEdit(QDate.currentDate())
         self.as_of_date.setObjectName("historyAsOf")
         self.as_of_date.setCalendarPopup(True)
         self.as_of_date.setDisplayFormat("yyyy-MM-dd")
         bar.addWidget(self.as_of_date, 1)
-        self.as_of_button = QPushButton(_tr("Show"))
+        self.as_of_button = QPushButton(QCoreApplication.translate("Trail", "Show"))
         self.as_of_button.clicked.connect(lambda: self.show_as_of())
         bar.addWidget(self.as_of_button)
         side_layout.addLayout(bar)
@@ -194,7 +194,7 @@ class HistoryView(QWidget):
         side_layout.addWidget(self.as_of_state)
         self.as_of_table = QTableWidget(0, 2)
         self.as_of_table.setObjectName("historyAsOfTable")
-        self.as_of_table.setHorizontalHeaderLabels([_tr("Field"), _tr("Value")])
+        self.as_of_table.setHorizontalHeaderLabels([QCoreApplication.translate("Trail", "Field"), QCoreApplication.translate("Trail", "Value")])
         self.as_of_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.as_of_table.verticalHeader().setVisible(False)
         self.as_of_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -245,10 +245,10 @@ class HistoryView(QWidget):
         when = datetime.combine(day, time.min) + timedelta(days=1)
         state = trail.as_of(self.ctx.database, self.entity, self.record_id, when)
         if state is None:
-            self.as_of_state.setText(_tr("The record did not exist on %1.").replace("%1", f"{day:%Y-%m-%d}"))
+            self.as_of_state.setText(QCoreApplication.translate("Trail", "The record did not exist on %1.").replace("%1", f"{day:%Y-%m-%d}"))
             self.as_of_table.setRowCount(0)
             return None
-        self.as_of_state.setText(_tr("The record at the end of %1 (UTC):").replace("%1", f"{day:%Y-%m-%d}"))
+        self.as_of_state.setText(QCoreApplication.translate("Trail", "The record at the end of %1 (UTC):").replace("%1", f"{day:%Y-%m-%d}"))
         shown = [(k, v) for k, v in state.items() if k not in ("id",)]
         self.as_of_table.setRowCount(len(shown))
         for r, (key, value) in enumerate(shown):

@@ -197,5 +197,6 @@ class SignatureList(QLabel):
             colour = "#1e8449" if valid else "#c0392b"
             mark = "✔" if valid else "✖"
             rows.append(f'<span style="color:{colour}">{mark} {escape(text)}</span>')
-        self.setText(f"<b>{escape(self.tr('Electronic signatures:'))}</b><br>" + "<br>".join(rows))
+        heading = escape(QCoreApplication.translate("Signature", "Electronic signatures:"))
+        self.setText(f"<b>{heading}</b><br>" + "<br>".join(rows))
         self.show()
