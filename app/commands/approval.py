@@ -24,6 +24,13 @@ def register(subparsers) -> None:
     ap.add_argument("--meaning", default="approved", choices=("authored", "reviewed", "approved", "verified"),
                     help="meaning of the electronic signature on the approval step")
     ap.set_defaults(func=run_step)
+    pr = subparsers.add_parser("print-approval", help="print a supplier's latest approval record with its "
+                               "electronic-signature manifest (PDF)")
+    pr.add_argument("--db", required=True, metavar="PATH")
+    pr.add_argument("--supplier", required=True, metavar="CODE", help="supplier code")
+    pr.add_argument("--out", required=True, metavar="FILE.pdf")
+    pr.add_argument("--lang", choices=("zh_CN", "en"))
+    pr.set_defaults(func=run_print)
 
 
 def _signature(db, step: str, meaning: str):
@@ -73,4 +80,41 @@ def run_step(args: argparse.Namespace) -> int:
         db.dispose()
     print(t("approval.recorded", supplier=args.supplier, step=args.step, result=args.result, status=row.status))
     sys.stdout.flush()
+    return 0
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from app.commands.common import warn_if_font_not_embedded
+    from app.commands.messages import language
+    from app.models.core.database import DatabaseOpenError
+    from app.models.suppliers import approval
+    from app.models.suppliers.tables import Supplier
+    from app.reports.approval_pdf import write_approval_record
+
+    if Path(args.out).suffix.lower() != ".pdf":
+        return fail(t("bad_suffix", path=args.out, suffixes=".pdf"))
+    if not Path(args.out).parent.is_dir():
+        return fail(t("folder_missing", folder=Path(args.out).parent))
+    try:
+        db = open_existing(args.db)
+    except DatabaseOpenError as exc:
+        return fail(exc)
+    try:
+        with db.read() as s:
+            sid = s.scalar(select(Supplier.id).where(Supplier.code == args.supplier))
+        flows = approval.approval_history(db, sid) if sid is not None else []
+        if sid is None:
+            return fail(t("supplier.unknown_code", code=args.supplier))
+        if not flows:
+            return fail(t("approval.none", supplier=args.supplier))
+        record = approval.approval_record(db, flows[0].id)
+    finally:
+        db.dispose()
+    font = write_approval_record(record, args.out, lang=getattr(args, "lang", None) or language())
+    warn_if_font_not_embedded(font)
+    print(t("print.written", what=t("approval.record", supplier=args.supplier), path=args.out))
     return 0

@@ -146,6 +146,8 @@ EN: dict[str, str] = {
     "user.signature_required": "this action needs an electronic signature; use the application to sign it",
     "user.prompt": "password for {user}: ",
     "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
+    "approval.none": "{supplier} has no approval flow yet",
+    "approval.record": "approval record of {supplier}",
 }
 
 ZH: dict[str, str] = {
@@ -261,6 +263,8 @@ ZH: dict[str, str] = {
     "user.signature_required": "此操作需要电子签名；请在应用程序中签名",
     "user.prompt": "{user} 的密码：",
     "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
+    "approval.none": "{supplier} 尚无认可流程",
+    "approval.record": "{supplier} 的供应商认可记录",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}

@@ -34,6 +34,14 @@
         <source>A signature needs a signed-in user.</source>
         <translation>签名需要已登录的用户。</translation>
     </message>
+    <message>
+        <source>&amp;Print approval record…</source>
+        <translation>打印认可记录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Electronic signatures:</source>
+        <translation>电子签名：</translation>
+    </message>
 </context>
 <context>
     <name>SignatureDialog</name>

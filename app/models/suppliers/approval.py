@@ -227,6 +227,28 @@ def active_approval(db: Database, supplier_id: int) -> ApprovalRow | None:
         return _row(rec) if rec else None
 
 
+@dataclass(frozen=True)
+class ApprovalRecord:
+    """What the printed approval record carries: the flow, the supplier and the signatures."""
+
+    flow: ApprovalRow
+    supplier_code: str
+    supplier_name_zh: str
+    supplier_name_en: str
+    importance_class: str
+    signatures: Any  # app.models.admin.signatures.Manifest
+
+
+def approval_record(db: Database, flow_id: int) -> ApprovalRecord:
+    with db.read() as s:
+        rec = s.get(ApprovalFlowRecord, flow_id)
+        if rec is None:
+            raise NotFoundError(f"approval flow {flow_id} does not exist")
+        sup = s.get(Supplier, rec.supplier_id)
+        return ApprovalRecord(_row(rec), sup.code, sup.name_zh, sup.name_en, sup.importance_class,
+                              signatures.manifest_in(s, APPROVE.action, flow_id))
+
+
 def approval_history(db: Database, supplier_id: int) -> list[ApprovalRow]:
     with db.begin() as s:
         q = select(ApprovalFlowRecord).where(ApprovalFlowRecord.supplier_id == supplier_id) \

@@ -103,6 +103,7 @@ class AuditReport:
     planned_actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     completed_by: str = ""
     completed_at: datetime | None = None
+    signatures: Any = None  # app.models.admin.signatures.Manifest: the signatures and the record hash
 
 
 # ------------------------------------------------------------------------------ templates
@@ -390,7 +391,8 @@ def audit_report(db: Database, audit_id: int, *, as_of: date | None = None) -> A
         code, zh, en = supplier_names(s, a.supplier_id) if a.supplier_id is not None else ("", a.supplier_name, a.supplier_name)
         text, status, by, at = a.state_json, a.status, a.completed_by, a.completed_at
         cars = car_rows(s, as_of or date.today(), audit_id=audit_id)
+        manifest = signatures.manifest_in(s, COMPLETE.action, audit_id) if status == "completed" else None
     flow = AuditFlow.from_json(text)
     return AuditReport(audit_id, status, code, zh or a.supplier_name, en or a.supplier_name, flow.template,
                        dict(flow.plan), {k: dict(v) for k, v in flow.state["items"].items()}, flow.findings(),
-                       flow.result(), flow.thresholds, cars, dict(flow.state["actions"]), by, at)
+                       flow.result(), flow.thresholds, cars, dict(flow.state["actions"]), by, at, manifest)

@@ -27,8 +27,16 @@ ACCESS_CODES = {
 }
 
 
+PRINT_RECORD = QT_TRANSLATE_NOOP("Signature", "&Print approval record…")
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
+
+
+def print_record_label() -> str:
+    """The approval view's print button: the approval record with its signature manifest."""
+    return _tr(PRINT_RECORD)
 
 
 def ui_language() -> str:

@@ -90,7 +90,16 @@ class ApprovalView(QWidget):
         form.addRow(self.tr("Result:"), self.result)
         form.addRow(self.tr("Recorded by:"), self.by)
         form.addRow(self.tr("Remarks:"), self.remarks)
-        form.addRow("", self.record_button)
+        from app.views.admin.signature import print_record_label
+
+        self.print_button = QPushButton(print_record_label())  # the record with its signature manifest
+        self.print_button.setObjectName("approvalPrint")
+        self.print_button.clicked.connect(lambda: self.print_record())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
         layout.addLayout(form)
         from app.views.admin.signature import SignatureList
 
@@ -162,6 +171,7 @@ class ApprovalView(QWidget):
             self.step.setCurrentIndex(self.step.findData(nxt))
         self.record_button.setEnabled(in_progress and c.can(self.ctx, self._step_permission()))
         self.signatures.show_record(self.ctx, "approval_flows", self.flow.id if self.flow else None)
+        self.print_button.setEnabled(self.flow is not None)
 
     def _step_permission(self) -> str:
         from app.models.suppliers.approval import APPROVAL_STEP
@@ -208,6 +218,29 @@ class ApprovalView(QWidget):
         self.refresh()
         self.changed.emit(sid)
         return True
+
+
+    def print_record(self, *, preview: bool = True) -> str | None:
+        """The approval record with its signature manifest, through the PDF writer, into the preview."""
+        import tempfile
+        from pathlib import Path
+
+        from app.reports.approval_pdf import write_approval_record
+        from app.views.suppliers.printing import preview_pdf, show_font_warning
+
+        if self.flow is None:
+            return None
+        path = Path(tempfile.mkdtemp(prefix="qb-approval-")) / "approval.pdf"
+        try:
+            font = write_approval_record(self.service.approval_record(self.ctx.database, self.flow.id), path,
+                                         lang=self.ctx.language)
+        except Exception as exc:
+            self.message.setText(c.error_text(exc))
+            return None
+        show_font_warning(font, self)
+        if preview:
+            preview_pdf(path, self)
+        return str(path)
 
 
 def _state_bg(row):

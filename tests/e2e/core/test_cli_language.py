@@ -74,6 +74,9 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                            "survey_received" if where == "before" else "initial_review"],
                           ["approval-step", "--db", d["db"], "--supplier", "NO-SUCH", "--step", "approval",
                            "--result", "pass"]),
+        "print-approval": (["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out",
+                            str(out / f"approval-{where}.pdf")],
+                           ["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
     }
 

@@ -180,3 +180,41 @@ def test_imports_and_evaluations_are_bulk_entries_with_who_counts_and_hash(demo_
     assert run.username == "wang.qm" and run.record_id == period and run.changes["suppliers"] == summary.suppliers
     assert len(run.changes["content_sha256"]) == 64 and "evaluation_results.upsert" in run.changes["counts"]
     assert trail.verify_chain(demo_db).ok
+
+
+def test_printed_approval_record_and_audit_report_carry_the_signature_manifest(demo_db, tmp_path):
+    import shutil
+    import subprocess
+
+    from app.reports.approval_pdf import write_approval_record
+    from app.reports.audit_pdf import write_audit_report
+    from tests.models.suppliers.test_services import complete_audit
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed")
+    as_user(demo_db, "wang.qm")
+    sid = _new_supplier(demo_db)
+    flow = approval.start_approval(demo_db, sid)
+    for step in ("survey_received", "initial_review", "price_verification", "sample_inspection", "onsite_audit"):
+        approval.record_step(demo_db, flow.id, step, result="pass")
+    approval.record_step(demo_db, flow.id, "approval", result="pass", signature=SignatureRequest(PASSWORD, "approved"))
+    audit_id, audit_flow = complete_audit(demo_db, sid)
+    audits.complete_audit(demo_db, audit_id, audit_flow, signature=SignatureRequest(PASSWORD, "authored"))
+    record = approval.approval_record(demo_db, flow.id)
+    assert record.signatures.record_hash == record.signatures.signatures[0].content_hash  # valid: hashes agree
+
+    def text(path):
+        return "".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split())
+
+    write_approval_record(record, tmp_path / "a.pdf", lang="zh_CN")
+    zh = text(tmp_path / "a.pdf")
+    assert "电子签名" in zh and "王芳WangFang(wang.qm)" in zh and "批准" in zh and "有效" in zh
+    assert record.signatures.record_hash in zh
+    write_audit_report(audits.audit_report(demo_db, audit_id), tmp_path / "r.pdf", lang="en")
+    en = text(tmp_path / "r.pdf")
+    assert "Electronicsignatures" in en and "Authored" in en and "valid" in en and "(wang.qm)" in en
+    with demo_db.begin() as s:  # edited afterwards outside the services
+        s.execute(update(ApprovalStepRecord).where(ApprovalStepRecord.flow_id == flow.id,
+                                                   ApprovalStepRecord.step == "initial_review").values(remarks="x"))
+    write_approval_record(approval.approval_record(demo_db, flow.id), tmp_path / "b.pdf", lang="en")
+    assert "changedaftersigning" in text(tmp_path / "b.pdf")
