@@ -1,9 +1,9 @@
 """Administration commands: ``backup``, ``restore``, ``audit verify`` and ``users
 list|add|disable|reset-password``.
 
-Who runs them: in personal mode the database's personal user; in department mode the user named
-by ``--user`` (when the command line has it) or ``QUALITYBRIDGE_USER``, with the password from
-``QUALITYBRIDGE_PASSWORD`` or a prompt. A new or reset password comes from
+Who runs them: ``--user NAME`` (password from ``QUALITYBRIDGE_PASSWORD`` or a prompt), else in
+personal mode the database's personal user (``app.commands.common.sign_in``). A new or reset
+password comes from
 ``QUALITYBRIDGE_NEW_PASSWORD`` or a prompt (asked twice) — never from an argument, so it stays out
 of the shell history and the process list.
 """
@@ -17,8 +17,10 @@ import sys
 from pathlib import Path
 
 from app.commands.common import fail
-from app.commands.messages import language, t
+from app.commands.messages import EN, language, t
 from app.logs import get_logger
+
+log = get_logger("admin")
 
 
 def _db_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
@@ -76,9 +78,10 @@ class _Refused(Exception):
 
 
 def _open(args):
-    from app.commands.common import open_existing
+    """The database, nobody signed in yet (see :func:`_sign_in`)."""
+    from app.models.core.database import open_database
 
-    return open_existing(args.db)
+    return open_database(args.db, create=False)
 
 
 def _ask_password(prompt_key: str, *, twice: bool = False) -> str:
@@ -91,29 +94,17 @@ def _ask_password(prompt_key: str, *, twice: bool = False) -> str:
 
 
 def _sign_in(db, args) -> None:
-    """Make the command's user the database's actor (see the module docstring)."""
-    from app.models.admin import identity
+    """The command's user becomes the database's actor (``app.commands.common.sign_in``: ``--user``
+    with its password, else the personal user). Called after the checks that need nobody, so a
+    refused file or a server database is answered before anything is written."""
+    from app.commands.common import sign_in
 
-    settings = identity.current_settings(db)
-    if identity.user_count(db) == 0:
-        raise _Refused(t("admin.no_users"))
-    username = getattr(args, "user", None) or os.environ.get("QUALITYBRIDGE_USER")
-    log = get_logger("admin")
-    if settings.mode == "personal" and not username:
-        actor = identity.sign_in_personal(db)
-        log.info("command line, personal mode: user #%s", actor.user_id)
-        return
-    if not username:
-        raise _Refused(t("admin.need_user"))
-    password = os.environ.get("QUALITYBRIDGE_PASSWORD")
-    if password is None:
-        password = _ask_password("admin.prompt_password")
     try:
-        actor = identity.sign_in(db, username, password)
-    except identity.AccessError as exc:
-        log.info("command line sign-in refused (%s)", exc.code)
+        sign_in(db)
+    except Exception as exc:
+        log.info("command line sign-in refused (%s)", getattr(exc, "code", type(exc).__name__))
         raise
-    log.info("command line sign-in: user #%s", actor.user_id)
+    log.info("command line: signed in as user #%s", db.actor.user_id if db.actor else None)
 
 
 def _new_password() -> str:
@@ -130,12 +121,9 @@ def _refusal(exc: BaseException) -> int:
         return fail(str(exc))
     if isinstance(exc, PermissionDenied):
         return fail(exc.text(language()))
-    if isinstance(exc, AccessError):
-        key = f"access.{exc.code}"
-        params = {k: (f"{v:%H:%M}" if hasattr(v, "strftime") else v) for k, v in exc.params.items()}
-        text = t(key, **params)
-        return fail(text if text != key else str(exc))
-    return fail(exc)
+    if isinstance(exc, AccessError) and f"access.{exc.code}" in EN:  # the user-administration refusals
+        return fail(t(f"access.{exc.code}"))
+    return fail(exc)  # sign-in refusals (user.*), backup errors: by their key
 
 
 def _run(args, body) -> int:

@@ -136,6 +136,18 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # admin-wiring: who runs a command (--user), refusals
+    "user.department": "this database is in department mode: give --user NAME (password from the prompt or "
+                       "QUALITYBRIDGE_PASSWORD)",
+    "user.no_user": "no personal user is set up for this database: give --user NAME",
+    "user.bad_credentials": "wrong user name or password",
+    "user.locked": "the account is locked until {until} (UTC) after too many failed attempts",
+    "user.no_password": "no password given for {user} (type it at the prompt or set QUALITYBRIDGE_PASSWORD)",
+    "user.signature_required": "this action needs an electronic signature; use the application to sign it",
+    "user.prompt": "password for {user}: ",
+    "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
+    "approval.none": "{supplier} has no approval flow yet",
+    "approval.record": "approval record of {supplier}",
 }
 
 ZH: dict[str, str] = {
@@ -242,6 +254,17 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # admin-wiring: who runs a command (--user), refusals
+    "user.department": "此数据库为部门模式：请用 --user 用户名 登录（密码在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
+    "user.no_user": "此数据库未设置个人用户：请用 --user 用户名",
+    "user.bad_credentials": "用户名或密码错误",
+    "user.locked": "多次登录失败，账户已锁定至 {until}（UTC）",
+    "user.no_password": "未提供 {user} 的密码（在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
+    "user.signature_required": "此操作需要电子签名；请在应用程序中签名",
+    "user.prompt": "{user} 的密码：",
+    "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
+    "approval.none": "{supplier} 尚无认可流程",
+    "approval.record": "{supplier} 的供应商认可记录",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
@@ -325,6 +348,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 def error_text(exc: BaseException | str, lang: str | None = None) -> str:
     """The user's line for an error: by its ``key``/``params`` when it has them, else by a known
     pattern, else its own text (one line)."""
+    if hasattr(exc, "permission") and callable(getattr(exc, "text", None)):  # PermissionDenied: names what is missing
+        return exc.text(lang or _language)
+    access = getattr(exc, "code", None)
+    if isinstance(exc, Exception) and type(exc).__name__ in ("AccessError", "SignatureRequired") \
+            and f"user.{access}" in EN:
+        params = dict(getattr(exc, "params", None) or {})
+        until = params.pop("until", None)
+        return t(f"user.{access}", lang, **params, until=f"{until:%H:%M}" if until is not None else "")
     key = getattr(exc, "key", None)
     params = getattr(exc, "params", None)
     if key and isinstance(params, dict) and key in EN:
@@ -354,18 +385,10 @@ def kind_name(kind: str, lang: str | None = None) -> str:
 
 # --- admin (administration commands: backup, restore, audit verify, users) -----------------------
 EN.update({
-    "admin.no_tty": "no terminal to ask for the password: set QUALITYBRIDGE_PASSWORD (sign-in) or "
-                    "QUALITYBRIDGE_NEW_PASSWORD (a new password)",
-    "admin.prompt_password": "Password:",
+    "admin.no_tty": "no terminal to ask for the new password: set QUALITYBRIDGE_NEW_PASSWORD",
     "admin.prompt_new_password": "New password:",
     "admin.prompt_repeat": "Repeat the new password:",
     "admin.passwords_differ": "the two passwords differ; nothing was changed",
-    "admin.no_users": "this database has no users yet: start the app once to create the administrator",
-    "admin.need_user": "this database is in department mode: name the user with --user or QUALITYBRIDGE_USER",
-    "access.bad_credentials": "wrong user name or password",
-    "access.locked": "the account is locked until {until} (UTC) after too many failed attempts",
-    "access.no_user": "no personal user is set up for this database",
-    "access.department": "this database is in department mode: sign in with your password",
     "access.last_admin": "this is the last active administrator; make someone else administrator first",
     "access.self": "you cannot deactivate your own account",
     "access.reason_required": "say why the account is deactivated (--reason)",
@@ -401,17 +424,10 @@ EN.update({
     "users.reset": "password of {username} reset; it must be changed at the next sign-in",
 })
 ZH.update({
-    "admin.no_tty": "没有终端可以询问密码：请设置 QUALITYBRIDGE_PASSWORD（登录）或 QUALITYBRIDGE_NEW_PASSWORD（新密码）",
-    "admin.prompt_password": "密码：",
+    "admin.no_tty": "没有终端可以询问新密码：请设置 QUALITYBRIDGE_NEW_PASSWORD",
     "admin.prompt_new_password": "新密码：",
     "admin.prompt_repeat": "再次输入新密码：",
     "admin.passwords_differ": "两次输入的密码不一致；未做任何更改",
-    "admin.no_users": "此数据库还没有用户：请先启动一次程序创建管理员",
-    "admin.need_user": "此数据库为部门模式：请用 --user 或 QUALITYBRIDGE_USER 指定用户",
-    "access.bad_credentials": "用户名或密码错误",
-    "access.locked": "失败次数过多，账户已锁定至 {until}（UTC）",
-    "access.no_user": "此数据库尚未设置个人用户",
-    "access.department": "此数据库为部门模式：请使用密码登录",
     "access.last_admin": "这是最后一位有效的管理员；请先指定其他人为管理员",
     "access.self": "不能停用自己的账户",
     "access.reason_required": "请说明停用账户的原因（--reason）",

@@ -149,6 +149,7 @@ class StatusChangeDialog(QDialog):
             self.status.addItem(c.label(c.STATUS, code), code)
         form.addRow(self.tr("New status:"), self.status)
         self.by = QLineEdit(user)
+        self.by.setReadOnly(True)  # the signed-in user; the service records it
         form.addRow(self.tr("Changed by:"), self.by)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("Why the status changes (required)"))
@@ -176,9 +177,6 @@ class StatusChangeDialog(QDialog):
             return
         if not reason:
             self.error.setText(self.tr("A reason is required."))
-            return
-        if not by:
-            self.error.setText(self.tr("Say who changes the status."))
             return
         self.accept()
 

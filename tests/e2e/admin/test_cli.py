@@ -121,13 +121,20 @@ def test_users_commands(demo):
     users.update_settings(db, mode="department")
     db.dispose()
     anonymous = qb("users", "list", "--db", str(demo))
-    assert anonymous.returncode == 1 and "QUALITYBRIDGE_USER" in anonymous.stderr
-    viewer = qb("users", "list", "--db", str(demo), QUALITYBRIDGE_USER="zhao.viewer", QUALITYBRIDGE_PASSWORD="demo2026")
+    assert anonymous.returncode == 1 and "--user" in anonymous.stderr
+    viewer = qb("--user", "zhao.viewer", "users", "list", "--db", str(demo), QUALITYBRIDGE_PASSWORD="demo2026")
     assert viewer.returncode == 1 and "admin.users" in viewer.stderr
-    wrong = qb("users", "list", "--db", str(demo), QUALITYBRIDGE_USER="admin", QUALITYBRIDGE_PASSWORD="guess-2026")
+    wrong = qb("--user", "admin", "users", "list", "--db", str(demo), QUALITYBRIDGE_PASSWORD="guess-2026")
     assert wrong.returncode == 1 and "wrong user name or password" in wrong.stderr
-    admin = qb("users", "list", "--db", str(demo), QUALITYBRIDGE_USER="admin", QUALITYBRIDGE_PASSWORD="demo2026")
+    admin = qb("--user", "admin", "users", "list", "--db", str(demo), QUALITYBRIDGE_PASSWORD="demo2026")
     assert admin.returncode == 0 and "new.qe" in admin.stdout
+    backup_as_qm = qb("--user", "wang.qm", "backup", "--db", str(demo), "--out", str(demo.parent / "qm.sqlite3"),
+                      QUALITYBRIDGE_PASSWORD="demo2026")
+    assert backup_as_qm.returncode == 0, backup_as_qm.stderr  # quality managers hold admin.backup
+    inspector = qb("--user", "zhang.iqc", "backup", "--db", str(demo), "--out", str(demo.parent / "iqc.sqlite3"),
+                   QUALITYBRIDGE_PASSWORD="demo2026")
+    assert inspector.returncode == 1 and "admin.backup" in inspector.stderr
+    assert not (demo.parent / "iqc.sqlite3").exists()
     log_dir = Path(os.environ["QUALITYBRIDGE_LOG_DIR"])
     logged = "".join(p.read_text(errors="replace") for p in log_dir.glob("qualitybridge.log*"))
     assert "demo2026" not in logged and "Quality2026" not in logged and "Another2026" not in logged
