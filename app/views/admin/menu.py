@@ -20,6 +20,25 @@ class AdminMenuActions:
         self.password_action.setObjectName("changePassword")
         self.password_action.setEnabled(actor is not None and actor.user_id is not None)
         menu.addAction(self.password_action)
+        self.sign_out_action = None
+        if actor is not None and actor.user_id is not None and self._department():
+            self.sign_out_action = QAction(QCoreApplication.translate("AdminMenu", "Sign &out"), window,
+                                           triggered=self.sign_out)
+            self.sign_out_action.setObjectName("signOut")
+            menu.addAction(self.sign_out_action)
+
+    def _department(self) -> bool:
+        from app.models.admin.identity import current_settings
+
+        return current_settings(self.window.ctx.database).mode == "department"
+
+    def sign_out(self) -> None:
+        """Department mode: sign out and show the login again (the database is reopened)."""
+        from app.models.admin.identity import sign_out
+
+        db = self.window.ctx.database
+        sign_out(db)
+        self.window.open_requested.emit(str(db.path) if db.path is not None else db.url)
 
     def change_password(self) -> bool:
         from app.views.admin.signin import ChangePasswordDialog

@@ -247,3 +247,30 @@ def test_change_my_password_from_the_file_menu(qtbot, demo_db, tmp_path):
     dialog.current.setText("demo2026")
     assert dialog.change()
     assert identity.confirm_password(demo_db, "Better2026x").username == "admin"
+
+
+def test_sign_out_in_department_mode_reopens_for_a_login(qtbot, department, tmp_path):
+    from app.views.core.context import AppContext
+    from app.views.core.main_window import MainWindow
+    from app.views.core.tasks import TaskRunner
+
+    identity.sign_in(department, "li.sqe", "demo2026")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(database=department, tasks=TaskRunner(), language="en", settings=settings))
+    qtbot.addWidget(window)
+    asked = []
+    window.open_requested.connect(asked.append)
+    window.admin_actions.sign_out_action.trigger()
+    assert department.actor is None and asked == [str(department.path)]
+    # personal mode has no sign-out entry
+    users.update_settings(_as_system(department), mode="personal", personal_user="admin")
+    department.actor = None
+    identity.sign_in_personal(department)
+    other = MainWindow(AppContext(database=department, tasks=TaskRunner(), language="en", settings=settings))
+    qtbot.addWidget(other)
+    assert other.admin_actions.sign_out_action is None
+
+
+def _as_system(db):
+    db.actor = Actor.system_job("pytest")
+    return db
