@@ -600,6 +600,10 @@
         <translation>关闭数据库时自动备份</translation>
     </message>
     <message>
+        <source>Electronic signatures required on</source>
+        <translation>以下操作须电子签名</translation>
+    </message>
+    <message>
         <source>Sign-in</source>
         <translation>登录</translation>
     </message>

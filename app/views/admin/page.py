@@ -479,6 +479,32 @@ class LogTab(QWidget):
 
 # ---------------------------------------------------------------------------------------------
 
+def load_signables() -> dict:
+    """Every signable action: the service modules register theirs when imported, and the pages
+    import them lazily, so the modules whose source registers one are imported here."""
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    import app.models as models_pkg
+    from app.models.admin import signatures
+
+    for info in pkgutil.iter_modules(models_pkg.__path__):
+        if not info.ispkg or info.name in ("migrations", "core"):
+            continue
+        folder = Path(models_pkg.__path__[0]) / info.name
+        for path in sorted(folder.glob("*.py")):
+            if path.stem == "__init__" or f"app.models.{info.name}.{path.stem}" == "app.models.admin.signatures":
+                continue
+            try:
+                registers = "signatures.register(" in path.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            if registers:
+                importlib.import_module(f"app.models.{info.name}.{path.stem}")
+    return signatures.signables()
+
+
 class SettingsTab(QWidget):
     """Mode, idle lock, lockout, password rules, backups (stored in the database: they apply to
     everyone using it)."""
@@ -507,6 +533,15 @@ class SettingsTab(QWidget):
         self.keep = self._spin(1, 1000, "", "keepBackups")
         self.on_close = QCheckBox(self.tr("Back up automatically when the database is closed"))
         self.on_close.setObjectName("backupOnClose")
+        signing = QGroupBox(self.tr("Electronic signatures required on"))
+        f4 = QVBoxLayout(signing)
+        self.signature_boxes: dict[str, QCheckBox] = {}
+        for action, signable in sorted(load_signables().items(), key=lambda kv: kv[0]):
+            box = QCheckBox(signable.label(ctx.language))
+            box.setObjectName(f"sign_{action}")
+            box.setToolTip(action)
+            f4.addWidget(box)
+            self.signature_boxes[action] = box
 
         access = QGroupBox(self.tr("Sign-in"))
         f1 = QFormLayout(access)
@@ -544,6 +579,8 @@ class SettingsTab(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(backups)
+        if self.signature_boxes:
+            right.addWidget(signing)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -591,7 +628,16 @@ class SettingsTab(QWidget):
         self.folder.setText(s.backup_folder)
         self.keep.setValue(s.keep_backups)
         self.on_close.setChecked(s.backup_on_close)
+        required = self.required_signatures()
+        for action, box in self.signature_boxes.items():
+            box.setChecked(action in required)
         self._mode_changed()
+
+    def required_signatures(self) -> set[str]:
+        from app.models.admin import signatures
+
+        with self.ctx.database.read() as session:
+            return set(signatures.required_actions(session))
 
     def values(self) -> dict:
         return {
@@ -609,6 +655,11 @@ class SettingsTab(QWidget):
         self.saved.setText("")
         try:
             users.update_settings(self.ctx.database, **self.values())
+            chosen = {a for a, box in self.signature_boxes.items() if box.isChecked()}
+            if self.signature_boxes and chosen != self.required_signatures():
+                from app.models.admin import signatures
+
+                signatures.set_required_actions(self.ctx.database, chosen)
         except (AccessError, PermissionDenied) as exc:
             self.error.setText(_refusal(exc, self.ctx.language))
             return False

@@ -358,3 +358,20 @@ def test_switching_database_writes_the_automatic_backup_of_the_one_closed(qtbot,
         [line for line in sqlite3.connect(first).iterdump() if "login_events" not in line]
     controller.window.close()
     controller.database.dispose()
+
+
+def test_settings_choose_where_signatures_are_required(qtbot, ctx_for):
+    from app.models.admin import signatures
+
+    ctx = ctx_for("admin")
+    page = AdminPage(ctx)
+    qtbot.addWidget(page)
+    tab = page.settings
+    assert {"approval.approve", "audits.complete"} <= set(tab.signature_boxes)
+    assert tab.signature_boxes["approval.approve"].isChecked()
+    tab.signature_boxes["approval.approve"].setChecked(False)
+    assert tab.save()
+    with ctx.database.read() as s:
+        assert "approval.approve" not in signatures.required_actions(s)
+    assert not tab.signature_boxes["approval.approve"].isChecked()
+    assert "signature_requirements" in [e.entity for e in trail.entries(ctx.database, limit=3)]
