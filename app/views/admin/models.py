@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.models.admin.permissions import Permission
+from app.models.core.base import utcnow
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -80,7 +81,7 @@ class UsersModel(_RowsModel):
     def _state(r) -> str:
         if not r.active:
             return QCoreApplication.translate("AdminModels", "disabled")
-        if r.locked_until is not None and r.locked_until > datetime.utcnow():
+        if r.locked_until is not None and r.locked_until > utcnow():
             return QCoreApplication.translate("AdminModels", "locked until %1").replace("%1", r.locked_until.strftime("%H:%M"))
         return QCoreApplication.translate("AdminModels", "active")
 
