@@ -154,6 +154,7 @@ def start_approval(db: Database, supplier_id: int, *, part_ids: tuple[int, ...] 
                                  part_ids_json=json.dumps(list(part_ids)), started_by=by[:120], started_at=utcnow())
         s.add(rec)
         if sup.status not in ("approved", "conditional"):
+            trail.set_reason(s, "approval flow started")
             _status_change(s, sup, "under_evaluation", "approval flow started")
         s.flush()
         return _row(rec)

@@ -138,10 +138,19 @@ def _write_template(session, tpl: ChecklistTemplate, row: AuditTemplate | None =
 
 
 def _ensure_seeded(session) -> None:
+    """Put the shipped templates in once (whoever first opens the templates): one bulk trail
+    entry, as it is the software's content rather than anyone's edit."""
+    from app.models.admin import trail
+
     have = set(session.scalars(select(AuditTemplate.key)))
-    for key in SHIPPED_TEMPLATES:
-        if key not in have:
-            _write_template(session, parse_checklist(load_checklist_document(key)))
+    missing = [key for key in SHIPPED_TEMPLATES if key not in have]
+    if not missing:
+        return
+    with trail.bulk(session, "seed", "audit_templates", templates=missing) as b:
+        for key in missing:
+            doc = load_checklist_document(key)
+            b.add_content(json.dumps(doc, ensure_ascii=False, sort_keys=True))
+            _write_template(session, parse_checklist(doc))
 
 
 def _template_row(session, key: str) -> AuditTemplate:

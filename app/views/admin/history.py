@@ -146,6 +146,28 @@ def change_rows(entry, formatters: dict[str, Callable[[Any], str]] | None = None
     return [("", "", value_text(changes))]
 
 
+def _display_names(db, usernames: set[str]) -> dict[str, str]:
+    """The people behind the trail's user names (the trail stores the stable user name)."""
+    from sqlalchemy import select
+
+    from app.models.admin.tables import User
+
+    wanted = sorted(u for u in usernames if u and not u.startswith("system:"))
+    if not wanted:
+        return {}
+    with db.read() as s:
+        return {u: d or u for u, d in s.execute(select(User.username, User.display_name).where(User.username.in_(wanted)))}
+
+
+def eight_d_text(value: Any) -> str:
+    """The 8D disciplines of a corrective action as "D2 … · D4 …" instead of their JSON."""
+    try:
+        data = json.loads(value) if isinstance(value, str) else dict(value)
+    except (TypeError, ValueError):
+        return value_text(value)
+    return " · ".join(f"{k} {v}" for k, v in sorted(data.items()) if v) or "—"
+
+
 class HistoryView(QWidget):
     """History of one record (newest first) and, beside it, the record as of a chosen date."""
 
@@ -214,10 +236,11 @@ class HistoryView(QWidget):
         from app.models.admin import trail
 
         self.entries = [] if self.record_id is None else trail.history(self.ctx.database, self.entity, self.record_id)
+        names = _display_names(self.ctx.database, {e.username for e in self.entries})
         rows = []
         for e in reversed(self.entries):  # newest first
             when = f"{e.at:%Y-%m-%d %H:%M:%S}" if isinstance(e.at, datetime) else str(e.at)[:19]
-            who = e.username.split(":", 1)[-1] if e.username.startswith("system:") else e.username
+            who = e.username.split(":", 1)[-1] if e.username.startswith("system:") else names.get(e.username, e.username)
             changes = change_rows(e, self.formatters) or [("", "", "")]
             for i, (field, old, new) in enumerate(changes):
                 rows.append((when if i == 0 else "", who if i == 0 else "", action_label(e.action) if i == 0 else "",

@@ -146,11 +146,11 @@ class CarEditorDialog(QDialog):
             edit = QPlainTextEdit()
             self.editors[key] = edit
             self.tabs.addTab(edit, c.tr(title))
-        from app.views.admin.history import HistoryView, tab_title
+        from app.views.admin.history import HistoryView, eight_d_text, tab_title
         from app.views.admin.signature import SignatureList
 
-        self.history = HistoryView(ctx, "corrective_actions", car_id,
-                                   formatters={"status": lambda v: c.label(c.CAR_STATUS, v)})
+        self.history = HistoryView(ctx, "corrective_actions", car_id, formatters={
+            "status": lambda v: c.label(c.CAR_STATUS, v), "eight_d_json": eight_d_text})
         self.tabs.addTab(self.history, tab_title())
         layout.addWidget(self.tabs, 1)
         self.signatures = SignatureList()

@@ -168,7 +168,7 @@ def test_supplier_history_tab_translated_with_as_of(demo_db, tmp_path, qtbot):
         detail.set_supplier(sid)
         table = detail.history.table
         rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
-        assert rows[0][1] == "王芳 Wang Fang" or rows[0][1] == "wang.qm"
+        assert rows[0][1] == "王芳 Wang Fang"  # the person, not the user name
         from app.views.suppliers import common as c
 
         assert rows[0][2] == "修改" and rows[0][3] == "状态"
