@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 from app.models.admin import users
 from app.models.admin.identity import AccessError
 from app.models.admin.permissions import PermissionDenied
+from app.models.core.database import DatabaseOpenError
 from app.views.admin.signin import access_error_text
 
 
@@ -31,6 +32,10 @@ def _password() -> QLineEdit:
 
 
 def _refusal(exc: Exception, language: str) -> str:
+    if isinstance(exc, DatabaseOpenError):
+        from app.views.core.errors import database_error_text
+
+        return database_error_text(exc)
     if isinstance(exc, PermissionDenied):
         return exc.text(language)
     if isinstance(exc, AccessError):
@@ -54,7 +59,7 @@ class _ServiceDialog(QDialog):
     def _call(self, fn, *args, **kwargs) -> bool:
         try:
             fn(self.db, *args, **kwargs)
-        except (AccessError, PermissionDenied) as exc:
+        except (AccessError, PermissionDenied, DatabaseOpenError) as exc:
             self.error.setText(_refusal(exc, self.language))
             return False
         self.accept()
@@ -124,7 +129,7 @@ class NewUserDialog(_ServiceDialog):
             self.user_id = users.create_user(self.db, self.username.text().strip(), self.display_name.text(),
                                              self.password.text(), roles, email=self.email.text(),
                                              must_change_password=self.must_change.isChecked(), lang=self.language)
-        except (AccessError, PermissionDenied) as exc:
+        except (AccessError, PermissionDenied, DatabaseOpenError) as exc:
             self.error.setText(_refusal(exc, self.language))
             return False
         self.accept()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from app.models.admin import browse, identity, trail, users
 from app.models.admin.identity import AccessError, PasswordPolicy
 from app.models.admin.permissions import PermissionDenied, can, catalogue
+from app.models.core.database import DatabaseOpenError
 from app.views.admin.dialogs import ActiveDialog, NewUserDialog, ResetPasswordDialog, UserRolesDialog, _refusal
 from app.views.admin.models import ChangesModel, LogModel, PermissionMatrixModel, TrailModel, UsersModel
 from app.views.core.context import AppContext
@@ -133,7 +134,7 @@ class UsersTab(QWidget):
             return
         try:
             users.unlock_user(self.ctx.database, user.id)
-        except (AccessError, PermissionDenied) as exc:
+        except (AccessError, PermissionDenied, DatabaseOpenError) as exc:
             QMessageBox.warning(self, self.tr("Users"), _refusal(exc, self.ctx.language))
         self.refresh()
 
@@ -211,7 +212,7 @@ class RolesTab(QWidget):
         try:
             for role, keys in changed.items():
                 users.set_role_permissions(self.ctx.database, role, keys)
-        except (AccessError, PermissionDenied) as exc:
+        except (AccessError, PermissionDenied, DatabaseOpenError) as exc:
             QMessageBox.warning(self, self.tr("Save permissions"), _refusal(exc, self.ctx.language))
             self.reload()
             return False
@@ -660,7 +661,7 @@ class SettingsTab(QWidget):
                 from app.models.admin import signatures
 
                 signatures.set_required_actions(self.ctx.database, chosen)
-        except (AccessError, PermissionDenied) as exc:
+        except (AccessError, PermissionDenied, DatabaseOpenError) as exc:
             self.error.setText(_refusal(exc, self.ctx.language))
             return False
         self.saved.setText(self.tr("Saved. A change of mode applies the next time the database is opened."))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 from app.logs import get_logger
 from app.models.admin import identity
 from app.models.admin.identity import AccessError
+from app.models.core.database import DatabaseOpenError
 
 log = get_logger("admin")
 
@@ -49,6 +50,12 @@ def access_error_text(exc: AccessError) -> str:
     if exc.code == "admin_essential":
         return QCoreApplication.translate("SignIn", "The administrator role keeps 'Manage users' and 'Edit role permissions'.")
     return str(exc)
+
+
+def _database_text(exc: DatabaseOpenError) -> str:
+    from app.views.core.errors import database_error_text
+
+    return database_error_text(exc)
 
 
 def _error_label() -> QLabel:
@@ -106,6 +113,9 @@ class LoginDialog(QDialog):
         try:
             kwargs = {"now": self._now()} if self._now else {}
             self.actor = identity.sign_in(self.db, username, self.password.text(), **kwargs)
+        except DatabaseOpenError as exc:  # busy, or the file went away: nothing was changed
+            self.error.setText(_database_text(exc))
+            return False
         except AccessError as exc:
             log.info("sign-in refused (%s)", exc.code)
             self.error.setText(access_error_text(exc))
@@ -180,6 +190,9 @@ class FirstRunDialog(QDialog):
             self.actor = identity.create_first_administrator(self.db, self.username.text().strip(), name,
                                                              self.password.text(), mode=self.mode.currentData(),
                                                              lang=self.language)
+        except DatabaseOpenError as exc:  # busy, or the file went away: nothing was changed
+            self.error.setText(_database_text(exc))
+            return False
         except AccessError as exc:
             self.error.setText(access_error_text(exc))
             return False
@@ -220,6 +233,9 @@ class UnlockDialog(QDialog):
     def try_unlock(self) -> bool:
         try:
             identity.confirm_password(self.db, self.password.text(), purpose="unlock")
+        except DatabaseOpenError as exc:  # busy, or the file went away: nothing was changed
+            self.error.setText(_database_text(exc))
+            return False
         except AccessError as exc:
             log.info("unlock refused (%s)", exc.code)
             self.error.setText(access_error_text(exc))
@@ -272,6 +288,9 @@ class ChangePasswordDialog(QDialog):
             return False
         try:
             users.change_own_password(self.db, self.current.text(), self.new.text(), lang=self.language)
+        except DatabaseOpenError as exc:  # busy, or the file went away: nothing was changed
+            self.error.setText(_database_text(exc))
+            return False
         except AccessError as exc:
             self.error.setText(access_error_text(exc) if exc.code != "bad_credentials"
                                else self.tr("The current password is wrong."))
@@ -291,7 +310,7 @@ def ensure_signed_in(db, parent: QWidget | None = None, language: str = "en") ->
     settings = identity.current_settings(db)
     if settings.mode == "personal":
         try:
-            actor = identity.sign_in_personal(db)
+            actor = identity.sign_in_personal(db)  # a busy database raises: the controller offers Retry
         except AccessError as exc:
             log.warning("personal sign-in failed (%s); asking for a login", exc.code)
         else:

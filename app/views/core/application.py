@@ -72,7 +72,15 @@ class Controller:
                 return False
         from app.views.admin.signin import ensure_signed_in
 
-        if not ensure_signed_in(database, parent, self.language):  # personal user, login or first run
+        while True:
+            try:
+                signed = ensure_signed_in(database, parent, self.language)  # personal user, login or first run
+                break
+            except DatabaseBusyError as exc:
+                if not _ask_retry(parent, exc):
+                    signed = False
+                    break
+        if not signed:
             database.dispose()
             return False
         if database.backup_path is not None:

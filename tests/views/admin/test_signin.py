@@ -274,3 +274,39 @@ def test_sign_out_in_department_mode_reopens_for_a_login(qtbot, department, tmp_
 def _as_system(db):
     db.actor = Actor.system_job("pytest")
     return db
+
+
+def test_a_busy_database_at_sign_in_is_said_in_the_dialog(qtbot, department, monkeypatch):
+    from app.models.core.database import DatabaseBusyError
+
+    def busy(*_a, **_k):
+        raise DatabaseBusyError("demo.sqlite3")
+
+    monkeypatch.setattr(identity, "sign_in", busy)
+    dialog = LoginDialog(department)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("li.sqe")
+    dialog.password.setText("demo2026")
+    assert not dialog.try_sign_in()
+    assert "in use by another program" in dialog.error.text() and department.actor is None
+
+
+def test_the_controller_offers_retry_when_the_database_is_busy_at_sign_in(demo_db, tmp_path, monkeypatch):
+    from app.models.core.database import DatabaseBusyError
+    from app.views.core import application
+    from app.views.core.application import Controller
+
+    demo_db.dispose()
+    calls = []
+
+    def flaky(db, parent=None, language="en"):
+        calls.append(1)
+        raise DatabaseBusyError("demo.sqlite3")
+
+    monkeypatch.setattr(signin, "ensure_signed_in", flaky)
+    asked = []
+    monkeypatch.setattr(application, "_ask_retry", lambda parent, exc: asked.append(exc) or len(asked) < 2)
+    controller = Controller(QApplication.instance(), QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat),
+                            "en")
+    assert not controller.open(demo_db.path)
+    assert len(calls) == 2 and len(asked) == 2 and controller.window is None
