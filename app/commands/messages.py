@@ -354,6 +354,55 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+#: argparse's own refusals (its texts are English), rendered in Chinese runs
+_ARGPARSE_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^the following arguments are required: (?P<names>.*)$"), "缺少必需的参数：{names}"),
+    (re.compile(r"^unrecognized arguments: (?P<names>.*)$"), "无法识别的参数：{names}"),
+    (re.compile(r"^argument (?P<arg>\S+): expected one argument$"), "参数 {arg} 需要一个值"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$"),
+     "参数 {arg}：无效的选择 {value}（可选：{choices}）"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid (?P<kind>\S+) value: (?P<value>.*)$"), "参数 {arg}：无效的值 {value}"),
+    (re.compile(r"^argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)$"), "参数 {arg} 不能与 {other} 同时使用"),
+    (re.compile(r"^one of the arguments (?P<names>.*) is required$"), "必须给出以下参数之一：{names}"),
+]
+
+#: what SQLite and the operating system say, for a detail shown inside a Chinese line
+_DETAIL_ZH = {
+    "unable to open database file": "无法打开数据库文件",
+    "database or disk is full": "数据库或磁盘已满",
+    "disk I/O error": "磁盘读写错误",
+    "attempt to write a readonly database": "试图写入只读数据库",
+    "file is not a database": "文件不是数据库",
+    "database disk image is malformed": "数据库文件已损坏",
+    "Permission denied": "权限不足",
+    "No such file or directory": "文件或文件夹不存在",
+    "Is a directory": "这是一个文件夹",
+    "Read-only file system": "只读文件系统",
+    "No space left on device": "磁盘空间不足",
+}
+
+
+def argparse_text(message: str, lang: str | None = None) -> str:
+    """argparse's refusal in the run's language."""
+    if (lang or _language) == "en":
+        return message
+    for pattern, text in _ARGPARSE_ZH:
+        m = pattern.match(message)
+        if m:
+            return text.format(**m.groupdict())
+    return message
+
+
+def detail_text(detail: str, lang: str | None = None) -> str:
+    """An OS or SQLite detail (``[Errno 13] Permission denied: 'x'``) in the run's language."""
+    if (lang or _language) == "en" or not isinstance(detail, str):
+        return detail
+    for en, zh in _DETAIL_ZH.items():
+        if en in detail:
+            detail = detail.replace(en, zh)
+    return detail
+
+
 def error_text(exc: BaseException | str, lang: str | None = None) -> str:
     """The user's line for an error: by its ``key``/``params`` when it has them, else by a known
     pattern, else its own text (one line)."""
@@ -477,7 +526,11 @@ def localised_params(params: dict, lang: str) -> dict:
     what = out.get("what")
     if isinstance(what, str) and what in RECORD_NAMES_ZH:
         out["what"] = RECORD_NAMES_ZH[what]
+    if out.get("detail") is not None:
+        out["detail"] = detail_text(str(out["detail"]), lang)
     return out
+
+
 # --- admin (administration commands: backup, restore, audit verify, users) -----------------------
 EN.update({
     "admin.no_tty": "no terminal to ask for the new password: set QUALITYBRIDGE_NEW_PASSWORD",
