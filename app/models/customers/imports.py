@@ -185,13 +185,19 @@ def import_customers(db: Database, path: str | Path, *, mapping: dict[str, str] 
         raise CustomerImportError(exc.errors) from exc
     errors: list[RowError] = list(parsed.errors)
     present = set(_present_columns(parsed.header, mapping))
+    # the checks across columns and rows run on the raw text of every row (also those with a bad
+    # value), so one pass reports every problem of the file
+    lenient = _read(data, path, [Column(col.name, text, required=False, aliases=col.aliases, default="")
+                                 for col in COLUMNS], mapping)
     with db.begin() as s:
         owners = _owners(s)
-        codes = [r["code"] for r in parsed.rows]
+        codes = [r["code"] for r in lenient.rows if r.get("code")]
         existing = {c.code: c for c in s.scalars(select(Customer).where(Customer.code.in_(codes)))} if codes else {}
         seen: dict[str, int] = {}
-        for row, line in zip(parsed.rows, parsed.lines):
-            code = row["code"]
+        for row, line in zip(lenient.rows, lenient.lines):
+            code = row.get("code") or ""
+            if not code:
+                continue  # reported by the strict pass
             if code in seen:
                 errors.append(problem(line, "customers.repeat", f"code {code} repeats line {seen[code]}", "code",
                                       code=code, first=seen[code]))
@@ -205,7 +211,7 @@ def import_customers(db: Database, path: str | Path, *, mapping: dict[str, str] 
             owner = row.get("owner")
             if owner and owner.casefold() not in owners:
                 errors.append(problem(line, "customers.no_owner", f"there is no active user {owner!r}", "owner", user=owner))
-            vc = row.get("value_class")
+            vc = VALUE_CLASS.get((row.get("value_class") or "").lower(), row.get("value_class"))
             if vc and not row.get("value_class_reason") and not (old is not None and old.value_class == vc):
                 errors.append(problem(line, "customers.reason_required",
                                       "a value class set by hand needs a reason (value_class_reason)",
@@ -217,7 +223,7 @@ def import_customers(db: Database, path: str | Path, *, mapping: dict[str, str] 
                     and not row.get("contact_name"):
                 errors.append(problem(line, "customers.contact_name", "contact details need a contact_name",
                                       "contact_name"))
-            limits = {k: row.get(k) for k in MASTER_FIELDS if row.get(k) is not None}
+            limits = {k: row.get(k) for k in ("code", "name_zh", "name_en", "industry", "region") if row.get(k)}
             for err in field_errors(Customer, limits):
                 errors.append(problem(line, "csv.too_long", err.message.split(": ", 1)[-1], err.field,
                                       limit=err.limit, length=len(str(limits[err.field]))))
