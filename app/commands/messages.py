@@ -136,6 +136,19 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # customers (app/commands/customers.py, app.models.customers.imports)
+    "customers.imported": "{file}: {created} new and {updated} updated customer(s), {contacts} contact(s)",
+    "customers.exported": "{n} customer(s) written to {path}",
+    "customers.contact_exported": "personal data of contact {id} written to {path}",
+    "customers.erased": "contact {id}: name, phone and e-mail erased; the record stays anonymised",
+    "customers.password": "--user {user} needs the password in the environment variable QUALITYBRIDGE_PASSWORD",
+    "customers.no_file": "{path} does not exist",
+    "customers.repeat": "code {code} repeats line {first}",
+    "customers.name_required": "a Chinese or English name is required",
+    "customers.no_owner": "there is no active user {user!r}",
+    "customers.reason_required": "a value class set by hand needs a reason (value_class_reason)",
+    "customers.bad_email": "{text!r} is not an e-mail address",
+    "customers.contact_name": "contact details need a contact_name",
 }
 
 ZH: dict[str, str] = {
@@ -242,6 +255,19 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # customers (app/commands/customers.py, app.models.customers.imports)
+    "customers.imported": "{file}：新增 {created} 个、更新 {updated} 个顾客，{contacts} 个联系人",
+    "customers.exported": "已将 {n} 个顾客写入 {path}",
+    "customers.contact_exported": "已将联系人 {id} 的个人数据写入 {path}",
+    "customers.erased": "联系人 {id}：姓名、电话和电子邮件已删除；记录以匿名方式保留",
+    "customers.password": "--user {user} 需要在环境变量 QUALITYBRIDGE_PASSWORD 中提供密码",
+    "customers.no_file": "{path} 不存在",
+    "customers.repeat": "代码 {code} 与第 {first} 行重复",
+    "customers.name_required": "必须填写中文或英文名称",
+    "customers.no_owner": "没有启用的用户 {user!r}",
+    "customers.reason_required": "手动设定的价值类别需要填写原因（value_class_reason）",
+    "customers.bad_email": "{text!r} 不是电子邮件地址",
+    "customers.contact_name": "填写联系人信息时必须填写联系人姓名（contact_name）",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
