@@ -57,7 +57,8 @@ Checker = Callable[[str, Any], "str | None"]  # (field, value) -> message in the
 
 
 class CustomerTableModel(QAbstractTableModel):
-    """One row per customer: the service's tuples as lists (fast ``data()``), sorted in place."""
+    """One row per customer: the service's tuples as they come (an edit replaces its row's tuple),
+    sorted in place."""
 
     edit_rejected = Signal(str)
     edited = Signal(int)  # customer id after a saved edit (or its undo/redo)
@@ -69,23 +70,52 @@ class CustomerTableModel(QAbstractTableModel):
         self.writer = writer
         self.checker = checker
         self.undo_stack = undo_stack or QUndoStack(self)
-        self._rows: list[list[Any]] = []
+        self._rows: list[tuple] = []
         self._row_of: dict[int, int] = {}
         self._labels = {col: {k: c.label(t, k) for k in t} for col, t in CODED.items()}
         self._yes, self._no = c.label(c.YES_NO, True), c.label(c.YES_NO, False)
         self._sorted: tuple[int, Qt.SortOrder] | None = None
+        self._hay: list[str] | None = None
 
     # ----- loading --------------------------------------------------------------------------
-    def set_rows(self, rows: list[tuple]) -> None:
+    def set_rows(self, rows: list[tuple], *, by_code: bool = True) -> None:
+        """Load the service's tuples; ``by_code``: they arrive sorted by code (``grid_tuples``), so
+        the default order needs no sort."""
         self.beginResetModel()
-        self._rows = [list(r) for r in rows]
-        if self._sorted is not None:
+        self._rows = list(rows)
+        if self._sorted is not None and not (by_code and self._sorted == (COL_CODE, Qt.SortOrder.AscendingOrder)):
             self._order(*self._sorted)
         self._reindex()
         self.endResetModel()
 
     def _reindex(self) -> None:
         self._row_of = {r[P_ID]: i for i, r in enumerate(self._rows)}
+        self._hay = None
+
+    def haystack(self, row: int) -> str:
+        """The row's displayed texts, casefolded, for the quick filter (built for every row at the
+        first filter, in one pass; rebuilt after a reload, a sort or an edit)."""
+        if self._hay is None:
+            labels = [self._labels.get(col) for col in range(len(FIELDS))]
+            yes, pos = self._yes, POS
+            out = []
+            for r in self._rows:
+                parts = []
+                for col, p in enumerate(pos):
+                    v = r[p]
+                    if v is None or v == "":
+                        continue
+                    table = labels[col]
+                    if table is not None:
+                        parts.append(table.get(v, str(v)))
+                    elif col == COL_KEY:
+                        if v:
+                            parts.append(yes)
+                    else:
+                        parts.append(str(v))
+                out.append(" ".join(parts).casefold())
+            self._hay = out
+        return self._hay[row]
 
     def customer_id(self, row: int) -> int:
         return self._rows[row][P_ID]
@@ -140,7 +170,7 @@ class CustomerTableModel(QAbstractTableModel):
         if column in RANKS:
             return RANKS[column].get(v, 99)
         if isinstance(v, str):
-            return v.casefold()
+            return v if column == COL_CODE else v.casefold()  # codes as the database orders them
         if isinstance(v, date):
             return v.toordinal()
         return v
@@ -181,7 +211,7 @@ class CustomerTableModel(QAbstractTableModel):
 
         def key(r):
             v = sv(column, r[pos])
-            return (v is None, v if v is not None else 0, r[1].casefold())
+            return (v is None, v if v is not None else 0, r[1])
         return key
 
     def _order(self, column: int, order: Qt.SortOrder) -> None:
@@ -246,7 +276,8 @@ class CustomerTableModel(QAbstractTableModel):
         if row is None:
             return True
         if saved:
-            self._rows[row] = [saved.get(f, self._rows[row][i]) for i, f in enumerate(GRID_COLUMNS)]
+            self._rows[row] = tuple(saved.get(f, self._rows[row][i]) for i, f in enumerate(GRID_COLUMNS))
+        self._hay = None
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(FIELDS) - 1))
         self.edited.emit(customer_id)
         return True
@@ -315,10 +346,8 @@ class CustomerFilterProxy(QSortFilterProxyModel):
                 have = bool(have)
             if have != wanted:
                 return False
-        if self._text:
-            hay = " ".join(model._display(col, row[POS[col]]) for col in range(len(FIELDS))).casefold()
-            if self._text not in hay:
-                return False
+        if self._text and self._text not in model.haystack(source_row):
+            return False
         return True
 
 
