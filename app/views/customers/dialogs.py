@@ -87,7 +87,7 @@ class _FieldForm(QDialog):
             label.setText((label.text() + "\n" if label.text() else "") + p.text(lang))
             label.show()
         self.summary.setText("\n".join(rest) if rest else
-                             self.tr("%n problem(s); nothing was saved.", "", len(problems)))
+                             self.tr("{n} problem(s); nothing was saved.").replace("{n}", str(len(problems))))
 
     def _accept(self) -> None:  # pragma: no cover - overridden
         self.accept()
@@ -336,8 +336,8 @@ class ImportErrorsDialog(QDialog):
         self.setObjectName("customerImportErrors")
         self.setWindowTitle(self.tr("Import refused"))
         layout = QVBoxLayout(self)
-        head = QLabel(self.tr("Nothing was imported. Correct these %n row problem(s) and import the file again:",
-                              "", len(errors)))
+        head = QLabel(self.tr("Nothing was imported. Correct these {n} problem(s) and import the file again:")
+                      .replace("{n}", str(len(errors))))
         head.setWordWrap(True)
         layout.addWidget(head)
         table = QTableWidget(len(errors), 3)

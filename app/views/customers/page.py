@@ -62,9 +62,7 @@ def screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
         detail = CustomerDetail(ctx)
         detail.set_customer(first.id)
         detail.resize(1100, 420)
-        for i in range(detail.tabs.count()):
-            if detail.tabs.tabText(i) in (detail.tr("Contacts"),):
-                detail.tabs.setCurrentIndex(i)
+        detail.tabs.setCurrentIndex(1)  # contacts
         shots.append(("customer-contacts", detail))
         history = CustomerDetail(ctx)
         history.set_customer(first.id)
