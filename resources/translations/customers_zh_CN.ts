@@ -665,8 +665,8 @@
         <translation>英文名称</translation>
     </message>
     <message>
-        <source>Internal / external</source>
-        <translation>内部/外部</translation>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Lifecycle</source>

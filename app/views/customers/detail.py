@@ -106,7 +106,7 @@ def describe_changes(entry) -> str:
     the trail does not hold them)."""
     ch = entry.changes or {}
     if entry.action == "update":
-        return "; ".join(f"{_field(k)}: {_short(v[0])} → {_short(v[1])}" for k, v in ch.items()
+        return "; ".join(f"{_field(k)}: {_value(k, v[0])} → {_value(k, v[1])}" for k, v in ch.items()
                          if isinstance(v, list) and len(v) == 2)
     if "personal_fields" in ch:
         return translate("CustomerDetail", "Personal data: {fields}").replace(
@@ -117,7 +117,22 @@ def describe_changes(entry) -> str:
     if "counts" in ch:
         return ", ".join(f"{k}: {v}" for k, v in ch["counts"].items())
     keys = [k for k in ("code", "group_key", "customer_part_no", "part_id", "role", "lifecycle") if ch.get(k)]
-    return "; ".join(f"{_field(k)}: {_short(ch[k])}" for k in keys)
+    return "; ".join(f"{_field(k)}: {_value(k, ch[k])}" for k in keys)
+
+
+CODED_FIELDS = {"customer_type": c.CUSTOMER_TYPE, "lifecycle": c.LIFECYCLE, "value_class": c.VALUE_CLASS,
+                "preferred_language": c.LANGUAGE, "group_key": c.GROUPS}
+
+
+def _value(field: str, v) -> str:
+    """A trail value as the screens show it: codes and yes/no translated, times to the minute."""
+    if isinstance(v, bool):
+        return c.label(c.YES_NO, v)
+    if field in CODED_FIELDS and v:
+        return c.label(CODED_FIELDS[field], v)
+    if isinstance(v, str) and len(v) >= 19 and v[4] == "-" and v[10] in "T ":
+        return v[:16].replace("T", " ")
+    return _short(v)
 
 
 def _short(v) -> str:
@@ -172,10 +187,16 @@ class CustomerDetail(QWidget):
     # ----- tabs -----------------------------------------------------------------------------------
     def _build_basic(self) -> None:
         page = QWidget()
-        form = QFormLayout(page)
+        columns = QHBoxLayout(page)
+        left, right = QFormLayout(), QFormLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(24)
+        columns.addLayout(right, 1)
         self.basic: dict[str, QLabel] = {}
         for key in ("code", "name_zh", "name_en", "customer_type", "lifecycle", "industry", "region", "key_account",
                     "value_class", "value_class_reason", "owner_user_id", "since", "contacts", "parts"):
+            form = left if key in ("code", "name_zh", "name_en", "customer_type", "lifecycle", "industry",
+                                   "region") else right
             label = QLabel()
             label.setObjectName(f"basic_{key}")
             label.setWordWrap(True)
@@ -257,6 +278,7 @@ class CustomerDetail(QWidget):
             Column("reason", lambda: translate("CustomerDetail", "Reason")),
         ], page)
         self.history_view.setObjectName("historyTable")
+        self.history_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         box.addWidget(self.history_view, 1)
         self.history_page = page
         self.tabs.addTab(page, self.tr("History"))
@@ -342,7 +364,11 @@ class CustomerDetail(QWidget):
         self.history_model.set_frame(pd.DataFrame(
             [{"at": e.at, "who": e.username, "entity": e.entity, "action": e.action, "what": describe_changes(e),
               "reason": e.reason} for e in entries], columns=["at", "who", "entity", "action", "what", "reason"]))
-        self.history_view.resizeColumnToContents(0)
+        for view in (self.contacts_view, self.parts_view, self.history_view):
+            view.resizeColumnsToContents()
+            header = view.horizontalHeader()
+            for col in range(header.count() - 1):
+                header.resizeSection(col, min(max(header.sectionSize(col), 70), 320))
 
     @staticmethod
     def _reselect(view: QTableView, model: DataFrameTableModel, previous: pd.Series | None) -> None:
@@ -377,13 +403,13 @@ class CustomerDetail(QWidget):
                                     "and on the audit trail."),
                             choices=[(None, self.tr("(not set)"))] + [(k, c.label(c.VALUE_CLASS, k))
                                                                      for k in c.VALUE_CLASS],
-                            current=current, parent=parent if parent is not None else self)
+                            current=current, parent=parent)
 
     def set_value_class(self, value: str | None = None, reason: str | None = None) -> bool:
         if self.customer_id is None:
             return False
         if reason is None:
-            dialog = self.value_class_dialog()
+            dialog = self.value_class_dialog(self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
             value, reason = dialog.value(), dialog.text()

@@ -84,7 +84,7 @@ class _FieldForm(QDialog):
             if label is None:
                 rest.append(p.text(lang))
                 continue
-            label.setText((label.text() + "\n" if label.text() else "") + p.text(lang))
+            label.setText((label.text() + "\n" if label.text() else "") + p.text(lang, with_field=False))
             label.show()
         self.summary.setText("\n".join(rest) if rest else
                              self.tr("{n} problem(s); nothing was saved.").replace("{n}", str(len(problems))))

@@ -33,7 +33,7 @@ FIELDS = ("code", "name_zh", "name_en", "customer_type", "lifecycle", "industry"
  COL_OWNER, COL_SINCE, COL_CONTACTS, COL_PARTS) = range(len(FIELDS))
 TITLES = (
     QT_TRANSLATE_NOOP("Customers", "Code"), QT_TRANSLATE_NOOP("Customers", "Name (Chinese)"),
-    QT_TRANSLATE_NOOP("Customers", "Name (English)"), QT_TRANSLATE_NOOP("Customers", "Internal / external"),
+    QT_TRANSLATE_NOOP("Customers", "Name (English)"), QT_TRANSLATE_NOOP("Customers", "Type"),
     QT_TRANSLATE_NOOP("Customers", "Lifecycle"), QT_TRANSLATE_NOOP("Customers", "Industry"),
     QT_TRANSLATE_NOOP("Customers", "Region"), QT_TRANSLATE_NOOP("Customers", "Key account"),
     QT_TRANSLATE_NOOP("Customers", "Value class"), QT_TRANSLATE_NOOP("Customers", "Owner"),
@@ -483,9 +483,9 @@ class CustomerGrid(QWidget):
             lambda: [(False, c.label(c.YES_NO, False)), (True, c.label(c.YES_NO, True))], self.table))
         self.table.setItemDelegateForColumn(COL_OWNER, CodeComboDelegate(lambda: self._owners, self.table))
         header = self.table.horizontalHeader()
-        for col, width in ((COL_CODE, 80), (COL_NAME_ZH, 200), (COL_NAME_EN, 230), (COL_TYPE, 90),
-                           (COL_LIFECYCLE, 80), (COL_INDUSTRY, 110), (COL_REGION, 80), (COL_KEY, 70),
-                           (COL_VALUE, 100), (COL_OWNER, 90), (COL_SINCE, 90), (COL_CONTACTS, 60),
+        for col, width in ((COL_CODE, 70), (COL_NAME_ZH, 190), (COL_NAME_EN, 240), (COL_TYPE, 64),
+                           (COL_LIFECYCLE, 76), (COL_INDUSTRY, 118), (COL_REGION, 96), (COL_KEY, 92),
+                           (COL_VALUE, 92), (COL_OWNER, 128), (COL_SINCE, 88), (COL_CONTACTS, 70),
                            (COL_PARTS, 50)):
             header.resizeSection(col, width)
         other = COL_NAME_EN if self.ctx.language == "zh_CN" else COL_NAME_ZH
@@ -545,7 +545,7 @@ class CustomerGrid(QWidget):
 
     def _check(self, field: str, value: Any) -> str | None:
         problem = self.master.field_problem(field, value)
-        return problem.text(self.ctx.language) if problem else None
+        return problem.text(self.ctx.language, with_field=False) if problem else None
 
     def _write(self, customer_id: int, field: str, value: Any) -> dict:
         from app.views.core.errors import run_with_retry

@@ -27,6 +27,8 @@ class CustomersPage(QWidget):
         state = ctx.settings.value("customers/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([440, 320])
         self.splitter.splitterMoved.connect(
             lambda *_: ctx.settings.setValue("customers/splitter", self.splitter.saveState()))
         layout = QVBoxLayout(self)
