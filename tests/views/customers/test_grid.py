@@ -203,7 +203,7 @@ def test_journey_new_customer_contact_part_edit_undo_export(ctx, tmp_path, monke
     # history shows who changed what
     page.detail.refresh()
     whats = [page.detail.history_model.index(r, 4).data() for r in range(page.detail.history_model.rowCount())]
-    assert any("Lifecycle: current → lost" in w for w in whats)
+    assert any("Lifecycle: Current → Lost" in w for w in whats)
     # 5. export
     out = page.grid.export_file(str(tmp_path / "customers.csv"))
     rows = list(csv.reader(open(out, encoding="utf-8-sig")))
