@@ -231,6 +231,10 @@
         <translation>本公司零件</translation>
     </message>
     <message>
+        <source>Part name</source>
+        <translation>零件名称</translation>
+    </message>
+    <message>
         <source>Suppliers of the part</source>
         <translation>该零件的供应商</translation>
     </message>

@@ -61,6 +61,7 @@ def _table(columns: list[Column], parent: QWidget) -> tuple[DataFrameTableModel,
     view = QTableView(parent)
     view.setModel(proxy)
     view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the header's default would be descending
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
@@ -256,7 +257,7 @@ class CustomerDetail(QWidget):
         name = "part_name_zh" if self.ctx.language == "zh_CN" else "part_name_en"
         self.parts_model, self.parts_view = _table([
             Column("part_code", lambda: translate("CustomerDetail", "Our part")),
-            Column(name, lambda: translate("CustomerDetail", "Name")),
+            Column(name, lambda: translate("CustomerDetail", "Part name")),
             Column("customer_part_no", lambda: translate("CustomerDetail", "Customer's part number")),
             Column("suppliers", lambda: translate("CustomerDetail", "Suppliers of the part"),
                    format=lambda v: ", ".join(v) if v else ""),
