@@ -612,6 +612,11 @@
         <translation>否</translation>
     </message>
     <message>
+        <source>Open the customer list</source>
+        <extracomment>the overview's customer count opens the list (app.views.core.overview translates it in this context)</extracomment>
+        <translation>打开顾客列表</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>

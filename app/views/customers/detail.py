@@ -18,7 +18,7 @@ from datetime import datetime
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
@@ -193,15 +193,16 @@ class CustomerDetail(QWidget):
         columns.addLayout(left, 1)
         columns.addSpacing(24)
         columns.addLayout(right, 1)
-        self.basic: dict[str, QLabel] = {}
+        self.basic: dict[str, QLineEdit] = {}
         for key in ("code", "name_zh", "name_en", "customer_type", "lifecycle", "industry", "region", "key_account",
                     "value_class", "value_class_reason", "owner_user_id", "since", "contacts", "parts"):
             form = left if key in ("code", "name_zh", "name_en", "customer_type", "lifecycle", "industry",
                                    "region") else right
-            label = QLabel()
+            label = QLineEdit()  # read-only fields: data, selectable and copyable
             label.setObjectName(f"basic_{key}")
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setReadOnly(True)
+            label.setFrame(False)
+            label.setStyleSheet("background: transparent;")
             self.basic[key] = label
             title = {"contacts": self.tr("Contacts"), "parts": self.tr("Parts we supply")}.get(key) or _field(key)
             form.addRow(title + ":", label)
@@ -343,6 +344,8 @@ class CustomerDetail(QWidget):
                   "since": r.since.isoformat() if r.since else "", "contacts": str(r.contacts), "parts": str(r.parts)}
         for key, label in self.basic.items():
             label.setText(str(values.get(key, "")))
+            label.setCursorPosition(0)
+            label.setToolTip(label.text() if len(label.text()) > 40 else "")
         contacts = self.master.list_contacts(self.ctx.database, self.customer_id)
         self.contacts_model.set_frame(pd.DataFrame(
             [{"id": k.id, "name": k.name, "role": k.role, "phone": k.phone, "email": k.email,
