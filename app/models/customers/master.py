@@ -497,6 +497,19 @@ def list_contacts(db: Database, customer_id: int, *, include_erased: bool = True
         return [_contact_row(c) for c in s.scalars(q)]
 
 
+def contacts_in_group(db: Database, customer_id: int, group: str) -> list[ContactRow]:
+    """Active, not erased contacts of one group (e.g. whom a complaint reply goes to: "quality"),
+    in the order they were added."""
+    if group not in GROUPS:
+        raise ValidationError([Problem("groups", "bad_group", {"value": group, "choices": ", ".join(GROUPS)})])
+    with db.read() as s:
+        q = (select(CustomerContact).join(CustomerContactGroup, CustomerContactGroup.contact_id == CustomerContact.id)
+             .where(CustomerContact.customer_id == customer_id, CustomerContactGroup.group_key == group,
+                    CustomerContact.active.is_(True), CustomerContact.erased_at.is_(None))
+             .order_by(CustomerContact.id))
+        return [_contact_row(c) for c in s.scalars(q)]
+
+
 def get_contact(db: Database, contact_id: int) -> ContactRow:
     with db.read() as s:
         return _contact_row(_get(s, CustomerContact, contact_id, "contact"))
