@@ -210,7 +210,7 @@ def test_journey_new_customer_contact_part_edit_undo_export(ctx, tmp_path, monke
     assert rows[1][:3] == ["JNY-1", "旅程汽车", "Journey Motors"] and rows[1][-2:] == ["1", "1"]
 
 
-def test_privacy_actions_from_the_contacts_tab(ctx, tmp_path):
+def test_privacy_actions_from_the_contacts_tab(ctx, tmp_path, qtmodeltester):
     import json
 
     from app.views.customers.detail import CustomerDetail
@@ -220,6 +220,8 @@ def test_privacy_actions_from_the_contacts_tab(ctx, tmp_path):
     detail = CustomerDetail(ctx)
     detail.set_customer(cid)
     detail.contacts_view.selectRow(0)
+    for model in (detail.contacts_model, detail.parts_model, detail.history_model, detail.contacts_view.model()):
+        qtmodeltester.check(model)
     path = detail.export_contact(str(tmp_path / "tom.json"))
     assert json.loads(open(path, encoding="utf-8").read())["email"] == "tom@p.example.com"
     assert detail.erase_contact(reason="request by e-mail 2026-11-30")
