@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTabWidget, QTableView, QVBoxLayout, QWidget)
 
-from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
+from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 from app.views.customers import common as c
 
 translate = QCoreApplication.translate
@@ -68,6 +68,7 @@ def _table(columns: list[Column], parent: QWidget) -> tuple[DataFrameTableModel,
     view.verticalHeader().setVisible(False)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
+    readable_headers(view)
     return model, view
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
                                QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from app.models.customers.master import GRID_COLUMNS
-from app.views.core.table_models import ROW_ROLE, SORT_ROLE
+from app.views.core.table_models import ROW_ROLE, SORT_ROLE, readable_headers
 from app.views.customers import common as c
 
 translate = QCoreApplication.translate
@@ -494,6 +494,7 @@ class CustomerGrid(QWidget):
         from app.views.suppliers.common import remember_header
 
         remember_header(self.table, self.ctx.settings, "customers/grid_header")
+        readable_headers(self.table)  # no title cut, in either language
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_customer,
                   context=Qt.ShortcutContext.WidgetShortcut)
