@@ -271,14 +271,6 @@
         <translation>（未设定）</translation>
     </message>
     <message>
-        <source>Set value class</source>
-        <translation>设定价值类别</translation>
-    </message>
-    <message>
-        <source>The value class normally comes from the customer value analysis. Setting it by hand needs a reason, which is kept with the customer and on the audit trail.</source>
-        <translation>价值类别通常来自顾客价值分析。手动设定时必须填写原因，原因保存在顾客资料中并记入审计追踪。</translation>
-    </message>
-    <message>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
@@ -714,8 +706,12 @@
         <translation>零件</translation>
     </message>
     <message>
-        <source>{column}: {problem} The value was not saved.</source>
+        <source>Double-click to set the value class by hand, with a reason</source>
         <extracomment>where each visible column's value sits in a service tuple editable inline; the value class needs a reason (detail page), counts are computed the service field an edit of a column writes</extracomment>
+        <translation>双击以手动设定价值类别（需填写原因）</translation>
+    </message>
+    <message>
+        <source>{column}: {problem} The value was not saved.</source>
         <translation>{column}：{problem}。该值未保存。</translation>
     </message>
     <message>
@@ -777,6 +773,21 @@
     <message>
         <source>Please give a reason.</source>
         <translation>请填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ValueClassDialog</name>
+    <message>
+        <source>Set value class</source>
+        <translation>设定价值类别</translation>
+    </message>
+    <message>
+        <source>The value class normally comes from the customer value analysis. Setting it by hand needs a reason, which is kept with the customer and on the audit trail.</source>
+        <translation>价值类别通常来自顾客价值分析。手动设定时必须填写原因，原因保存在顾客资料中并记入审计追踪。</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设定）</translation>
     </message>
 </context>
 <context>

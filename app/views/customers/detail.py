@@ -398,29 +398,18 @@ class CustomerDetail(QWidget):
             self._after_change()
 
     def value_class_dialog(self, parent: QWidget | None = None) -> QDialog:
-        from app.views.customers.dialogs import ReasonDialog
+        from app.views.customers.dialogs import ValueClassDialog
 
         current = self.master.get_customer(self.ctx.database, self.customer_id).row.value_class \
             if self.customer_id is not None else None
-        return ReasonDialog(self.tr("Set value class"),
-                            self.tr("The value class normally comes from the customer value analysis. "
-                                    "Setting it by hand needs a reason, which is kept with the customer "
-                                    "and on the audit trail."),
-                            choices=[(None, self.tr("(not set)"))] + [(k, c.label(c.VALUE_CLASS, k))
-                                                                     for k in c.VALUE_CLASS],
-                            current=current, parent=parent)
+        return ValueClassDialog(current, parent)
 
     def set_value_class(self, value: str | None = None, reason: str | None = None) -> bool:
+        from app.views.customers.dialogs import ask_value_class
+
         if self.customer_id is None:
             return False
-        if reason is None:
-            dialog = self.value_class_dialog(self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            value, reason = dialog.value(), dialog.text()
-        done = c.attempt(self, self.ctx, self.tr("Set value class"), self.master.set_value_class,
-                         self.ctx.database, self.customer_id, value, reason=reason)
-        if done is c.NOTHING:
+        if not ask_value_class(self.ctx, self.customer_id, self, value=value, reason=reason):
             return False
         self._after_change()
         return True

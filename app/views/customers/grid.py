@@ -199,6 +199,8 @@ class CustomerTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_KEY:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_VALUE and self.writer is not None:
+            return translate("Customers", "Double-click to set the value class by hand, with a reason")
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_LIFECYCLE and v == "lost":
             from PySide6.QtGui import QColor
 
@@ -496,6 +498,7 @@ class CustomerGrid(QWidget):
         remember_header(self.table, self.ctx.settings, "customers/grid_header")
         readable_headers(self.table)  # no title cut, in either language
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_customer,
                   context=Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.table, 1)
@@ -577,7 +580,21 @@ class CustomerGrid(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_customer_changed.emit(current.data(ID_ROLE) if current.isValid() else None)
 
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == COL_VALUE and self.model.writer is not None:
+            self.set_value_class(index.data(ID_ROLE))
+
     # ----- actions ------------------------------------------------------------------------------------
+    def set_value_class(self, customer_id: int, **given) -> bool:
+        """The value class by hand (double-click on its cell): asks for the class and the reason."""
+        from app.views.customers.dialogs import ask_value_class
+
+        if not ask_value_class(self.ctx, customer_id, self, **given):
+            return False
+        self.refresh(keep=customer_id)
+        self.model.edited.emit(customer_id)
+        return True
+
     def add_customer(self) -> int | None:
         from app.views.customers.dialogs import CustomerDialog
 

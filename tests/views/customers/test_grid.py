@@ -227,3 +227,18 @@ def test_privacy_actions_from_the_contacts_tab(ctx, tmp_path, qtmodeltester):
     assert detail.erase_contact(reason="request by e-mail 2026-11-30")
     assert detail.contacts_model.index(0, 0).data().startswith("[erased")
     assert master.get_customer(ctx.database, cid).row.contacts == 0
+
+
+def test_value_class_from_the_grid_needs_a_reason(ctx, monkeypatch):
+    from app.views.customers.grid import COL_VALUE, CustomerGrid
+
+    cid = master.create_customer(ctx.database, {"code": "V1", "name_en": "Valuable"})
+    grid = CustomerGrid(ctx)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert not grid.set_value_class(cid, value="important", reason="")
+    assert "reason" in shown[-1] and master.get_customer(ctx.database, cid).row.value_class is None
+    assert grid.set_value_class(cid, value="important", reason="biggest OEM")
+    assert grid.proxy.index(0, COL_VALUE).data() == "Important"
+    assert master.get_customer(ctx.database, cid).value_class_reason == "biggest OEM"
+    assert "Double-click" in grid.proxy.index(0, COL_VALUE).data(Qt.ItemDataRole.ToolTipRole)
