@@ -85,6 +85,8 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                     ["restore", d["kano"], "--db", d["db"], "--yes"]),
         "audit": (["audit", "verify", "--db", d["db"]], ["audit", "verify", "--db", missing]),
         "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
+        "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
+                      ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
     }
 
 
