@@ -535,6 +535,7 @@ class ComplaintDetail:
     events: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
     pauses: list[dict[str, Any]] = field(default_factory=list)
+    part_name_en: str = ""
 
     @property
     def cost_total(self) -> float:
@@ -587,7 +588,8 @@ def get_complaint(db: Database, complaint_id: int, *, now: datetime | None = Non
         c.qty_affected, c.title, c.description, c.defect, c.severity, c.priority, c.state, c.current_step,
         flow.state, c.reopen_count or 0, c.credit_amount or 0.0, c.returns_amount or 0.0, c.sorting_amount or 0.0,
         c.rating, c.rating_comment or "", c.supplier_id, sup.code if sup else "", scar, milestone, left, due, paused,
-        flow.containment_late(now) if c.state != "closed" else False, events, atts, pauses)
+        flow.containment_late(now) if c.state != "closed" else False, events, atts, pauses,
+        part.name_en if part else "")
 
 
 # ---------------------------------------------------------------------------- SLA of many
@@ -668,19 +670,20 @@ class ComplaintFilter:
 
 LIST_COLUMNS = ["id", "number", "received_at", "customer_id", "customer_code", "customer_name_zh", "customer_name_en",
                 "complaint_type", "severity", "priority", "state", "current_step", "title", "defect", "part_code",
-                "supplier_code", "car_id", "qty_affected", "cost_total", "rating", "reopen_count", "closed_at",
+                "supplier_code", "car_id", "car_number", "qty_affected", "cost_total", "rating", "reopen_count", "closed_at",
                 "milestone", "left", "due_at", "overdue", "paused"]
 
 
 def _list_stmt(f: ComplaintFilter):
     c, cu, pa, su = Complaint.__table__, Customer.__table__, Part.__table__, Supplier.__table__
+    ca = CorrectiveAction.__table__
     stmt = (select(c.c.id, c.c.number, c.c.received_at, c.c.customer_id, cu.c.code, cu.c.name_zh, cu.c.name_en,
                    c.c.complaint_type, c.c.severity, c.c.priority, c.c.state, c.c.current_step, c.c.title,
-                   c.c.defect, pa.c.code, su.c.code, c.c.car_id, c.c.qty_affected,
+                   c.c.defect, pa.c.code, su.c.code, c.c.car_id, ca.c.number, c.c.qty_affected,
                    (c.c.credit_amount + c.c.returns_amount + c.c.sorting_amount), c.c.rating, c.c.reopen_count,
                    c.c.closed_at)
             .select_from(c.join(cu, cu.c.id == c.c.customer_id).outerjoin(pa, pa.c.id == c.c.part_id)
-                         .outerjoin(su, su.c.id == c.c.supplier_id)))
+                         .outerjoin(su, su.c.id == c.c.supplier_id).outerjoin(ca, ca.c.id == c.c.car_id)))
     conds = []
     if f.customer_id is not None:
         conds.append(c.c.customer_id == f.customer_id)
@@ -716,7 +719,7 @@ def list_complaints(db: Database, flt: ComplaintFilter | None = None, *, now: da
     now = now or _now()
     with db.read() as s:
         rows = fetch_all(s, _list_stmt(f), {})
-        base = pd.DataFrame(rows, columns=LIST_COLUMNS[:22])
+        base = pd.DataFrame(rows, columns=LIST_COLUMNS[:23])
         open_ids = base.loc[base["state"].isin(OPEN_STATES), "id"].tolist() if len(base) else []
         if open_ids and f.state != "closed":
             frame = _sla_frame(s, now) if len(open_ids) > 500 else _sla_frame(s, now, ids=open_ids)

@@ -1,4 +1,5 @@
-"""A customer with a contact, a part with two suppliers: what every complaint test needs."""
+"""A customer with two contacts (English, Chinese), a part with two suppliers: what every complaint
+test needs (the view and report tests import ``make_world`` and ``intake`` from here)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from app.models.customers.tables import Customer, CustomerContact
 from app.models.suppliers.tables import Part, Supplier, SupplierPart
 
 
-@pytest.fixture
-def world(db):
+def make_world(db):
     with db.begin() as s:
         cu = Customer(code="C-OEM1", name_zh="华东汽车", name_en="East China Motors", customer_type="external")
         s.add(cu)
@@ -30,6 +30,11 @@ def world(db):
         s.flush()
         return {"customer": cu.id, "contact_en": en.id, "contact_zh": zh.id, "other": other.id, "part": part.id,
                 "supplier_a": sa_.id, "supplier_b": sb.id}
+
+
+@pytest.fixture
+def world(db):
+    return make_world(db)
 
 
 def intake(world, **kw):
