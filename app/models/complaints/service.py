@@ -662,6 +662,8 @@ class ComplaintFilter:
     overdue_only: bool = False
     part_id: int | None = None
     supplier_id: int | None = None
+    part_code: str = ""  # exact code (the list's filter boxes)
+    supplier_code: str = ""
     received_from: date | None = None
     received_to: date | None = None  # inclusive
     text: str = ""
@@ -671,7 +673,7 @@ class ComplaintFilter:
 LIST_COLUMNS = ["id", "number", "received_at", "customer_id", "customer_code", "customer_name_zh", "customer_name_en",
                 "complaint_type", "severity", "priority", "state", "current_step", "title", "defect", "part_code",
                 "supplier_code", "car_id", "car_number", "qty_affected", "cost_total", "rating", "reopen_count", "closed_at",
-                "milestone", "left", "due_at", "overdue", "paused"]
+                "milestone", "target", "left", "due_at", "overdue", "paused"]
 
 
 def _list_stmt(f: ComplaintFilter):
@@ -699,6 +701,10 @@ def _list_stmt(f: ComplaintFilter):
         conds.append(c.c.part_id == f.part_id)
     if f.supplier_id is not None:
         conds.append(c.c.supplier_id == f.supplier_id)
+    if f.part_code.strip():
+        conds.append(pa.c.code == f.part_code.strip())
+    if f.supplier_code.strip():
+        conds.append(su.c.code == f.supplier_code.strip())
     if f.received_from is not None:
         conds.append(c.c.received_at >= datetime.combine(f.received_from, datetime.min.time()))
     if f.received_to is not None:
@@ -728,9 +734,10 @@ def list_complaints(db: Database, flt: ComplaintFilter | None = None, *, now: da
     base["received_at"] = pd.to_datetime(base["received_at"])
     base["closed_at"] = pd.to_datetime(base["closed_at"])
     if frame is not None and len(frame):
-        base = base.merge(frame[["id", "milestone", "left", "due_at", "overdue", "paused"]], on="id", how="left")
+        base = base.merge(frame[["id", "milestone", "target", "left", "due_at", "overdue", "paused"]], on="id",
+                          how="left")
     else:
-        for col, dtype in (("milestone", object), ("left", float), ("due_at", "datetime64[ns]"),
+        for col, dtype in (("milestone", object), ("target", float), ("left", float), ("due_at", "datetime64[ns]"),
                            ("overdue", object), ("paused", object)):
             base[col] = pd.Series(dtype=dtype, index=base.index)
     base["overdue"] = base["overdue"].fillna(False).astype(bool)
