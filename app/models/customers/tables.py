@@ -66,6 +66,8 @@ def _values(enum: type[StrEnum]) -> str:
 
 class Customer(Base):
     __tablename__ = "customers"
+    #: the 0002 single contact (personal data, no longer written) stays out of the trail
+    __audit_exclude__ = frozenset({"contact_name", "contact_phone", "contact_email"})
     __table_args__ = (
         CheckConstraint(f"customer_type IN ({_values(CustomerType)})", name="customer_type"),
         CheckConstraint(f"lifecycle IN ({_values(Lifecycle)})", name="lifecycle"),
@@ -103,6 +105,9 @@ class CustomerContact(Base):
     every complaint pointing at it) stays."""
 
     __tablename__ = "customer_contacts"
+    #: Personal data stays out of the append-only trail (it could never be erased there); the
+    #: services record which personal fields changed instead (``master._trail_personal``).
+    __audit_exclude__ = frozenset({"name", "phone", "email"})
     __table_args__ = (CheckConstraint(f"preferred_language IN ({_values(Language)})", name="preferred_language"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
