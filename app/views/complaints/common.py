@@ -92,7 +92,7 @@ def label(table: dict[str, str], code: Any) -> str:
 
 def step_title(step: str, lang: str) -> str:
     if step == "close":
-        return tr("Close the complaint")
+        return QCoreApplication.translate("Complaints", "Close the complaint")
     zh, en = STEP_TITLES.get(step, (step, step))
     text = zh if lang == "zh_CN" else en
     return f"{step} {text}" if step in eight_d.EIGHT_D else text
@@ -106,7 +106,7 @@ def left_text(left: Any, paused: bool, cal: sla.Calendar, lang: str) -> str:
     if missing(left):
         return ""
     text = sla.format_minutes(int(left), cal, lang)
-    return f"⏸ {text}" if paused else text
+    return f"‖ {text}" if paused else text
 
 
 def sla_colours(left: Any, target: Any, paused: bool) -> tuple[QColor | None, QColor | None]:

@@ -8,12 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from app.views.complaints import common as c
+
+translate = QCoreApplication.translate
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
 
 STEP_COLUMNS = ("step_title", "state", "by", "at", "text")
@@ -87,11 +89,11 @@ class ComplaintDetailWidget(QWidget):
 
         # steps and the step to do next
         self.steps_model, self.steps_view = _table([
-            Column("step_title", lambda: c.tr("Step")),
-            Column("state", lambda: c.tr("Done")),
-            Column("by", lambda: c.tr("By")),
-            Column("at", lambda: c.tr("When")),
-            Column("text", lambda: c.tr("What was done")),
+            Column("step_title", lambda: translate("Complaints", "Step")),
+            Column("state", lambda: translate("Complaints", "Done")),
+            Column("by", lambda: translate("Complaints", "By")),
+            Column("at", lambda: translate("Complaints", "When")),
+            Column("text", lambda: translate("Complaints", "What was done")),
         ], self)
         self.next_label = QLabel()
         self.next_label.setObjectName("nextStep")
@@ -99,7 +101,7 @@ class ComplaintDetailWidget(QWidget):
         self.step_text = QPlainTextEdit()
         self.step_text.setObjectName("stepText")
         self.step_text.setPlaceholderText(self.tr("What was done in this step…"))
-        self.step_text.setMaximumHeight(80)
+        self.step_text.setMaximumHeight(64)
         self.rating = QSpinBox()
         self.rating.setRange(1, 5)
         self.rating.setValue(5)
@@ -155,14 +157,14 @@ class ComplaintDetailWidget(QWidget):
         grid.setRowStretch(len(names), 1)
 
         self.events_model, self.events_view = _table([
-            Column("at", lambda: c.tr("When")), Column("by", lambda: c.tr("By")),
-            Column("action", lambda: c.tr("What"), format=lambda v: c.label(c.EVENTS, v)),
-            Column("step", lambda: c.tr("Step")), Column("text", lambda: c.tr("Note")),
+            Column("at", lambda: translate("Complaints", "When")), Column("by", lambda: translate("Complaints", "By")),
+            Column("action", lambda: translate("Complaints", "What"), format=lambda v: c.label(c.EVENTS, v)),
+            Column("step", lambda: translate("Complaints", "Step")), Column("text", lambda: translate("Complaints", "Note")),
         ], self)
         self.files_model, self.files_view = _table([
-            Column("file_name", lambda: c.tr("File")), Column("size", lambda: c.tr("Bytes"), align_right=True),
-            Column("added_by", lambda: c.tr("Added by")), Column("added_at", lambda: c.tr("Added at")),
-            Column("sha256", lambda: c.tr("SHA-256")),
+            Column("file_name", lambda: translate("Complaints", "File")), Column("size", lambda: translate("Complaints", "Bytes"), align_right=True),
+            Column("added_by", lambda: translate("Complaints", "Added by")), Column("added_at", lambda: translate("Complaints", "Added at")),
+            Column("sha256", lambda: translate("Complaints", "SHA-256")),
         ], self)
         files = QWidget()
         fl = QVBoxLayout(files)

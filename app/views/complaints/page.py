@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from app.views.complaints import common as c
+
+translate = QCoreApplication.translate
 from app.views.complaints.detail import ComplaintDetailWidget
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
 
@@ -30,7 +32,7 @@ def _period(key: str, today: date) -> tuple[date | None, date | None]:
 
 
 class ComplaintTableModel(DataFrameTableModel):
-    """The list's model: the SLA column shows working time left (⏸ while waiting on the customer)."""
+    """The list's model: the SLA column shows working time left (‖ while waiting on the customer)."""
 
     left_text = staticmethod(lambda left, paused: str(left))
 
@@ -93,36 +95,39 @@ class ComplaintList(QWidget):
         from app.models.admin.permissions import can
 
         self.new_button.setEnabled(can(ctx.database, "complaints.record"))
+        self.customer.setMaximumWidth(300)
+        self.search.setMinimumWidth(260)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        for w in (self.customer, self.type, self.severity, self.state, self.period, self.part, self.supplier,
-                  self.overdue):
-            bar.addWidget(w)
+        bar.addWidget(self.customer)
+        bar.addWidget(self.period)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.export_button)
         bar2 = QHBoxLayout()
+        for w in (self.type, self.severity, self.state, self.part, self.supplier, self.overdue):
+            bar2.addWidget(w)
+        bar2.addSpacing(12)
         bar2.addWidget(self.summary, 1)
-        bar2.addWidget(self.new_button)
-        bar2.addWidget(self.export_button)
         name = "customer_name_zh" if lang == "zh_CN" else "customer_name_en"
         self.model = ComplaintTableModel([
-            Column("number", lambda: c.tr("Number")),
-            Column("received_at", lambda: c.tr("Received")),
-            Column("customer_code", lambda: c.tr("Customer")),
-            Column(name, lambda: c.tr("Name")),
-            Column("complaint_type", lambda: c.tr("Type"), format=lambda v: c.label(c.TYPES, v)),
-            Column("severity", lambda: c.tr("Severity"), format=lambda v: c.label(c.SEVERITIES, v),
-                   foreground=lambda r: c.RED if r.get("severity") == "critical" else None),
-            Column("state", lambda: c.tr("State"), format=lambda v: c.label(c.STATES, v)),
-            Column("current_step", lambda: c.tr("Step"), format=lambda v: c.step_title(str(v), lang)),
-            Column("milestone", lambda: c.tr("Due for"), format=lambda v: c.label(c.MILESTONES, v)),
-            Column("left", lambda: c.tr("Time left"), align_right=True,
-                   format=lambda v: "",  # replaced below (needs the row's pause)
+            Column("number", lambda: translate("Complaints", "Number")),
+            Column("left", lambda: translate("Complaints", "Time left"), align_right=True,
                    foreground=lambda r: c.sla_colours(r.get("left"), r.get("target"), bool(r.get("paused")))[0],
                    background=lambda r: c.sla_colours(r.get("left"), r.get("target"), bool(r.get("paused")))[1]),
-            Column("due_at", lambda: c.tr("Due at")),
-            Column("title", lambda: c.tr("Title")),
-            Column("part_code", lambda: c.tr("Part")),
-            Column("supplier_code", lambda: c.tr("Supplier")),
-            Column("car_number", lambda: c.tr("SCAR")),
+            Column("milestone", lambda: translate("Complaints", "Due for"), format=lambda v: c.label(c.MILESTONES, v)),
+            Column("due_at", lambda: translate("Complaints", "Due at")),
+            Column("customer_code", lambda: translate("Complaints", "Customer")),
+            Column(name, lambda: translate("Complaints", "Name")),
+            Column("complaint_type", lambda: translate("Complaints", "Type"), format=lambda v: c.label(c.TYPES, v)),
+            Column("severity", lambda: translate("Complaints", "Severity"), format=lambda v: c.label(c.SEVERITIES, v),
+                   foreground=lambda r: c.RED if r.get("severity") == "critical" else None),
+            Column("state", lambda: translate("Complaints", "State"), format=lambda v: c.label(c.STATES, v)),
+            Column("current_step", lambda: translate("Complaints", "Step"), format=lambda v: c.step_title(str(v), lang)),
+            Column("title", lambda: translate("Complaints", "Title")),
+            Column("received_at", lambda: translate("Complaints", "Received")),
+            Column("part_code", lambda: translate("Complaints", "Part")),
+            Column("supplier_code", lambda: translate("Complaints", "Supplier")),
+            Column("car_number", lambda: translate("Complaints", "SCAR")),
         ], parent=self)
         self._left_col = next(i for i, col in enumerate(self.model.columns) if col.field == "left")
         self.model.left_text = lambda left, paused: c.left_text(left, paused, self.calendar, ctx.language)
@@ -179,8 +184,8 @@ class ComplaintList(QWidget):
         self.model.set_frame(frame)
         if not self._fitted and len(frame):
             self.table.resizeColumnsToContents()
-            for col, width in ((self._left_col, 120), (11, 240)):
-                self.table.setColumnWidth(col, max(width, min(self.table.columnWidth(col), 320)))
+            for col, (lo, hi) in {self._left_col: (120, 200), 5: (140, 230), 10: (200, 280)}.items():
+                self.table.setColumnWidth(col, max(lo, min(self.table.columnWidth(col), hi)))
             self._fitted = True
         n_overdue = int(frame["overdue"].sum()) if len(frame) else 0
         n_waiting = int(frame["paused"].sum()) if len(frame) else 0
@@ -239,8 +244,9 @@ class ComplaintsPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
