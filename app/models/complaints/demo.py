@@ -100,6 +100,7 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
 
     complaints, events, pauses = [], [], []
     seq: dict[int, int] = {}
+    reopened = 0
     next_id = (conn.execute("SELECT max(id) FROM complaints").fetchone()[0] or 0) + 1
     for month in ctx.months:
         for _ in range(per_month + rng.randint(-2, 3)):
@@ -155,7 +156,9 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                     flow.close(by=QM, at=t)
                     events.append((cid, t, QM, "close", "", ""))
                     state = "closed"
-                    if rng.random() < 0.04 and t + timedelta(days=20) < now:  # a few come back
+                    middle = month == ctx.months[len(ctx.months) // 2]
+                    if (rng.random() < 0.04 or (middle and not reopened)) and t + timedelta(days=20) < now:
+                        reopened += 1  # a few come back (at least one in every demo)
                         t = t + timedelta(days=rng.randint(10, 30))
                         reason = "同类问题再次发生 / the problem came back"
                         flow.reopen(by=QM, at=min(t, now - timedelta(hours=1)), reason=reason)
@@ -187,10 +190,9 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                 status = "closed" if flow.is_closed else "verified" if done else \
                     "answered" if flow.record("D3") else "open"
                 ed = {"D2": flow.record("D2")["text"]}
-                if status != "open":
-                    ed["D3"] = texts["D3"]
-                if status in ("verified", "closed"):
-                    ed.update({k: texts[k] for k in ("D4", "D5", "D6")})
+                if status != "open":  # the supplier answered with its full 8D
+                    ed = {**{k: texts[k] for k in eight_d.EIGHT_D}, **ed,
+                          "D1": "供方质量经理牵头，生产、工艺参与 / supplier quality manager leads with production"}
                 cur = conn.execute(
                     "INSERT INTO corrective_actions (supplier_id, number, title, description, source, issued_on, due_on,"
                     " answered_on, closed_on, status, owner, method, eight_d_json, verification, verified_by,"
@@ -200,12 +202,13 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                      f"Customer complaint {number}\nDefect: {defect[0]}\nQuantity affected: {pieces}\n"
                      f"D2 problem description: {flow.record('D2')['text']}", issued, due,
                      issued + timedelta(days=3) if status != "open" else None,
-                     flow.milestone_times()["closure"].date() if status == "closed" else None, status,
+                     max(flow.milestone_times()["closure"].date(), issued + timedelta(days=20))
+                     if status == "closed" else None, status,
                      json.dumps(ed, ensure_ascii=False),
                      "连续批次验证有效 / verified on consecutive lots" if status in ("verified", "closed") else "",
                      QM if status in ("verified", "closed") else "",
                      issued + timedelta(days=20) if status in ("verified", "closed") else None,
-                     QM if status == "closed" else None))
+                     QM if status == "closed" else ""))
                 car_id = cur.lastrowid
                 events.append((cid, datetime.combine(issued, datetime.min.time()) + timedelta(hours=17), handler,
                                "scar", "", scar_no))
