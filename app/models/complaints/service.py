@@ -616,7 +616,7 @@ def _sla_frame(session, now: datetime, *, ids: list[int] | None = None) -> pd.Da
     stmt = (select(c.c.id, c.c.severity, c.c.complaint_type, c.c.received_at, c.c.first_response_at,
                    c.c.containment_at, c.c.root_cause_at, p.c.started_at, p.c.ended_at)
             .select_from(c.outerjoin(p, p.c.complaint_id == c.c.id))
-            .where(c.c.state != "closed"))  # open or waiting (no IN: fetch_all binds plain values)
+            .where(_is_open(c)))
     if ids is not None:
         rows = [tuple(r) for r in session.execute(stmt.where(c.c.id.in_(ids))).all()]
     else:
@@ -624,26 +624,31 @@ def _sla_frame(session, now: datetime, *, ids: list[int] | None = None) -> pd.Da
     cols = ["id", "milestone", "target", "used", "left", "due_at", "overdue", "paused"]
     if not rows:
         return pd.DataFrame({k: pd.Series(dtype=object) for k in cols})
-    raw = pd.DataFrame(rows, columns=["id", "sev", "typ", "rec", "fr", "cont", "rc", "ps", "pe"])
-    for col in ("rec", "fr", "cont", "rc", "ps", "pe"):
-        raw[col] = pd.to_datetime(raw[col])
-    first = ~raw["id"].duplicated()
-    comp = raw[first].reset_index(drop=True)
-    owner_index = pd.Index(comp["id"]).get_indexer(raw["id"])
-    has_pause = raw["ps"].notna().to_numpy()
+    col = list(zip(*rows))
+    all_ids = np.array(col[0], dtype=np.int64)
+    uniq, first, inverse = np.unique(all_ids, return_index=True, return_inverse=True)
+
+    def times(i: int) -> np.ndarray:
+        return np.array(col[i], dtype="datetime64[m]")
+
+    rec, fr, cont, rc = (times(i)[first] for i in (3, 4, 5, 6))
+    ps, pe = times(7), times(8)
+    has_pause = ~np.isnat(ps)
     # the milestone now running: the first one not yet reached
-    reached = np.stack([comp["fr"].notna(), comp["cont"].notna(), comp["rc"].notna()], axis=1)
-    k = np.where(~reached[:, 0], 0, np.where(~reached[:, 1], 1, np.where(~reached[:, 2], 2, 3)))
-    sev = comp["sev"].map(_SEV).to_numpy()
-    typ = comp["typ"].map(_TYP).to_numpy()
+    k = np.where(np.isnat(fr), 0, np.where(np.isnat(cont), 1, np.where(np.isnat(rc), 2, 3)))
+    sev = np.array([_SEV[col[1][i]] for i in first], dtype=np.int64)
+    typ = np.array([_TYP[col[2][i]] for i in first], dtype=np.int64)
     tgt = table[sev, typ, k]
-    st = sla.sla_state(cal, comp["rec"].to_numpy("datetime64[m]"), now, tgt,
-                       pause_owner=owner_index[has_pause],
-                       pause_start=raw["ps"].to_numpy("datetime64[m]")[has_pause],
-                       pause_end=raw["pe"].to_numpy("datetime64[m]")[has_pause])
-    return pd.DataFrame({"id": comp["id"].to_numpy(), "milestone": np.array(sla.MILESTONES)[k], "target": tgt,
-                         "used": st.used, "left": st.left, "due_at": pd.to_datetime(st.due_at),
+    st = sla.sla_state(cal, rec, now, tgt, pause_owner=inverse[has_pause], pause_start=ps[has_pause],
+                       pause_end=pe[has_pause])
+    return pd.DataFrame({"id": uniq, "milestone": np.array(sla.MILESTONES, dtype=object)[k], "target": tgt,
+                         "used": st.used, "left": st.left, "due_at": st.due_at.astype("datetime64[ns]"),
                          "overdue": st.overdue, "paused": st.paused})
+
+
+def _is_open(c):
+    """state open or waiting, spelled so SQLite uses the state index (and fetch_all needs no IN list)."""
+    return or_(c.c.state == "open", c.c.state == "waiting")
 
 
 def sla_states(db: Database, *, now: datetime | None = None) -> pd.DataFrame:
@@ -684,7 +689,9 @@ def _list_stmt(f: ComplaintFilter):
                    c.c.defect, pa.c.code, su.c.code, c.c.car_id, ca.c.number, c.c.qty_affected,
                    (c.c.credit_amount + c.c.returns_amount + c.c.sorting_amount), c.c.rating, c.c.reopen_count,
                    c.c.closed_at)
-            .select_from(c.join(cu, cu.c.id == c.c.customer_id).outerjoin(pa, pa.c.id == c.c.part_id)
+            # LEFT JOIN customers (every complaint has one): SQLite then drives from complaints and
+            # its indexes instead of scanning the customers first
+            .select_from(c.outerjoin(cu, cu.c.id == c.c.customer_id).outerjoin(pa, pa.c.id == c.c.part_id)
                          .outerjoin(su, su.c.id == c.c.supplier_id).outerjoin(ca, ca.c.id == c.c.car_id)))
     conds = []
     if f.customer_id is not None:
@@ -694,7 +701,7 @@ def _list_stmt(f: ComplaintFilter):
     if f.severity:
         conds.append(c.c.severity == f.severity)
     if f.state == "active" or f.overdue_only:
-        conds.append(c.c.state != "closed")
+        conds.append(_is_open(c))
     elif f.state:
         conds.append(c.c.state == f.state)
     if f.part_id is not None:
@@ -723,12 +730,26 @@ def list_complaints(db: Database, flt: ComplaintFilter | None = None, *, now: da
     newest first. SLA columns (``left`` in working minutes, ``due_at``) are empty for closed ones."""
     f = flt or ComplaintFilter()
     now = now or _now()
+    c = Complaint.__table__
+    want_open = f.state in (None, "active", "open", "waiting") or f.overdue_only
+    want_closed = f.state in (None, "closed") and not f.overdue_only
     with db.read() as s:
-        rows = fetch_all(s, _list_stmt(f), {})
+        rows: list[tuple] = []
+        if want_open:  # every open one: the order is by the SLA deadline, known only after the pass
+            stmt = _list_stmt(f)
+            rows += fetch_all(s, stmt.where(_is_open(c)) if f.state in (None, "active") else stmt, {})
+        n_open = len(rows)
+        if want_closed:  # closed ones newest first, limited in SQL
+            stmt = _list_stmt(f)
+            stmt = (stmt.where(c.c.state == "closed") if f.state is None else stmt) \
+                .order_by(c.c.received_at.desc(), c.c.id.desc())
+            if f.limit is not None:
+                stmt = stmt.limit(max(f.limit - n_open, 0) if not f.overdue_only else f.limit)
+            rows += fetch_all(s, stmt, {})
         base = pd.DataFrame(rows, columns=LIST_COLUMNS[:23])
-        open_ids = base.loc[base["state"].isin(OPEN_STATES), "id"].tolist() if len(base) else []
-        if open_ids and f.state != "closed":
-            frame = _sla_frame(s, now) if len(open_ids) > 500 else _sla_frame(s, now, ids=open_ids)
+        if n_open:
+            open_ids = base["id"].iloc[:n_open].tolist()
+            frame = _sla_frame(s, now) if n_open > 500 else _sla_frame(s, now, ids=open_ids)
         else:
             frame = None
     base["received_at"] = pd.to_datetime(base["received_at"])
