@@ -41,6 +41,8 @@ class Complaint(Base):
         CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating"),
         CheckConstraint("qty_affected IS NULL OR qty_affected >= 0", name="qty_affected"),
         Index("ix_complaints_state_received_at", "state", "received_at"),
+        # the evaluation counts complaints per supplier and period from this index alone
+        Index("ix_complaints_supplier_id_received_at", "supplier_id", "received_at"),
     )
     __audit_exclude__ = frozenset({"flow_json", "updated_at"})
 
@@ -74,8 +76,7 @@ class Complaint(Base):
     sorting_amount: Mapped[float] = mapped_column(Float, default=0.0)
     rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
     rating_comment: Mapped[str] = mapped_column(Text, default="")
-    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id", ondelete="SET NULL"), nullable=True,
-                                                    index=True)
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id", ondelete="SET NULL"), nullable=True)
     car_id: Mapped[int | None] = mapped_column(ForeignKey("corrective_actions.id", ondelete="SET NULL"),
                                                nullable=True, index=True)
     created_by: Mapped[str] = mapped_column(String(120), default="")

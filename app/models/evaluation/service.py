@@ -32,6 +32,7 @@ from app.models.evaluation.tables import (
     Delivery, EvaluationResult, EvaluationRun, EvaluationSchemeRecord, EvaluationTrace, InspectionLot, PurchaseOrderLine,
 )
 from app.models.suppliers.tables import CorrectiveAction, Supplier
+from app.models.complaints.tables import Complaint  # customer complaints traced to a supplier (issue 12)
 
 
 class EvaluationError(Exception):
@@ -115,12 +116,18 @@ def _aggregate_statements():
                         count_if(ca.c.answered_on.is_not(None) & (ca.c.answered_on <= ca.c.due_on)))
                  .where(ca.c.due_on >= start, ca.c.due_on < end, ca.c.status != "cancelled")
                  .group_by(ca.c.supplier_id))
+    # Customer complaints traced to the supplier, by the day they were received (issue 12).
+    cc = Complaint.__table__
+    complaints_q = (select(cc.c.supplier_id, func.count())
+                    .where(cc.c.supplier_id.is_not(None), cc.c.received_at >= start, cc.c.received_at < end)
+                    .group_by(cc.c.supplier_id))
     return (
         (lots_q, ("lots_inspected", "lots_accepted", "units_received", "defective_units",
                   "critical_defects", "major_defects", "minor_defects")),
         (deliveries_q, ("deliveries", "deliveries_on_time", "amount_actual", "amount_standard")),
         (fulfilment_q, ("qty_ordered", "qty_fulfilled")),
         (service_q, ("cars_due", "cars_answered_on_time")),
+        (complaints_q, ("customer_complaints",)),
     )
 
 

@@ -80,9 +80,10 @@ def upgrade() -> None:
                                 name="fk_complaints_car_id_corrective_actions"),
         *[sa.CheckConstraint(sql, name=f"ck_complaints_{name}") for name, sql in CHECKS.items()],
     )
-    for col in ("customer_id", "part_id", "supplier_id", "car_id"):
+    for col in ("customer_id", "part_id", "car_id"):
         op.create_index(f"ix_complaints_{col}", "complaints", [col])
     op.create_index("ix_complaints_state_received_at", "complaints", ["state", "received_at"])
+    op.create_index("ix_complaints_supplier_id_received_at", "complaints", ["supplier_id", "received_at"])
 
     op.create_table(
         "complaint_pauses",
@@ -144,7 +145,8 @@ def downgrade() -> None:
     for table in ("complaint_attachments", "complaint_events", "complaint_pauses"):
         op.drop_index(f"ix_{table}_complaint_id", table_name=table)
         op.drop_table(table)
+    op.drop_index("ix_complaints_supplier_id_received_at", table_name="complaints")
     op.drop_index("ix_complaints_state_received_at", table_name="complaints")
-    for col in ("customer_id", "part_id", "supplier_id", "car_id"):
+    for col in ("customer_id", "part_id", "car_id"):
         op.drop_index(f"ix_complaints_{col}", table_name="complaints")
     op.drop_table("complaints")
