@@ -156,3 +156,25 @@ def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, mon
     assert w.pause("photos asked") and not w.resume_button.isHidden()
     assert w.resume() and not w.pause_button.isHidden()
     assert w.edit_costs((100.0, 20.0, 5.5)) and "125.50" in w.facts["costs"].text()
+
+
+def test_customer_detail_shows_its_complaints_tab(ctx, qtbot):
+    from app.views.complaints.customer_tab import ComplaintsTab
+    from app.views.customers.detail import CustomerDetail
+
+    world = make_world(ctx.database)
+    mine = svc.create_complaint(ctx.database, intake(world))
+    other_contact = None
+    svc.create_complaint(ctx.database, intake(world, customer_id=world["other"], contact_id=other_contact))
+    detail = CustomerDetail(ctx)
+    qtbot.addWidget(detail)
+    detail.set_customer(world["customer"])
+    tabs = [w for _f, w in detail.extra_tabs if isinstance(w, ComplaintsTab)]
+    assert len(tabs) == 1
+    tab = tabs[0]
+    assert tab.list.model.frame["id"].tolist() == [mine]
+    assert tab.list.customer.isHidden()
+    dialog = tab.list.new_complaint()
+    qtbot.addWidget(dialog)
+    assert dialog.customer.currentData() == world["customer"]
+    dialog.reject()
