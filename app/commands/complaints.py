@@ -1,11 +1,12 @@
-"""``qualitybridge complaints export|letter|list``: the complaint register, the 8D report / reply
-letter of one complaint, and the open complaints due first — headless, one-line errors."""
+"""``qualitybridge complaints export|letter|report|list``: the complaint register, the 8D report /
+reply letter of one complaint, the monthly report with charts, and the open complaints due first —
+headless, one-line errors."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from app.commands.common import fail, open_existing, record_id, warn_if_font_not_embedded
@@ -14,7 +15,7 @@ from app.commands.messages import LANGS, t
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     cp = subparsers.add_parser("complaints", help="customer complaints: register export, reply letter, open list")
-    sub = cp.add_subparsers(dest="complaints_command", metavar="{export,letter,list}")
+    sub = cp.add_subparsers(dest="complaints_command", metavar="{export,letter,report,list}")
     sub.required = True
 
     ex = sub.add_parser("export", help="write the complaint register of a period (xlsx or csv)")
@@ -33,6 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     le.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
     le.set_defaults(func=run_letter)
 
+    rp = sub.add_parser("report", help="write the monthly complaint report with charts to PDF")
+    rp.add_argument("--db", required=True, metavar="PATH")
+    rp.add_argument("--period", required=True, metavar="YYYY-MM|YYYY-Qn|YYYY[..PERIOD]")
+    rp.add_argument("--out", required=True, metavar="F.pdf")
+    rp.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    rp.set_defaults(func=run_report)
+
     ls = sub.add_parser("list", help="open complaints, what is due first on top")
     ls.add_argument("--db", required=True, metavar="PATH")
     ls.add_argument("--overdue", action="store_true", help="only the overdue ones")
@@ -47,19 +55,13 @@ def _lang(args: argparse.Namespace) -> str:
 
 def parse_period(text: str | None) -> tuple[date | None, date | None]:
     """``2026-03`` / ``2026-Q1`` / ``2026`` / ``2025-01..2026-06`` → first and last day (inclusive)."""
-    from app.engines.indicators import Period
+    from app.models.complaints.errors import ValidationError
+    from app.models.complaints.service import period_range
 
-    if not text:
-        return None, None
-    first, sep, last = text.partition("..")
     try:
-        a = Period.parse(first)
-        b = Period.parse(last) if sep else a
-    except ValueError as exc:
+        return period_range(text)
+    except ValidationError as exc:
         raise ValueError(t("complaints.bad_period", period=text)) from exc
-    if b.end <= a.start:
-        raise ValueError(t("complaints.bad_period", period=text))
-    return a.start, b.end - timedelta(days=1)
 
 
 def _check_out(out: str, suffixes: tuple[str, ...]) -> Path:
@@ -119,6 +121,30 @@ def run_letter(args: argparse.Namespace) -> int:
         db.dispose()
     warn_if_font_not_embedded(cjk_font())
     print(t("complaints.letter", number=detail.number, language=lang, path=out))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from app.models.core.database import DatabaseOpenError
+
+    try:
+        out = _check_out(args.out, (".pdf",))
+        start, end = parse_period(args.period)
+        db = open_existing(args.db)
+    except (ValueError, FileNotFoundError, DatabaseOpenError) as exc:
+        return fail(exc)
+    try:
+        from app.models.complaints import service
+        from app.reports.complaint_report import write_report
+
+        report = service.monthly_report(db, start, end)
+        font = write_report(report, out, lang=_lang(args))
+    except OSError as exc:
+        return fail(t("cannot_write", path=out, reason=exc.strerror or exc))
+    finally:
+        db.dispose()
+    warn_if_font_not_embedded(font)
+    print(t("complaints.report", n=report.summary["received"], path=out))
     return 0
 
 

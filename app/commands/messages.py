@@ -142,6 +142,7 @@ EN: dict[str, str] = {
     "complaints.not_found": "no complaint with id {id}",
     "complaints.letter": "reply letter of {number} ({language}) written to {path}",
     "complaints.listed": "{n} open complaints, {overdue} overdue",
+    "complaints.report": "monthly complaint report ({n} complaints received) written to {path}",
 }
 
 ZH: dict[str, str] = {
@@ -254,6 +255,7 @@ ZH: dict[str, str] = {
     "complaints.not_found": "没有编号为 {id} 的投诉",
     "complaints.letter": "已将 {number} 的答复函（{language}）写入 {path}",
     "complaints.listed": "未关闭投诉 {n} 条，其中超期 {overdue} 条",
+    "complaints.report": "已将顾客投诉月报（本期收到 {n} 条投诉）写入 {path}",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}

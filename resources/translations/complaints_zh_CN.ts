@@ -280,6 +280,10 @@ status: {status} · 8D {done}/8</source>
         <translation>导出台账(&amp;E)…</translation>
     </message>
     <message>
+        <source>Monthly &amp;report (PDF)…</source>
+        <translation>月报(&amp;R)（PDF）…</translation>
+    </message>
+    <message>
         <source>{n} complaints · {overdue} overdue · {waiting} waiting on the customer</source>
         <translation>{n} 条投诉 · {overdue} 条超期 · {waiting} 条等待顾客</translation>
     </message>
@@ -290,6 +294,26 @@ status: {status} · 8D {done}/8</source>
     <message>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Monthly complaint report</source>
+        <translation>顾客投诉月报</translation>
+    </message>
+    <message>
+        <source>Period (YYYY-MM, YYYY-Qn or YYYY):</source>
+        <translation>期间（YYYY-MM、YYYY-Qn 或 YYYY）：</translation>
+    </message>
+    <message>
+        <source>Use a period such as 2026-03, 2026-Q1 or 2026.</source>
+        <translation>请使用 2026-03、2026-Q1 或 2026 这样的期间。</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>保存月报</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -823,3 +823,134 @@ def part_choices(db: Database, customer_id: int | None = None) -> list[tuple[int
             if linked:
                 return [tuple(r) for r in linked]
         return [tuple(r) for r in s.execute(q).all()]
+
+
+# ---------------------------------------------------------------------------- periods
+def period_range(text: str | None) -> tuple[date | None, date | None]:
+    """``2026-03`` / ``2026-Q1`` / ``2026`` / ``2025-01..2026-06`` → first and last day (inclusive);
+    (None, None) for no text. Raises ValidationError (code ``bad_period``)."""
+    from app.engines.indicators import Period
+
+    if not text or not str(text).strip():
+        return None, None
+    first, sep, last = str(text).strip().partition("..")
+    try:
+        a = Period.parse(first)
+        b = Period.parse(last) if sep else a
+    except ValueError as exc:
+        raise ValidationError(f"bad period '{text}': use YYYY-MM, YYYY-Qn, YYYY or FROM..TO", "bad_period") from exc
+    if b.end <= a.start:
+        raise ValidationError(f"bad period '{text}': the end is before the start", "bad_period")
+    return a.start, b.end - timedelta(days=1)
+
+
+# ---------------------------------------------------------------------------- monthly report
+@dataclass(frozen=True)
+class ComplaintReport:
+    """What the monthly complaint report shows: the period's figures and a 12-month trend."""
+
+    start: date
+    end: date  # inclusive
+    months: list[str]  # YYYY-MM of the trend, oldest first (the last is the period's last month)
+    per_month_type: pd.DataFrame  # index months, columns complaint types: complaints received
+    sla_by_month: pd.DataFrame  # index months: closed, within_target, share (NaN when none closed)
+    cost_by_month: pd.Series  # cost of poor quality of the complaints received each month
+    pareto_defects: pd.Series  # quality complaints of the period by defect, largest first
+    pareto_parts: pd.Series  # complaints of the period by part code, largest first
+    top_customers: pd.DataFrame  # code, name_zh, name_en, complaints, cost
+    summary: dict[str, Any]
+
+
+def _month_label(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def monthly_report(db: Database, start: date, end: date, *, now: datetime | None = None) -> ComplaintReport:
+    """Figures of the complaints received in [start, end] and the 12 months up to ``end``; SLA
+    performance = share of the complaints closed in a month that closed within their closure
+    target (working time, pauses excluded)."""
+    now = now or _now()
+    months = []
+    y, m = end.year, end.month
+    for _ in range(12):
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    months = months[::-1]
+    window_start = date(int(months[0][:4]), int(months[0][5:]), 1)
+    lo = datetime.combine(min(window_start, start), datetime.min.time())
+    hi = datetime.combine(end + timedelta(days=1), datetime.min.time())
+    c, cu, pa = Complaint.__table__, Customer.__table__, Part.__table__
+    p = ComplaintPause.__table__
+    with db.read() as s:
+        cal = calendar(s)
+        table = _target_table(s, cal)
+        rows = s.execute(
+            select(c.c.id, c.c.received_at, c.c.closed_at, c.c.complaint_type, c.c.severity, c.c.defect, pa.c.code,
+                   cu.c.code, cu.c.name_zh, cu.c.name_en,
+                   c.c.credit_amount + c.c.returns_amount + c.c.sorting_amount, c.c.rating, c.c.supplier_id,
+                   c.c.car_id, c.c.state)
+            .select_from(c.outerjoin(cu, cu.c.id == c.c.customer_id).outerjoin(pa, pa.c.id == c.c.part_id))
+            .where(or_(and_(c.c.received_at >= lo, c.c.received_at < hi),
+                       and_(c.c.closed_at >= lo, c.c.closed_at < hi)))).all()
+        pause_rows = s.execute(
+            select(p.c.complaint_id, p.c.started_at, p.c.ended_at)
+            .select_from(p.join(c, c.c.id == p.c.complaint_id))
+            .where(c.c.closed_at >= lo, c.c.closed_at < hi)).all()
+        open_frame = _sla_frame(s, now)
+    df = pd.DataFrame(rows, columns=["id", "received_at", "closed_at", "type", "severity", "defect", "part",
+                                     "code", "name_zh", "name_en", "cost", "rating", "supplier_id", "car_id",
+                                     "state"])
+    df["received_at"] = pd.to_datetime(df["received_at"])
+    df["closed_at"] = pd.to_datetime(df["closed_at"])
+    df["month"] = df["received_at"].dt.strftime("%Y-%m")
+    df["closed_month"] = df["closed_at"].dt.strftime("%Y-%m")
+    received = df[df["month"].isin(months)]
+    per_month_type = (received.groupby(["month", "type"]).size().unstack(fill_value=0)
+                      .reindex(index=months, columns=list(TYPES), fill_value=0))
+    cost_by_month = received.groupby("month")["cost"].sum().reindex(months, fill_value=0.0)
+    # SLA performance of the complaints closed in each month
+    closed = df[df["closed_month"].isin(months)].reset_index(drop=True)
+    if len(closed):
+        sev = closed["severity"].map(_SEV).to_numpy()
+        typ = closed["type"].map(_TYP).to_numpy()
+        tgt = table[sev, typ, 3]
+        pos = pd.Index(closed["id"])
+        pr = pd.DataFrame(pause_rows, columns=["cid", "ps", "pe"])
+        pr = pr[pos.get_indexer(pr["cid"]) >= 0] if len(pr) else pr
+        st = sla.sla_state(cal, closed["received_at"].to_numpy("datetime64[m]"), closed["closed_at"].max(), tgt,
+                           pause_owner=pos.get_indexer(pr["cid"]) if len(pr) else [],
+                           pause_start=pd.to_datetime(pr["ps"]).to_numpy("datetime64[m]") if len(pr) else [],
+                           pause_end=pd.to_datetime(pr["pe"]).to_numpy("datetime64[m]") if len(pr) else [],
+                           stopped_at=closed["closed_at"].to_numpy("datetime64[m]"))
+        closed["within"] = ~st.overdue
+    else:
+        closed["within"] = pd.Series(dtype=bool)
+    g = closed.groupby("closed_month")
+    sla_by_month = pd.DataFrame({"closed": g.size(), "within_target": g["within"].sum()}).reindex(months,
+                                                                                                fill_value=0)
+    sla_by_month["share"] = np.where(sla_by_month["closed"] > 0,
+                                     sla_by_month["within_target"] / sla_by_month["closed"].where(
+                                         sla_by_month["closed"] > 0, 1), np.nan)
+    start_dt = pd.Timestamp(start)
+    period = df[(df["received_at"] >= start_dt) & (df["received_at"] < pd.Timestamp(hi))]
+    quality = period[period["type"] == "quality"]
+    pareto_defects = quality["defect"].replace("", "—").value_counts()
+    pareto_parts = period["part"].dropna().value_counts()
+    top = (period.groupby(["code", "name_zh", "name_en"]).agg(complaints=("id", "size"), cost=("cost", "sum"))
+           .reset_index().sort_values(["complaints", "cost"], ascending=False).head(10).reset_index(drop=True))
+    closed_in_period = closed[(closed["closed_at"] >= start_dt) & (closed["closed_at"] < pd.Timestamp(hi))]
+    summary = {
+        "received": int(len(period)),
+        "quality": int(len(quality)),
+        "closed": int(len(closed_in_period)),
+        "closed_within_target": int(closed_in_period["within"].sum()) if len(closed_in_period) else 0,
+        "open_now": int(len(open_frame)),
+        "overdue_now": int(open_frame["overdue"].sum()) if len(open_frame) else 0,
+        "traced_to_suppliers": int(period["supplier_id"].notna().sum()),
+        "scars": int(period["car_id"].notna().sum()),
+        "average_rating": float(period["rating"].dropna().mean()) if period["rating"].notna().any() else None,
+        "cost": float(period["cost"].sum()),
+        "by_severity": {k: int(v) for k, v in period["severity"].value_counts().items()},
+    }
+    return ComplaintReport(start, end, months, per_month_type, sla_by_month, cost_by_month, pareto_defects,
+                           pareto_parts, top, summary)

@@ -92,6 +92,8 @@ class ComplaintList(QWidget):
         self.new_button.clicked.connect(lambda: self.new_complaint())
         self.export_button = QPushButton(self.tr("&Export register…"))
         self.export_button.clicked.connect(lambda: self.export())
+        self.report_button = QPushButton(self.tr("Monthly &report (PDF)…"))
+        self.report_button.clicked.connect(lambda: self.monthly_report())
         from app.models.admin.permissions import can
 
         self.new_button.setEnabled(can(ctx.database, "complaints.record"))
@@ -103,6 +105,7 @@ class ComplaintList(QWidget):
         bar.addWidget(self.period)
         bar.addWidget(self.new_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.report_button)
         bar2 = QHBoxLayout()
         for w in (self.type, self.severity, self.state, self.part, self.supplier, self.overdue):
             bar2.addWidget(w)
@@ -232,6 +235,36 @@ class ComplaintList(QWidget):
         f = self.filter()
         f.limit = None
         return write_register(self.service.list_complaints(self.ctx.database, f), path, lang=self.ctx.language)
+
+
+    def monthly_report(self, period: str | None = None, path: str | None = None):
+        """The monthly report with charts for a period (default: last month) as PDF."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.models.complaints.errors import ValidationError
+        from app.reports.complaint_report import write_report
+
+        if period is None:
+            last = date.today().replace(day=1) - timedelta(days=1)
+            period, accepted = QInputDialog.getText(self, self.tr("Monthly complaint report"),
+                                                    self.tr("Period (YYYY-MM, YYYY-Qn or YYYY):"),
+                                                    text=f"{last:%Y-%m}")
+            if not accepted:
+                return None
+        try:
+            start, end = self.service.period_range(period)
+        except ValidationError:
+            self.summary.setText(self.tr("Use a period such as 2026-03, 2026-Q1 or 2026."))
+            return None
+        if start is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the monthly report"),
+                                                  f"complaints-{period.strip()}.pdf", self.tr("PDF (*.pdf)"))
+            if not path:
+                return None
+        write_report(self.service.monthly_report(self.ctx.database, start, end), path, lang=self.ctx.language)
+        return path
 
 
 class ComplaintsPage(QWidget):

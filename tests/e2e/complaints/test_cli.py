@@ -46,6 +46,8 @@ def test_export_letter_list_and_errors(filled, tmp_path):
     r = cli("complaints", "letter", cid, "--db", path, "--out", pdf, "--lang", "en")
     assert r.returncode == 0, r.stderr
     assert "(en)" in r.stdout and pdf.stat().st_size > 5000  # Anna Berg prefers English
+    r = cli("complaints", "report", "--db", path, "--period", "2026-03", "--out", tmp_path / "m.pdf", "--lang", "en")
+    assert r.returncode == 0 and "(1 complaints received)" in r.stdout, r.stderr
     r = cli("complaints", "list", "--db", path, "--overdue", "--lang", "en")
     assert r.returncode == 0 and r.stdout.count("CC-2026-") == 2 and "overdue" in r.stdout
     for bad in (["export", "--db", path, "--period", "2026-13", "--out", out],

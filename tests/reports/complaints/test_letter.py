@@ -79,3 +79,27 @@ def test_register_export_xlsx_and_csv_both_languages(db, tmp_path):
     out = write_register(frame, tmp_path / "reg.csv", lang="en")
     rows = list(csv.reader(open(out, encoding="utf-8-sig")))
     assert rows[0][0] == "Number" and rows[1][7] == "closed" and len(rows) == 3
+
+
+@needs_poppler
+def test_monthly_report_figures_and_charts(db, tmp_path):
+    from datetime import date
+
+    from app.reports.complaint_report import write_report
+
+    world = make_world(db)
+    _closed_8d(db, world, "contact_zh")
+    cid = svc.create_complaint(db, intake(world, severity="minor", defect="scratch"), now=T)
+    svc.raise_scar(db, cid)
+    r = svc.monthly_report(db, date(2026, 3, 1), date(2026, 3, 31), now=datetime(2026, 3, 31, 12, 0))
+    assert r.summary["received"] == 2 and r.summary["closed"] == 1 and r.summary["scars"] == 1
+    assert r.months[-1] == "2026-03" and len(r.months) == 12 and r.per_month_type.loc["2026-03", "quality"] == 2
+    # closed Mon 20:00 after receipt Fri 15:00: within the 30-day closure target
+    assert r.sla_by_month.loc["2026-03", "share"] == 1.0
+    assert r.pareto_defects.to_dict() == {"burr": 1, "scratch": 1}
+    for lang, expected in (("zh_CN", ("顾客投诉月报", "时限达成率", "缺陷排列图", "华东汽车")),
+                           ("en", ("Monthlycomplaintreport", "SLAperformance", "Paretoofdefects", "EastChinaMotors"))):
+        out = tmp_path / f"r-{lang}.pdf"
+        write_report(r, out, lang=lang)
+        text = _text(out)
+        assert all(e in text for e in expected), lang

@@ -178,3 +178,18 @@ def test_customer_detail_shows_its_complaints_tab(ctx, qtbot):
     qtbot.addWidget(dialog)
     assert dialog.customer.currentData() == world["customer"]
     dialog.reject()
+
+
+def test_monthly_report_and_register_from_the_list(ctx, qtbot, tmp_path):
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    svc.create_complaint(ctx.database, intake(world))
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.list.monthly_report("2026-13", tmp_path / "x.pdf") is None
+    assert "2026-03" in page.list.summary.text()  # the hint names an example period
+    out = page.list.monthly_report("2026-03", str(tmp_path / "m.pdf"))
+    assert out and (tmp_path / "m.pdf").stat().st_size > 5000
+    reg = page.list.export(str(tmp_path / "r.csv"))
+    assert reg.read_text(encoding="utf-8-sig").count("CC-2026-") == 1
