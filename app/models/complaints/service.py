@@ -881,64 +881,70 @@ def monthly_report(db: Database, start: date, end: date, *, now: datetime | None
     hi = datetime.combine(end + timedelta(days=1), datetime.min.time())
     c, cu, pa = Complaint.__table__, Customer.__table__, Part.__table__
     p = ComplaintPause.__table__
+    p_lo = datetime.combine(start, datetime.min.time())
+    cost = c.c.credit_amount + c.c.returns_amount + c.c.sorting_amount
     with db.read() as s:
         cal = calendar(s)
         table = _target_table(s, cal)
-        rows = s.execute(
-            select(c.c.id, c.c.received_at, c.c.closed_at, c.c.complaint_type, c.c.severity, c.c.defect, pa.c.code,
-                   cu.c.code, cu.c.name_zh, cu.c.name_en,
-                   c.c.credit_amount + c.c.returns_amount + c.c.sorting_amount, c.c.rating, c.c.supplier_id,
-                   c.c.car_id, c.c.state)
-            .select_from(c.outerjoin(cu, cu.c.id == c.c.customer_id).outerjoin(pa, pa.c.id == c.c.part_id))
-            .where(or_(and_(c.c.received_at >= lo, c.c.received_at < hi),
-                       and_(c.c.closed_at >= lo, c.c.closed_at < hi)))).all()
-        pause_rows = s.execute(
-            select(p.c.complaint_id, p.c.started_at, p.c.ended_at)
-            .select_from(p.join(c, c.c.id == p.c.complaint_id))
-            .where(c.c.closed_at >= lo, c.c.closed_at < hi)).all()
+        # three narrow queries: the trend (no joins), the closed ones (for SLA), the period's detail
+        trend = fetch_all(s, select(c.c.received_at, c.c.complaint_type, cost)
+                          .where(c.c.received_at >= lo, c.c.received_at < hi), {})
+        closed_rows = fetch_all(s, select(c.c.id, c.c.received_at, c.c.closed_at, c.c.severity, c.c.complaint_type)
+                                .where(c.c.closed_at >= lo, c.c.closed_at < hi), {})
+        pause_rows = fetch_all(s, select(p.c.complaint_id, p.c.started_at, p.c.ended_at)
+                               .select_from(p.join(c, c.c.id == p.c.complaint_id))
+                               .where(c.c.closed_at >= lo, c.c.closed_at < hi), {})
+        rows = fetch_all(s, select(c.c.id, c.c.complaint_type, c.c.severity, c.c.defect, pa.c.code, cu.c.code,
+                                   cu.c.name_zh, cu.c.name_en, cost, c.c.rating, c.c.supplier_id, c.c.car_id)
+                         .select_from(c.outerjoin(cu, cu.c.id == c.c.customer_id)
+                                      .outerjoin(pa, pa.c.id == c.c.part_id))
+                         .where(c.c.received_at >= p_lo, c.c.received_at < hi), {})
         open_frame = _sla_frame(s, now)
-    df = pd.DataFrame(rows, columns=["id", "received_at", "closed_at", "type", "severity", "defect", "part",
-                                     "code", "name_zh", "name_en", "cost", "rating", "supplier_id", "car_id",
-                                     "state"])
-    df["received_at"] = pd.to_datetime(df["received_at"])
-    df["closed_at"] = pd.to_datetime(df["closed_at"])
-    df["month"] = df["received_at"].dt.strftime("%Y-%m")
-    df["closed_month"] = df["closed_at"].dt.strftime("%Y-%m")
-    received = df[df["month"].isin(months)]
-    per_month_type = (received.groupby(["month", "type"]).size().unstack(fill_value=0)
+
+    def month_labels(values) -> np.ndarray:
+        arr = np.array(values, dtype="datetime64[m]")
+        return np.where(np.isnat(arr), "", np.datetime_as_string(arr.astype("datetime64[M]")))
+
+    tr = pd.DataFrame({"month": month_labels([r[0] for r in trend]), "type": [r[1] for r in trend],
+                       "cost": np.array([r[2] or 0.0 for r in trend], dtype=float)})
+    per_month_type = (tr.groupby(["month", "type"]).size().unstack(fill_value=0)
                       .reindex(index=months, columns=list(TYPES), fill_value=0))
-    cost_by_month = received.groupby("month")["cost"].sum().reindex(months, fill_value=0.0)
-    # SLA performance of the complaints closed in each month
-    closed = df[df["closed_month"].isin(months)].reset_index(drop=True)
-    if len(closed):
-        sev = closed["severity"].map(_SEV).to_numpy()
-        typ = closed["type"].map(_TYP).to_numpy()
-        tgt = table[sev, typ, 3]
-        pos = pd.Index(closed["id"])
-        pr = pd.DataFrame(pause_rows, columns=["cid", "ps", "pe"])
-        pr = pr[pos.get_indexer(pr["cid"]) >= 0] if len(pr) else pr
-        st = sla.sla_state(cal, closed["received_at"].to_numpy("datetime64[m]"), closed["closed_at"].max(), tgt,
-                           pause_owner=pos.get_indexer(pr["cid"]) if len(pr) else [],
-                           pause_start=pd.to_datetime(pr["ps"]).to_numpy("datetime64[m]") if len(pr) else [],
-                           pause_end=pd.to_datetime(pr["pe"]).to_numpy("datetime64[m]") if len(pr) else [],
-                           stopped_at=closed["closed_at"].to_numpy("datetime64[m]"))
-        closed["within"] = ~st.overdue
+    cost_by_month = tr.groupby("month")["cost"].sum().reindex(months, fill_value=0.0)
+    # SLA performance of the complaints closed in each month (closure target, pauses excluded)
+    if closed_rows:
+        col = list(zip(*closed_rows))
+        ids = np.array(col[0], dtype=np.int64)
+        rec = np.array(col[1], dtype="datetime64[m]")
+        clo = np.array(col[2], dtype="datetime64[m]")
+        sev = np.array([_SEV[x] for x in col[3]], dtype=np.int64)
+        typ = np.array([_TYP[x] for x in col[4]], dtype=np.int64)
+        order = np.argsort(ids)
+        owners = np.array([r[0] for r in pause_rows], dtype=np.int64)
+        pos = np.searchsorted(ids[order], owners)
+        owner_idx = order[np.minimum(pos, len(ids) - 1)] if len(owners) else np.array([], dtype=np.int64)
+        st = sla.sla_state(cal, rec, clo.max().astype(datetime), table[sev, typ, 3], pause_owner=owner_idx,
+                           pause_start=np.array([r[1] for r in pause_rows], dtype="datetime64[m]"),
+                           pause_end=np.array([r[2] for r in pause_rows], dtype="datetime64[m]"), stopped_at=clo)
+        closed = pd.DataFrame({"closed_month": month_labels(clo), "closed_at": clo.astype("datetime64[ns]"),
+                               "within": ~st.overdue})
     else:
-        closed["within"] = pd.Series(dtype=bool)
-    g = closed.groupby("closed_month")
+        closed = pd.DataFrame({"closed_month": pd.Series(dtype=object), "closed_at": pd.Series(dtype="datetime64[ns]"),
+                               "within": pd.Series(dtype=bool)})
+    g = closed[closed["closed_month"].isin(months)].groupby("closed_month")
     sla_by_month = pd.DataFrame({"closed": g.size(), "within_target": g["within"].sum()}).reindex(months,
                                                                                                 fill_value=0)
     sla_by_month["share"] = np.where(sla_by_month["closed"] > 0,
                                      sla_by_month["within_target"] / sla_by_month["closed"].where(
                                          sla_by_month["closed"] > 0, 1), np.nan)
-    start_dt = pd.Timestamp(start)
-    period = df[(df["received_at"] >= start_dt) & (df["received_at"] < pd.Timestamp(hi))]
+    period = pd.DataFrame(rows, columns=["id", "type", "severity", "defect", "part", "code", "name_zh", "name_en",
+                                         "cost", "rating", "supplier_id", "car_id"])
     quality = period[period["type"] == "quality"]
     pareto_defects = quality["defect"].replace("", "—").value_counts()
     pareto_parts = period["part"].dropna().value_counts()
     top = (period.groupby(["code", "name_zh", "name_en"]).agg(complaints=("id", "size"), cost=("cost", "sum"))
            .reset_index().sort_values(["complaints", "cost"], ascending=False).head(10).reset_index(drop=True))
-    closed_in_period = closed[(closed["closed_at"] >= start_dt) & (closed["closed_at"] < pd.Timestamp(hi))]
+    closed_in_period = closed[(closed["closed_at"] >= pd.Timestamp(start)) & (closed["closed_at"] < pd.Timestamp(hi))]
+    ratings = pd.to_numeric(period["rating"], errors="coerce").dropna()
     summary = {
         "received": int(len(period)),
         "quality": int(len(quality)),
@@ -948,8 +954,8 @@ def monthly_report(db: Database, start: date, end: date, *, now: datetime | None
         "overdue_now": int(open_frame["overdue"].sum()) if len(open_frame) else 0,
         "traced_to_suppliers": int(period["supplier_id"].notna().sum()),
         "scars": int(period["car_id"].notna().sum()),
-        "average_rating": float(period["rating"].dropna().mean()) if period["rating"].notna().any() else None,
-        "cost": float(period["cost"].sum()),
+        "average_rating": float(ratings.mean()) if len(ratings) else None,
+        "cost": float(pd.to_numeric(period["cost"]).sum()) if len(period) else 0.0,
         "by_severity": {k: int(v) for k, v in period["severity"].value_counts().items()},
     }
     return ComplaintReport(start, end, months, per_month_type, sla_by_month, cost_by_month, pareto_defects,

@@ -43,6 +43,10 @@ class Complaint(Base):
         Index("ix_complaints_state_received_at", "state", "received_at"),
         # the evaluation counts complaints per supplier and period from this index alone
         Index("ix_complaints_supplier_id_received_at", "supplier_id", "received_at"),
+        # the monthly report's trend and SLA performance read these indexes alone (covering)
+        Index("ix_complaints_received_at", "received_at", "complaint_type", "credit_amount", "returns_amount",
+              "sorting_amount"),
+        Index("ix_complaints_closed_at", "closed_at", "severity", "complaint_type", "received_at"),
     )
     __audit_exclude__ = frozenset({"flow_json", "updated_at"})
 

@@ -84,6 +84,9 @@ def upgrade() -> None:
         op.create_index(f"ix_complaints_{col}", "complaints", [col])
     op.create_index("ix_complaints_state_received_at", "complaints", ["state", "received_at"])
     op.create_index("ix_complaints_supplier_id_received_at", "complaints", ["supplier_id", "received_at"])
+    op.create_index("ix_complaints_received_at", "complaints",
+                    ["received_at", "complaint_type", "credit_amount", "returns_amount", "sorting_amount"])
+    op.create_index("ix_complaints_closed_at", "complaints", ["closed_at", "severity", "complaint_type", "received_at"])
 
     op.create_table(
         "complaint_pauses",
@@ -145,6 +148,8 @@ def downgrade() -> None:
     for table in ("complaint_attachments", "complaint_events", "complaint_pauses"):
         op.drop_index(f"ix_{table}_complaint_id", table_name=table)
         op.drop_table(table)
+    op.drop_index("ix_complaints_closed_at", table_name="complaints")
+    op.drop_index("ix_complaints_received_at", table_name="complaints")
     op.drop_index("ix_complaints_supplier_id_received_at", table_name="complaints")
     op.drop_index("ix_complaints_state_received_at", table_name="complaints")
     for col in ("customer_id", "part_id", "car_id"):
