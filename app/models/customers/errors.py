@@ -71,8 +71,13 @@ class Problem:
     key: str
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
-    def text(self, lang: str = "en") -> str:
-        return render(self.key, lang, **{"field": self.field, **self.params})
+    def text(self, lang: str = "en", *, with_field: bool = True) -> str:
+        """The message; ``with_field=False`` drops the leading "field:" (a form shows the message
+        beside its field, the grid before the column's title)."""
+        if with_field:
+            return render(self.key, lang, **{"field": self.field, **self.params})
+        return render(self.key, lang, **{**self.params, "field": "\0"}).removeprefix("\0：").removeprefix("\0: ") \
+            .replace("\0", self.field)
 
     def __str__(self) -> str:
         return self.text("en")

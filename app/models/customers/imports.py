@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app.models.admin import trail
 from app.models.admin.permissions import requires
 from app.models.admin.tables import User
-from app.models.core.csv_reader import Column, CsvRejected, RowError, choice, parse_date, problem, read_csv, read_rows, text
+from app.models.core.csv_reader import MAX_REPORTED, Column, CsvRejected, RowError, choice, parse_date, problem, read_csv, read_rows, text
 from app.models.core.database import Database
 from app.models.core.validation import field_errors
 from app.models.customers import master
@@ -115,6 +115,13 @@ class CustomerImportError(CustomerError):
         more = f" (and {len(self.errors) - 3} more)" if len(self.errors) > 3 else ""
         Exception.__init__(self, f"{len(self.errors)} problem(s), nothing imported: {shown}{more}")
         self.key, self.code, self.params = "import_rejected", "import_rejected", {"count": len(self.errors)}
+
+    def shown(self, limit: int = MAX_REPORTED) -> list[RowError]:
+        return self.errors[:limit]
+
+    @property
+    def hidden(self) -> int:
+        return max(0, len(self.errors) - MAX_REPORTED)
 
     def text(self, lang: str = "en") -> str:
         if lang == "zh_CN":

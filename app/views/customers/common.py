@@ -40,6 +40,8 @@ YES_NO = {
     True: QT_TRANSLATE_NOOP("Customers", "Yes"),
     False: QT_TRANSLATE_NOOP("Customers", "No"),
 }
+#: the overview's customer count opens the list (app.views.core.overview translates it in this context)
+OPEN_LIST = QT_TRANSLATE_NOOP("Customers", "Open the customer list")
 ENTITY = {
     "customers": QT_TRANSLATE_NOOP("Customers", "Customer"),
     "customer_contacts": QT_TRANSLATE_NOOP("Customers", "Contact"),

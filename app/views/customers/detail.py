@@ -18,10 +18,10 @@ from datetime import datetime
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTabWidget, QTableView, QVBoxLayout, QWidget)
 
-from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
+from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 from app.views.customers import common as c
 
 translate = QCoreApplication.translate
@@ -61,12 +61,14 @@ def _table(columns: list[Column], parent: QWidget) -> tuple[DataFrameTableModel,
     view = QTableView(parent)
     view.setModel(proxy)
     view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the header's default would be descending
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
+    readable_headers(view)
     return model, view
 
 
@@ -106,7 +108,7 @@ def describe_changes(entry) -> str:
     the trail does not hold them)."""
     ch = entry.changes or {}
     if entry.action == "update":
-        return "; ".join(f"{_field(k)}: {_short(v[0])} → {_short(v[1])}" for k, v in ch.items()
+        return "; ".join(f"{_field(k)}: {_value(k, v[0])} → {_value(k, v[1])}" for k, v in ch.items()
                          if isinstance(v, list) and len(v) == 2)
     if "personal_fields" in ch:
         return translate("CustomerDetail", "Personal data: {fields}").replace(
@@ -117,7 +119,22 @@ def describe_changes(entry) -> str:
     if "counts" in ch:
         return ", ".join(f"{k}: {v}" for k, v in ch["counts"].items())
     keys = [k for k in ("code", "group_key", "customer_part_no", "part_id", "role", "lifecycle") if ch.get(k)]
-    return "; ".join(f"{_field(k)}: {_short(ch[k])}" for k in keys)
+    return "; ".join(f"{_field(k)}: {_value(k, ch[k])}" for k in keys)
+
+
+CODED_FIELDS = {"customer_type": c.CUSTOMER_TYPE, "lifecycle": c.LIFECYCLE, "value_class": c.VALUE_CLASS,
+                "preferred_language": c.LANGUAGE, "group_key": c.GROUPS}
+
+
+def _value(field: str, v) -> str:
+    """A trail value as the screens show it: codes and yes/no translated, times to the minute."""
+    if isinstance(v, bool):
+        return c.label(c.YES_NO, v)
+    if field in CODED_FIELDS and v:
+        return c.label(CODED_FIELDS[field], v)
+    if isinstance(v, str) and len(v) >= 19 and v[4] == "-" and v[10] in "T ":
+        return v[:16].replace("T", " ")
+    return _short(v)
 
 
 def _short(v) -> str:
@@ -172,14 +189,21 @@ class CustomerDetail(QWidget):
     # ----- tabs -----------------------------------------------------------------------------------
     def _build_basic(self) -> None:
         page = QWidget()
-        form = QFormLayout(page)
-        self.basic: dict[str, QLabel] = {}
+        columns = QHBoxLayout(page)
+        left, right = QFormLayout(), QFormLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(24)
+        columns.addLayout(right, 1)
+        self.basic: dict[str, QLineEdit] = {}
         for key in ("code", "name_zh", "name_en", "customer_type", "lifecycle", "industry", "region", "key_account",
                     "value_class", "value_class_reason", "owner_user_id", "since", "contacts", "parts"):
-            label = QLabel()
+            form = left if key in ("code", "name_zh", "name_en", "customer_type", "lifecycle", "industry",
+                                   "region") else right
+            label = QLineEdit()  # read-only fields: data, selectable and copyable
             label.setObjectName(f"basic_{key}")
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setReadOnly(True)
+            label.setFrame(False)
+            label.setStyleSheet("background: transparent;")
             self.basic[key] = label
             title = {"contacts": self.tr("Contacts"), "parts": self.tr("Parts we supply")}.get(key) or _field(key)
             form.addRow(title + ":", label)
@@ -235,7 +259,7 @@ class CustomerDetail(QWidget):
         name = "part_name_zh" if self.ctx.language == "zh_CN" else "part_name_en"
         self.parts_model, self.parts_view = _table([
             Column("part_code", lambda: translate("CustomerDetail", "Our part")),
-            Column(name, lambda: translate("CustomerDetail", "Name")),
+            Column(name, lambda: translate("CustomerDetail", "Part name")),
             Column("customer_part_no", lambda: translate("CustomerDetail", "Customer's part number")),
             Column("suppliers", lambda: translate("CustomerDetail", "Suppliers of the part"),
                    format=lambda v: ", ".join(v) if v else ""),
@@ -257,6 +281,7 @@ class CustomerDetail(QWidget):
             Column("reason", lambda: translate("CustomerDetail", "Reason")),
         ], page)
         self.history_view.setObjectName("historyTable")
+        self.history_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         box.addWidget(self.history_view, 1)
         self.history_page = page
         self.tabs.addTab(page, self.tr("History"))
@@ -320,6 +345,8 @@ class CustomerDetail(QWidget):
                   "since": r.since.isoformat() if r.since else "", "contacts": str(r.contacts), "parts": str(r.parts)}
         for key, label in self.basic.items():
             label.setText(str(values.get(key, "")))
+            label.setCursorPosition(0)
+            label.setToolTip(label.text() if len(label.text()) > 40 else "")
         contacts = self.master.list_contacts(self.ctx.database, self.customer_id)
         self.contacts_model.set_frame(pd.DataFrame(
             [{"id": k.id, "name": k.name, "role": k.role, "phone": k.phone, "email": k.email,
@@ -342,7 +369,11 @@ class CustomerDetail(QWidget):
         self.history_model.set_frame(pd.DataFrame(
             [{"at": e.at, "who": e.username, "entity": e.entity, "action": e.action, "what": describe_changes(e),
               "reason": e.reason} for e in entries], columns=["at", "who", "entity", "action", "what", "reason"]))
-        self.history_view.resizeColumnToContents(0)
+        for view in (self.contacts_view, self.parts_view, self.history_view):
+            view.resizeColumnsToContents()
+            header = view.horizontalHeader()
+            for col in range(header.count() - 1):
+                header.resizeSection(col, min(max(header.sectionSize(col), 70), 320))
 
     @staticmethod
     def _reselect(view: QTableView, model: DataFrameTableModel, previous: pd.Series | None) -> None:
@@ -367,29 +398,18 @@ class CustomerDetail(QWidget):
             self._after_change()
 
     def value_class_dialog(self, parent: QWidget | None = None) -> QDialog:
-        from app.views.customers.dialogs import ReasonDialog
+        from app.views.customers.dialogs import ValueClassDialog
 
         current = self.master.get_customer(self.ctx.database, self.customer_id).row.value_class \
             if self.customer_id is not None else None
-        return ReasonDialog(self.tr("Set value class"),
-                            self.tr("The value class normally comes from the customer value analysis. "
-                                    "Setting it by hand needs a reason, which is kept with the customer "
-                                    "and on the audit trail."),
-                            choices=[(None, self.tr("(not set)"))] + [(k, c.label(c.VALUE_CLASS, k))
-                                                                     for k in c.VALUE_CLASS],
-                            current=current, parent=parent if parent is not None else self)
+        return ValueClassDialog(current, parent)
 
     def set_value_class(self, value: str | None = None, reason: str | None = None) -> bool:
+        from app.views.customers.dialogs import ask_value_class
+
         if self.customer_id is None:
             return False
-        if reason is None:
-            dialog = self.value_class_dialog()
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            value, reason = dialog.value(), dialog.text()
-        done = c.attempt(self, self.ctx, self.tr("Set value class"), self.master.set_value_class,
-                         self.ctx.database, self.customer_id, value, reason=reason)
-        if done is c.NOTHING:
+        if not ask_value_class(self.ctx, self.customer_id, self, value=value, reason=reason):
             return False
         self._after_change()
         return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -84,10 +84,10 @@ class _FieldForm(QDialog):
             if label is None:
                 rest.append(p.text(lang))
                 continue
-            label.setText((label.text() + "\n" if label.text() else "") + p.text(lang))
+            label.setText((label.text() + "\n" if label.text() else "") + p.text(lang, with_field=False))
             label.show()
         self.summary.setText("\n".join(rest) if rest else
-                             self.tr("%n problem(s); nothing was saved.", "", len(problems)))
+                             self.tr("{n} problem(s); nothing was saved.").replace("{n}", str(len(problems))))
 
     def _accept(self) -> None:  # pragma: no cover - overridden
         self.accept()
@@ -336,8 +336,8 @@ class ImportErrorsDialog(QDialog):
         self.setObjectName("customerImportErrors")
         self.setWindowTitle(self.tr("Import refused"))
         layout = QVBoxLayout(self)
-        head = QLabel(self.tr("Nothing was imported. Correct these %n row problem(s) and import the file again:",
-                              "", len(errors)))
+        head = QLabel(self.tr("Nothing was imported. Correct these {n} problem(s) and import the file again:")
+                      .replace("{n}", str(len(errors))))
         head.setWordWrap(True)
         layout.addWidget(head)
         table = QTableWidget(len(errors), 3)
@@ -361,3 +361,33 @@ class ImportErrorsDialog(QDialog):
         box.accepted.connect(self.accept)
         layout.addWidget(box)
         self.resize(640, 360)
+
+
+class ValueClassDialog(ReasonDialog):
+    """The value class set by hand: the class and the reason (kept with the customer and on the
+    audit trail)."""
+
+    def __init__(self, current: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Set value class"),
+                         self.tr("The value class normally comes from the customer value analysis. "
+                                 "Setting it by hand needs a reason, which is kept with the customer "
+                                 "and on the audit trail."),
+                         choices=[(None, self.tr("(not set)"))] + [(k, c.label(c.VALUE_CLASS, k))
+                                                                  for k in c.VALUE_CLASS],
+                         current=current, parent=parent)
+        self.setObjectName("valueClassDialog")
+
+
+def ask_value_class(ctx, customer_id: int, parent: QWidget | None = None, *, value: Any = ..., reason: str | None = None) -> bool:
+    """Ask for (unless given) and save a hand-set value class; True when saved."""
+    from app.models.customers import master
+
+    if reason is None:
+        current = master.get_customer(ctx.database, customer_id).row.value_class
+        dialog = ValueClassDialog(current, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        value, reason = dialog.value(), dialog.text()
+    done = c.attempt(parent, ctx, QCoreApplication.translate("Customers", "Value class"), master.set_value_class, ctx.database, customer_id,
+                     None if value is ... else value, reason=reason)
+    return done is not c.NOTHING

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
                                QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from app.models.customers.master import GRID_COLUMNS
-from app.views.core.table_models import ROW_ROLE, SORT_ROLE
+from app.views.core.table_models import ROW_ROLE, SORT_ROLE, readable_headers
 from app.views.customers import common as c
 
 translate = QCoreApplication.translate
@@ -33,7 +33,7 @@ FIELDS = ("code", "name_zh", "name_en", "customer_type", "lifecycle", "industry"
  COL_OWNER, COL_SINCE, COL_CONTACTS, COL_PARTS) = range(len(FIELDS))
 TITLES = (
     QT_TRANSLATE_NOOP("Customers", "Code"), QT_TRANSLATE_NOOP("Customers", "Name (Chinese)"),
-    QT_TRANSLATE_NOOP("Customers", "Name (English)"), QT_TRANSLATE_NOOP("Customers", "Internal / external"),
+    QT_TRANSLATE_NOOP("Customers", "Name (English)"), QT_TRANSLATE_NOOP("Customers", "Type"),
     QT_TRANSLATE_NOOP("Customers", "Lifecycle"), QT_TRANSLATE_NOOP("Customers", "Industry"),
     QT_TRANSLATE_NOOP("Customers", "Region"), QT_TRANSLATE_NOOP("Customers", "Key account"),
     QT_TRANSLATE_NOOP("Customers", "Value class"), QT_TRANSLATE_NOOP("Customers", "Owner"),
@@ -57,7 +57,8 @@ Checker = Callable[[str, Any], "str | None"]  # (field, value) -> message in the
 
 
 class CustomerTableModel(QAbstractTableModel):
-    """One row per customer: the service's tuples as lists (fast ``data()``), sorted in place."""
+    """One row per customer: the service's tuples as they come (an edit replaces its row's tuple),
+    sorted in place."""
 
     edit_rejected = Signal(str)
     edited = Signal(int)  # customer id after a saved edit (or its undo/redo)
@@ -69,23 +70,52 @@ class CustomerTableModel(QAbstractTableModel):
         self.writer = writer
         self.checker = checker
         self.undo_stack = undo_stack or QUndoStack(self)
-        self._rows: list[list[Any]] = []
+        self._rows: list[tuple] = []
         self._row_of: dict[int, int] = {}
         self._labels = {col: {k: c.label(t, k) for k in t} for col, t in CODED.items()}
         self._yes, self._no = c.label(c.YES_NO, True), c.label(c.YES_NO, False)
         self._sorted: tuple[int, Qt.SortOrder] | None = None
+        self._hay: list[str] | None = None
 
     # ----- loading --------------------------------------------------------------------------
-    def set_rows(self, rows: list[tuple]) -> None:
+    def set_rows(self, rows: list[tuple], *, by_code: bool = True) -> None:
+        """Load the service's tuples; ``by_code``: they arrive sorted by code (``grid_tuples``), so
+        the default order needs no sort."""
         self.beginResetModel()
-        self._rows = [list(r) for r in rows]
-        if self._sorted is not None:
+        self._rows = list(rows)
+        if self._sorted is not None and not (by_code and self._sorted == (COL_CODE, Qt.SortOrder.AscendingOrder)):
             self._order(*self._sorted)
         self._reindex()
         self.endResetModel()
 
     def _reindex(self) -> None:
         self._row_of = {r[P_ID]: i for i, r in enumerate(self._rows)}
+        self._hay = None
+
+    def haystack(self, row: int) -> str:
+        """The row's displayed texts, casefolded, for the quick filter (built for every row at the
+        first filter, in one pass; rebuilt after a reload, a sort or an edit)."""
+        if self._hay is None:
+            labels = [self._labels.get(col) for col in range(len(FIELDS))]
+            yes, pos = self._yes, POS
+            out = []
+            for r in self._rows:
+                parts = []
+                for col, p in enumerate(pos):
+                    v = r[p]
+                    if v is None or v == "":
+                        continue
+                    table = labels[col]
+                    if table is not None:
+                        parts.append(table.get(v, str(v)))
+                    elif col == COL_KEY:
+                        if v:
+                            parts.append(yes)
+                    else:
+                        parts.append(str(v))
+                out.append(" ".join(parts).casefold())
+            self._hay = out
+        return self._hay[row]
 
     def customer_id(self, row: int) -> int:
         return self._rows[row][P_ID]
@@ -140,7 +170,7 @@ class CustomerTableModel(QAbstractTableModel):
         if column in RANKS:
             return RANKS[column].get(v, 99)
         if isinstance(v, str):
-            return v.casefold()
+            return v if column == COL_CODE else v.casefold()  # codes as the database orders them
         if isinstance(v, date):
             return v.toordinal()
         return v
@@ -169,6 +199,8 @@ class CustomerTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_KEY:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_VALUE and self.writer is not None:
+            return translate("Customers", "Double-click to set the value class by hand, with a reason")
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_LIFECYCLE and v == "lost":
             from PySide6.QtGui import QColor
 
@@ -181,7 +213,7 @@ class CustomerTableModel(QAbstractTableModel):
 
         def key(r):
             v = sv(column, r[pos])
-            return (v is None, v if v is not None else 0, r[1].casefold())
+            return (v is None, v if v is not None else 0, r[1])
         return key
 
     def _order(self, column: int, order: Qt.SortOrder) -> None:
@@ -246,7 +278,8 @@ class CustomerTableModel(QAbstractTableModel):
         if row is None:
             return True
         if saved:
-            self._rows[row] = [saved.get(f, self._rows[row][i]) for i, f in enumerate(GRID_COLUMNS)]
+            self._rows[row] = tuple(saved.get(f, self._rows[row][i]) for i, f in enumerate(GRID_COLUMNS))
+        self._hay = None
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(FIELDS) - 1))
         self.edited.emit(customer_id)
         return True
@@ -315,10 +348,8 @@ class CustomerFilterProxy(QSortFilterProxyModel):
                 have = bool(have)
             if have != wanted:
                 return False
-        if self._text:
-            hay = " ".join(model._display(col, row[POS[col]]) for col in range(len(FIELDS))).casefold()
-            if self._text not in hay:
-                return False
+        if self._text and self._text not in model.haystack(source_row):
+            return False
         return True
 
 
@@ -454,9 +485,9 @@ class CustomerGrid(QWidget):
             lambda: [(False, c.label(c.YES_NO, False)), (True, c.label(c.YES_NO, True))], self.table))
         self.table.setItemDelegateForColumn(COL_OWNER, CodeComboDelegate(lambda: self._owners, self.table))
         header = self.table.horizontalHeader()
-        for col, width in ((COL_CODE, 80), (COL_NAME_ZH, 200), (COL_NAME_EN, 230), (COL_TYPE, 90),
-                           (COL_LIFECYCLE, 80), (COL_INDUSTRY, 110), (COL_REGION, 80), (COL_KEY, 70),
-                           (COL_VALUE, 100), (COL_OWNER, 90), (COL_SINCE, 90), (COL_CONTACTS, 60),
+        for col, width in ((COL_CODE, 70), (COL_NAME_ZH, 190), (COL_NAME_EN, 240), (COL_TYPE, 64),
+                           (COL_LIFECYCLE, 76), (COL_INDUSTRY, 118), (COL_REGION, 96), (COL_KEY, 92),
+                           (COL_VALUE, 92), (COL_OWNER, 128), (COL_SINCE, 88), (COL_CONTACTS, 70),
                            (COL_PARTS, 50)):
             header.resizeSection(col, width)
         other = COL_NAME_EN if self.ctx.language == "zh_CN" else COL_NAME_ZH
@@ -465,7 +496,9 @@ class CustomerGrid(QWidget):
         from app.views.suppliers.common import remember_header
 
         remember_header(self.table, self.ctx.settings, "customers/grid_header")
+        readable_headers(self.table)  # no title cut, in either language
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_customer,
                   context=Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.table, 1)
@@ -516,7 +549,7 @@ class CustomerGrid(QWidget):
 
     def _check(self, field: str, value: Any) -> str | None:
         problem = self.master.field_problem(field, value)
-        return problem.text(self.ctx.language) if problem else None
+        return problem.text(self.ctx.language, with_field=False) if problem else None
 
     def _write(self, customer_id: int, field: str, value: Any) -> dict:
         from app.views.core.errors import run_with_retry
@@ -547,7 +580,21 @@ class CustomerGrid(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_customer_changed.emit(current.data(ID_ROLE) if current.isValid() else None)
 
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == COL_VALUE and self.model.writer is not None:
+            self.set_value_class(index.data(ID_ROLE))
+
     # ----- actions ------------------------------------------------------------------------------------
+    def set_value_class(self, customer_id: int, **given) -> bool:
+        """The value class by hand (double-click on its cell): asks for the class and the reason."""
+        from app.views.customers.dialogs import ask_value_class
+
+        if not ask_value_class(self.ctx, customer_id, self, **given):
+            return False
+        self.refresh(keep=customer_id)
+        self.model.edited.emit(customer_id)
+        return True
+
     def add_customer(self) -> int | None:
         from app.views.customers.dialogs import CustomerDialog
 

@@ -27,6 +27,8 @@ class CustomersPage(QWidget):
         state = ctx.settings.value("customers/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([440, 320])
         self.splitter.splitterMoved.connect(
             lambda *_: ctx.settings.setValue("customers/splitter", self.splitter.saveState()))
         layout = QVBoxLayout(self)
@@ -62,9 +64,7 @@ def screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
         detail = CustomerDetail(ctx)
         detail.set_customer(first.id)
         detail.resize(1100, 420)
-        for i in range(detail.tabs.count()):
-            if detail.tabs.tabText(i) in (detail.tr("Contacts"),):
-                detail.tabs.setCurrentIndex(i)
+        detail.tabs.setCurrentIndex(1)  # contacts
         shots.append(("customer-contacts", detail))
         history = CustomerDetail(ctx)
         history.set_customer(first.id)

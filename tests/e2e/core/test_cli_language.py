@@ -69,6 +69,8 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                              ["export-qualified", "--db", d["db"], "--out", str(out / "none" / "q.csv")]),
         "csi": (["csi", "--data", str(MOBI)], ["csi", "--data", str(out / "none.csv")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
+                      ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
     }
 
 

@@ -93,8 +93,13 @@ def test_contacts_with_groups(cdb):
     entries = trail.history(cdb, "customer_contacts", kid)
     assert all("王芳" not in str(e.changes) and "wf@oem" not in str(e.changes) for e in entries)
     assert any(e.changes.get("personal_fields") == ["email", "name", "phone"] for e in entries)
+    other = master.add_contact(cdb, cid, {"name": "Tom", "groups": ["quality"], "active": False})
+    assert [c.id for c in master.contacts_in_group(cdb, cid, "quality")] == [kid]  # the inactive one left out
+    assert master.contacts_in_group(cdb, cid, "logistics") == []
+    with pytest.raises(ValidationError):
+        master.contacts_in_group(cdb, cid, "sales")
     master.delete_contact(cdb, kid)
-    assert master.list_contacts(cdb, cid) == []
+    assert [c.id for c in master.list_contacts(cdb, cid)] == [other]
 
 
 def test_parts_we_supply_show_their_suppliers(cdb):

@@ -61,3 +61,18 @@ def test_erase_anonymises_and_keeps_the_row(cdb, contact):
     finally:
         conn.close()
     assert "王芳" not in dump and "wf@oem.example.cn" not in dump and "021-1234" not in dump
+
+
+def test_privacy_needs_its_permission(cdb, contact, tmp_path):
+    from app.models.admin import identity, users
+    from app.models.admin.permissions import PermissionDenied
+
+    _cid, kid = contact
+    users.create_user(cdb, "zhao", "赵磊", "Viewer2026", ["viewer"])
+    identity.sign_in(cdb, "zhao", "Viewer2026")
+    for call in (lambda: privacy.export_contact_data(cdb, kid, tmp_path / "p.json"),
+                 lambda: privacy.erase_contact(cdb, kid, reason="x")):
+        with pytest.raises(PermissionDenied) as err:
+            call()
+        assert err.value.permission == "customers.privacy"
+    assert not (tmp_path / "p.json").exists() and master.get_contact(cdb, kid).name == "王芳"

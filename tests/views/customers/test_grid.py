@@ -203,14 +203,14 @@ def test_journey_new_customer_contact_part_edit_undo_export(ctx, tmp_path, monke
     # history shows who changed what
     page.detail.refresh()
     whats = [page.detail.history_model.index(r, 4).data() for r in range(page.detail.history_model.rowCount())]
-    assert any("Lifecycle: current → lost" in w for w in whats)
+    assert any("Lifecycle: Current → Lost" in w for w in whats)
     # 5. export
     out = page.grid.export_file(str(tmp_path / "customers.csv"))
     rows = list(csv.reader(open(out, encoding="utf-8-sig")))
     assert rows[1][:3] == ["JNY-1", "旅程汽车", "Journey Motors"] and rows[1][-2:] == ["1", "1"]
 
 
-def test_privacy_actions_from_the_contacts_tab(ctx, tmp_path):
+def test_privacy_actions_from_the_contacts_tab(ctx, tmp_path, qtmodeltester):
     import json
 
     from app.views.customers.detail import CustomerDetail
@@ -220,8 +220,25 @@ def test_privacy_actions_from_the_contacts_tab(ctx, tmp_path):
     detail = CustomerDetail(ctx)
     detail.set_customer(cid)
     detail.contacts_view.selectRow(0)
+    for model in (detail.contacts_model, detail.parts_model, detail.history_model, detail.contacts_view.model()):
+        qtmodeltester.check(model)
     path = detail.export_contact(str(tmp_path / "tom.json"))
     assert json.loads(open(path, encoding="utf-8").read())["email"] == "tom@p.example.com"
     assert detail.erase_contact(reason="request by e-mail 2026-11-30")
     assert detail.contacts_model.index(0, 0).data().startswith("[erased")
     assert master.get_customer(ctx.database, cid).row.contacts == 0
+
+
+def test_value_class_from_the_grid_needs_a_reason(ctx, monkeypatch):
+    from app.views.customers.grid import COL_VALUE, CustomerGrid
+
+    cid = master.create_customer(ctx.database, {"code": "V1", "name_en": "Valuable"})
+    grid = CustomerGrid(ctx)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert not grid.set_value_class(cid, value="important", reason="")
+    assert "reason" in shown[-1] and master.get_customer(ctx.database, cid).row.value_class is None
+    assert grid.set_value_class(cid, value="important", reason="biggest OEM")
+    assert grid.proxy.index(0, COL_VALUE).data() == "Important"
+    assert master.get_customer(ctx.database, cid).value_class_reason == "biggest OEM"
+    assert "Double-click" in grid.proxy.index(0, COL_VALUE).data(Qt.ItemDataRole.ToolTipRole)
