@@ -111,6 +111,11 @@ class EvaluationPage(QWidget):
         self.year_button = QPushButton(self.tr("Evaluate the year"))  # short: the bar must fit a 1280 px laptop
         self.year_button.setToolTip(self.tr("Evaluate the months of the selected year that are over, one after another"))
         self.year_button.clicked.connect(lambda: self.run_year())
+        from app.models.admin.permissions import can
+
+        self.may_evaluate = can(self.ctx.database, "evaluation.run")  # a viewer sees the results only
+        for button in (self.run_button, self.year_button):
+            button.setEnabled(self.may_evaluate)
         self.export_buttons = {}
         for fmt, text in (("xlsx", self.tr("Excel…")), ("csv", self.tr("CSV…")), ("pdf", self.tr("PDF…"))):
             button = QToolButton()  # compact: three push buttons of Qt's minimum width did not fit at 1280 px
@@ -278,7 +283,7 @@ class EvaluationPage(QWidget):
 
     def _set_running(self, running: bool) -> None:
         for w in (self.run_button, self.year_button, self.scheme_combo, self.refresh_button):
-            w.setEnabled(not running)
+            w.setEnabled(not running and (self.may_evaluate or w in (self.scheme_combo, self.refresh_button)))
 
     @Slot(float, str)
     def _run_progress(self, fraction: float, period: str) -> None:

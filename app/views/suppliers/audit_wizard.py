@@ -323,9 +323,8 @@ class AuditWizard(FlowWizard):
         self.service = audits
         self.templates = audits.list_templates(ctx.database)
         self.loading = False
-        user = c.current_user(ctx)
         super().__init__(ctx, flow, draft_id=audit_id, parent=parent,
-                         saver=lambda f, i: audits.save_audit_draft(ctx.database, f, audit_id=i, by=user))
+                         saver=lambda f, i: audits.save_audit_draft(ctx.database, f, audit_id=i))
         self.setObjectName("auditWizard")
         self.setWindowTitle(self.tr("Supplier audit – {name}").replace("{name}", flow.plan.get("supplier_name") or ""))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Complete audit"))
@@ -351,10 +350,18 @@ class AuditWizard(FlowWizard):
         self.changed(True)
 
     def accept(self) -> None:
+        from app.views.admin.signature import run_signed
+
         self.save_draft()
         try:
-            self.result_row = self.service.complete_audit(self.ctx.database, self.draft_id, self.flow,
-                                                          by=c.current_user(self.ctx))
+            if not self.flow.validate_all():  # complete: the report is signed (where required)
+                done = run_signed(self, self.ctx, "audits.complete", lambda signature: setattr(
+                    self, "result_row", self.service.complete_audit(self.ctx.database, self.draft_id, self.flow,
+                                                                    signature=signature)))
+                if not done:
+                    return
+            else:  # incomplete: the service names what is missing, page by page
+                self.result_row = self.service.complete_audit(self.ctx.database, self.draft_id, self.flow)
         except Exception as exc:
             messages = getattr(exc, "messages", None)
             text = "\n".join(m.text(self.lang) for m in messages) if messages else c.error_text(exc)

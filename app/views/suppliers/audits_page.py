@@ -39,6 +39,8 @@ class AuditsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_audit())
         self.resume_button = QPushButton(self.tr("&Resume draft…"))
         self.resume_button.clicked.connect(lambda: self.resume_selected())
+        for b in (self.new_button, self.resume_button):  # hidden from who may not audit
+            b.setEnabled(c.can(ctx, "audits.edit"))
         self.print_button = QPushButton(self.tr("&Print preview…"))
         self.print_button.setToolTip(self.tr("Preview the audit report and print it"))
         self.print_button.clicked.connect(lambda: self.print_selected())

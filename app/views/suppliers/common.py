@@ -302,6 +302,11 @@ _FIRST_WORD = frozenset({"bad_state", "closed", "not_verified", "in_progress"})
 
 def error_text(exc: BaseException) -> str:
     """The message of a service error in the UI language (by its stable ``code`` when known)."""
+    from app.views.admin.signature import access_text
+
+    refusal = access_text(exc)  # a missing permission, a wrong password, a missing signature
+    if refusal is not None:
+        return refusal
     code = getattr(exc, "code", None)
     if code in ERROR_CODES:
         text = QCoreApplication.translate("Suppliers", ERROR_CODES[code])
@@ -317,16 +322,17 @@ def error_text(exc: BaseException) -> str:
 
 
 def current_user(ctx) -> str:
-    """Who records an action: the name set in settings, else the login name."""
-    import getpass
+    """Who the services record for an action: the signed-in user (shown, never typed)."""
+    from app.models.admin.identity import actor_name
 
-    name = str(ctx.settings.value("user/name", "") or "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some service accounts)
-        return ""
+    return actor_name(ctx.database)
+
+
+def can(ctx, permission: str) -> bool:
+    """Whether the signed-in user may do what a button offers (the service checks it again)."""
+    from app.models.admin.permissions import can as _can
+
+    return _can(ctx.database, permission)
 
 
 def delete_on_close(shots: list[tuple[str, QWidget]]) -> list[tuple[str, QWidget]]:

@@ -344,9 +344,15 @@ class SupplierGrid(QWidget):
         self.proxy = SupplierFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.model.edit_rejected.connect(self._show_rejection)
+        if not c.can(ctx, "suppliers.edit"):
+            self.model.writer = None  # read-only cells: the service would refuse the edit
         self._build()
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(lambda *_: self.update_count())
+        # what the signed-in user may not do is disabled (the services refuse it anyway)
+        for button, permission in ((self.add_button, "suppliers.edit"), (self.duplicate_button, "suppliers.edit"),
+                                   (self.delete_button, "suppliers.delete"), (self.import_button, "suppliers.import")):
+            button.setEnabled(c.can(ctx, permission))
         self.refresh()
 
     # ----- layout ---------------------------------------------------------------------------------
@@ -548,7 +554,7 @@ class SupplierGrid(QWidget):
             if not path:
                 return False
         try:
-            result = simport.import_suppliers(self.ctx.database, path, by=c.current_user(self.ctx))
+            result = simport.import_suppliers(self.ctx.database, path)
         except simport.SupplierImportError as exc:
             ImportErrorsDialog(exc.errors, self).exec()
             return False
