@@ -136,6 +136,13 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # complaints (app/commands/complaints.py)
+    "complaints.bad_period": "bad period '{period}': use YYYY-MM, YYYY-Qn, YYYY or FROM..TO (e.g. 2025-01..2026-06)",
+    "complaints.exported": "{n} complaints ({overdue} overdue) written to {path}",
+    "complaints.not_found": "no complaint with id {id}",
+    "complaints.letter": "reply letter of {number} ({language}) written to {path}",
+    "complaints.listed": "{n} open complaints, {overdue} overdue",
+    "complaints.report": "monthly complaint report ({n} complaints received) written to {path}",
     # customers (app/commands/customers.py, app.models.customers.imports)
     "customers.imported": "{file}: {created} new and {updated} updated customer(s), {contacts} contact(s)",
     "customers.exported": "{n} customer(s) written to {path}",
@@ -271,6 +278,13 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # complaints (app/commands/complaints.py)
+    "complaints.bad_period": "期间“{period}”无效：请用 YYYY-MM、YYYY-Qn、YYYY 或 起..止（如 2025-01..2026-06）",
+    "complaints.exported": "已将 {n} 条投诉（{overdue} 条超期）写入 {path}",
+    "complaints.not_found": "没有编号为 {id} 的投诉",
+    "complaints.letter": "已将 {number} 的答复函（{language}）写入 {path}",
+    "complaints.listed": "未关闭投诉 {n} 条，其中超期 {overdue} 条",
+    "complaints.report": "已将顾客投诉月报（本期收到 {n} 条投诉）写入 {path}",
     # customers (app/commands/customers.py, app.models.customers.imports)
     "customers.imported": "{file}：新增 {created} 个、更新 {updated} 个顾客，{contacts} 个联系人",
     "customers.exported": "已将 {n} 个顾客写入 {path}",

@@ -34,6 +34,7 @@ from app.models.evaluation.tables import (
     Delivery, EvaluationResult, EvaluationRun, EvaluationSchemeRecord, EvaluationTrace, InspectionLot, PurchaseOrderLine,
 )
 from app.models.suppliers.tables import CorrectiveAction, Supplier
+from app.models.complaints.tables import Complaint  # customer complaints traced to a supplier (issue 12)
 
 
 class EvaluationError(Exception):
@@ -117,12 +118,20 @@ def _aggregate_statements():
                         count_if(ca.c.answered_on.is_not(None) & (ca.c.answered_on <= ca.c.due_on)))
                  .where(ca.c.due_on >= start, ca.c.due_on < end, ca.c.status != "cancelled")
                  .group_by(ca.c.supplier_id))
+    # Customer complaints traced to the supplier, by the day they were received (issue 12).
+    cc = Complaint.__table__
+    complaints_q = (select(cc.c.supplier_id, func.count())
+                    # "> 0" (ids are positive) rather than IS NOT NULL: SQLite then reads the covering
+                    # (supplier_id, received_at) index, not the report's received_at one
+                    .where(cc.c.supplier_id > 0, cc.c.received_at >= start, cc.c.received_at < end)
+                    .group_by(cc.c.supplier_id))
     return (
         (lots_q, ("lots_inspected", "lots_accepted", "units_received", "defective_units",
                   "critical_defects", "major_defects", "minor_defects")),
         (deliveries_q, ("deliveries", "deliveries_on_time", "amount_actual", "amount_standard")),
         (fulfilment_q, ("qty_ordered", "qty_fulfilled")),
         (service_q, ("cars_due", "cars_answered_on_time")),
+        (complaints_q, ("customer_complaints",)),
     )
 
 

@@ -78,6 +78,9 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                             str(out / f"approval-{where}.pdf")],
                            ["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        "complaints": (["complaints", "export", "--db", d["db"], "--out", str(out / "complaints.csv")],
+                       ["complaints", "export", "--db", d["db"], "--period", "2026-13", "--out",
+                        str(out / "complaints.csv")]),
         # admin
         "backup": (["backup", "--db", d["db"], "--out", str(out / f"saved-{where}.sqlite3")],
                    ["backup", "--db", d["db"], "--out", str(out / "none" / "saved.sqlite3")]),
