@@ -88,12 +88,15 @@ def _replay_pairs(session, settings: dict[tuple[int, int], _Pair], pair_filter=N
                   lots.c.inspection_level, lots.c.major_defects).where(lots.c.part_id.is_not(None))
     if pair_filter is not None:
         stmt = stmt.where(pair_filter)
-    rows = fetch_all(session, stmt.order_by(lots.c.supplier_id, lots.c.part_id, lots.c.inspected_on, lots.c.id), {})
+    stmt = stmt.order_by(lots.c.supplier_id, lots.c.part_id, lots.c.inspected_on, lots.c.id)
+    # fetch_all is the fast path for the whole table; a filter with IN (…) needs SQLAlchemy's binds
+    run = (lambda q: fetch_all(session, q, {})) if pair_filter is None else (lambda q: session.execute(q).all())
+    rows = run(stmt)
     cstmt = select(classes.c.lot_id, classes.c.code_letter, classes.c.aql, classes.c.ac, classes.c.defects)
     if pair_filter is not None:
         cstmt = cstmt.where(classes.c.lot_id.in_(select(lots.c.id).where(pair_filter)))
     by_lot: dict[int, list[ClassOutcome]] = defaultdict(list)
-    for lot_id, letter, aql, ac, defects in fetch_all(session, cstmt, {}):
+    for lot_id, letter, aql, ac, defects in run(cstmt):
         by_lot[lot_id].append(ClassOutcome(letter, aql, ac, defects))
     resumes: dict[int, set[int]] = defaultdict(set)
     for sid, lot_id in session.execute(select(SeverityChange.setting_id, SeverityChange.lot_id)
@@ -172,8 +175,8 @@ def _settings(session, where=None) -> dict[tuple[int, int], _Pair]:
                   t.c.production_steady, t.c.reduced_approved)
     if where is not None:
         stmt = stmt.where(where)
-    return {(r[1], r[2]): _Pair(r[0], r[3], _first_aql(r[4:7]), bool(r[7]), bool(r[8]))
-            for r in fetch_all(session, stmt, {})}
+    rows = fetch_all(session, stmt, {}) if where is None else session.execute(stmt).all()
+    return {(r[1], r[2]): _Pair(r[0], r[3], _first_aql(r[4:7]), bool(r[7]), bool(r[8])) for r in rows}
 
 
 def update_pairs(session, pairs: set[tuple[int, int]], *, write_lots: bool = True) -> dict[tuple[int, int], str]:
@@ -224,3 +227,22 @@ def recompute_all(session) -> dict[str, int]:
             session.execute(update(t).where(t.c.id == pair.setting_id).values(**values))
             changed += 1
     return {"pairs": len(settings), "lots": lots_seen, "changed": changed}
+
+
+def update_imported(session, codes: set[tuple[str, str]]) -> dict[tuple[int, int], str]:
+    """After a lot import (same transaction): replay the pairs the file touched, one bulk trail
+    entry for the switching states and lots it updated."""
+    from app.models.admin import trail
+    from app.models.suppliers.tables import Part, Supplier
+
+    codes = {(s, p) for s, p in codes if s and p}
+    if not codes:
+        return {}
+    sup = dict(session.execute(select(Supplier.code, Supplier.id).where(Supplier.code.in_({s for s, _ in codes}))).all())
+    part = dict(session.execute(select(Part.code, Part.id).where(Part.code.in_({p for _, p in codes}))).all())
+    pairs = {(sup[s], part[p]) for s, p in codes if s in sup and p in part}
+    with trail.bulk(session, "switching", "inspection_settings", source="import") as b:
+        changed = update_pairs(session, pairs)
+        b.count("pairs", len(pairs))
+        b.count("severity_changed", len(changed))
+    return changed
