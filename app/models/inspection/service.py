@@ -93,7 +93,7 @@ class ItemSpec:
         hi = "" if self.upper_limit is None else f"{self.upper_limit:g}"
         unit = f" {self.unit}" if self.unit else ""
         if lo and hi:
-            return f"{lo} … {hi}{unit}"
+            return f"{lo} – {hi}{unit}"
         return (f"≥ {lo}" if lo else f"≤ {hi}") + unit
 
 
