@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from app.engines import sampling
 from app.models.inspection.switching import ClassOutcome, lot_inputs
+from app.models.suppliers.demo8d import audit_finding_8d
 
 ORDER = 60
 QM = "周敏 (质量经理)"
@@ -217,12 +218,16 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                 status, closed = "answered", None
             if answered is not None and answered >= ctx.as_of:
                 status, answered = "open", None
-            cars.append((key[0], next_number(issued), f"来料批 {number} 拒收：物料 {key[1]}",
-                         f"Incoming lot {number} ({size} pcs) rejected on {issued.isoformat()} under {severity} "
-                         f"inspection: major {defects} ≥ Re {plan.re} (n={plan.n}, Ac {plan.ac}).",
+            description = (f"来料批 {number}（{size} 件）于 {issued.isoformat()} 拒收：严重缺陷 {defects} ≥ Re {plan.re}"
+                           f"（n={plan.n}，Ac {plan.ac}）。\nIncoming lot {number} ({size} pcs) rejected on "
+                           f"{issued.isoformat()} under {severity} inspection: major {defects} ≥ Re {plan.re} "
+                           f"(n={plan.n}, Ac {plan.ac}).")
+            eight_d = json.dumps(audit_finding_8d(description, status != "open"), ensure_ascii=False)
+            cars.append((key[0], next_number(issued), f"来料批 {number} 拒收：物料 {key[1]}", description,
                          issued.isoformat(), (issued + timedelta(days=14)).isoformat(),
                          answered.isoformat() if answered else None, closed.isoformat() if closed else None, status,
-                         lot_id))
+                         eight_d, "复检连续 3 批合格 / next 3 lots accepted" if closed else "",
+                         SQE if closed else "", closed.isoformat() if closed else None, QM if closed else "", lot_id))
         if lot_id in awaiting:
             lot_dispositions.append((None, lot_id))
             continue
@@ -253,8 +258,9 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
     conn.executemany("UPDATE inspection_lots SET disposition = ? WHERE id = ?", lot_dispositions)
     for row in cars:
         cur = conn.execute("INSERT INTO corrective_actions (supplier_id, number, title, description, source, issued_on,"
-                           " due_on, answered_on, closed_on, status, owner, method) VALUES"
-                           " (?, ?, ?, ?, 'inspection', ?, ?, ?, ?, ?, '', '8D')", row[:-1])
+                           " due_on, answered_on, closed_on, status, owner, method, eight_d_json, verification, verified_by,"
+                           " verified_on, closed_by) VALUES (?, ?, ?, ?, 'inspection', ?, ?, ?, ?, ?, '', '8D', ?, ?, ?, ?, ?)",
+                           row[:-1])
         car_links.append((cur.lastrowid, row[-1]))
     conn.executemany("UPDATE inspection_lots SET corrective_action_id = ? WHERE id = ?", car_links)
     ctx.counts.update(inspection_lot_classes=len(class_rows), inspection_measurements=len(measure_rows),
