@@ -53,7 +53,7 @@ class LotListPanel(QWidget):
         self.dispose.clicked.connect(self._dispose)
         self.print.clicked.connect(self._print)
         self.history.clicked.connect(self._history)
-        self.view.doubleClicked.connect(lambda _i: self._history())
+        self.view.doubleClicked.connect(self._history)
         self.view.selectionModel().currentRowChanged.connect(self._enable)
 
     KINDS = ("today", "awaiting", "concession", "all")
@@ -80,7 +80,7 @@ class LotListPanel(QWidget):
         if lot is not None:
             self.page.open_disposition(lot.id)
 
-    def _history(self) -> None:
+    def _history(self, *_args) -> None:
         lot = self.current()
         if lot is not None and lot.part_id:
             self.page.show_history(lot.supplier_id, lot.part_id)
@@ -119,9 +119,14 @@ class InspectionPage(QWidget):
         self.receive.disposition_requested.connect(self.open_disposition)
         self.tabs.currentChanged.connect(self._tab)
         for i in range(3):
-            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.tabs.setCurrentIndex(i))
+            shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
+            shortcut.setProperty("tab", i)
+            shortcut.activated.connect(self._shortcut_tab)
         self.receive.setEnabled(can(ctx.database, "inspection.record"))
         self.receive.pair.setFocus()
+
+    def _shortcut_tab(self) -> None:
+        self.tabs.setCurrentIndex(int(self.sender().property("tab")))
 
     def _tab(self, index: int) -> None:
         if index == 1:

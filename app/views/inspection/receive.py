@@ -117,7 +117,7 @@ class ReceivePanel(QWidget):
         self.record_button.clicked.connect(self.record)
         self.dispose_button = QPushButton(self.tr("D&isposition…"))
         self.dispose_button.setEnabled(False)
-        self.dispose_button.clicked.connect(lambda: self.outcome and self.disposition_requested.emit(self.outcome.lot_id))
+        self.dispose_button.clicked.connect(self._request_disposition)
         self.new_button = QPushButton(self.tr("Ne&xt lot"))
         self.new_button.clicked.connect(self.clear)
         for b in (self.record_button, self.dispose_button, self.new_button):
@@ -131,13 +131,17 @@ class ReceivePanel(QWidget):
         layout.addWidget(self.announcement)
 
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, activated=self.record)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self._fill_ok)
+            QShortcut(QKeySequence(seq), self).activated.connect(self.record)
+        QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self._fill_ok)
         self.pair.currentIndexChanged.connect(self._refresh_plan)
         self.lot_size.valueChanged.connect(self._refresh_plan)
         self.grid_model.changed.connect(self._preview)
         self.results.currentChanged.connect(self._preview)
         self.load_pairs()
+
+    def _request_disposition(self) -> None:
+        if self.outcome is not None:
+            self.disposition_requested.emit(self.outcome.lot_id)
 
     # -- data ------------------------------------------------------------------------------
     def load_pairs(self) -> None:
