@@ -81,12 +81,15 @@ class DispositionDialog(QDialog):
             grid.addWidget(QLabel(disposition_label(kind)), row, 0)
             spin = QSpinBox()
             spin.setRange(0, lot.lot_size)
+            spin.setMinimumWidth(90)
             spin.setObjectName(f"qty_{kind}")
             spin.valueChanged.connect(self._update)
             self.qty[kind] = spin
             grid.addWidget(spin, row, 1)
             if kind in ("sort", "rework"):
                 by, cost = QComboBox(), QComboBox()
+                by.setMinimumWidth(110)
+                cost.setMinimumWidth(110)
                 for text, key in performers:
                     by.addItem(text, key)
                 for text, key in bearers:

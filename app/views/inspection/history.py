@@ -7,6 +7,8 @@ import os
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+import re  # noqa: E402
+
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -141,11 +143,13 @@ class PairHistoryPanel(QWidget):
         self.summary.setText(text)
         x = np.arange(1, len(h.severities) + 1)
         if len(x):
-            y = np.array([LEVEL_Y.get(s, 1) for s in h.severities], dtype=float)
-            self.timeline.plot(np.append(x, x[-1] + 1) - 0.5, y, stepMode="center", pen=pg.mkPen("#1f77b4", width=2))
+            # the lots' severities, then where the pair stands now (for the next lot)
+            y = np.array([LEVEL_Y.get(s, 1) for s in h.severities] + [LEVEL_Y.get(st.severity, 1)], dtype=float)
+            xs = np.append(x, x[-1] + 1)
+            self.timeline.plot(np.append(xs, xs[-1] + 1) - 0.5, y, stepMode="center", pen=pg.mkPen("#1f77b4", width=2))
             rej = ~np.array(h.accepted)
             if rej.any():
-                self.timeline.plot(x[rej], y[rej], pen=None, symbol="x", symbolBrush="#b02a37", symbolPen="#b02a37",
+                self.timeline.plot(x[rej], y[:-1][rej], pen=None, symbol="x", symbolBrush="#b02a37", symbolPen="#b02a37",
                                    symbolSize=9)
             scores = np.array([np.nan if s is None else s for s in h.scores], dtype=float)
             self.score.plot(x, scores, pen=pg.mkPen("#7f8c8d", width=1.5), symbol="o", symbolSize=4,
@@ -156,20 +160,30 @@ class PairHistoryPanel(QWidget):
             row = self.changes.rowCount()
             self.changes.insertRow(row)
             reason = c.reason
-            if c.rule in sampling.RULES and lang == "zh_CN":
+            if c.rule in sampling.RULES and lang == "zh_CN" and c.reason.startswith(sampling.STANDARD):
+                # the stored reason is the engine's English text; its numbers fill the Chinese rule text
+                number = re.search(r"(?:last|score) (\d+)", c.reason)
+                value = number.group(1) if number else ""
                 reason = f"{sampling.STANDARD} {sampling.RULES[c.rule][0]}：" + \
-                    sampling.RULES[c.rule][2].format(span="≤5", score="≥30") + (f"（{c.lot_number}）" if c.lot_number else "")
+                    sampling.RULES[c.rule][2].format(span=value, score=value) + (f"（{c.lot_number}）" if c.lot_number else "")
             for col, value in enumerate((c.changed_at.strftime("%Y-%m-%d %H:%M"), c.lot_number or "",
                                          f"{severity_label(c.from_severity)} → {severity_label(c.to_severity)}",
                                          reason, c.changed_by)):
-                self.changes.setItem(row, col, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.changes.setItem(row, col, cell)
         self.changes.resizeColumnToContents(0)
         self.changes.resizeColumnToContents(2)
+        self.changes.resizeColumnToContents(4)
         self._oc()
 
     def _oc(self) -> None:
         self.oc.clear()
-        if self.history is None or self.history.setting.severity == "discontinued":
+        self.oc.setTitle(self.tr("OC curve of the current plan"), color="#333333", size="10pt")
+        if self.history is None:
+            return
+        if self.history.setting.severity == "discontinued":
+            self.oc.setTitle(self.tr("No plan: inspection is discontinued (9.4)"), color="#b02a37", size="10pt")
             return
         try:
             plan = service.plan_for(self.ctx.database, self.history.setting.supplier_id,

@@ -4,7 +4,7 @@ lot lists (a page of 200 at a time, so a million lots paint at once)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.models.inspection import service
@@ -14,6 +14,27 @@ BAD = QColor("#f8d7da")
 GOOD = QColor("#e2f0d9")
 UNUSED = QColor("#eeeeee")
 ACCEPT_FG, REJECT_FG = QColor("#1e7b34"), QColor("#b02a37")
+
+
+# Strings looked up through _tr (so lupdate finds them).
+_NOOP = (
+    QT_TRANSLATE_NOOP("Inspection", "Critical"), QT_TRANSLATE_NOOP("Inspection", "Major"),
+    QT_TRANSLATE_NOOP("Inspection", "Minor"), QT_TRANSLATE_NOOP("Inspection", "Normal"),
+    QT_TRANSLATE_NOOP("Inspection", "Tightened"), QT_TRANSLATE_NOOP("Inspection", "Reduced"),
+    QT_TRANSLATE_NOOP("Inspection", "Discontinued"), QT_TRANSLATE_NOOP("Inspection", "Accepted"),
+    QT_TRANSLATE_NOOP("Inspection", "Rejected"), QT_TRANSLATE_NOOP("Inspection", "Return to supplier"),
+    QT_TRANSLATE_NOOP("Inspection", "Sort"), QT_TRANSLATE_NOOP("Inspection", "Rework"),
+    QT_TRANSLATE_NOOP("Inspection", "Concession"), QT_TRANSLATE_NOOP("Inspection", "Scrap"),
+    QT_TRANSLATE_NOOP("Inspection", "Defect class"), QT_TRANSLATE_NOOP("Inspection", "AQL"),
+    QT_TRANSLATE_NOOP("Inspection", "Severity"), QT_TRANSLATE_NOOP("Inspection", "Code letter"),
+    QT_TRANSLATE_NOOP("Inspection", "n"), QT_TRANSLATE_NOOP("Inspection", "Ac"), QT_TRANSLATE_NOOP("Inspection", "Re"),
+    QT_TRANSLATE_NOOP("Inspection", "Date"), QT_TRANSLATE_NOOP("Inspection", "Lot"),
+    QT_TRANSLATE_NOOP("Inspection", "Supplier"), QT_TRANSLATE_NOOP("Inspection", "Part"),
+    QT_TRANSLATE_NOOP("Inspection", "Lot size"), QT_TRANSLATE_NOOP("Inspection", "Decision"),
+    QT_TRANSLATE_NOOP("Inspection", "Disposition"), QT_TRANSLATE_NOOP("Inspection", "Inspector"),
+    QT_TRANSLATE_NOOP("Inspection", "Arrow followed in the table: the first plan below/above the arrow is used, "
+                                    "with its sample size."),
+)
 
 
 def _tr(text: str) -> str:
@@ -90,7 +111,8 @@ class PlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and p.arrow:
-            return _tr("Arrow followed in the table: the first plan below/above the arrow is used, with its sample size.")
+            return _tr("Arrow followed in the table: the first plan below/above the arrow is used, "
+                       "with its sample size.")
         return None
 
 

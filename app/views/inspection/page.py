@@ -122,7 +122,9 @@ class InspectionPage(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.setProperty("tab", i)
             shortcut.activated.connect(self._shortcut_tab)
-        self.receive.setEnabled(can(ctx.database, "inspection.record"))
+        if not can(ctx.database, "inspection.record"):  # the service would refuse: say so, keep the plan readable
+            self.receive.record_button.setEnabled(False)
+            self.receive.record_button.setToolTip(self.tr("You may not record inspection results."))
         self.receive.pair.setFocus()
 
     def _shortcut_tab(self) -> None:
@@ -191,7 +193,8 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
     shots.append(("lists", lists))
     hist = InspectionPage(ctx)
     hist.resize(1280, 800)
-    moved = next((p for p in pairs if p.severity != "normal"), pairs[0] if pairs else None)
+    rank = {"discontinued": 0, "tightened": 1, "reduced": 2}
+    moved = min(pairs, key=lambda p: rank.get(p.severity, 3), default=None)
     if moved is not None:
         hist.show_history(moved.supplier_id, moved.part_id)
     shots.append(("history", hist))

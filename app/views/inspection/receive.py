@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from app.models.admin.permissions import can
 from app.models.inspection import service
 from app.views.inspection.common import error_message
 from app.views.inspection.models import MeasurementModel, PlanModel, class_label, severity_label
@@ -70,7 +71,6 @@ class ReceivePanel(QWidget):
         self.plan_view.setModel(self.plan_model)
         self.plan_view.verticalHeader().hide()
         self.plan_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.plan_view.horizontalHeader().setStretchLastSection(True)
         self.plan_view.setMaximumHeight(130)
         self.plan_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         pl.addWidget(self.plan_view)
@@ -268,7 +268,7 @@ class ReceivePanel(QWidget):
 
     def clear(self) -> None:
         self.outcome = None
-        self.record_button.setEnabled(True)
+        self.record_button.setEnabled(can(self.ctx.database, "inspection.record"))
         self.dispose_button.setEnabled(False)
         self.announcement.hide()
         for w in (self.po, self.delivery, self.lot_number):
