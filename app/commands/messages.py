@@ -648,4 +648,31 @@ ZH.update({
     "users.added": "已创建用户 {username}（{roles}）",
     "users.disabled": "已停用用户 {username}",
     "users.reset": "已重置 {username} 的密码；下次登录时须更改",
+# --- inspection (issue 13): sampling plans and the inspection commands -------------------------
+EN.update({
+    "plan.header": "GB/T 2828.1-2012 {severity} inspection, level {level}, AQL {aql:g}, lot of {lot_size}",
+    "plan.letter": "code letter {letter}",
+    "plan.arrow": "code letter {letter} (arrow from {requested}: {table_n} samples of letter {letter})",
+    "plan.line": "n = {n}, Ac = {ac}, Re = {re}",
+    "plan.hundred": "n = {n} (100 % inspection: the table's sample size {table_n} is not smaller than the lot), "
+                    "Ac = {ac}, Re = {re}",
+    "plan.bad": "{message}",
+    "inspection.switching": "switching updated for the supplier × part pairs in the file",
+    "inspection.exported": "{n} lots written to {path}",
+    "inspection.record": "inspection record of lot {lot}",
+    "inspection.sheet": "blank inspection sheet of {supplier} × {part}",
+    "inspection.recomputed": "switching replayed for {pairs} pairs from {lots} lots; {changed} states corrected",
+})
+ZH.update({
+    "plan.header": "GB/T 2828.1-2012 {severity}，检验水平 {level}，AQL {aql:g}，批量 {lot_size}",
+    "plan.letter": "样本量字码 {letter}",
+    "plan.arrow": "样本量字码 {letter}（由 {requested} 沿箭头取 {letter} 的样本量 {table_n}）",
+    "plan.line": "n = {n}，Ac = {ac}，Re = {re}",
+    "plan.hundred": "n = {n}（全检：表中样本量 {table_n} 不小于批量），Ac = {ac}，Re = {re}",
+    "plan.bad": "{message}",
+    "inspection.switching": "已按文件中的供应商 × 物料更新转移规则状态",
+    "inspection.exported": "已将 {n} 个检验批写入 {path}",
+    "inspection.record": "批 {lot} 的检验记录",
+    "inspection.sheet": "{supplier} × {part} 的空白检验单",
+    "inspection.recomputed": "已按 {lots} 个检验批重算 {pairs} 个供应商 × 物料的转移状态；更正 {changed} 个",
 })
