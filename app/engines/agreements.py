@@ -377,3 +377,45 @@ def evaluate_target(target: Target, actual_unit, rejected_lots=None) -> TargetEv
     running = np.cumsum(breach, axis=-1)
     escalate = breach & (running >= rule.escalate_after) if rule.escalate_after > 0 else np.zeros_like(breach)
     return TargetEvaluation(a, status, amount, running, escalate)
+
+
+NOT_APPLICABLE = -2
+_COMPARATOR_CODES = {c: i for i, c in enumerate(COMPARATORS)}
+_KIND_CODES = {k: i for i, k in enumerate(LIABILITY_KINDS)}
+
+
+def comparator_code(comparator: str) -> int:
+    return _COMPARATOR_CODES[comparator]
+
+
+def liability_code(kind: str) -> int:
+    return _KIND_CODES[kind]
+
+
+def evaluate_targets(actual, applicable, comparator, threshold, kind, amount, escalate_after,
+                     rejected_lots=None) -> TargetEvaluation:
+    """Many target lines at once (rows = lines, columns = periods), each cell with its own
+    comparator code, threshold and rule (arrays broadcast to the actual's shape): the same rules
+    as :func:`evaluate_target`; cells not ``applicable`` (no version in force, or the clause not in
+    it) are NOT_APPLICABLE, incur nothing and do not count towards escalation."""
+    a = np.asarray(actual, dtype=float)
+    shape = a.shape
+    app = np.broadcast_to(np.asarray(applicable, dtype=bool), shape)
+    cmp_ = np.broadcast_to(np.asarray(comparator), shape)
+    thr = np.broadcast_to(np.asarray(threshold, dtype=float), shape)
+    knd = np.broadcast_to(np.asarray(kind), shape)
+    amt = np.broadcast_to(np.asarray(amount, dtype=float), shape)
+    esc = np.broadcast_to(np.asarray(escalate_after), shape)
+    ok = np.isfinite(a) & app
+    safe = np.where(ok, a, 0.0)
+    met = np.select([cmp_ == 0, cmp_ == 1, cmp_ == 2, cmp_ == 3],
+                    [safe >= thr, safe > thr, safe <= thr, safe < thr], False)
+    status = np.where(~app, NOT_APPLICABLE, np.where(~np.isfinite(a), MISSING, np.where(met, PASS, BREACH))).astype(np.int8)
+    breach = status == BREACH
+    lots = np.zeros(shape) if rejected_lots is None else np.broadcast_to(np.asarray(rejected_lots, dtype=float), shape)
+    liability = np.where(breach, np.select(
+        [knd == _KIND_CODES["fixed"], knd == _KIND_CODES["per_ppm"], knd == _KIND_CODES["sorting"]],
+        [amt, amt * np.maximum(safe - thr, 0.0), amt * lots], 0.0), 0.0)
+    running = np.cumsum(breach, axis=-1)
+    escalate = breach & (esc > 0) & (running >= esc)
+    return TargetEvaluation(np.where(app, a, np.nan), status, liability, running, escalate)

@@ -141,3 +141,19 @@ def test_invalid_targets_refused():
         ag.LiabilityRule("fixed", -1.0)
     with pytest.raises(ValueError):
         ag.Target("ppm", "<=", float("nan"))
+
+
+def test_evaluate_many_matches_single_and_skips_not_applicable():
+    actual = np.array([[97.0, 99.0, np.nan, 90.0], [800.0, 450.0, 600.0, 700.0]])
+    applicable = np.array([[True, True, True, False], [True, True, True, True]])
+    ev = ag.evaluate_targets(actual, applicable,
+                             comparator=np.array([[ag.comparator_code(">=")], [ag.comparator_code("<=")]]),
+                             threshold=np.array([[98.0], [500.0]]),
+                             kind=np.array([[ag.liability_code("fixed")], [ag.liability_code("per_ppm")]]),
+                             amount=np.array([[2000.0], [10.0]]), escalate_after=np.array([[1], [3]]))
+    assert ev.status.tolist() == [[0, 1, -1, ag.NOT_APPLICABLE], [0, 1, 0, 0]]
+    assert ev.liability.tolist() == [[2000.0, 0.0, 0.0, 0.0], [3000.0, 0.0, 1000.0, 2000.0]]
+    assert ev.escalate.tolist() == [[True, False, False, False], [False, False, False, True]]
+    single = ag.evaluate_target(ag.Target("ppm", "<=", 500.0, rule=ag.LiabilityRule("per_ppm", 10.0, 3)),
+                                actual[1:])
+    assert single.liability.tolist() == ev.liability[1:].tolist()
