@@ -632,3 +632,21 @@ def delete_draft(db: Database, version_id: int) -> None:
         for c in s.scalars(select(AgreementClause).where(AgreementClause.version_id == v.id)):
             s.delete(c)
         s.delete(v)
+
+
+def content_digest(db: Database, version_id: int) -> str:
+    """The SHA-256 of a version's content: stored at signing, computed live for drafts."""
+    with db.read() as s:
+        v = _version(s, version_id)
+        if v.state == "signed" and v.content_sha256:
+            return v.content_sha256
+        return signatures.content_hash(version_content(s, version_id))
+
+
+def supplier_parts(db: Database, part_ids: Sequence[int]) -> list[tuple[str, str, str]]:
+    """(code, Chinese name, English name) of parts, for printing an agreement's scope."""
+    if not part_ids:
+        return []
+    with db.read() as s:
+        return [(p.code, p.name_zh, p.name_en) for p in s.scalars(select(Part).where(Part.id.in_(list(part_ids)))
+                                                                   .order_by(Part.code))]
