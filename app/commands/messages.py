@@ -136,6 +136,13 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # agreements (质量协议)
+    "agreement.none": "supplier {code} has no quality agreement{which}",
+    "agreement.ambiguous": "supplier {code} has several agreements ({numbers}); choose one with --agreement",
+    "agreement.no_version": "agreement {number} has no version {which}",
+    "agreement.written": "agreement {number} version {version} written to {path}",
+    "agreement.breaches": "{n} breach(es) of {suppliers} supplier(s), liability CNY {amount}, written to {path}",
+    "agreement.bad_suffix": "{path}: use {suffixes}",
 }
 
 ZH: dict[str, str] = {
@@ -242,6 +249,13 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # agreements (质量协议)
+    "agreement.none": "供应商 {code} 没有质量协议{which}",
+    "agreement.ambiguous": "供应商 {code} 有多份协议（{numbers}）；请用 --agreement 选择一份",
+    "agreement.no_version": "协议 {number} 没有{which}版本",
+    "agreement.written": "协议 {number} 第 {version} 版已写入 {path}",
+    "agreement.breaches": "{suppliers} 家供应商共 {n} 次违约，违约金 {amount} 元，已写入 {path}",
+    "agreement.bad_suffix": "{path}：请使用 {suffixes}",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
