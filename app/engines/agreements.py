@@ -241,7 +241,7 @@ LOT_PASS_RATE, PPM, ON_TIME_DELIVERY, ORDER_FULFILMENT, SERVICE = (
 TARGET_INDICATORS: tuple[tuple[str, str, str, str, float], ...] = (
     # key, Chinese, English, unit, scale from the indicator value to the unit
     (LOT_PASS_RATE, "批次合格率", "Lot pass rate", "%", 100.0),
-    (PPM, "PPM（百万分之不良）", "PPM (defective parts per million)", "PPM", 1.0),
+    (PPM, "PPM", "PPM", "PPM", 1.0),
     (ON_TIME_DELIVERY, "供货及时率", "On-time delivery rate", "%", 100.0),
     (ORDER_FULFILMENT, "订货满足率", "Order fulfilment rate", "%", 100.0),
     (SERVICE, "SCAR 按期答复率", "SCAR answered on time", "%", 100.0),

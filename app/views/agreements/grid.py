@@ -33,6 +33,8 @@ TEXT_COLUMNS = (COL_ZH, COL_EN, COL_DOCS)
 HEADER_BG = QColor("#dde6f0")
 TARGET_BG = QColor("#fff7e0")
 FIND_BG = QColor("#ffe58a")
+CLAUSE_LINES = 3  # rows show three lines; the whole text is in the tooltip and the editor
+HEADER_ROW_HEIGHT = 26
 
 
 def _tr(text: str) -> str:
@@ -553,7 +555,8 @@ class ClauseTable(QTableView):
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(44)
+        self.clause_row_height = self.fontMetrics().lineSpacing() * CLAUSE_LINES + 6
+        self.verticalHeader().setDefaultSectionSize(self.clause_row_height)
         header = self.horizontalHeader()
         header.setSectionResizeMode(COL_ZH, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_EN, QHeaderView.ResizeMode.Stretch)
@@ -568,10 +571,11 @@ class ClauseTable(QTableView):
     def _spans(self) -> None:
         self.clearSpans()
         m = self.model()
-        for area in range(1, eng.AREA_COUNT + 1):
-            r = m.header_row(area)
-            self.setSpan(r, 0, 1, COLUMNS)
-            self.setRowHeight(r, 26)
+        for r in range(m.rowCount()):
+            header = m.clause_index(r) < 0
+            if header:
+                self.setSpan(r, 0, 1, COLUMNS)
+            self.setRowHeight(r, HEADER_ROW_HEIGHT if header else self.clause_row_height)
 
     # selection helpers
     def selected_cells(self) -> tuple[list[int], list[int]]:
