@@ -164,8 +164,8 @@ class ClauseGridModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (_tr("No."), _tr("Chinese text"), _tr("English text"), _tr("Responsible"),
-                    _tr("Referenced documents"), _tr("AQL / level"))[section]
+            return (QCoreApplication.translate("ClauseGrid", "No."), QCoreApplication.translate("ClauseGrid", "Chinese text"), QCoreApplication.translate("ClauseGrid", "English text"), QCoreApplication.translate("ClauseGrid", "Responsible"),
+                    QCoreApplication.translate("ClauseGrid", "Referenced documents"), QCoreApplication.translate("ClauseGrid", "AQL / level"))[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -253,7 +253,7 @@ class ClauseGridModel(QAbstractTableModel):
             return False
         clauses = list(self._clauses)
         clauses[i] = new
-        self.apply(clauses, _tr("Edit %1").replace("%1", self._numbers[index.row()]))
+        self.apply(clauses, QCoreApplication.translate("ClauseGrid", "Edit %1").replace("%1", self._numbers[index.row()]))
         return True
 
 
@@ -300,7 +300,7 @@ class GridOps:
                     new = m.with_cell(clauses[m.clause_index(r)], c, value)
                     if new is not None:
                         clauses[m.clause_index(r)] = new
-            return m.apply(clauses, _tr("Paste"))
+            return m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Paste"))
         area, start = m.row_kind(row)
         targets: list[int] = []  # clause indices in grid order from the start row
         if start < 0:  # pasting on an area header: into that area's first clause
@@ -333,7 +333,7 @@ class GridOps:
                     c = new
             clauses[idx] = c
         self.last_paste_refused = bad
-        return m.apply(clauses, _tr("Paste %1 × %2").replace("%1", str(len(data))).replace("%2", str(len(data[0]))))
+        return m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Paste %1 × %2").replace("%1", str(len(data))).replace("%2", str(len(data[0]))))
 
     last_paste_refused = 0
 
@@ -345,7 +345,7 @@ class GridOps:
             for c in set(cols):
                 if c in (COL_ZH, COL_EN, COL_DOCS, COL_AQL):
                     clauses[i] = m.with_cell(clauses[i], c, "")
-        return m.apply(clauses, _tr("Clear"))
+        return m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Clear"))
 
     def fill_down(self, rows: Sequence[int], cols: Sequence[int]) -> bool:
         m = self.m
@@ -361,7 +361,7 @@ class GridOps:
                 new = m.with_cell(clauses[m.clause_index(r)], c, value)
                 if new is not None:
                     clauses[m.clause_index(r)] = new
-        return m.apply(clauses, _tr("Fill down"))
+        return m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Fill down"))
 
     def insert_row(self, row: int) -> int:
         """A new empty clause after the row (at the start of the area on a header); returns its
@@ -371,7 +371,7 @@ class GridOps:
         clauses = list(m._clauses)
         at = i + 1 if i >= 0 else next((k for k, c in enumerate(clauses) if c.area >= area), len(clauses))
         clauses.insert(at, Clause(area=area))
-        if m.apply(clauses, _tr("Insert clause")):
+        if m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Insert clause")):
             return m.row_of_clause(at)
         return row
 
@@ -381,7 +381,7 @@ class GridOps:
         if not drop:
             return False
         return m.apply([c for k, c in enumerate(m._clauses) if k not in drop],
-                       _tr("Delete %1 clause(s)").replace("%1", str(len(drop))))
+                       QCoreApplication.translate("ClauseGrid", "Delete %1 clause(s)").replace("%1", str(len(drop))))
 
     def move_rows(self, rows: Sequence[int], step: int) -> list[int]:
         """Move the selected clauses one place up (-1) or down (+1); at the edge of an area they
@@ -410,7 +410,7 @@ class GridOps:
                 clauses[lo:hi + 1] = [replace(c, area=area + 1) for c in block]
             else:
                 return list(rows)
-        m.apply(clauses, _tr("Move clauses"))
+        m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Move clauses"))
         return [m.row_of_clause(k) for k in range(lo, lo + len(block))]
 
     def set_area(self, rows: Sequence[int], area: int) -> bool:
@@ -419,11 +419,11 @@ class GridOps:
         moved = [replace(c, area=area) for k, c in enumerate(m._clauses) if k in idx]
         rest = [c for k, c in enumerate(m._clauses) if k not in idx]
         at = next((k for k, c in enumerate(rest) if c.area > area), len(rest))
-        return m.apply(rest[:at] + moved + rest[at:], _tr("Move to area %1").replace("%1", str(area)))
+        return m.apply(rest[:at] + moved + rest[at:], QCoreApplication.translate("ClauseGrid", "Move to area %1").replace("%1", str(area)))
 
     def delete_area(self, area: int) -> bool:
         m = self.m
-        return m.apply([c for c in m._clauses if c.area != area], _tr("Delete area %1").replace("%1", str(area)))
+        return m.apply([c for c in m._clauses if c.area != area], QCoreApplication.translate("ClauseGrid", "Delete area %1").replace("%1", str(area)))
 
     def insert_area(self, area: int, source: Sequence[Clause]) -> bool:
         """Append the clauses a template has in this area (new keys)."""
@@ -432,7 +432,7 @@ class GridOps:
         clauses = list(m._clauses)
         at = next((k for k, c in enumerate(clauses) if c.area > area), len(clauses))
         clauses[at:at] = add
-        return m.apply(clauses, _tr("Insert area %1").replace("%1", str(area)))
+        return m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Insert area %1").replace("%1", str(area)))
 
     def set_clause(self, row: int, clause: Clause, text: str) -> bool:
         m = self.m
@@ -468,7 +468,7 @@ class GridOps:
             if changes:
                 clauses[k] = replace(c, **changes)
         if count:
-            m.apply(clauses, _tr("Replace %1 occurrence(s)").replace("%1", str(count)))
+            m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Replace %1 occurrence(s)").replace("%1", str(count)))
         return count
 
 
@@ -771,7 +771,7 @@ class FindReplaceBar(QWidget):
         m.highlight = set(self._hits)
         self._pos = -1
         m.dataChanged.emit(m.index(0, 0), m.index(m.rowCount() - 1, COLUMNS - 1))
-        self.status.setText(self.tr("%n match(es)", "", len(self._hits)) if self.find_edit.text() else "")
+        self.status.setText(self.tr("%1 match(es)").replace("%1", str(len(self._hits))) if self.find_edit.text() else "")
 
     def find_next(self) -> None:
         if not self._hits:
@@ -786,7 +786,7 @@ class FindReplaceBar(QWidget):
     def replace_all(self) -> None:
         n = self.table.ops.replace_all(self.find_edit.text(), self.replace_edit.text(), self.case.isChecked())
         self.highlight()
-        self.status.setText(self.tr("%n replaced", "", n))
+        self.status.setText(self.tr("%1 replaced").replace("%1", str(n)))
 
 
 class ClauseEditor(QWidget):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
@@ -43,14 +43,14 @@ class _Page(QWidget):
         try:
             return fn(*args, **kwargs)
         except PermissionDenied as exc:
-            c.error_box(self, self.tr("Not allowed"), exc.text(self.lang))
+            c.error_box(self, QCoreApplication.translate("AgreementsPage", "Not allowed"), exc.text(self.lang))
         except AgreementError as exc:
-            c.error_box(self, self.tr("Quality agreements"), str(exc))
+            c.error_box(self, QCoreApplication.translate("AgreementsPage", "Quality agreements"), str(exc))
         except Exception as exc:  # a database refusal, busy database …
             from app.models.admin.identity import AccessError
 
             if isinstance(exc, AccessError):
-                c.error_box(self, self.tr("Signature"), str(exc))
+                c.error_box(self, QCoreApplication.translate("AgreementsPage", "Signature"), str(exc))
             else:
                 from app.views.core.errors import show_unexpected
 
