@@ -13,7 +13,9 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from app.engines import agreements as eng
@@ -109,6 +111,51 @@ def _meta(c: svc.Clause, lang: str) -> str:
     return " · ".join(parts) if lang != "zh_CN" else "；".join(parts)
 
 
+#: characters a line must not start with (Chinese line-breaking rule 避头点)
+NO_LINE_START = set("，。、；：？！）】》」』”’,.;:?!)%")
+
+
+def wrap_cjk(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of Chinese text that fit ``width`` points, broken between any two characters except
+    before closing punctuation — the rule reportlab's ``wordWrap="CJK"`` follows, done once per
+    paragraph with cached character widths (reportlab's own measures every split repeatedly)."""
+    widths = _char_widths(font, size)
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line, w = [], 0.0
+        for ch in raw:
+            cw = widths.get(ch)
+            if cw is None:
+                cw = widths[ch] = pdfmetrics.stringWidth(ch, font, size)
+            if line and w + cw > width and ch not in NO_LINE_START:
+                out.append("".join(line))
+                line, w = [], 0.0
+            line.append(ch)
+            w += cw
+        out.append("".join(line))
+    return out
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _char_widths(font: str, size: float) -> dict[str, float]:
+    return _WIDTHS.setdefault((font, size), {})
+
+
+def _cell_text(text: str, meta: str, *, cjk: tuple[str, float] | None = None) -> str:
+    """A clause's text and, in small grey type below it, its party, documents, sampling and target.
+    ``cjk`` = (font, width): Chinese text is broken into lines here (the paragraph then wraps
+    nothing)."""
+    if cjk is None:
+        body, small = escape(text).replace("\n", "<br/>"), escape(meta)
+    else:
+        font, width = cjk
+        body = "<br/>".join(escape(x) for x in wrap_cjk(text, font, 8.5, width))
+        small = "<br/>".join(escape(x) for x in wrap_cjk(meta, font, 7, width))
+    return body + f"<br/><font size=7 color='#555555'>{small}</font>"
+
+
 def write_contract_pdf(db: Database, version_id: int, path: str | os.PathLike[str], *, mode: str = "bilingual") -> pdf.CJKFont:
     """The contract of one version: ``mode`` = ``zh_CN``, ``en`` or ``bilingual`` (side by side)."""
     if mode not in MODES:
@@ -120,6 +167,8 @@ def write_contract_pdf(db: Database, version_id: int, path: str | os.PathLike[st
     digest = svc.content_digest(db, version_id)
     st = pdf.report_styles()
     cell = st.cell
+    # English wraps at spaces: reportlab's CJK wrapping measures every character and costs ~5× more
+    cell_en = ParagraphStyle("qb-cell-en", parent=st.cell, wordWrap=None)
     small = st.small
     zh, en = TEXT["zh_CN"], TEXT["en"]
 
@@ -165,18 +214,19 @@ def write_contract_pdf(db: Database, version_id: int, path: str | os.PathLike[st
         head = f"{area}  {eng.area_label(area, 'zh_CN')}  {eng.area_label(area, 'en')}" if mode == "bilingual" \
             else f"{area}  {eng.area_label(area, mode)}"
         rows = []
+        text_w = ((width - 11 * mm) / 2 if mode == "bilingual" else width - 11 * mm) - 12 - 1  # less the cell padding
         for c in items:
             if mode == "bilingual":
-                rows.append([Paragraph(c.number, cell),
-                             [Paragraph(escape(c.text_zh).replace("\n", "<br/>"), cell), Paragraph(escape(_meta(c, "zh_CN")), small)],
-                             [Paragraph(escape(c.text_en).replace("\n", "<br/>"), cell), Paragraph(escape(_meta(c, "en")), small)]])
+                rows.append([c.number, Paragraph(_cell_text(c.text_zh, _meta(c, "zh_CN"), cjk=(st.font, text_w)), cell_en),
+                             Paragraph(_cell_text(c.text_en, _meta(c, "en")), cell_en)])
             else:
                 text = c.text_zh if mode == "zh_CN" else (c.text_en or c.text_zh)
-                rows.append([Paragraph(c.number, cell),
-                             [Paragraph(escape(text).replace("\n", "<br/>"), cell), Paragraph(escape(_meta(c, mode)), small)]])
+                rows.append([c.number, Paragraph(_cell_text(text, _meta(c, mode), cjk=(st.font, text_w)
+                                                            if mode == "zh_CN" else None), cell_en)])
         widths = [11 * mm, (width - 11 * mm) / 2, (width - 11 * mm) / 2] if mode == "bilingual" else [11 * mm, width - 11 * mm]
         table = Table(rows, colWidths=widths, repeatRows=0)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), st.font),
+                                   ("FONTSIZE", (0, 0), (0, -1), 8.5),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
         story.append(KeepTogether([Paragraph(escape(head), st.heading), table]) if len(rows) <= 3 else

@@ -319,6 +319,10 @@
         <translation>新版本：</translation>
     </message>
     <message>
+        <source>Changes only</source>
+        <translation>只看变化</translation>
+    </message>
+    <message>
         <source>Print comparison…</source>
         <translation>打印对比…</translation>
     </message>

@@ -17,15 +17,17 @@ from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from functools import lru_cache
+
+from sqlalchemy import Date, bindparam, select
 
 from app.engines import agreements as eng
-from app.engines.indicators import Period, compute_indicators
+from app.engines.indicators import Period, SupplierCounts, compute_indicators
 from app.engines.scoring import EvaluationScheme
 from app.models.admin.permissions import requires
 from app.models.agreements.errors import NotFoundError, ValidationError
 from app.models.agreements.tables import Agreement, AgreementClause, AgreementVersion
-from app.models.core.database import Database
+from app.models.core.database import Database, fetch_all
 from app.models.evaluation.service import DEFAULT_SCHEME_NAME, _parse_scheme, aggregate_counts
 from app.models.evaluation.tables import EvaluationSchemeRecord
 from app.models.suppliers.tables import Supplier
@@ -103,72 +105,107 @@ def target_actuals(db: Database, *, start: str, end: str, supplier_id: int | Non
     return TargetReport(rows, start, end)
 
 
-def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFrame:
+def _monthly_counts(session, supplier_ids: np.ndarray, lo: date, hi: date, scheme) -> tuple[list[Period], list]:
+    """The evaluation's own aggregation (``aggregate_counts``) for every month in [lo, hi)."""
+    months = periods_between("month", lo, hi)
+    return months, [aggregate_counts(session, supplier_ids, p, scheme) for p in months]
+
+
+def _counts_for(kind: str, months: list[Period], monthly: list, lo: date, hi: date) -> tuple[list[Period], list]:
+    """Counts of each period of ``kind``: the sum of its months' counts. Every count is a sum over
+    records dated inside the period (lots by inspection date, deliveries by delivery date, order
+    lines and SCARs by due date), so a quarter's counts are exactly its three months' counts."""
+    if kind == "month":
+        return months, monthly
+    periods = periods_between(kind, lo, hi)
+    index = {p.label: i for i, p in enumerate(months)}
+    out = []
+    for p in periods:
+        parts = [monthly[index[m.label]] for m in periods_between("month", p.start, p.end)]
+        summed = SupplierCounts(parts[0].supplier_ids, **{f: sum(getattr(c, f) for c in parts)
+                                                          for f in SupplierCounts.COUNT_FIELDS})
+        out.append(summed)
+    return periods, out
+
+
+@lru_cache(maxsize=2)
+def _statements(one_supplier: bool):
+    """The signed versions and their target clauses (bound: ``hi``, and ``sid`` for one supplier);
+    built once, run through ``fetch_all`` (plain tuples)."""
     v, a, c, sup = AgreementVersion, Agreement, AgreementClause, Supplier
+    hi = bindparam("hi", type_=Date)
     vq = select(v.id, v.agreement_id, v.version, v.effective_from, v.expires_on, a.supplier_id, a.number, sup.code,
                 sup.name_zh, sup.name_en) \
         .join(a, a.id == v.agreement_id).join(sup, sup.id == a.supplier_id) \
         .where(v.state == "signed", v.effective_from.is_not(None), v.effective_from < hi)
-    if supplier_id is not None:
-        vq = vq.where(a.supplier_id == supplier_id)
-    versions = pd.DataFrame(session.execute(vq).all(),
-                            columns=["version_id", "agreement_id", "version", "eff", "exp", "supplier_id", "agreement",
-                                     "supplier_code", "supplier_name_zh", "supplier_name_en"])
-    if versions.empty:
-        return pd.DataFrame(columns=list(COLUMNS))
     cq = select(c.version_id, c.key, c.area, c.position, c.indicator, c.comparator, c.threshold, c.period, c.rule_kind,
                 c.rule_amount, c.escalate_after) \
         .join(v, v.id == c.version_id).join(a, a.id == v.agreement_id) \
         .where(c.indicator.is_not(None), v.state == "signed", v.effective_from.is_not(None), v.effective_from < hi)
-    if supplier_id is not None:
-        cq = cq.where(a.supplier_id == supplier_id)
-    clauses = pd.DataFrame(session.execute(cq).all(),
-                           columns=["version_id", "key", "area", "position", "indicator", "comparator", "threshold",
-                                    "period_kind", "rule_kind", "amount", "escalate"])
-    if clauses.empty:
+    if one_supplier:
+        vq = vq.where(a.supplier_id == bindparam("sid"))
+        cq = cq.where(a.supplier_id == bindparam("sid"))
+    return vq, cq
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFrame:
+    vq, cq = _statements(supplier_id is not None)
+    params = {"hi": hi, "sid": supplier_id} if supplier_id is not None else {"hi": hi}
+    vrows = [(r[0], r[1], r[2], _day(r[3]), _day(r[4]) if r[4] is not None else None, *r[5:])
+             for r in fetch_all(session, vq, params)]
+    if not vrows:
         return pd.DataFrame(columns=list(COLUMNS))
-    clauses = clauses[clauses["indicator"].isin(eng.INDICATOR_KEYS)]
-    versions["eff_o"] = versions["eff"].map(lambda d: d.toordinal())
-    versions["exp_o"] = versions["exp"].map(lambda d: d.toordinal() if d is not None and not pd.isna(d) else 10 ** 7)
-    versions = versions.sort_values(["agreement_id", "eff_o", "version"]).reset_index(drop=True)
+    crows = [r for r in fetch_all(session, cq, params) if r[4] in eng.INDICATOR_KEYS]
+    if not crows:
+        return pd.DataFrame(columns=list(COLUMNS))
+    # versions sorted by (agreement, effective date, version): the in-force rule needs that order
+    vrows.sort(key=lambda r: (r[1], r[3], r[2]))
+    nv = len(vrows)
+    v_pos = {r[0]: i for i, r in enumerate(vrows)}
+    v_agr = np.array([r[1] for r in vrows], np.int64)
+    v_ver = np.array([r[2] for r in vrows], np.int64)
+    v_eff = np.array([r[3].toordinal() for r in vrows], np.int64)
+    v_exp = np.array([r[4].toordinal() if r[4] is not None else 10 ** 7 for r in vrows], np.int64)
+    v_sup = np.array([r[5] for r in vrows], np.int64)
+    agr_info = {r[1]: (r[6], r[5], r[7], r[8], r[9]) for r in vrows}
+    supplier_ids = np.unique(v_sup)
+    v_srow = np.searchsorted(supplier_ids, v_sup)
     scheme = _scheme(session)
-    supplier_ids = np.array(sorted(versions["supplier_id"].unique()), dtype=np.int64)
-    spos = {int(x): i for i, x in enumerate(supplier_ids)}
+    months, monthly = _monthly_counts(session, supplier_ids, lo, hi, scheme)
+    # one line per (agreement, clause key); each period takes the clause of the version in force
+    line_keys = sorted({(v_agr[v_pos[r[0]]], r[1]) for r in crows})
+    line_pos = {k: i for i, k in enumerate(line_keys)}
     frames = []
     for kind in eng.PERIOD_KINDS:
-        kc = clauses[clauses["period_kind"] == kind]
-        if kc.empty:
+        kc = [r for r in crows if r[7] == kind]
+        if not kc:
             continue
-        periods = periods_between(kind, lo, hi)
+        periods, counts = _counts_for(kind, months, monthly, lo, hi)
         if not periods:
             continue
         P = len(periods)
-        # which version is in force on each period's last day (the latest effective one, unless expired)
-        in_force = np.full((len(versions), P), False)
-        ag_ids = versions["agreement_id"].to_numpy()
-        eff, exp = versions["eff_o"].to_numpy(), versions["exp_o"].to_numpy()
-        for j, p in enumerate(periods):
-            day = p.last_day.toordinal()
-            cand = np.flatnonzero(eff <= day)
-            if not len(cand):
-                continue
-            # versions are sorted by (agreement, eff, version): the last candidate per agreement wins
-            last = cand[np.r_[ag_ids[cand][1:] != ag_ids[cand][:-1], True]]
-            in_force[last[exp[last] >= day], j] = True
-        # actuals from the evaluation's aggregation and indicators, per period
+        days = np.array([p.last_day.toordinal() for p in periods], np.int64)
+        # in force on a period's last day: the latest effective version of its agreement, unless expired
+        eff_ok = v_eff[:, None] <= days[None, :]
+        later_same = np.zeros((nv, P), bool)  # a later version of the same agreement is effective too
+        same_next = np.r_[v_agr[1:] == v_agr[:-1], False]
+        for i in range(nv - 2, -1, -1):
+            if same_next[i]:
+                later_same[i] = later_same[i + 1] | eff_ok[i + 1]
+        in_force = eff_ok & ~later_same & (v_exp[:, None] >= days[None, :])
         values = {k: np.full((len(supplier_ids), P), np.nan) for k in eng.INDICATOR_KEYS}
         rejected = np.zeros((len(supplier_ids), P))
-        for j, p in enumerate(periods):
-            counts = aggregate_counts(session, supplier_ids, p, scheme)
-            ind = compute_indicators(counts)
+        for j, cnt in enumerate(counts):
+            ind = compute_indicators(cnt)
             for k in eng.INDICATOR_KEYS:
                 values[k][:, j] = eng.to_unit(k, ind.values[k])
-            rejected[:, j] = counts.lots_inspected - counts.lots_accepted
-        # one line per (agreement, clause key); each period takes the clause of the version in force
-        merged = kc.merge(versions[["version_id", "agreement_id"]].reset_index().rename(columns={"index": "vrow"}),
-                          on="version_id")
-        lines = merged.groupby(["agreement_id", "key"], sort=True).size().index
-        line_pos = {k: i for i, k in enumerate(lines)}
+            rejected[:, j] = cnt.lots_inspected - cnt.lots_accepted
+        lines = sorted({line_pos[(v_agr[v_pos[r[0]]], r[1])] for r in kc})
+        local = {li: i for i, li in enumerate(lines)}
         L = len(lines)
         applicable = np.zeros((L, P), bool)
         cmp_ = np.zeros((L, P), np.int8)
@@ -176,56 +213,65 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
         knd = np.zeros((L, P), np.int8)
         amt = np.zeros((L, P))
         esc = np.zeros((L, P), np.int64)
-        actual = np.full((L, P), np.nan)
-        rej = np.zeros((L, P))
         ver = np.zeros((L, P), np.int64)
+        srow = np.zeros(L, np.int64)
+        ind_code = np.zeros(L, np.int64)
         no = np.empty((L, P), object)
-        line_ind = np.empty(L, object)
-        line_agr = np.zeros(L, np.int64)
-        for rec in merged.itertuples(index=False):
-            li = line_pos[(rec.agreement_id, rec.key)]
-            cols = in_force[rec.vrow]
+        for r in kc:
+            vi = v_pos[r[0]]
+            cols = in_force[vi]
             if not cols.any():
                 continue
-            vrow = versions.iloc[rec.vrow]
-            srow = spos[int(vrow["supplier_id"])]
+            li = local[line_pos[(v_agr[vi], r[1])]]
             applicable[li, cols] = True
-            cmp_[li, cols] = eng.comparator_code(rec.comparator)
-            thr[li, cols] = float(rec.threshold)
-            knd[li, cols] = eng.liability_code(rec.rule_kind or "none")
-            amt[li, cols] = float(rec.amount or 0.0)
-            esc[li, cols] = int(rec.escalate or 0)
-            actual[li, cols] = values[rec.indicator][srow, cols]
-            rej[li, cols] = rejected[srow, cols]
-            ver[li, cols] = int(vrow["version"])
-            no[li, cols] = f"{rec.area}.{rec.position}"
-            line_ind[li] = rec.indicator
-            line_agr[li] = rec.agreement_id
+            cmp_[li, cols] = eng.comparator_code(r[5])
+            thr[li, cols] = float(r[6])
+            knd[li, cols] = eng.liability_code(r[8] or "none")
+            amt[li, cols] = float(r[9] or 0.0)
+            esc[li, cols] = int(r[10] or 0)
+            ver[li, cols] = v_ver[vi]
+            no[li, cols] = f"{r[2]}.{r[3]}"
+            srow[li] = v_srow[vi]
+            ind_code[li] = eng.INDICATOR_KEYS.index(r[4])
+        actual = np.full((L, P), np.nan)
+        rej = np.zeros((L, P))
+        for k_i, k in enumerate(eng.INDICATOR_KEYS):
+            sel = ind_code == k_i
+            actual[sel] = values[k][srow[sel]]
+        rej[:] = rejected[srow]
         ev = eng.evaluate_targets(actual, applicable, cmp_, thr, knd, amt, esc, rej)
         li_idx, p_idx = np.nonzero(applicable)
         if not len(li_idx):
             continue
-        first = versions.drop_duplicates("agreement_id").set_index("agreement_id")
-        agr = line_agr[li_idx]
-        info = first.loc[agr]
-        inds = line_ind[li_idx]
+        glob = np.array(lines, np.int64)[li_idx]
+        keys_arr = np.array([line_keys[g][1] for g in lines], object)[li_idx]
+        agr_ids = np.array([line_keys[g][0] for g in lines], np.int64)[li_idx]
+        uniq_agr, inv = np.unique(agr_ids, return_inverse=True)
+        info = [agr_info[int(x)] for x in uniq_agr]
+        take = lambda j: np.array([row[j] for row in info], object)[inv]  # noqa: E731
+        inds = np.array(eng.INDICATOR_KEYS, object)[ind_code[li_idx]]
+        units = np.array([eng.indicator_info(k)[3] for k in eng.INDICATOR_KEYS], object)[ind_code[li_idx]]
+        status_names = np.array(["", "missing", "breach", "pass"], object)  # index = status + 2 (NA, MISSING, BREACH, PASS)
         frames.append(pd.DataFrame({
-            "agreement_id": agr, "agreement": info["agreement"].to_numpy(),
-            "supplier_id": info["supplier_id"].to_numpy(), "supplier_code": info["supplier_code"].to_numpy(),
-            "supplier_name_zh": info["supplier_name_zh"].to_numpy(), "supplier_name_en": info["supplier_name_en"].to_numpy(),
-            "version": ver[li_idx, p_idx], "clause_key": [lines[i][1] for i in li_idx], "clause_no": no[li_idx, p_idx],
-            "indicator": inds, "comparator": [eng.COMPARATORS[x] for x in cmp_[li_idx, p_idx]],
-            "threshold": thr[li_idx, p_idx], "unit": [eng.indicator_info(k)[3] for k in inds], "period_kind": kind,
-            "period": [periods[j].label for j in p_idx], "period_start": [periods[j].start for j in p_idx],
+            "agreement_id": agr_ids, "agreement": take(0), "supplier_id": take(1).astype(np.int64),
+            "supplier_code": take(2), "supplier_name_zh": take(3), "supplier_name_en": take(4),
+            "version": ver[li_idx, p_idx], "clause_key": keys_arr, "clause_no": no[li_idx, p_idx],
+            "indicator": inds, "comparator": np.array(eng.COMPARATORS, object)[cmp_[li_idx, p_idx]],
+            "threshold": thr[li_idx, p_idx], "unit": units, "period_kind": kind,
+            "period": np.array([p.label for p in periods], object)[p_idx],
+            "period_start": np.array([p.start for p in periods], object)[p_idx],
             "actual": ev.actual[li_idx, p_idx],
-            "status": [STATUS_NAMES[int(x)] for x in ev.status[li_idx, p_idx]],
-            "liability": ev.liability[li_idx, p_idx], "rule_kind": [eng.LIABILITY_KINDS[x] for x in knd[li_idx, p_idx]],
+            "status": status_names[ev.status[li_idx, p_idx].astype(np.int64) + 2],
+            "liability": ev.liability[li_idx, p_idx],
+            "rule_kind": np.array(eng.LIABILITY_KINDS, object)[knd[li_idx, p_idx]],
             "breach_count": ev.breaches[li_idx, p_idx], "escalate": ev.escalate[li_idx, p_idx],
+            "_line": glob,
         }))
     if not frames:
         return pd.DataFrame(columns=list(COLUMNS))
     out = pd.concat(frames, ignore_index=True)
-    return out.sort_values(["supplier_code", "agreement", "clause_no", "period_start"]).reset_index(drop=True)
+    return out.sort_values(["supplier_code", "agreement", "clause_no", "period_start"], kind="stable") \
+        .drop(columns="_line").reset_index(drop=True)
 
 
 @requires("corrective.create")

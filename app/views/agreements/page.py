@@ -11,7 +11,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
     QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
@@ -195,6 +195,10 @@ class DiffDialog(QDialog):
         top.addWidget(self.new)
         self.summary = QLabel("")
         top.addWidget(self.summary, 1)
+        self.changes_only = QCheckBox(self.tr("Changes only"))
+        self.changes_only.setChecked(True)
+        self.changes_only.toggled.connect(lambda _b: self.refresh())
+        top.addWidget(self.changes_only)
         self.print_button = QPushButton(self.tr("Print comparison…"))
         self.print_button.clicked.connect(self.print_pdf)
         top.addWidget(self.print_button)
@@ -210,7 +214,8 @@ class DiffDialog(QDialog):
 
     def refresh(self) -> None:
         rows = svc.diff(self.ctx.database, self.old.currentData(), self.new.currentData(), self.ctx.language)
-        self.model = DiffModel(rows, self.ctx.language, self)
+        shown = [r for r in rows if r.kind != "unchanged"] if self.changes_only.isChecked() else rows
+        self.model = DiffModel(shown, self.ctx.language, self)
         self.table.setModel(self.model)
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -222,6 +227,17 @@ class DiffDialog(QDialog):
         self.summary.setText(self.tr("%1 added, %2 removed, %3 changed, %4 unchanged").replace("%1", str(n["added"]))
                              .replace("%2", str(n["removed"])).replace("%3", str(n["changed"]))
                              .replace("%4", str(n["unchanged"])))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - rows fit the text at the current width
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.processEvents()
+        self.table.resizeRowsToContents()
 
     def print_pdf(self) -> None:
         from app.reports import agreement_contract
