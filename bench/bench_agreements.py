@@ -94,23 +94,32 @@ def run() -> list[str]:
     cells = len(rep.rows)
     out.append(f"targets vs actuals {start}…{last}: {cells:,} target-periods, {len(rep.breaches):,} breaches: "
                f"{best * 1000:.0f} ms (best of 3; target ≤ 1000 ms)")
-    import numpy as np
+    # split: the evaluation's aggregation (SQL, the same statements an evaluation run executes)
+    # against everything after it (versions in force, targets, liability, the table)
+    real = targets._monthly_counts
+    cache = {}
 
-    from app.engines.indicators import Period
-    from app.models.evaluation.service import aggregate_counts
+    def cached(session, supplier_ids, lo, hi, scheme):
+        key = (lo, hi, len(supplier_ids))
+        if key not in cache:
+            t0 = time.perf_counter()
+            cache[key] = real(session, supplier_ids, lo, hi, scheme)
+            cache["sql"] = time.perf_counter() - t0
+        return cache[key]
 
-    sql = float("inf")
-    with db.read() as s:
-        scheme = targets._scheme(s)
-        ids = np.array([r[0] for r in sqlite3.connect(path).execute("SELECT id FROM suppliers ORDER BY id")], np.int64)
-        months = targets.periods_between("month", Period.parse(start).start, Period.parse(last).end)
+    targets._monthly_counts = cached
+    try:
+        rest = float("inf")
+        targets.target_actuals(db, start=start, end=last)
         for _ in range(3):
             t = time.perf_counter()
-            for p in months:
-                aggregate_counts(s, ids, p, scheme)
-            sql = min(sql, time.perf_counter() - t)
-    out.append(f"  of which the evaluation's own aggregation of {len(months)} months (aggregate_counts): "
-               f"{sql * 1000:.0f} ms; targets, versions in force, liability and the table: {(best - sql) * 1000:.0f} ms")
+            targets.target_actuals(db, start=start, end=last)
+            rest = min(rest, time.perf_counter() - t)
+    finally:
+        targets._monthly_counts = real
+    out.append(f"  of which the evaluation's aggregation of {MONTHS} months (aggregate_counts, SQL): "
+               f"{cache['sql'] * 1000:.0f} ms; versions in force, targets, liability and the table: "
+               f"{rest * 1000:.0f} ms (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
     # a 300-clause draft for the grid and the PDF
     sid = sqlite3.connect(path).execute("SELECT id FROM suppliers ORDER BY id LIMIT 1").fetchone()[0]

@@ -1,0 +1,88 @@
+"""The agreements page on the demo database: list, edit and save a draft through the grid, the
+signed version read-only, submit and sign, diff dialog, targets grid with SCAR from a breach."""
+
+from __future__ import annotations
+
+import tempfile
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
+
+from app.models.admin import signatures
+from app.models.agreements import service as svc
+from app.models.core.settings import AppSetting
+from app.views.agreements import page as page_mod
+from app.views.agreements.grid import COL_EN
+from app.views.core.context import AppContext
+from app.views.core.tasks import TaskRunner
+
+
+@pytest.fixture
+def ctx(demo_db, qapp):
+    with demo_db.begin() as s:  # the system job cannot type a password: no e-signature list here
+        s.merge(AppSetting(key=signatures.REQUIRED_KEY, value="[]"))
+    settings = QSettings(tempfile.mkdtemp() + "/layout.ini", QSettings.Format.IniFormat)
+    return AppContext(database=demo_db, tasks=TaskRunner(qapp), language="en", settings=settings)
+
+
+def _select(tab, number):
+    for r in range(tab.proxy.rowCount()):
+        src = tab.proxy.mapToSource(tab.proxy.index(r, 0)).row()
+        if tab.list_model.frame.iloc[src]["number"] == number:
+            tab.list.selectRow(r)
+            return
+    raise AssertionError(number)
+
+
+def test_edit_save_submit_sign_through_the_page(qtbot, ctx, monkeypatch, qtmodeltester):
+    page = page_mod.AgreementsPage(ctx)
+    qtbot.addWidget(page)
+    tab = page.agreements
+    assert tab.list_model.rowCount() == len(svc.list_agreements(ctx.database))
+    draft = next(a for a in svc.list_agreements(ctx.database) if a.latest.state == "draft")
+    _select(tab, draft.number)
+    tab.select_agreement(draft.latest.id)
+    assert tab.version.state == "draft" and not tab.editor.model.read_only
+    m = tab.editor.model
+    assert m.setData(m.index(1, COL_EN), "Edited in the grid.\nSecond line.")
+    tab.save()
+    assert svc.version_clauses(ctx.database, draft.latest.id)[0].text_en == "Edited in the grid.\nSecond line."
+    tab.submit()
+    assert svc.get_version(ctx.database, draft.latest.id).state == "review"
+    assert tab.editor.model.read_only  # under review: read-only
+    monkeypatch.setattr(page_mod.SignDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(page_mod.SignDialog, "values", lambda self: dict(
+        purchaser=svc.Signatory("王芳", "质量经理"), supplier=svc.Signatory("陈建国", "总经理"),
+        effective_from=svc.date.today(), expires_on=None, signature=None))
+    tab.sign()
+    v = svc.get_version(ctx.database, draft.latest.id)
+    assert v.state == "signed" and v.display_state == "in_force" and len(v.content_sha256) == 64
+    assert tab.editor.model.read_only and not tab.buttons["save"].isEnabled()
+    d = page_mod.DiffDialog(ctx, svc.get_agreement(ctx.database, draft.id))
+    qtbot.addWidget(d)
+    qtmodeltester.check(d.model, force_py=True)
+    assert any(r.kind == "changed" for r in d.model.rows)
+
+
+def test_targets_grid_and_scar(qtbot, ctx, qtmodeltester):
+    tab = page_mod.TargetsTab(ctx)
+    qtbot.addWidget(tab)
+    m = tab.model
+    qtmodeltester.check(m, force_py=True)
+    assert m.rowCount() > 0 and m.columnCount() > 3
+    breach = next((r, col) for r in range(m.rowCount()) for col in range(2, m.columnCount())
+                  if (cell := m.cell(r, col)) and cell["status"] == "breach")
+    tab.table.setCurrentIndex(m.index(*breach))
+    assert tab.scar_button.isEnabled()
+    from app.models.suppliers import corrective
+
+    before = len(corrective.list_corrective_actions(ctx.database))
+    import app.views.suppliers.common as common
+    shown = []
+    common.info_box, old = (lambda *a: shown.append(a)), common.info_box
+    try:
+        tab.raise_scar()
+    finally:
+        common.info_box = old
+    assert len(corrective.list_corrective_actions(ctx.database)) == before + 1 and shown
