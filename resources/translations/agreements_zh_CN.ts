@@ -464,6 +464,49 @@
     </message>
 </context>
 <context>
+    <name>SupplierAgreementsTab</name>
+    <message>
+        <source>In force on</source>
+        <translation>生效日</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>Content SHA-256</source>
+        <translation>内容 SHA-256</translation>
+    </message>
+    <message>
+        <source>Quality agreements</source>
+        <translation>质量协议</translation>
+    </message>
+    <message>
+        <source>no agreement in force on that day</source>
+        <translation>当日没有生效的协议</translation>
+    </message>
+</context>
+<context>
     <name>TargetDialog</name>
     <message>
         <source>Target clause</source>

@@ -817,13 +817,10 @@ class AgreementsPage(QWidget):
         self.tabs.addTab(self.targets, self.tr("Targets vs actuals"))
         self.tabs.addTab(self.templates, self.tr("Templates"))
         layout.addWidget(self.tabs, 1)
-        soon = svc.expiring(ctx.database)
-        if soon:
-            self.reminders.setText(self.tr("Expiring or due for review within %1 days: ").replace(
-                "%1", str(svc.EXPIRY_SOON_DAYS)) + "; ".join(
-                f"{a.number} v{v.version} ({days} d)" for a, v, days in soon[:6]))
-        else:
-            self.reminders.hide()
+        from app.views.agreements.supplier_tab import reminder_text
+
+        self.reminders.setText(reminder_text(ctx.database))
+        self.reminders.setVisible(bool(self.reminders.text()))
 
 
 def screenshots(ctx) -> list[tuple[str, QWidget]]:

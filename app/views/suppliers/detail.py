@@ -123,6 +123,10 @@ class SupplierDetail(QWidget):
             table[2].setToolTip(self.tr("Double-click: continue a draft, or preview the printed form"))
         self.plans = DevelopmentPlansWidget(ctx, self)
         self.tabs.addTab(self.plans, self.tr("Development plans"))
+        from app.views.agreements.supplier_tab import SupplierAgreementsTab  # agreements domain
+
+        self.agreements = SupplierAgreementsTab(ctx, self)
+        self.tabs.addTab(self.agreements, SupplierAgreementsTab.title())
         self.history = self._table_tab(self.tr("History"), [
             Column("changed_at", lambda: translate("SupplierDetail", "When")), Column("changed_by", lambda: translate("SupplierDetail", "Who")),
             Column("from_status", lambda: translate("SupplierDetail", "From"), format=lambda v: c.label(c.STATUS, v)),
@@ -194,6 +198,7 @@ class SupplierDetail(QWidget):
                           self.cars, self.history):
                 table[0].set_frame(c.rows_frame([], [col.field for col in table[0].columns]))
             self.plans.set_supplier(None)
+            self.agreements.set_supplier(None)
             self._enable(False)
             return
         db = self.ctx.database
@@ -223,6 +228,7 @@ class SupplierDetail(QWidget):
         self._fill(self.cars, self.corrective.list_corrective_actions(db, supplier_id=sid))
         self._fill(self.history, self.sup.status_history(db, sid))
         self.plans.set_supplier(sid)
+        self.agreements.set_supplier(sid)
 
     def _fill(self, table, rows) -> None:
         model = table[0]
