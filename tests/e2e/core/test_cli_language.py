@@ -69,6 +69,9 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                              ["export-qualified", "--db", d["db"], "--out", str(out / "none" / "q.csv")]),
         "csi": (["csi", "--data", str(MOBI)], ["csi", "--data", str(out / "none.csv")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        "agreement": (["agreement", "breaches", "--db", d["db"], "--supplier", "all", "--period", d["period"],
+                       "--out", str(out / "breaches.xlsx")],
+                      ["agreement", "print", "--db", d["db"], "--supplier", "NOPE", "--out", str(out / "c.pdf")]),
     }
 
 
