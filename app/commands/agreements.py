@@ -19,7 +19,7 @@ from app.commands.messages import language, t
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     ag = subparsers.add_parser("agreement", help="quality agreements: print the contract, export it, breach report")
-    sub = ag.add_subparsers(dest="agreement_command", required=True)
+    sub = ag.add_subparsers(dest="agreement_command", required=True, metavar="print|export|breaches")
     for name, help_text in (("print", "write the contract PDF of a supplier's agreement"),
                             ("export", "write the clauses of a supplier's agreement as xlsx")):
         p = sub.add_parser(name, help=help_text)

@@ -75,12 +75,20 @@ def write_breach_pdf(report: TargetReport, path: str | os.PathLike[str], *, lang
                                            ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#eef1f5"))]))
         story.append(Paragraph(escape(t["details"]), st.heading))
         cell = st.cell
-        body = [[Paragraph(escape(h), st.cell_bold) for h in header(lang)]]
+        from reportlab.lib.styles import ParagraphStyle
+
+        small = ParagraphStyle("qb-breach", parent=cell, fontSize=7, leading=8.5)
+        body = [[Paragraph(escape(h), small) for h in header(lang)[:-1]]]
         for row in rows:
-            body.append([Paragraph(escape(f"{x:,.2f}" if isinstance(x, float) else str(x)), cell) for x in row])
-        w = [34, 26, 11, 22, 22, 14, 14, 26, 18, 11]
-        story.append(pdf.grid_table(body, [x * mm for x in w], font_size=7.5,
-                                    extra=[("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            *first, rule, amount, escalate = row
+            rule = f"{rule} → {escalate}" if escalate else rule
+            body.append([Paragraph(escape(str(x)), small) for x in first[:2]] + [first[2]]
+                        + [Paragraph(escape(str(x)), small) for x in first[3:5]] + [first[5]]
+                        + [escape(f"{first[6]:,.2f}"), Paragraph(escape(rule), small), f"{amount:,.2f}"])
+        w = [34, 25, 9, 19, 19, 13, 16, 23, 16]  # 174 mm: the A4 frame
+        story.append(pdf.grid_table(body, [x * mm for x in w], font_size=7,
+                                    extra=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (6, 1), (6, -1), "RIGHT"),
+                                           ("ALIGN", (8, 1), (8, -1), "RIGHT")]))
     return pdf.build_pdf(path, story, title=t["title"], lang=lang, header=f"{t['title']} · {report.start}–{report.end}")
 
 
