@@ -599,6 +599,10 @@
         <translation>就违约发出 SCAR</translation>
     </message>
     <message>
+        <source>Development plan for breach</source>
+        <translation>就违约建立发展计划</translation>
+    </message>
+    <message>
         <source>Breach report…</source>
         <translation>违约报告…</translation>
     </message>
@@ -619,12 +623,28 @@
         <translation>%1 条目标 · %2 次违约 · 违约金 %3 元 · %4 次升级再审核</translation>
     </message>
     <message>
+        <source>Select a target line to see its breach history.</source>
+        <translation>选择一条目标以查看其违约历史。</translation>
+    </message>
+    <message>
+        <source>%1 breach(es), liability CNY %2</source>
+        <translation>违约 %1 次，违约金 %2 元</translation>
+    </message>
+    <message>
         <source>SCAR raised</source>
         <translation>已发出 SCAR</translation>
     </message>
     <message>
         <source>Corrective action request %1 was raised for the breach.</source>
         <translation>已就该违约发出纠正措施要求 %1。</translation>
+    </message>
+    <message>
+        <source>Development plan</source>
+        <translation>发展计划</translation>
+    </message>
+    <message>
+        <source>Development plan item %1 was created for the breach.</source>
+        <translation>已就该违约建立发展计划项 %1。</translation>
     </message>
     <message>
         <source>Breach report</source>

@@ -274,6 +274,42 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
         .drop(columns="_line").reset_index(drop=True)
 
 
+def _breach(db: Database, agreement_id: int, clause_key: str, period: str):
+    """The evaluated row of a breached clause in a period (refused unless it is a breach)."""
+    with db.read() as s:
+        a = s.get(Agreement, agreement_id)
+        if a is None:
+            raise NotFoundError(f"agreement {agreement_id} does not exist")
+        number, supplier_id = a.number, a.supplier_id
+    report = target_actuals(db, start=period, end=period, supplier_id=supplier_id)
+    hit = report.rows[(report.rows["agreement_id"] == agreement_id) & (report.rows["clause_key"] == clause_key)
+                      & (report.rows["period"] == period)]
+    if hit.empty or hit.iloc[0]["status"] != "breach":
+        raise ValidationError(f"clause {clause_key} of {number} is not breached in {period}", "not_breached")
+    return hit.iloc[0]
+
+
+@requires("development.edit")
+def plan_for_breach(db: Database, agreement_id: int, clause_key: str, period: str, *, due_days: int = 60,
+                    lang: str = "zh_CN") -> int:
+    """A supplier development plan item for a breached target clause (weak area = the clause's
+    indicator, reference = agreement, clause and period). Returns the plan's id."""
+    from app.models.suppliers.approval import create_development_plan
+
+    r = _breach(db, agreement_id, clause_key, period)
+    label = eng.indicator_label(r["indicator"], lang)
+    if lang == "zh_CN":
+        weak = f"{label}未达协议目标（{r['actual']:.2f} {r['unit']}，目标 {r['comparator']} {r['threshold']:g}）"
+        actions = "分析原因（8D）；制定改进措施；按月跟踪该指标直至连续三个月达标。"
+    else:
+        weak = (f"{label} misses the agreed target ({r['actual']:.2f} {r['unit']}, target {r['comparator']} "
+                f"{r['threshold']:g})")
+        actions = "Root-cause analysis (8D); improvement actions; track the indicator monthly until three months on target."
+    return create_development_plan(db, int(r["supplier_id"]), {
+        "weak_area": weak[:300], "source": "other", "source_ref": f"{r['agreement']} {r['clause_no']} {period}"[:120],
+        "actions": actions, "due_on": date.today() + timedelta(days=due_days), "status": "planned"})
+
+
 @requires("corrective.create")
 def raise_scar_for_breach(db: Database, agreement_id: int, clause_key: str, period: str, *,
                           due_days: int = 30, lang: str = "zh_CN") -> int:
@@ -281,16 +317,7 @@ def raise_scar_for_breach(db: Database, agreement_id: int, clause_key: str, peri
     missing period is refused). Returns the corrective action's id."""
     from app.models.suppliers.corrective import raise_corrective_action
 
-    with db.read() as s:
-        a = s.get(Agreement, agreement_id)
-        if a is None:
-            raise NotFoundError(f"agreement {agreement_id} does not exist")
-    report = target_actuals(db, start=period, end=period, supplier_id=a.supplier_id)
-    hit = report.rows[(report.rows["agreement_id"] == agreement_id) & (report.rows["clause_key"] == clause_key)
-                      & (report.rows["period"] == period)]
-    if hit.empty or hit.iloc[0]["status"] != "breach":
-        raise ValidationError(f"clause {clause_key} of {a.number} is not breached in {period}", "not_breached")
-    r = hit.iloc[0]
+    r = _breach(db, agreement_id, clause_key, period)
     label = eng.indicator_label(r["indicator"], lang)
     if lang == "zh_CN":
         title = f"质量协议 {r['agreement']} 第 {r['clause_no']} 条违约（{period}）：{label} {r['actual']:.2f} {r['unit']}，目标 {r['comparator']} {r['threshold']:g}"

@@ -641,6 +641,8 @@ class TargetsTab(_Page):
         self.compute_button.clicked.connect(self.compute)
         self.scar_button = QPushButton(self.tr("Raise SCAR for breach"))
         self.scar_button.clicked.connect(self.raise_scar)
+        self.plan_button = QPushButton(self.tr("Development plan for breach"))
+        self.plan_button.clicked.connect(self.raise_plan)
         self.report_button = QPushButton(self.tr("Breach report…"))
         self.report_button.clicked.connect(self.export_report)
         for w in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end, self.supplier,
@@ -648,6 +650,7 @@ class TargetsTab(_Page):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.scar_button)
+        bar.addWidget(self.plan_button)
         bar.addWidget(self.report_button)
         layout.addLayout(bar)
         self.summary = QLabel("")
@@ -660,7 +663,16 @@ class TargetsTab(_Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentChanged.connect(lambda *_: self.update_buttons())
-        layout.addWidget(self.table, 1)
+        from app.views.agreements.chart import BreachChart
+
+        self.chart = BreachChart(self)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.chart)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([480, 170])
+        layout.addWidget(split, 1)
         legend = QLabel(self.tr("Red: breach (liability in the tooltip) · green: target met · grey: missing "
                                 "(no deliveries — neither breach nor pass) · blank: no version in force"))
         legend.setStyleSheet("color: #666")
@@ -694,8 +706,27 @@ class TargetsTab(_Page):
         cell = self.model.cell(idx.row(), idx.column())
         return cell if cell and cell["status"] == "breach" else None
 
+    def show_chart(self) -> None:
+        idx = self.table.currentIndex()
+        m = self.model
+        if not idx.isValid() or not m.lines:
+            self.chart.show_line(self.tr("Select a target line to see its breach history."), [], [], [], None)
+            return
+        row = idx.row()
+        cells = [m.cells.get((row, j)) for j in range(len(m.periods))]
+        periods = [p for p, cell in zip(m.periods, cells) if cell is not None]
+        used = [cell for cell in cells if cell is not None]
+        caption = (m.data(m.index(row, 0)) + " · " + m.data(m.index(row, 1)) + " · "
+                   + self.tr("%1 breach(es), liability CNY %2").replace(
+                       "%1", str(sum(1 for x in used if x["status"] == "breach")))
+                   .replace("%2", f"{sum(x['liability'] for x in used):,.2f}"))
+        self.chart.show_line(caption, periods, [x["actual"] for x in used], [x["status"] for x in used],
+                             used[-1]["threshold"] if used else None)
+
     def update_buttons(self) -> None:
+        self.show_chart()
         self.scar_button.setEnabled(self.current_breach() is not None and can(self.ctx.database, "corrective.create"))
+        self.plan_button.setEnabled(self.current_breach() is not None and can(self.ctx.database, "development.edit"))
         self.report_button.setEnabled(self.report is not None)
 
     def raise_scar(self) -> None:
@@ -707,6 +738,16 @@ class TargetsTab(_Page):
         if car:
             c.info_box(self, self.tr("SCAR raised"), self.tr("Corrective action request %1 was raised for the breach.")
                        .replace("%1", str(car)))
+
+    def raise_plan(self) -> None:
+        cell = self.current_breach()
+        if cell is None:
+            return
+        plan = self.run(targets.plan_for_breach, self.ctx.database, int(cell["agreement_id"]), cell["clause_key"],
+                        cell["period"], lang=self.lang)
+        if plan:
+            c.info_box(self, self.tr("Development plan"), self.tr("Development plan item %1 was created for the "
+                                                                  "breach.").replace("%1", str(plan)))
 
     def export_report(self) -> None:
         from app.reports import agreement_breaches

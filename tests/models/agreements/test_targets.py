@@ -130,3 +130,17 @@ def test_bad_range_refused(db):
         targets.target_actuals(db, start="2026-05", end="2026-01")
     with pytest.raises(ValidationError):
         targets.target_actuals(db, start="2026-13", end="2026-14")
+
+
+def test_development_plan_from_a_breach(setup):
+    from app.models.suppliers import approval
+
+    db = setup
+    a, b, aid, bid, v1 = db.ids
+    r = targets.target_actuals(db, start="2026-02", end="2026-02").rows
+    key = r[(r.supplier_code == "A1") & (r.indicator == "ppm")]["clause_key"].iloc[0]
+    pid = targets.plan_for_breach(db, aid, key, "2026-02", lang="en")
+    [plan] = [p for p in approval.list_development_plans(db, supplier_id=a) if p.id == pid]
+    assert "PPM misses the agreed target (1000.00 PPM" in plan.weak_area and plan.source_ref.endswith("7.2 2026-02")
+    with pytest.raises(ValidationError):
+        targets.plan_for_breach(db, aid, key, "2026-01")
