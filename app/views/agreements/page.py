@@ -319,9 +319,9 @@ class AgreementsTab(_Page):
         self.editor = templates_editor(ctx, self)
         rv.addWidget(self.editor, 1)
         split.addWidget(right)
-        left.setMinimumWidth(330)
+        left.setMinimumWidth(260)
         split.setStretchFactor(1, 1)
-        split.setSizes([380, 900])
+        split.setSizes([290, 1000])
         layout.addWidget(split)
         self.refresh()
 
