@@ -86,3 +86,41 @@ def test_targets_grid_and_scar(qtbot, ctx, qtmodeltester):
     finally:
         common.info_box = old
     assert len(corrective.list_corrective_actions(ctx.database)) == before + 1 and shown
+
+
+def test_supplier_tab_answers_which_version_was_in_force(qtbot, ctx):
+    from PySide6.QtCore import QDate
+
+    from app.views.agreements.supplier_tab import SupplierAgreementsTab, reminder_text
+
+    two = next(a for a in svc.list_agreements(ctx.database) if len(a.versions) == 2 and a.versions[1].state == "signed")
+    tab = SupplierAgreementsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_supplier(two.supplier_id)
+    assert tab.model.rowCount() >= 2
+    v1, v2 = two.versions
+    tab.day.setDate(QDate(v2.effective_from))
+    assert f"{two.number} v2" in tab.answer.text()
+    tab.day.setDate(QDate(v2.effective_from).addDays(-1))
+    assert f"{two.number} v1" in tab.answer.text()
+    tab.day.setDate(QDate(v1.effective_from).addDays(-1))
+    assert tab.answer.text() == "no agreement in force on that day"
+    assert "(" in reminder_text(ctx.database)  # the demo's agreement expiring within 60 days
+
+
+def test_target_dialog_validates(qtbot):
+    from app.models.agreements.templates import default_clauses
+    from app.views.agreements.grid import TargetDialog
+
+    target = next(c for c in default_clauses() if c.indicator == "ppm")
+    d = TargetDialog(target, "en")
+    qtbot.addWidget(d)
+    d.threshold.setValue(300)
+    d.rule.setCurrentIndex(d.rule.findData("fixed"))
+    d.amount.setValue(1500)
+    out = d.result_clause()
+    assert (out.indicator, out.threshold, out.rule_kind, out.rule_amount) == ("ppm", 300.0, "fixed", 1500.0)
+    d.indicator.setCurrentIndex(d.indicator.findData("lot_pass_rate"))
+    d.rule.setCurrentIndex(d.rule.findData("per_ppm"))
+    d._accept()
+    assert "PPM" in d.error.text() and d.result() != QDialog.DialogCode.Accepted
