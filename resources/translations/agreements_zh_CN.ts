@@ -619,6 +619,14 @@
         <translation>红色：违约（违约金见提示）· 绿色：达标 · 灰色：缺失（无交货，既不算违约也不算达标）· 空白：无生效版本</translation>
     </message>
     <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Targets vs actuals…</source>
+        <translation>目标与实绩…</translation>
+    </message>
+    <message>
         <source>%1 target line(s) · %2 breach(es) · liability CNY %3 · %4 re-audit escalation(s)</source>
         <translation>%1 条目标 · %2 次违约 · 违约金 %3 元 · %4 次升级再审核</translation>
     </message>

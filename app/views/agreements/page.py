@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pandas as pd
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -681,10 +682,33 @@ class TargetsTab(_Page):
         self.compute()
 
     def compute(self) -> None:
-        rep = self.run(targets.target_actuals, self.ctx.database, start=self.start.text().strip(),
-                       end=self.end.text().strip(), supplier_id=self.supplier.currentData())
-        if rep is None:
+        """Compute in the background (2,000 suppliers × 24 months is a second of SQL)."""
+        self.compute_button.setEnabled(False)
+        self.summary.setText(self.tr("Computing…"))
+
+        def job(db, start, end, supplier_id, *, state):
+            return targets.target_actuals(db, start=start, end=end, supplier_id=supplier_id)
+
+        self.ctx.tasks.run(job, self.ctx.database, self.start.text().strip(), self.end.text().strip(),
+                           self.supplier.currentData(), on_done=self.show_report, on_error=self._failed,
+                           label=self.tr("Targets vs actuals…"))
+
+    def _failed(self, exc: Exception, details: str) -> None:
+        if not shiboken6.isValid(self):  # the page was closed while computing
             return
+        self.compute_button.setEnabled(True)
+        self.summary.setText("")
+        if isinstance(exc, AgreementError):
+            c.error_box(self, QCoreApplication.translate("AgreementsPage", "Quality agreements"), str(exc))
+        else:
+            from app.views.core.errors import show_unexpected
+
+            show_unexpected(self, exc)
+
+    def show_report(self, rep: targets.TargetReport) -> None:
+        if not shiboken6.isValid(self):  # the page was closed while computing
+            return
+        self.compute_button.setEnabled(True)
         self.report = rep
         self.model.set_rows(rep.rows, self.lang)
         h = self.table.horizontalHeader()

@@ -38,6 +38,7 @@ def _select(tab, number):
 def test_edit_save_submit_sign_through_the_page(qtbot, ctx, monkeypatch, qtmodeltester):
     page = page_mod.AgreementsPage(ctx)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.targets.report is not None, timeout=20000)
     tab = page.agreements
     assert tab.list_model.rowCount() == len(svc.list_agreements(ctx.database))
     draft = next(a for a in svc.list_agreements(ctx.database) if a.latest.state == "draft")
@@ -68,6 +69,7 @@ def test_edit_save_submit_sign_through_the_page(qtbot, ctx, monkeypatch, qtmodel
 def test_targets_grid_and_scar(qtbot, ctx, qtmodeltester):
     tab = page_mod.TargetsTab(ctx)
     qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=20000)  # computed in the background
     m = tab.model
     qtmodeltester.check(m, force_py=True)
     assert m.rowCount() > 0 and m.columnCount() > 3
