@@ -103,9 +103,9 @@ DEFAULT_CLAUSES: tuple[tuple, ...] = (
      "of CNY 2,000; after 3 breaches within a year the purchaser re-audits the supplier.",
      ("lot_pass_rate", ">=", 98.0, "month", "fixed", 2000.0, 3)),
     (7, "supplier", "供应商业绩评定办法", "", "",
-     "月度 PPM 不高于 500；超出部分每 1 PPM 扣款 10 元。",
-     "The monthly PPM shall not exceed 500; each PPM above the target is debited at CNY 10.",
-     ("ppm", "<=", 500.0, "month", "per_ppm", 10.0, 0)),
+     "月度 PPM 不高于 500；超出部分每 1 PPM 扣款 2 元。",
+     "The monthly PPM shall not exceed 500; each PPM above the target is debited at CNY 2.",
+     ("ppm", "<=", 500.0, "month", "per_ppm", 2.0, 0)),
     (7, "supplier", "", "", "",
      "月度供货及时率不低于 95%；未达标月份的拒收批次按每批 350 元扣除挑选费用。",
      "The monthly on-time delivery rate shall be at least 95 %; in a month below target the sorting cost of CNY "

@@ -74,7 +74,7 @@ def test_breaches_by_hand(setup):
     ppm = r[(r.supplier_code == "A1") & (r.indicator == "ppm")]
     assert ppm["actual"].tolist()[:2] == [400.0, 1000.0]
     assert ppm["status"].tolist() == ["pass", "breach", "missing", "pass"]  # April: 0 PPM
-    assert ppm["liability"].tolist() == [0.0, 5000.0, 0.0, 0.0]  # (1000 − 500) × 10
+    assert ppm["liability"].tolist() == [0.0, 1000.0, 0.0, 0.0]  # (1000 − 500) × CNY 2
     otd = r[(r.supplier_code == "A1") & (r.indicator == "on_time_delivery")]
     assert set(otd["status"]) == {"missing"}  # no deliveries: never a breach, never a pass
     scar = r[(r.supplier_code == "A1") & (r.indicator == "service")]
@@ -87,10 +87,10 @@ def test_breaches_by_hand(setup):
     assert bl["period"].tolist() == ["2026-03", "2026-04"]  # February's bad month was before the agreement
     assert bl["status"].tolist() == ["pass", "missing"]
     bp = r[(r.supplier_code == "B1") & (r.indicator == "ppm")]
-    assert bp["actual"].tolist()[0] == 750.0 and bp["liability"].tolist()[0] == 2500.0
+    assert bp["actual"].tolist()[0] == 750.0 and bp["liability"].tolist()[0] == 500.0  # 250 × 2
     tot = rep.totals().set_index("supplier_code")
-    assert tot.loc["A1", "breaches"] == 3 and tot.loc["A1", "liability"] == 9000.0
-    assert tot.loc["B1", "breaches"] == 1 and tot.loc["B1", "liability"] == 2500.0
+    assert tot.loc["A1", "breaches"] == 3 and tot.loc["A1", "liability"] == 5000.0
+    assert tot.loc["B1", "breaches"] == 1 and tot.loc["B1", "liability"] == 500.0
 
 
 def test_new_version_changes_threshold_from_its_effective_month(setup):
