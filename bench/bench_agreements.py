@@ -99,11 +99,11 @@ def run() -> list[str]:
     real = targets._monthly_counts
     cache = {}
 
-    def cached(session, supplier_ids, lo, hi, scheme):
+    def cached(session, supplier_ids, lo, hi, scheme, fields=None):
         key = (lo, hi, len(supplier_ids))
         if key not in cache:
             t0 = time.perf_counter()
-            cache[key] = real(session, supplier_ids, lo, hi, scheme)
+            cache[key] = real(session, supplier_ids, lo, hi, scheme, fields)
             cache["sql"] = time.perf_counter() - t0
         return cache[key]
 

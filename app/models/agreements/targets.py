@@ -22,7 +22,7 @@ from functools import lru_cache
 from sqlalchemy import Date, bindparam, select
 
 from app.engines import agreements as eng
-from app.engines.indicators import Period, SupplierCounts, compute_indicators
+from app.engines.indicators import INDICATOR_COUNTS, Period, SupplierCounts, compute_indicators
 from app.engines.scoring import EvaluationScheme
 from app.models.admin.permissions import requires
 from app.models.agreements.errors import NotFoundError, ValidationError
@@ -105,10 +105,21 @@ def target_actuals(db: Database, *, start: str, end: str, supplier_id: int | Non
     return TargetReport(rows, start, end)
 
 
-def _monthly_counts(session, supplier_ids: np.ndarray, lo: date, hi: date, scheme) -> tuple[list[Period], list]:
-    """The evaluation's own aggregation (``aggregate_counts``) for every month in [lo, hi)."""
+def _monthly_counts(session, supplier_ids: np.ndarray, lo: date, hi: date, scheme,
+                    fields: frozenset[str] | None = None) -> tuple[list[Period], list]:
+    """The evaluation's own aggregation (``aggregate_counts``) for every month in [lo, hi), only
+    the statements giving ``fields``."""
     months = periods_between("month", lo, hi)
-    return months, [aggregate_counts(session, supplier_ids, p, scheme) for p in months]
+    return months, [aggregate_counts(session, supplier_ids, p, scheme, fields=fields) for p in months]
+
+
+def needed_fields(indicators, sorting: bool) -> frozenset[str]:
+    """The counts the target clauses need: each indicator's numerator and denominator, and the
+    lot counts for a sorting-cost rule."""
+    out = {f for k in indicators for f in INDICATOR_COUNTS[k]}
+    if sorting:
+        out |= {"lots_inspected", "lots_accepted"}
+    return frozenset(out)
 
 
 def _counts_for(kind: str, months: list[Period], monthly: list, lo: date, hi: date) -> tuple[list[Period], list]:
@@ -175,7 +186,8 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
     supplier_ids = np.unique(v_sup)
     v_srow = np.searchsorted(supplier_ids, v_sup)
     scheme = _scheme(session)
-    months, monthly = _monthly_counts(session, supplier_ids, lo, hi, scheme)
+    fields = needed_fields({r[4] for r in crows}, any(r[8] == "sorting" for r in crows))
+    months, monthly = _monthly_counts(session, supplier_ids, lo, hi, scheme, fields)
     # one line per (agreement, clause key); each period takes the clause of the version in force
     line_keys = sorted({(v_agr[v_pos[r[0]]], r[1]) for r in crows})
     line_pos = {k: i for i, k in enumerate(line_keys)}
