@@ -86,14 +86,15 @@ def run() -> list[str]:
     fy = y + (first_m - 1) // 12
     fm = (first_m - 1) % 12 + 1
     start = f"{fy:04d}-{fm:02d}"
-    best = float("inf")
+    best = cpu = float("inf")
     for _ in range(3):
-        t = time.perf_counter()
+        t, c0 = time.perf_counter(), time.process_time()
         rep = targets.target_actuals(db, start=start, end=last)
         best = min(best, time.perf_counter() - t)
+        cpu = min(cpu, time.process_time() - c0)
     cells = len(rep.rows)
     out.append(f"targets vs actuals {start}…{last}: {cells:,} target-periods, {len(rep.breaches):,} breaches: "
-               f"{best * 1000:.0f} ms (best of 3; target ≤ 1000 ms)")
+               f"{best * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU (best of 3; target ≤ 1000 ms)")
     # split: the evaluation's aggregation (SQL, the same statements an evaluation run executes)
     # against everything after it (versions in force, targets, liability, the table)
     real = targets._monthly_counts
@@ -112,14 +113,14 @@ def run() -> list[str]:
         rest = float("inf")
         targets.target_actuals(db, start=start, end=last)
         for _ in range(3):
-            t = time.perf_counter()
+            t = time.process_time()
             targets.target_actuals(db, start=start, end=last)
-            rest = min(rest, time.perf_counter() - t)
+            rest = min(rest, time.process_time() - t)
     finally:
         targets._monthly_counts = real
     out.append(f"  of which the evaluation's aggregation of {MONTHS} months (aggregate_counts, SQL): "
-               f"{cache['sql'] * 1000:.0f} ms; versions in force, targets, liability and the table: "
-               f"{rest * 1000:.0f} ms (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+               f"{cache['sql'] * 1000:.0f} ms wall; versions in force, targets, liability and the table: "
+               f"{rest * 1000:.0f} ms CPU (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
     # a 300-clause draft for the grid and the PDF
     sid = sqlite3.connect(path).execute("SELECT id FROM suppliers ORDER BY id LIMIT 1").fetchone()[0]
@@ -127,10 +128,11 @@ def run() -> list[str]:
     svc.save_clauses(db, vid, _clauses(300))
     from app.reports import agreement_contract
 
-    t = time.perf_counter()
+    t, c0 = time.perf_counter(), time.process_time()
     agreement_contract.write_contract_pdf(db, vid, tmp / "c300.pdf", mode="bilingual")
-    pdf_s = time.perf_counter() - t
-    out.append(f"contract PDF, 300 clauses bilingual: {pdf_s * 1000:.0f} ms (target ≤ 2000 ms)")
+    pdf_s, pdf_cpu = time.perf_counter() - t, time.process_time() - c0
+    out.append(f"contract PDF, 300 clauses bilingual: {pdf_s * 1000:.0f} ms wall, {pdf_cpu * 1000:.0f} ms CPU "
+               f"(target ≤ 2000 ms)")
 
     from PySide6.QtWidgets import QApplication
 

@@ -189,8 +189,13 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
     fields = needed_fields({r[4] for r in crows}, any(r[8] == "sorting" for r in crows))
     months, monthly = _monthly_counts(session, supplier_ids, lo, hi, scheme, fields)
     # one line per (agreement, clause key); each period takes the clause of the version in force
-    line_keys = sorted({(v_agr[v_pos[r[0]]], r[1]) for r in crows})
+    # lines in report order: supplier code, agreement number, clause number (of the first version seen)
+    first_no: dict[tuple[int, str], tuple[int, int]] = {}
+    for r in crows:
+        first_no.setdefault((int(v_agr[v_pos[r[0]]]), r[1]), (r[2], r[3]))
+    line_keys = sorted(first_no, key=lambda k: (agr_info[k[0]][2], agr_info[k[0]][0], first_no[k], k[1]))
     line_pos = {k: i for i, k in enumerate(line_keys)}
+    v_agr_i = [int(x) for x in v_agr]
     frames = []
     for kind in eng.PERIOD_KINDS:
         kc = [r for r in crows if r[7] == kind]
@@ -216,35 +221,42 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
             for k in eng.INDICATOR_KEYS:
                 values[k][:, j] = eng.to_unit(k, ind.values[k])
             rejected[:, j] = cnt.lots_inspected - cnt.lots_accepted
-        lines = sorted({line_pos[(v_agr[v_pos[r[0]]], r[1])] for r in kc})
-        local = {li: i for i, li in enumerate(lines)}
+        # per clause of this kind: its line, version row and values (vectorised over clauses × periods)
+        c_vi = np.array([v_pos[r[0]] for r in kc], np.int64)
+        c_line_g = np.array([line_pos[(v_agr_i[v_pos[r[0]]], r[1])] for r in kc], np.int64)
+        lines, c_line = np.unique(c_line_g, return_inverse=True)
+        lines = lines.tolist()
         L = len(lines)
+        c_cmp = np.array([eng.comparator_code(r[5]) for r in kc], np.int8)
+        c_thr = np.array([float(r[6]) for r in kc])
+        c_knd = np.array([eng.liability_code(r[8] or "none") for r in kc], np.int8)
+        c_amt = np.array([float(r[9] or 0.0) for r in kc])
+        c_esc = np.array([int(r[10] or 0) for r in kc], np.int64)
+        c_no = np.array([f"{r[2]}.{r[3]}" for r in kc], object)
+        c_ind = np.array([eng.INDICATOR_KEYS.index(r[4]) for r in kc], np.int64)
+        # a line's cell takes the clause whose version is in force then (one version per agreement)
+        cc, pp = np.nonzero(in_force[c_vi])
+        ll = c_line[cc]
         applicable = np.zeros((L, P), bool)
+        applicable[ll, pp] = True
         cmp_ = np.zeros((L, P), np.int8)
+        cmp_[ll, pp] = c_cmp[cc]
         thr = np.zeros((L, P))
+        thr[ll, pp] = c_thr[cc]
         knd = np.zeros((L, P), np.int8)
+        knd[ll, pp] = c_knd[cc]
         amt = np.zeros((L, P))
+        amt[ll, pp] = c_amt[cc]
         esc = np.zeros((L, P), np.int64)
+        esc[ll, pp] = c_esc[cc]
         ver = np.zeros((L, P), np.int64)
-        srow = np.zeros(L, np.int64)
-        ind_code = np.zeros(L, np.int64)
+        ver[ll, pp] = v_ver[c_vi[cc]]
         no = np.empty((L, P), object)
-        for r in kc:
-            vi = v_pos[r[0]]
-            cols = in_force[vi]
-            if not cols.any():
-                continue
-            li = local[line_pos[(v_agr[vi], r[1])]]
-            applicable[li, cols] = True
-            cmp_[li, cols] = eng.comparator_code(r[5])
-            thr[li, cols] = float(r[6])
-            knd[li, cols] = eng.liability_code(r[8] or "none")
-            amt[li, cols] = float(r[9] or 0.0)
-            esc[li, cols] = int(r[10] or 0)
-            ver[li, cols] = v_ver[vi]
-            no[li, cols] = f"{r[2]}.{r[3]}"
-            srow[li] = v_srow[vi]
-            ind_code[li] = eng.INDICATOR_KEYS.index(r[4])
+        no[ll, pp] = c_no[cc]
+        srow = np.zeros(L, np.int64)
+        srow[c_line] = v_srow[c_vi]  # every clause of a line belongs to the same agreement, so supplier
+        ind_code = np.zeros(L, np.int64)
+        ind_code[c_line] = c_ind
         actual = np.full((L, P), np.nan)
         rej = np.zeros((L, P))
         for k_i, k in enumerate(eng.INDICATOR_KEYS):
@@ -277,13 +289,13 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
             "liability": ev.liability[li_idx, p_idx],
             "rule_kind": np.array(eng.LIABILITY_KINDS, object)[knd[li_idx, p_idx]],
             "breach_count": ev.breaches[li_idx, p_idx], "escalate": ev.escalate[li_idx, p_idx],
-            "_line": glob,
+            "_line": glob, "_start": np.array([p.start.toordinal() for p in periods], np.int64)[p_idx],
         }))
     if not frames:
         return pd.DataFrame(columns=list(COLUMNS))
     out = pd.concat(frames, ignore_index=True)
-    return out.sort_values(["supplier_code", "agreement", "clause_no", "period_start"], kind="stable") \
-        .drop(columns="_line").reset_index(drop=True)
+    order = np.lexsort((out["_start"].to_numpy(), out["_line"].to_numpy()))
+    return out.iloc[order].drop(columns=["_line", "_start"]).reset_index(drop=True)
 
 
 def _breach(db: Database, agreement_id: int, clause_key: str, period: str):
