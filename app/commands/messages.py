@@ -172,6 +172,13 @@ EN: dict[str, str] = {
     "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
     "approval.none": "{supplier} has no approval flow yet",
     "approval.record": "approval record of {supplier}",
+    # agreements (质量协议)
+    "agreement.none": "supplier {code} has no quality agreement{which}",
+    "agreement.ambiguous": "supplier {code} has several agreements ({numbers}); choose one with --agreement",
+    "agreement.no_version": "agreement {number} has no version {which}",
+    "agreement.written": "agreement {number} version {version} written to {path}",
+    "agreement.breaches": "{n} breach(es) of {suppliers} supplier(s), liability CNY {amount}, written to {path}",
+    "agreement.bad_suffix": "{path}: use {suffixes}",
 }
 
 ZH: dict[str, str] = {
@@ -313,6 +320,13 @@ ZH: dict[str, str] = {
     "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
     "approval.none": "{supplier} 尚无认可流程",
     "approval.record": "{supplier} 的供应商认可记录",
+    # agreements (质量协议)
+    "agreement.none": "供应商 {code} 没有质量协议{which}",
+    "agreement.ambiguous": "供应商 {code} 有多份协议（{numbers}）；请用 --agreement 选择一份",
+    "agreement.no_version": "协议 {number} 没有{which}版本",
+    "agreement.written": "协议 {number} 第 {version} 版已写入 {path}",
+    "agreement.breaches": "{suppliers} 家供应商共 {n} 次违约，违约金 {amount} 元，已写入 {path}",
+    "agreement.bad_suffix": "{path}：请使用 {suffixes}",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}

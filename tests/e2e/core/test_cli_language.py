@@ -90,6 +90,9 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
         "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
                       ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
+        "agreement": (["agreement", "breaches", "--db", d["db"], "--supplier", "all", "--period", d["period"],
+                       "--out", str(out / "breaches.xlsx")],
+                      ["agreement", "print", "--db", d["db"], "--supplier", "NOPE", "--out", str(out / "c.pdf")]),
     }
 
 
