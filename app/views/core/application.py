@@ -21,12 +21,18 @@ from app.views.core.translation import install_translators, normalise_language
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    from app.views.core.binding_fixes import install as fix_binding
+
+    fix_binding()  # PySide6 6.12's emit() drains True's reference count: a long session aborted at exit
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     apply_app_font(app)
+    from app.views.core.style import apply_style
+
+    apply_style(app)  # sort arrows: ▲ ascending, ▼ descending
     return app
 
 
