@@ -707,16 +707,21 @@ class AdminPage(QWidget):
             self.tabs.hide()
 
 
+PAGE_SIZE = (1280, 720)
+
+
 def screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
-    """Every tab at 1280×800, the user dialogs and the sign-in dialogs (for ``qualitybridge screenshots``)."""
+    """Every tab as the content of a 1280×800 laptop window (PAGE_SIZE: what is left beside the
+    navigation, under the menu and above the status bar; it also fits 1366×768), the user dialogs
+    and the sign-in dialogs (for ``qualitybridge screenshots``)."""
     from app.views.admin.signin import FirstRunDialog, LoginDialog, UnlockDialog
 
     shots: list[tuple[str, QWidget]] = []
     page = AdminPage(ctx)
-    page.resize(1280, 800)
+    page.resize(*PAGE_SIZE)
     for i in range(page.tabs.count()):
         tab_page = AdminPage(ctx)
-        tab_page.resize(1280, 800)
+        tab_page.resize(*PAGE_SIZE)
         tab_page.tabs.setCurrentIndex(i)
         shots.append((tab_page.tabs.widget(i).objectName(), tab_page))
     page.deleteLater()
