@@ -35,6 +35,9 @@ def render_all(db_target: str, out: Path, lang: str) -> list[Path]:
     lang = install_translators(lang)
     out.mkdir(parents=True, exist_ok=True)
     database = open_database(db_target)
+    from app.views.core.application import _sign_in_personal
+
+    _sign_in_personal(database)  # as the app opens it: the screens show what its user may do
     # A fresh, throw-away layout each run: never the user's, and never one language's widths in the other's.
     settings_dir = tempfile.mkdtemp(prefix="qb-screenshots-")
     settings = QSettings(str(Path(settings_dir) / "layout.ini"), QSettings.Format.IniFormat)
