@@ -16,7 +16,7 @@ MAX_ID = 2 ** 63 - 1
 
 def fail(message: object) -> int:
     """One clear line on stderr, in the run's language, and exit code 1 — never a traceback."""
-    text = error_text(message) if isinstance(message, BaseException) else str(message)
+    text = error_text(message) if isinstance(message, BaseException) or str(message).strip() else str(message)
     print(t("error", message=text), file=sys.stderr)
     return 1
 

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.engines.grading import actions_for, assign_grades, grade_history
+from app.engines.grading import actions_for, apply_holds, assign_grades, grade_history
 from app.engines.indicators import INDICATOR_COUNTS, Period, SupplierCounts
 from app.engines.indicators import compute_indicators
 from app.engines.scoring import EvaluationScheme, ScoreResult, SchemeError, evaluate
@@ -374,7 +374,12 @@ class GradeRow:
     treatment: str
     missing: list[str]
     indicators: dict[str, float | None]
-    actions: tuple[str, ...]
+    actions: tuple[str, ...]           # the grade's actions after the holds below
+    status: str = ""                   # the supplier's status today
+    certificate: str = "none"          # mandatory certificates: expired / expiring / valid / open_ended / none
+    certificate_standards: tuple[str, ...] = ()  # the mandatory standards in that state
+    overdue_cars: int = 0              # overdue corrective action requests today
+    holds: tuple[str, ...] = ()        # why the actions differ from the grade's (grading.apply_holds)
 
 
 @dataclass(frozen=True)
@@ -388,8 +393,18 @@ class GradeList:
     rows: list[GradeRow]
 
 
-def grade_list(db: Database, period_text: str) -> GradeList:
-    """The stored results of a period, best score first (ungraded suppliers last)."""
+def grade_list(db: Database, period_text: str, *, as_of: date | None = None) -> GradeList:
+    """The stored results of a period, best score first (ungraded suppliers last).
+
+    Beside the grade, each row carries what purchasing must know *today* (``as_of``): the
+    supplier's status, the state of its mandatory certificates and its overdue corrective action
+    requests (the corrective-action list's rule); they override the grade's actions
+    (``grading.apply_holds``) and ``holds`` says why.
+    """
+    from app.models.suppliers.corrective import car_counts
+    from app.models.suppliers.master import mandatory_certificate_states
+
+    today = as_of or date.today()
     try:
         label = Period.parse(period_text).label
     except ValueError as exc:
@@ -401,17 +416,23 @@ def grade_list(db: Database, period_text: str) -> GradeList:
         scheme_rec = session.get(EvaluationSchemeRecord, run.scheme_id)
         scheme = scheme_rec.scheme()
         rows = session.execute(
-            select(EvaluationResult, Supplier.code, Supplier.name_zh, Supplier.name_en)
+            select(EvaluationResult, Supplier.code, Supplier.name_zh, Supplier.name_en, Supplier.status)
             .join(Supplier, Supplier.id == EvaluationResult.supplier_id)
             .where(EvaluationResult.period == label)
             .order_by(EvaluationResult.score.is_(None), EvaluationResult.score.desc(), Supplier.code)).all()
         values = _stored_values(*_load_trace(session, label))
+        certificates = mandatory_certificate_states(session, today)
+        cars = car_counts(session, today)
         out = []
-        for res, code, zh, en in rows:
+        for res, code, zh, en, status in rows:
+            cert = certificates.get(res.supplier_id)
+            overdue = cars.get(res.supplier_id, (0, 0))[1]
+            actions, holds = apply_holds(actions_for(res.grade, res.periods_in_grade, scheme.policy), status,
+                                         certificate_expired=bool(cert and cert.expired), overdue_cars=overdue)
             out.append(GradeRow(res.supplier_id, code, zh, en, res.score, res.grade, res.previous_grade,
                                 res.periods_in_grade, res.change, res.treatment, json.loads(res.missing),
-                                values.get(res.supplier_id, {}),
-                                actions_for(res.grade, res.periods_in_grade, scheme.policy)))
+                                values.get(res.supplier_id, {}), actions, status,
+                                cert.state if cert else "none", cert.standards if cert else (), overdue, holds))
         return GradeList(label, run.period_kind, scheme_rec.name, scheme_rec.version, scheme, run.run_at, out)
 
 

@@ -21,6 +21,7 @@ from app.engines.audit import (
     ChecklistTemplate,
     ScoringRule,
     checklist_to_dict,
+    default_occasion,
     parse_checklist,
 )
 from app.flows import DraftFormatError
@@ -237,11 +238,16 @@ def import_template(db: Database, path: str | Path, *, replace: bool = False) ->
 # ------------------------------------------------------------------------------ audits
 def new_audit(db: Database, template_key: str, *, supplier_id: int | None = None, lang: str = "en",
               thresholds: AuditThresholds | None = None) -> AuditFlow:
+    """A fresh audit; the occasion defaults by the supplier's status (``audit.default_occasion``:
+    an approved supplier's audit is periodic, a candidate's is for selection)."""
     with db.begin() as s:
         tpl = _template_from_row(_template_row(s, template_key))
         _, zh, en = supplier_names(s, supplier_id)
+        status = s.get(Supplier, supplier_id).status if supplier_id is not None else None
     name = (zh if lang == "zh_CN" else en) or zh or en
-    return AuditFlow(tpl, thresholds=thresholds, lang=lang, supplier_id=supplier_id, supplier_name=name)
+    flow = AuditFlow(tpl, thresholds=thresholds, lang=lang, supplier_id=supplier_id, supplier_name=name)
+    flow.set_plan(occasion=default_occasion(status))
+    return flow
 
 
 def _store(a: Audit, flow: AuditFlow) -> None:
@@ -405,3 +411,22 @@ def audit_report(db: Database, audit_id: int, *, as_of: date | None = None) -> A
     return AuditReport(audit_id, status, code, zh or a.supplier_name, en or a.supplier_name, flow.template,
                        dict(flow.plan), {k: dict(v) for k, v in flow.state["items"].items()}, flow.findings(),
                        flow.result(), flow.thresholds, cars, dict(flow.state["actions"]), by, at, manifest)
+
+
+# ---------------------------------------------------------------------------- discarding a draft
+from app.models.admin.permissions import requires  # noqa: E402
+
+
+@requires("audits.edit")
+def discard_audit_draft(db: Database, audit_id: int, *, reason: str = "discarded by the user") -> None:
+    """Delete an audit *draft* (the user starts a new one instead); a completed audit stays."""
+    from app.models.admin import trail
+
+    with db.begin() as s:
+        a = s.get(Audit, audit_id)
+        if a is None:
+            raise NotFoundError(f"audit {audit_id} does not exist")
+        if a.status != "draft":
+            raise ValidationError("only a draft can be discarded; this audit was completed", "completed")
+        trail.set_reason(s, reason)
+        s.delete(a)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy import func, select, update
@@ -20,7 +20,14 @@ from app.models.suppliers.errors import SupplierError, NotFoundError, Validation
 from app.models.suppliers.master import supplier_names
 from app.models.suppliers.tables import CAR_EXTRA, EIGHT_D, CorrectiveAction, Supplier
 
+#: One definition of "open" for every screen, report and command: a request stays open until it
+#: is closed or cancelled, whatever step it is at (the supplier answering, our verification of
+#: effectiveness, the closure).
 OPEN_CAR = ("open", "answered", "verified")
+#: Days our side has for each step after the supplier's part is done; the supplier's own step
+#: (answering with the 8D) is due on ``due_on``.
+VERIFY_WITHIN_DAYS = 30  # answered → verified: effectiveness checked within 30 days of the answer
+CLOSE_WITHIN_DAYS = 14   # verified → closed: the request closed within 14 days of the verification
 #: one Core view of corrective_actions with the core and the 0004 columns, for reading
 _CAR_VIEW = sa.table("corrective_actions",
                      *[sa.column(c.name, c.type) for c in CorrectiveAction.__table__.c],
@@ -87,9 +94,70 @@ class CarRow:
     verification: str
     verified_by: str
     verified_on: date | None
-    overdue: bool
+    overdue: bool       # open and past the due date of its current step (``days_overdue``)
     days_overdue: int
+    step_due: date | None = None  # when the current step is due (None: closed / cancelled)
 
+
+
+def step_due(status: str, due_on: date, answered_on: date | None = None,
+             verified_on: date | None = None) -> date | None:
+    """When the current step of a request is due; None when it is closed or cancelled.
+
+    open → the supplier's answer, due on ``due_on``; answered → our verification, due
+    ``VERIFY_WITHIN_DAYS`` after the answer (never before ``due_on``); verified → the closure, due
+    ``CLOSE_WITHIN_DAYS`` after the verification (never before ``due_on``).
+    """
+    if status == "open":
+        return due_on
+    if status == "answered":
+        return max(due_on, (answered_on or due_on) + timedelta(days=VERIFY_WITHIN_DAYS))
+    if status == "verified":
+        return max(due_on, (verified_on or answered_on or due_on) + timedelta(days=CLOSE_WITHIN_DAYS))
+    return None
+
+
+def days_overdue(status: str, due_on: date, answered_on: date | None, verified_on: date | None, as_of: date) -> int:
+    """Days the current step is late (0 = not overdue). *Overdue* = open and past the due date
+    of its current step — the one rule behind every count of overdue requests."""
+    due = step_due(status, due_on, answered_on, verified_on)
+    return (as_of - due).days if due is not None and due < as_of else 0
+
+
+@dataclass(frozen=True)
+class CarCounts:
+    open: int
+    overdue: int
+
+
+def _open_car_rows(session, supplier_id: int | None = None):
+    ca = _CAR_VIEW
+    q = select(ca.c.supplier_id, ca.c.status, ca.c.due_on, ca.c.answered_on, ca.c.verified_on) \
+        .where(ca.c.status.in_(OPEN_CAR))
+    if supplier_id is not None:
+        q = q.where(ca.c.supplier_id == supplier_id)
+    return session.execute(q).all()
+
+
+def car_counts(session, as_of: date, *, supplier_id: int | None = None) -> dict[int, tuple[int, int]]:
+    """(open, overdue) requests per supplier id (suppliers with none are absent)."""
+    out: dict[int, list[int]] = {}
+    for sid, status, due, answered, verified in _open_car_rows(session, supplier_id):
+        c = out.setdefault(sid, [0, 0])
+        c[0] += 1
+        c[1] += days_overdue(status, due, answered, verified, as_of) > 0
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def count_corrective_actions(session, as_of: date | None = None, *, supplier_id: int | None = None) -> CarCounts:
+    """Open and overdue requests in total (overview, reports, CLI) — the same rule as the list."""
+    counts = car_counts(session, as_of or date.today(), supplier_id=supplier_id)
+    return CarCounts(sum(v[0] for v in counts.values()), sum(v[1] for v in counts.values()))
+
+
+def corrective_action_counts(db: Database, *, supplier_id: int | None = None, as_of: date | None = None) -> CarCounts:
+    with db.read() as s:
+        return count_corrective_actions(s, as_of, supplier_id=supplier_id)
 
 
 def next_car_number(session, issued: date) -> str:
@@ -117,18 +185,19 @@ def car_rows(session, as_of: date, *, car_id: int | None = None, supplier_id: in
         q = q.where(ca.c.supplier_id == supplier_id)
     if audit_id is not None:
         q = q.where(ca.c.audit_id == audit_id)
-    if open_only:
+    if open_only or overdue_only:
         q = q.where(ca.c.status.in_(OPEN_CAR))
-    if overdue_only:
-        q = q.where(ca.c.status == "open", ca.c.due_on < as_of)
     out = []
     for r in session.execute(q).mappings():
-        overdue = r["status"] == "open" and r["due_on"] < as_of
+        late = days_overdue(r["status"], r["due_on"], r["answered_on"], r["verified_on"], as_of)
+        if overdue_only and not late:
+            continue
         out.append(CarRow(
             r["id"], r["supplier_id"], r["code"], r["name_zh"], r["name_en"], r["number"], r["title"], r["description"],
             r["source"], r["issued_on"], r["due_on"], r["answered_on"], r["closed_on"], r["status"], r["owner"],
             r["audit_id"], r["method"] or "8D", json.loads(r["eight_d_json"] or "{}"), r["verification"] or "",
-            r["verified_by"] or "", r["verified_on"], overdue, (as_of - r["due_on"]).days if overdue else 0))
+            r["verified_by"] or "", r["verified_on"], late > 0, late,
+            step_due(r["status"], r["due_on"], r["answered_on"], r["verified_on"])))
     return out
 
 
@@ -140,7 +209,7 @@ def list_corrective_actions(db: Database, *, supplier_id: int | None = None, ope
 
 def overdue_corrective_actions(db: Database, *, supplier_id: int | None = None,
                                as_of: date | None = None) -> list[CarRow]:
-    """Open requests past their due date (the supplier has not answered in time)."""
+    """Open requests whose current step is past due (see ``step_due``)."""
     with db.begin() as s:
         return car_rows(s, as_of or date.today(), supplier_id=supplier_id, overdue_only=True)
 

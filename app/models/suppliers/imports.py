@@ -173,10 +173,11 @@ def import_suppliers(db: Database, path: str | Path) -> ImportResult:
     return ImportResult(created, updated)
 
 
-def export_suppliers(db: Database, path: str | Path, *, lang: str = "en") -> int:
-    """Write the supplier master to ``.csv`` (UTF-8 with BOM, opens in Excel) or ``.xlsx``."""
+def export_suppliers(db: Database, path: str | Path, *, lang: str = "en", grade_kind: str | None = "month") -> int:
+    """Write the supplier master to ``.csv`` (UTF-8 with BOM, opens in Excel) or ``.xlsx``; the
+    latest grade is that of ``grade_kind`` periods (as on the grid)."""
     path = Path(path)
-    rows = supplier_rows(db)
+    rows = supplier_rows(db, grade_kind=grade_kind)
     with db.begin() as s:
         extra = {r.id: (r.address, r.city, r.country, r.notes) for r in s.scalars(select(Supplier))}
     header = HEADERS.get(lang, HEADERS["en"])

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from app.flows.approval import STEP_RESULTS, STEPS, step_title
 from app.views.suppliers import common as c
 from app.views.core.table_models import Column
+from app.views.core.table_models import readable_headers
 
 translate = QCoreApplication.translate
 
@@ -65,6 +66,7 @@ class ApprovalView(QWidget):
         top.addWidget(self.state)
         layout.addLayout(top)
         self.steps = QTableWidget(len(STEPS), 5)
+        readable_headers(self.steps)
         self.steps.setObjectName("approvalSteps")
         self.steps.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Result"), self.tr("Who"), self.tr("When"),
                                               self.tr("Remarks")])

@@ -8,7 +8,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
+from app.engines.labels import local_name
 from app.views.suppliers import common as c
+from app.views.suppliers.dialogs import FormDialog
 from app.views.core.table_models import Column
 
 translate = QCoreApplication.translate
@@ -81,6 +83,7 @@ class CarListWidget(QWidget):
             Column("owner", lambda: translate("CarList", "Owner")),
         ], self, settings_key="audits/car_header", settings=ctx.settings)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(lambda *_: self._update_summary())
         self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # the most overdue first
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         layout.addWidget(self.table, 1)
@@ -92,9 +95,16 @@ class CarListWidget(QWidget):
         self.model.set_frame(frame)
         c.fit_columns_once(self.table, {2: 220, 3: 260})
         overdue = int(frame["overdue"].astype(bool).sum()) if len(frame) else 0
-        self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", str(len(frame)))
-                             .replace("{overdue}", str(overdue)))
+        self._overdue = overdue
+        self._update_summary()
         self.summary.setStyleSheet("color: #c0392b; font-weight: 600;" if overdue else "")
+
+    def _update_summary(self) -> None:
+        """The count follows the text filter: "7 of 83 shown"."""
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        n = str(total) if shown == total else self.tr("{shown} of {n}").replace("{shown}", str(shown)).replace("{n}", str(total))
+        self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", n)
+                             .replace("{overdue}", str(getattr(self, "_overdue", 0))))
 
     def new_request(self) -> int | None:
         dialog = NewCarDialog(self.ctx, self)
@@ -184,8 +194,7 @@ class CarEditorDialog(QDialog):
         lang = self.ctx.language
         self.setWindowTitle(self.tr("Corrective action {number}").replace("{number}", car.number))
         self.header.setText(f"{car.number} · {car.title}")
-        name = car.supplier_name_zh if lang == "zh_CN" else car.supplier_name_en
-        self.info["supplier"].setText(f"{car.supplier_code} {name or car.supplier_name_zh}")
+        self.info["supplier"].setText(f"{car.supplier_code} {local_name(car.supplier_name_zh, car.supplier_name_en, lang)}")
         dates = f"{c.fmt_date(car.issued_on)} / {c.fmt_date(car.due_on)}"
         if car.overdue:
             dates += "  " + self.tr("overdue by {n} days").replace("{n}", str(car.days_overdue))
@@ -260,8 +269,11 @@ class CarEditorDialog(QDialog):
         super().reject()
 
 
-class NewCarDialog(QDialog):
-    """Raise a corrective action request by hand; the service checks dates and numbers it."""
+class NewCarDialog(FormDialog):
+    """Raise a corrective action request by hand; the service checks dates and numbers it. All
+    problems show at once next to their fields, and a refusal keeps what was typed."""
+
+    ERROR_FIELDS = {"title_required": "title", "dates": "due"}
 
     def __init__(self, ctx, parent=None, *, supplier_id: int | None = None) -> None:
         super().__init__(parent)
@@ -274,7 +286,7 @@ class NewCarDialog(QDialog):
         self.service = corrective
         self.car_id: int | None = None
         self.setWindowTitle(self.tr("New corrective action request"))
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.supplier = QComboBox()
         frame = master.supplier_grid(ctx.database)
         for row in frame.to_dict("records"):
@@ -291,9 +303,10 @@ class NewCarDialog(QDialog):
         form.addRow(self.tr("Description:"), self.description)
         form.addRow(self.tr("Owner at the supplier:"), self.owner)
         form.addRow(self.tr("Due on:"), self.due)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.setWordWrap(True)
+        self.field_widgets = {"supplier": self.supplier, "title": self.title, "description": self.description,
+                              "owner": self.owner, "due": self.due}
+        self.message = self.error
+        self.submit = self._submit
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
@@ -302,17 +315,21 @@ class NewCarDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def create(self) -> None:
+    def problems(self) -> dict[str, str]:
+        out = {}
+        if self.supplier.currentData() is None:
+            out["supplier"] = self.tr("Choose a supplier.")
+        if not self.title.text().strip():
+            out["title"] = self.tr("The request needs a title.")
+        return out
+
+    def _submit(self, _values) -> int:
         from app.views.suppliers.dialogs import date_value
 
-        sid = self.supplier.currentData()
-        if sid is None:
-            return
-        try:
-            self.car_id = self.service.create_corrective_action(
-                self.ctx.database, sid, title=self.title.text().strip(), due_on=date_value(self.due),
-                owner=self.owner.text().strip(), description=self.description.toPlainText().strip())
-        except Exception as exc:  # title required, due date before issue
-            self.message.setText(c.error_text(exc))
-            return
-        self.accept()
+        self.car_id = self.service.create_corrective_action(
+            self.ctx.database, self.supplier.currentData(), title=self.title.text().strip(), due_on=date_value(self.due),
+            owner=self.owner.text().strip(), description=self.description.toPlainText().strip())
+        return self.car_id
+
+    def create(self) -> None:
+        self._accept()

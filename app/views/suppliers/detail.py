@@ -94,8 +94,9 @@ class SupplierDetail(QWidget):
         self.survey_list = self._table_tab(self.tr("Surveys"), [
             Column("survey_date", lambda: translate("SupplierDetail", "Date")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
+            Column("progress", lambda: translate("SupplierDetail", "Sections answered"), align_right=True),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
-            Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RESULT, v)),
+            Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RECOMMENDATION, v)),
             Column("updated_at", lambda: translate("SupplierDetail", "Last change")),
         ], stretch=4)
         self.audit_list = self._table_tab(self.tr("Audits"), [
@@ -105,7 +106,7 @@ class SupplierDetail(QWidget):
             Column("auditors", lambda: translate("SupplierDetail", "Auditors")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
-            Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.RESULT, v)),
+            Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("SupplierDetail", "Findings"), align_right=True),
         ], stretch=3)
         self.cars = self._table_tab(self.tr("Corrective actions"), [
@@ -206,7 +207,7 @@ class SupplierDetail(QWidget):
             return
         db = self.ctx.database
         try:
-            row = self.sup.get_supplier(db, sid)
+            row = self.sup.get_supplier(db, sid, grade_kind=c.grade_kind(self.ctx))
         except Exception:  # deleted meanwhile
             self.set_supplier(None)
             return
@@ -247,29 +248,22 @@ class SupplierDetail(QWidget):
 
         if self.row is None:
             return
-        dialog = StatusChangeDialog(self.row.status, self.sup.status_actions(self.row.status), c.current_user(self.ctx), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        new, reason, _by = dialog.values()
-        try:
-            self.sup.change_status(self.ctx.database, self.row.id, new, reason=reason)
-        except Exception as exc:  # StatusRuleError: the rule's own message
-            c.error_box(self, self.tr("Change supplier status"), c.error_text(exc))
+        sid = self.row.id
+        dialog = StatusChangeDialog(self.row.status, self.sup.status_actions(self.row.status), c.current_user(self.ctx), self,
+                                    submit=lambda v: self.sup.change_status(self.ctx.database, sid, v[0], reason=v[1]))
+        if dialog.exec() != QDialog.DialogCode.Accepted:  # a refusal stays in the dialog, next to the field
             return
         self.refresh()
-        self.changed.emit(self.row.id)
+        self.changed.emit(sid)
 
     def _edit_record(self, dialog_cls, table, add, update, data: dict | None) -> None:
-        dialog = dialog_cls(data, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            if data is None:
-                add(self.ctx.database, self.supplier_id, dialog.values())
-            else:
-                update(self.ctx.database, int(data["id"]), dialog.values())
-        except Exception as exc:
-            c.error_box(self, dialog.windowTitle(), c.error_text(exc))
+        sid = self.supplier_id
+        if data is None:
+            submit = lambda values: add(self.ctx.database, sid, values)  # noqa: E731
+        else:
+            submit = lambda values: update(self.ctx.database, int(data["id"]), values)  # noqa: E731
+        dialog = dialog_cls(data, self, submit=submit)
+        if dialog.exec() != QDialog.DialogCode.Accepted:  # a refusal keeps the dialog open with what was typed
             return
         self.refresh()
 

@@ -78,6 +78,13 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                             str(out / f"approval-{where}.pdf")],
                            ["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        # admin
+        "backup": (["backup", "--db", d["db"], "--out", str(out / f"saved-{where}.sqlite3")],
+                   ["backup", "--db", d["db"], "--out", str(out / "none" / "saved.sqlite3")]),
+        "restore": (["restore", str(out / f"saved-{where}.sqlite3"), "--db", d["db"], "--yes"],
+                    ["restore", d["kano"], "--db", d["db"], "--yes"]),
+        "audit": (["audit", "verify", "--db", d["db"]], ["audit", "verify", "--db", missing]),
+        "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
     }
 
 
