@@ -29,6 +29,7 @@ SERVICES = [
     ("suppliers.surveys", "save_survey_draft", (None,), "surveys.edit"),
     ("suppliers.surveys", "submit_survey", (1, None), "surveys.edit"),
     ("suppliers.surveys", "delete_survey", (1,), "surveys.edit"),
+    ("suppliers.surveys", "discard_survey_draft", (1,), "surveys.edit"),
     ("suppliers.audits", "save_template", ({},), "audits.templates"),
     ("suppliers.audits", "delete_template", ("x",), "audits.templates"),
     ("suppliers.audits", "reset_template", ("qms",), "audits.templates"),
@@ -36,6 +37,7 @@ SERVICES = [
     ("suppliers.audits", "save_audit_draft", (None,), "audits.edit"),
     ("suppliers.audits", "complete_audit", (1, None), "audits.edit"),
     ("suppliers.audits", "delete_audit", (1,), "audits.edit"),
+    ("suppliers.audits", "discard_audit_draft", (1,), "audits.edit"),
     ("suppliers.corrective", "create_corrective_action", (1,), "corrective.create"),
     ("suppliers.corrective", "set_8d", (1, "D1", ""), "corrective.edit"),
     ("suppliers.corrective", "answer_car", (1,), "corrective.edit"),
@@ -56,7 +58,7 @@ KWARGS = {"change_status": {"reason": "r"}, "create_corrective_action": {"title"
           "record_step": {"result": "pass"}, "cancel_car": {"reason": "r"}, "withdraw_qualification": {"reason": "r"}}
 VERBS = ("create_", "update_", "delete_", "add_", "set_", "save_", "submit_", "import_", "change_", "start_",
          "record_", "withdraw_", "verify_", "close_", "cancel_", "answer_", "complete_", "duplicate_", "reset_",
-         "evaluate_")
+         "evaluate_", "discard_", "withdraw_", "approve_", "reopen_", "override_", "remove_", "restore_")
 
 
 @pytest.fixture
