@@ -265,6 +265,10 @@ class TrailTab(QWidget):
         self.changes = ChangesModel(self)
         self.changes_view = _table(self.changes)
         self.changes_view.setObjectName("changesTable")
+        header = self.changes_view.horizontalHeader()  # long values: halves of the width, full text as tooltip
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -345,7 +349,6 @@ class TrailTab(QWidget):
             text += "\n" + self.tr("Reason: %1").replace("%1", entry.reason)
         self.detail.setText(text)
         self.changes.set_rows(browse.change_rows(entry))
-        self.changes_view.resizeColumnsToContents()
 
     # -- verify
     def verify(self) -> None:
