@@ -265,6 +265,10 @@ class TrailTab(QWidget):
         self.changes = ChangesModel(self)
         self.changes_view = _table(self.changes)
         self.changes_view.setObjectName("changesTable")
+        header = self.changes_view.horizontalHeader()  # long values: halves of the width, full text as tooltip
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -345,7 +349,6 @@ class TrailTab(QWidget):
             text += "\n" + self.tr("Reason: %1").replace("%1", entry.reason)
         self.detail.setText(text)
         self.changes.set_rows(browse.change_rows(entry))
-        self.changes_view.resizeColumnsToContents()
 
     # -- verify
     def verify(self) -> None:
@@ -707,16 +710,21 @@ class AdminPage(QWidget):
             self.tabs.hide()
 
 
+PAGE_SIZE = (1280, 720)
+
+
 def screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
-    """Every tab (at 1280×720: a page inside the window fits the 1366×768 laptop too), the user dialogs and the sign-in dialogs (for ``qualitybridge screenshots``)."""
+    """Every tab as the content of a 1280×800 laptop window (PAGE_SIZE: what is left beside the
+    navigation, under the menu and above the status bar; it also fits 1366×768), the user dialogs
+    and the sign-in dialogs (for ``qualitybridge screenshots``)."""
     from app.views.admin.signin import FirstRunDialog, LoginDialog, UnlockDialog
 
     shots: list[tuple[str, QWidget]] = []
     page = AdminPage(ctx)
-    page.resize(1280, 720)
+    page.resize(*PAGE_SIZE)
     for i in range(page.tabs.count()):
         tab_page = AdminPage(ctx)
-        tab_page.resize(1280, 720)
+        tab_page.resize(*PAGE_SIZE)
         tab_page.tabs.setCurrentIndex(i)
         shots.append((tab_page.tabs.widget(i).objectName(), tab_page))
     page.deleteLater()
