@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -538,13 +538,13 @@ class SettingsTab(QWidget):
         self.on_close = QCheckBox(self.tr("Back up automatically when the database is closed"))
         self.on_close.setObjectName("backupOnClose")
         signing = QGroupBox(self.tr("Electronic signatures required on"))
-        f4 = QVBoxLayout(signing)
+        f4 = QGridLayout(signing)  # two columns under the settings: long labels stay on a laptop screen
         self.signature_boxes: dict[str, QCheckBox] = {}
-        for action, signable in sorted(load_signables().items(), key=lambda kv: kv[0]):
+        for i, (action, signable) in enumerate(sorted(load_signables().items(), key=lambda kv: kv[0])):
             box = QCheckBox(signable.label(ctx.language))
             box.setObjectName(f"sign_{action}")
             box.setToolTip(action)
-            f4.addWidget(box)
+            f4.addWidget(box, i // 2, i % 2)
             self.signature_boxes[action] = box
 
         access = QGroupBox(self.tr("Sign-in"))
@@ -583,8 +583,6 @@ class SettingsTab(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(backups)
-        if self.signature_boxes:
-            right.addWidget(signing)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -594,6 +592,8 @@ class SettingsTab(QWidget):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
+        if self.signature_boxes:
+            layout.addWidget(signing)
         layout.addLayout(buttons)
         self.load()
 
