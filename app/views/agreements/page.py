@@ -323,7 +323,7 @@ class AgreementsTab(_Page):
         split.addWidget(right)
         left.setMinimumWidth(260)
         split.setStretchFactor(1, 1)
-        split.setSizes([430, 850])
+        split.setSizes([380, 900])
         layout.addWidget(split)
         self.refresh()
 
