@@ -138,7 +138,7 @@ EN: dict[str, str] = {
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "result: {result} ({percent}); findings: {findings}",
-    "print.audit_open": "the audit is not complete: {reason}",
+    "print.audit_open": "the audit is a draft, not completed yet: no result ({reason})",
     "print.no_findings": "none",
 }
 
@@ -248,7 +248,7 @@ ZH: dict[str, str] = {
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "结论：{result}（{percent}）；不符合项：{findings}",
-    "print.audit_open": "审核尚未完成：{reason}",
+    "print.audit_open": "审核为草稿、尚未完成：暂无结论（{reason}）",
     "print.no_findings": "无",
 }
 

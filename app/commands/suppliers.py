@@ -113,8 +113,9 @@ def audit_summary(report, lang: str) -> str:
     from app.engines.labels import word
 
     score = report.score
-    if score.result is None:
-        return t("print.audit_open", lang, reason=word("audit_reason", score.reason, lang))
+    if report.status != "completed" or score.result is None:
+        reason = score.reason if score.result is None else "not_completed"
+        return t("print.audit_open", lang, reason=word("audit_reason", reason, lang))
     counts = Counter(f["severity"] for f in report.findings)
     sep = "，" if lang == "zh_CN" else ", "
     findings = sep.join(f"{counts[s]} {word('severity', s, lang)}" for s in reversed(SEVERITIES) if counts[s])

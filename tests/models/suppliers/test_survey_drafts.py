@@ -68,3 +68,20 @@ def test_a_submitted_survey_prints_total_and_recommendation(db, tmp_path):
     text = pdftext(out)
     assert "DRAFT" not in text and "(submitted)" in text and "Overallscore" in text and "Recommendation:" in text
     assert "只有中文名" in text  # no English name: the Chinese one is printed
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_an_audit_draft_prints_as_a_draft_without_a_result(db, tmp_path, lang):
+    from app.models.suppliers import audits
+    from app.reports.audit_pdf import write_audit_report
+    from tests.models.suppliers.test_services import complete_audit, make
+
+    audit_id, _ = complete_audit(db, make(db))  # every item scored, but not completed: still a draft
+    report = audits.audit_report(db, audit_id)
+    assert report.status == "draft" and report.score.result == "conditional"
+    out = tmp_path / "a.pdf"
+    write_audit_report(report, out, lang=lang)
+    text = pdftext(out)
+    assert "草稿/DRAFT" in text
+    assert ("有条件批准" not in text.split("判定标准")[0]) if lang == "zh_CN" else \
+        ("Conditionallyapproved" not in text.split("Criteria")[0])
