@@ -321,6 +321,9 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
     extra += [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (3, -1), "CENTER")]
     story.append(grid_table(rows, cw, zebra=False, extra=extra))
 
+    from app.reports.admin_signatures import signature_manifest
+
+    story += signature_manifest(getattr(report, "signatures", None), st, lang, w)  # electronic signatures + hash
     story += [Spacer(1, 5 * mm), KeepTogether([_p(T["signatures"], st.heading), signature_block(
         [T["auditor"], T["supplier_rep"], T["quality_manager"]], st, lang, w)])]
     title = f"{T['report_title']} — {supplier}"

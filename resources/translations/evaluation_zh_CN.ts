@@ -553,6 +553,10 @@
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
+    <message>
+        <source>Evaluate the year</source>
+        <translation>评定全年各月</translation>
+    </message>
 </context>
 <context>
     <name>GradeListView</name>

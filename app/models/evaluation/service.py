@@ -26,6 +26,8 @@ from app.engines.grading import actions_for, apply_holds, assign_grades, grade_h
 from app.engines.indicators import INDICATOR_COUNTS, Period, SupplierCounts
 from app.engines.indicators import compute_indicators
 from app.engines.scoring import EvaluationScheme, ScoreResult, SchemeError, evaluate
+from app.models.admin import trail
+from app.models.admin.permissions import requires
 from app.models.core.base import utcnow
 from app.models.core.database import Database, days_between, execute_many, fetch_all, least, upsert
 from app.models.evaluation.tables import (
@@ -277,16 +279,20 @@ def _history_statement():
             .where(sup.c.status != "potential").order_by(sup.c.id))
 
 
+@requires("evaluation.run")
 def evaluate_period(db: Database, period_text: str, scheme_name: str | None = None) -> PeriodSummary:
     """Evaluate every supplier for one period and store the results and their traces, replacing
-    that period's earlier results in the same transaction. Portable SQL (SQLite and PostgreSQL)."""
+    that period's earlier results in the same transaction. Portable SQL (SQLite and PostgreSQL).
+    One bulk trail entry (who, period, scheme, counts, the results' SHA-256)."""
     started = time.perf_counter()
     try:
         period = Period.parse(period_text)
     except ValueError as exc:
         raise EvaluationError(str(exc)) from exc
-    with db.begin() as session:
+    with db.begin() as session, trail.bulk(session, "evaluate", "evaluation_results", record_id=period.label,
+                                           period=period.label) as bulk:
         scheme_id, name, version, scheme = _scheme_for_run(session, scheme_name)
+        bulk.details.update(scheme=name, scheme_version=version)
         ids, last_grade, last_streak = _gradable_with_history(session, period)
         counts = aggregate_counts(session, ids, period, scheme)
         result = evaluate(counts, scheme)
@@ -299,7 +305,12 @@ def evaluate_period(db: Database, period_text: str, scheme_name: str | None = No
         rows = list(zip([period.label] * len(ids), ids.tolist(), scores, grades.tolist(), previous.tolist(),
                         periods.tolist(), change.tolist(), result.treatment.tolist(),
                         _missing_texts(result.keys, result.missing)))
-        _store_results(session, period.label, rows)
+        written, removed = _store_results(session, period.label, rows)
+        bulk.count("evaluation_results.upsert", written)
+        if removed:
+            bulk.count("evaluation_results.delete", removed)
+        bulk.details.update(suppliers=len(ids), scored=scored)
+        bulk.add_content(json.dumps(rows, ensure_ascii=False, default=str))
         columns, matrix = trace_matrix(result)
         upsert_trace = _upserts(session.get_bind().dialect.name)[1]
         session.execute(upsert_trace, {"period": period.label, "columns": json.dumps(columns), "data": _npy(matrix)})
@@ -308,12 +319,13 @@ def evaluate_period(db: Database, period_text: str, scheme_name: str | None = No
                          round(time.perf_counter() - started, 4))
 
 
-def _store_results(session: Session, label: str, rows: list[tuple]) -> None:
+def _store_results(session: Session, label: str, rows: list[tuple]) -> tuple[int, int]:
     """Make the period's stored results equal ``rows`` (period, supplier_id, *RESULT_COLUMNS):
     write only rows that are new or changed (a re-run after a few corrections rewrites a few
-    rows, not the whole period) and delete suppliers no longer graded."""
+    rows, not the whole period) and delete suppliers no longer graded. Returns (written, removed)."""
     table = EvaluationResult.__table__
     stored = {r[0]: tuple(r[1:]) for r in fetch_all(session, _stored_statement(), {"period": label})}
+    gone: set = set()
     if stored:
         changed = [row for row in rows if stored.get(row[1]) != row[2:]]
         gone = set(stored) - {row[1] for row in rows}
@@ -324,6 +336,7 @@ def _store_results(session: Session, label: str, rows: list[tuple]) -> None:
     # Upsert in place: cheaper than delete-then-insert, which churns the key index.
     upsert_results = _upserts(session.get_bind().dialect.name)[0]
     execute_many(session, upsert_results, ("period", "supplier_id") + RESULT_COLUMNS, changed)
+    return len(changed), len(gone)
 
 
 @lru_cache(maxsize=1)

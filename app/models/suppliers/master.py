@@ -29,6 +29,9 @@ from app.models.suppliers.tables import (
     SupplierStatusChange,
 )
 from app.models.core.base import utcnow
+from app.models.admin import trail
+from app.models.admin.identity import actor_name
+from app.models.admin.permissions import requires
 
 SOON_DAYS = 60
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
@@ -261,15 +264,17 @@ def _get(session, cls, key: int, what: str):
     return obj
 
 
-def _history(session, supplier_id: int, old: str | None, new: str, by: str, reason: str) -> SupplierStatusChange:
-    ch = SupplierStatusChange(supplier_id=supplier_id, from_status=old, to_status=new, changed_by=by, reason=reason,
+def _history(session, supplier_id: int, old: str | None, new: str, reason: str) -> SupplierStatusChange:
+    ch = SupplierStatusChange(supplier_id=supplier_id, from_status=old, to_status=new, changed_by=actor_name(session),
+                              reason=reason,
                               changed_at=utcnow())
     session.add(ch)
     return ch
 
 
 # ---------------------------------------------------------------------------- CRUD
-def create_supplier(db: Database, data: dict[str, Any] | SupplierInput, *, by: str = "") -> int:
+@requires("suppliers.edit")
+def create_supplier(db: Database, data: dict[str, Any] | SupplierInput) -> int:
     values = _clean(asdict(data) if isinstance(data, SupplierInput) else dict(data), partial=False)
     for problem in field_errors(Supplier, values):  # limits of the columns, alike on SQLite and PostgreSQL
         raise ValidationError(str(problem), f"bad_{problem.field}")
@@ -279,10 +284,11 @@ def create_supplier(db: Database, data: dict[str, Any] | SupplierInput, *, by: s
         sup = Supplier(**values, status=SupplierStatus.POTENTIAL.value)
         s.add(sup)
         s.flush()
-        _history(s, sup.id, None, sup.status, by, "created")
+        _history(s, sup.id, None, sup.status, "created")
         return sup.id
 
 
+@requires("suppliers.edit")
 def update_supplier(db: Database, supplier_id: int, changes: dict[str, Any]) -> SupplierRow:
     values = _clean(dict(changes), partial=True)
     for problem in field_errors(Supplier, values):
@@ -301,7 +307,8 @@ def update_supplier(db: Database, supplier_id: int, changes: dict[str, Any]) -> 
     return get_supplier(db, supplier_id)
 
 
-def duplicate_supplier(db: Database, supplier_id: int, *, new_code: str | None = None, by: str = "") -> int:
+@requires("suppliers.edit")
+def duplicate_supplier(db: Database, supplier_id: int, *, new_code: str | None = None) -> int:
     """Copy master data and contacts; the copy starts as a potential supplier."""
     with db.begin() as s:
         src = _get(s, Supplier, supplier_id, "supplier")
@@ -324,10 +331,11 @@ def duplicate_supplier(db: Database, supplier_id: int, *, new_code: str | None =
         for c in src.contacts:
             s.add(SupplierContact(supplier_id=copy.id, name=c.name, role=c.role, phone=c.phone, email=c.email,
                                   is_primary=c.is_primary))
-        _history(s, copy.id, None, copy.status, by, f"duplicated from {src.code}")
+        _history(s, copy.id, None, copy.status, f"duplicated from {src.code}")
         return copy.id
 
 
+@requires("suppliers.delete")
 def delete_supplier(db: Database, supplier_id: int) -> None:
     """Delete a supplier and everything recorded about it (the view confirms first)."""
     with db.begin() as s:
@@ -337,33 +345,34 @@ def delete_supplier(db: Database, supplier_id: int) -> None:
 
 
 # ---------------------------------------------------------------------------- status
-def change_status(db: Database, supplier_id: int, new_status: str, *, reason: str, by: str) -> StatusChangeRow:
-    """An explicit status change (suspend, disqualify, reinstate …) with a reason."""
+@requires("suppliers.status")
+def change_status(db: Database, supplier_id: int, new_status: str, *, reason: str) -> StatusChangeRow:
+    """An explicit status change (suspend, disqualify, reinstate …) with a reason, recorded as
+    the signed-in user's; the reason goes on the audit trail entries too."""
     with db.begin() as s:
         sup = _get(s, Supplier, supplier_id, "supplier")
         try:
             check_action(sup.status, new_status, reason)
         except StatusTransitionError as exc:
             raise StatusRuleError(str(exc), exc.code) from exc
-        if not str(by).strip():
-            raise StatusRuleError("who made the change is required", "who_required")
+        trail.set_reason(s, reason)
         old = sup.status
         sup.status = new_status
         if new_status in (SupplierStatus.SUSPENDED.value, SupplierStatus.DISQUALIFIED.value):
-            _suspend_qualifications(s, supplier_id, new_status, reason, by)
-        ch = _history(s, supplier_id, old, new_status, by, reason.strip())
+            _suspend_qualifications(s, supplier_id, new_status, reason)
+        ch = _history(s, supplier_id, old, new_status, reason.strip())
         s.flush()
-        return StatusChangeRow(ch.id, supplier_id, old, new_status, ch.changed_at, by, ch.reason)
+        return StatusChangeRow(ch.id, supplier_id, old, new_status, ch.changed_at, ch.changed_by, ch.reason)
 
 
-def _suspend_qualifications(session, supplier_id: int, new_status: str, reason: str, by: str) -> None:
+def _suspend_qualifications(session, supplier_id: int, new_status: str, reason: str) -> None:
     if new_status != SupplierStatus.DISQUALIFIED.value:
         return  # a suspension keeps the entries; the grid shows the status
     from app.models.suppliers.tables import QualifiedSupplier
 
     for q in session.scalars(select(QualifiedSupplier).where(QualifiedSupplier.supplier_id == supplier_id,
                                                              QualifiedSupplier.status == "active")):
-        q.status, q.status_reason, q.status_by, q.status_at = "withdrawn", reason, by, utcnow()
+        q.status, q.status_reason, q.status_by, q.status_at = "withdrawn", reason, actor_name(session), utcnow()
 
 
 def status_actions(status: str) -> tuple[str, ...]:
@@ -412,6 +421,7 @@ def _one_primary(session, supplier_id: int, keep_id: int) -> None:
         c.is_primary = False
 
 
+@requires("suppliers.edit")
 def add_contact(db: Database, supplier_id: int, data: dict[str, Any]) -> int:
     values = _contact_values(dict(data), partial=False)
     with db.begin() as s:
@@ -424,6 +434,7 @@ def add_contact(db: Database, supplier_id: int, data: dict[str, Any]) -> int:
         return c.id
 
 
+@requires("suppliers.edit")
 def update_contact(db: Database, contact_id: int, data: dict[str, Any]) -> ContactRow:
     values = _contact_values(dict(data), partial=True)
     with db.begin() as s:
@@ -435,6 +446,7 @@ def update_contact(db: Database, contact_id: int, data: dict[str, Any]) -> Conta
         return _contact_row(c)
 
 
+@requires("suppliers.edit")
 def delete_contact(db: Database, contact_id: int) -> None:
     with db.begin() as s:
         s.delete(_get(s, SupplierContact, contact_id, "contact"))
@@ -543,6 +555,7 @@ def list_certificates(db: Database, supplier_id: int, *, as_of: date | None = No
         return [_cert_row(c, as_of, soon_days) for c in s.scalars(q)]
 
 
+@requires("suppliers.edit")
 def add_certificate(db: Database, supplier_id: int, data: dict[str, Any]) -> int:
     values = _cert_values(dict(data))
     with db.begin() as s:
@@ -553,6 +566,7 @@ def add_certificate(db: Database, supplier_id: int, data: dict[str, Any]) -> int
         return c.id
 
 
+@requires("suppliers.edit")
 def update_certificate(db: Database, certificate_id: int, data: dict[str, Any]) -> CertificateRow:
     with db.begin() as s:
         c = _get(s, SupplierCertificate, certificate_id, "certificate")
@@ -562,6 +576,7 @@ def update_certificate(db: Database, certificate_id: int, data: dict[str, Any]) 
         return _cert_row(c, date.today(), SOON_DAYS)
 
 
+@requires("suppliers.edit")
 def delete_certificate(db: Database, certificate_id: int) -> None:
     with db.begin() as s:
         s.delete(_get(s, SupplierCertificate, certificate_id, "certificate"))

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from app.engines.survey import SurveyDefinition, SurveyScore
 from app.flows import DraftFormatError
 from app.flows.survey import SurveyFlow, load_survey_definition
+from app.models.admin.identity import actor_name
+from app.models.admin.permissions import requires
 from app.models.core.base import utcnow
 from app.models.core.database import Database
 from app.models.suppliers.errors import NotFoundError, ValidationError
@@ -123,11 +125,12 @@ def _store(sv: SupplierSurvey, flow: SurveyFlow) -> None:
     sv.updated_at = utcnow()
 
 
-def save_survey_draft(db: Database, flow: SurveyFlow, *, survey_id: int | None = None, by: str = "") -> int:
+@requires("surveys.edit")
+def save_survey_draft(db: Database, flow: SurveyFlow, *, survey_id: int | None = None) -> int:
     """Insert or update the draft; returns its id (keep it for the next save)."""
     with db.begin() as s:
         if survey_id is None:
-            sv = SupplierSurvey(status="draft", created_by=by)
+            sv = SupplierSurvey(status="draft", created_by=actor_name(db))
             s.add(sv)
         else:
             sv = s.get(SupplierSurvey, survey_id)
@@ -152,7 +155,8 @@ def load_survey(db: Database, survey_id: int, *, lang: str = "en") -> SurveyFlow
         raise ValidationError(f"survey {survey_id}: {exc}", "bad_draft") from exc
 
 
-def submit_survey(db: Database, survey_id: int, flow: SurveyFlow, *, by: str = "") -> SurveyRow:
+@requires("surveys.edit")
+def submit_survey(db: Database, survey_id: int, flow: SurveyFlow) -> SurveyRow:
     """Check every page, then store the final answers, score and recommendation."""
     msgs = flow.validate_all()
     if msgs:
@@ -168,7 +172,7 @@ def submit_survey(db: Database, survey_id: int, flow: SurveyFlow, *, by: str = "
         sv.status = "submitted"
         sv.recommendation = score.recommendation
         sv.submitted_at = utcnow()
-        sv.submitted_by = by
+        sv.submitted_by = actor_name(db)
         s.flush()
         return _row(s, sv)
 
@@ -188,6 +192,7 @@ def latest_survey_draft(db: Database, *, supplier_id: int | None = None) -> Surv
     return rows[0] if rows else None
 
 
+@requires("surveys.edit")
 def delete_survey(db: Database, survey_id: int) -> None:
     with db.begin() as s:
         sv = s.get(SupplierSurvey, survey_id)
@@ -210,3 +215,22 @@ def survey_report(db: Database, survey_id: int) -> SurveyReport:
     return SurveyReport(survey_id, code, zh, en, status, sdate, str(flow.state.get("respondent") or ""),
                         flow.definition, dict(flow.answers), dict(flow.state.get("notes") or {}), flow.result(), by, at,
                         () if status == "submitted" else tuple(flow.unanswered_sections()))
+
+
+# ---------------------------------------------------------------------------- discarding a draft
+from app.models.admin.permissions import requires  # noqa: E402
+
+
+@requires("surveys.edit")
+def discard_survey_draft(db: Database, survey_id: int, *, reason: str = "discarded by the user") -> None:
+    """Delete a survey *draft* (the user starts a new one instead); a submitted survey stays."""
+    from app.models.admin import trail
+
+    with db.begin() as s:
+        sv = s.get(SupplierSurvey, survey_id)
+        if sv is None:
+            raise NotFoundError(f"survey {survey_id} does not exist")
+        if sv.status != "draft":
+            raise ValidationError("only a draft can be discarded; this survey was submitted", "submitted")
+        trail.set_reason(s, reason)
+        s.delete(sv)

@@ -14,7 +14,7 @@ from app.engines.labels import word
 from app.views.core.translation import ui_language
 from app.models.core.overview import Overview, load_overview
 from app.views.core.context import AppContext
-from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
+from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 
 
 # supplier statuses in the one vocabulary of the supplier screens and reports (app.engines.labels)
@@ -92,6 +92,7 @@ class OverviewPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        readable_headers(self.table)
         layout.addWidget(self.table, 1)
         self.refresh()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+                               QSplitter, QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from app.engines.indicators import Period
 from app.models.evaluation.service import EvaluationError, evaluate_period, grade_list, trace_details
@@ -108,12 +108,19 @@ class EvaluationPage(QWidget):
         self.run_button = QPushButton(self.tr("&Evaluate"))
         self.run_button.setToolTip(self.tr("Grade every supplier for the selected period and store the results"))
         self.run_button.clicked.connect(lambda: self.run_evaluation())
-        self.year_button = QPushButton(self.tr("Evaluate every month of the year"))
+        self.year_button = QPushButton(self.tr("Evaluate the year"))  # short: the bar must fit a 1280 px laptop
         self.year_button.setToolTip(self.tr("Evaluate the months of the selected year that are over, one after another"))
         self.year_button.clicked.connect(lambda: self.run_year())
+        from app.models.admin.permissions import can
+
+        self.may_evaluate = can(self.ctx.database, "evaluation.run")  # a viewer sees the results only
+        for button in (self.run_button, self.year_button):
+            button.setEnabled(self.may_evaluate)
         self.export_buttons = {}
         for fmt, text in (("xlsx", self.tr("Excel…")), ("csv", self.tr("CSV…")), ("pdf", self.tr("PDF…"))):
-            button = QPushButton(text)
+            button = QToolButton()  # compact: three push buttons of Qt's minimum width did not fit at 1280 px
+            button.setText(text)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setToolTip(self.tr("Export the grade list of the selected period"))
             button.clicked.connect(lambda _=False, f=fmt: self.export(f))
             self.export_buttons[fmt] = button
@@ -276,7 +283,7 @@ class EvaluationPage(QWidget):
 
     def _set_running(self, running: bool) -> None:
         for w in (self.run_button, self.year_button, self.scheme_combo, self.refresh_button):
-            w.setEnabled(not running)
+            w.setEnabled(not running and (self.may_evaluate or w in (self.scheme_combo, self.refresh_button)))
 
     @Slot(float, str)
     def _run_progress(self, fraction: float, period: str) -> None:
@@ -380,7 +387,7 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
     the page with its Sourcing tab shown, loaded at once."""
     page = EvaluationPage(ctx)
     page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    page.resize(1140, 820)
+    page.resize(1180, 720)  # fits a 1280×800 screen with the window frame
     page.show_sourcing()
     page.sourcing.load_now()
     return [("sourcing", page)]
