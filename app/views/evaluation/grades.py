@@ -67,11 +67,11 @@ def columns() -> list[Column]:
     return [
         Column("code", lambda: QCoreApplication.translate("Evaluation", "Code")),
         Column("name", lambda: QCoreApplication.translate("Evaluation", "Supplier")),
-        Column("status", lambda: QCoreApplication.translate("Evaluation", "Status"), foreground=_status_fg),
         Column("score", lambda: QCoreApplication.translate("Evaluation", "Score"), format=lambda v: f"{v:.2f}",
                align_right=True),
         Column("grade", lambda: QCoreApplication.translate("Evaluation", "Grade"), foreground=_grade_fg,
                background=_grade_bg),
+        Column("status", lambda: QCoreApplication.translate("Evaluation", "Status"), foreground=_status_fg),
         Column("previous_grade", lambda: QCoreApplication.translate("Evaluation", "Previous grade"),
                foreground=_previous_fg),
         Column("change", lambda: QCoreApplication.translate("Evaluation", "Change"), format=lambda v: label(CHANGE, v)),
@@ -139,7 +139,7 @@ class GradeListView(QWidget):
         self.grade_filter = GradeFilter(self)
         self.grade_filter.setSourceModel(self.model)
         self.proxy.setSourceModel(self.grade_filter)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # score
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # score
         layout.addWidget(self.table, 1)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.grade_combo.currentIndexChanged.connect(self._grade_changed)
