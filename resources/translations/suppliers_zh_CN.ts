@@ -289,6 +289,10 @@
 <context>
     <name>CarList</name>
     <message>
+        <source>Current step due</source>
+        <translation>当前步骤期限</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -1485,6 +1489,10 @@
 </context>
 <context>
     <name>SupplierDetail</name>
+    <message>
+        <source>Current step due</source>
+        <translation>当前步骤期限</translation>
+    </message>
     <message>
         <source>Sections answered</source>
         <translation>已作答部分</translation>

@@ -114,6 +114,7 @@ class SupplierDetail(QWidget):
             Column("issued_on", lambda: translate("SupplierDetail", "Issued on")),
             Column("due_on", lambda: translate("SupplierDetail", "Due on"), foreground=_overdue_colour),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.CAR_STATUS, v)),
+            Column("step_due", lambda: translate("SupplierDetail", "Current step due"), foreground=_overdue_colour),
             Column("days_overdue", lambda: translate("SupplierDetail", "Days overdue"), align_right=True, foreground=_overdue_colour,
                    format=lambda v: str(v) if v else ""),
             Column("owner", lambda: translate("SupplierDetail", "Owner")),
