@@ -78,6 +78,8 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                             str(out / f"approval-{where}.pdf")],
                            ["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        "corrective-actions": (["corrective-actions", "--db", d["db"]],
+                               ["corrective-actions", "--db", d["db"], "--supplier", "NO-SUCH"]),
         # admin
         "backup": (["backup", "--db", d["db"], "--out", str(out / f"saved-{where}.sqlite3")],
                    ["backup", "--db", d["db"], "--out", str(out / "none" / "saved.sqlite3")]),

@@ -91,3 +91,24 @@ def test_open_and_overdue_have_one_definition_everywhere(db):
     by_title = {r.title.split()[0]: r for r in overdue}
     assert by_title["answered"].step_due == today - timedelta(15)
     assert corrective.step_due("closed", today) is None
+
+
+def test_the_cli_counts_with_the_same_rule(db, capsys):
+    import json
+
+    from app.cli import main
+
+    today = date.today()
+    a = sup.create_supplier(db, {"code": "A", "name_zh": "甲"})
+    _car(db, a, "open", today - timedelta(5))
+    _car(db, a, "answered", today - timedelta(60), answered=today - timedelta(45))
+    _car(db, a, "answered", today - timedelta(10), answered=today - timedelta(12))
+    _car(db, a, "closed", today - timedelta(90), answered=today - timedelta(80))
+    overview = load_overview(db, today)
+    assert main(["corrective-actions", "--db", str(db.path), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert (got["open"], got["overdue"]) == (overview.open_corrective_actions, overview.overdue_corrective_actions) == (3, 2)
+    assert sorted(r["days_overdue"] for r in got["requests"] if r["overdue"]) == [5, 15]
+    assert main(["corrective-actions", "--db", str(db.path), "--overdue", "--lang", "zh_CN"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("未关闭的纠正措施要求 3 项，逾期 2 项") and len(out) == 3 and "已回复" in out[1]
