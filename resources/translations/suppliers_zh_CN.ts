@@ -93,6 +93,10 @@
 <context>
     <name>AuditList</name>
     <message>
+        <source>Items answered</source>
+        <translation>已评条款</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1489,6 +1493,10 @@
 </context>
 <context>
     <name>SupplierDetail</name>
+    <message>
+        <source>Items answered</source>
+        <translation>已评条款</translation>
+    </message>
     <message>
         <source>Current step due</source>
         <translation>当前步骤期限</translation>

@@ -105,6 +105,7 @@ class SupplierDetail(QWidget):
             Column("occasion", lambda: translate("SupplierDetail", "Occasion"), format=lambda v: c.label(c.OCCASION, v)),
             Column("auditors", lambda: translate("SupplierDetail", "Auditors")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
+            Column("progress", lambda: translate("SupplierDetail", "Items answered"), align_right=True),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
             Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("SupplierDetail", "Findings"), align_right=True),
