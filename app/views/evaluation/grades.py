@@ -130,6 +130,8 @@ class GradeListView(QWidget):
             self.grade_combo.addItem(self.tr("Grade {grade}").replace("{grade}", grade), grade)
         self.grade_combo.addItem(self.tr("No score"), NO_GRADE)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # the counts take two lines rather than squeeze the filter
+        self.filter_edit.setMinimumWidth(150)
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.grade_combo)
         bar.addWidget(self.summary, 2)
@@ -196,6 +198,10 @@ class GradeListView(QWidget):
         text = (self.tr("{total} suppliers: {grades} · no score {none}")
                 .replace("{total}", f"{len(self.model.frame):,}").replace("{grades}", " · ".join(parts))
                 .replace("{none}", str(n[NO_GRADE])))
+        held = sum(1 for r in self.grade_list.rows if r.holds)
+        if held:  # status, certificate or overdue SCARs change what the grade alone suggests
+            text += " · <span style='color:#c0392b; white-space:nowrap'>" + self.tr("{n} with actions changed").replace("{n}", str(held)) \
+                + "</span>"
         shown = self.proxy.rowCount()
         if shown != len(self.model.frame):
             text += " " + self.tr("(showing {n})").replace("{n}", f"{shown:,}")
