@@ -136,6 +136,26 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # complaints (app/commands/complaints.py)
+    "complaints.bad_period": "bad period '{period}': use YYYY-MM, YYYY-Qn, YYYY or FROM..TO (e.g. 2025-01..2026-06)",
+    "complaints.exported": "{n} complaints ({overdue} overdue) written to {path}",
+    "complaints.not_found": "no complaint with id {id}",
+    "complaints.letter": "reply letter of {number} ({language}) written to {path}",
+    "complaints.listed": "{n} open complaints, {overdue} overdue",
+    "complaints.report": "monthly complaint report ({n} complaints received) written to {path}",
+    # customers (app/commands/customers.py, app.models.customers.imports)
+    "customers.imported": "{file}: {created} new and {updated} updated customer(s), {contacts} contact(s)",
+    "customers.exported": "{n} customer(s) written to {path}",
+    "customers.contact_exported": "personal data of contact {id} written to {path}",
+    "customers.erased": "contact {id}: name, phone and e-mail erased; the record stays anonymised",
+    "customers.password": "--user {user} needs the password in the environment variable QUALITYBRIDGE_PASSWORD",
+    "customers.no_file": "{path} does not exist",
+    "customers.repeat": "code {code} repeats line {first}",
+    "customers.name_required": "a Chinese or English name is required",
+    "customers.no_owner": "there is no active user {user!r}",
+    "customers.reason_required": "a value class set by hand needs a reason (value_class_reason)",
+    "customers.bad_email": "{text!r} is not an e-mail address",
+    "customers.contact_name": "contact details need a contact_name",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "result: {result} ({percent}); findings: {findings}",
     "print.audit_open": "the audit is a draft, not completed yet: no result ({reason})",
@@ -155,6 +175,13 @@ EN: dict[str, str] = {
     "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
     "approval.none": "{supplier} has no approval flow yet",
     "approval.record": "approval record of {supplier}",
+    # agreements (质量协议)
+    "agreement.none": "supplier {code} has no quality agreement{which}",
+    "agreement.ambiguous": "supplier {code} has several agreements ({numbers}); choose one with --agreement",
+    "agreement.no_version": "agreement {number} has no version {which}",
+    "agreement.written": "agreement {number} version {version} written to {path}",
+    "agreement.breaches": "{n} breach(es) of {suppliers} supplier(s), liability CNY {amount}, written to {path}",
+    "agreement.bad_suffix": "{path}: use {suffixes}",
 }
 
 ZH: dict[str, str] = {
@@ -261,6 +288,26 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # complaints (app/commands/complaints.py)
+    "complaints.bad_period": "期间“{period}”无效：请用 YYYY-MM、YYYY-Qn、YYYY 或 起..止（如 2025-01..2026-06）",
+    "complaints.exported": "已将 {n} 条投诉（{overdue} 条超期）写入 {path}",
+    "complaints.not_found": "没有编号为 {id} 的投诉",
+    "complaints.letter": "已将 {number} 的答复函（{language}）写入 {path}",
+    "complaints.listed": "未关闭投诉 {n} 条，其中超期 {overdue} 条",
+    "complaints.report": "已将顾客投诉月报（本期收到 {n} 条投诉）写入 {path}",
+    # customers (app/commands/customers.py, app.models.customers.imports)
+    "customers.imported": "{file}：新增 {created} 个、更新 {updated} 个顾客，{contacts} 个联系人",
+    "customers.exported": "已将 {n} 个顾客写入 {path}",
+    "customers.contact_exported": "已将联系人 {id} 的个人数据写入 {path}",
+    "customers.erased": "联系人 {id}：姓名、电话和电子邮件已删除；记录以匿名方式保留",
+    "customers.password": "--user {user} 需要在环境变量 QUALITYBRIDGE_PASSWORD 中提供密码",
+    "customers.no_file": "{path} 不存在",
+    "customers.repeat": "代码 {code} 与第 {first} 行重复",
+    "customers.name_required": "必须填写中文或英文名称",
+    "customers.no_owner": "没有启用的用户 {user!r}",
+    "customers.reason_required": "手动设定的价值类别需要填写原因（value_class_reason）",
+    "customers.bad_email": "{text!r} 不是电子邮件地址",
+    "customers.contact_name": "填写联系人信息时必须填写联系人姓名（contact_name）",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "结论：{result}（{percent}）；不符合项：{findings}",
     "print.audit_open": "审核为草稿、尚未完成：暂无结论（{reason}）",
@@ -279,6 +326,13 @@ ZH: dict[str, str] = {
     "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
     "approval.none": "{supplier} 尚无认可流程",
     "approval.record": "{supplier} 的供应商认可记录",
+    # agreements (质量协议)
+    "agreement.none": "供应商 {code} 没有质量协议{which}",
+    "agreement.ambiguous": "供应商 {code} 有多份协议（{numbers}）；请用 --agreement 选择一份",
+    "agreement.no_version": "协议 {number} 没有{which}版本",
+    "agreement.written": "协议 {number} 第 {version} 版已写入 {path}",
+    "agreement.breaches": "{suppliers} 家供应商共 {n} 次违约，违约金 {amount} 元，已写入 {path}",
+    "agreement.bad_suffix": "{path}：请使用 {suffixes}",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
@@ -358,6 +412,55 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^no evaluation scheme named (?P<name>'.*') \(known: (?P<known>.*)\)$"), "scheme.unknown"),
     (re.compile(r"^no supplier with code (?P<code>.+)$"), "supplier.unknown_code"),
 ]
+
+
+#: argparse's own refusals (its texts are English), rendered in Chinese runs
+_ARGPARSE_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^the following arguments are required: (?P<names>.*)$"), "缺少必需的参数：{names}"),
+    (re.compile(r"^unrecognized arguments: (?P<names>.*)$"), "无法识别的参数：{names}"),
+    (re.compile(r"^argument (?P<arg>\S+): expected one argument$"), "参数 {arg} 需要一个值"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$"),
+     "参数 {arg}：无效的选择 {value}（可选：{choices}）"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid (?P<kind>\S+) value: (?P<value>.*)$"), "参数 {arg}：无效的值 {value}"),
+    (re.compile(r"^argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)$"), "参数 {arg} 不能与 {other} 同时使用"),
+    (re.compile(r"^one of the arguments (?P<names>.*) is required$"), "必须给出以下参数之一：{names}"),
+]
+
+#: what SQLite and the operating system say, for a detail shown inside a Chinese line
+_DETAIL_ZH = {
+    "unable to open database file": "无法打开数据库文件",
+    "database or disk is full": "数据库或磁盘已满",
+    "disk I/O error": "磁盘读写错误",
+    "attempt to write a readonly database": "试图写入只读数据库",
+    "file is not a database": "文件不是数据库",
+    "database disk image is malformed": "数据库文件已损坏",
+    "Permission denied": "权限不足",
+    "No such file or directory": "文件或文件夹不存在",
+    "Is a directory": "这是一个文件夹",
+    "Read-only file system": "只读文件系统",
+    "No space left on device": "磁盘空间不足",
+}
+
+
+def argparse_text(message: str, lang: str | None = None) -> str:
+    """argparse's refusal in the run's language."""
+    if (lang or _language) == "en":
+        return message
+    for pattern, text in _ARGPARSE_ZH:
+        m = pattern.match(message)
+        if m:
+            return text.format(**m.groupdict())
+    return message
+
+
+def detail_text(detail: str, lang: str | None = None) -> str:
+    """An OS or SQLite detail (``[Errno 13] Permission denied: 'x'``) in the run's language."""
+    if (lang or _language) == "en" or not isinstance(detail, str):
+        return detail
+    for en, zh in _DETAIL_ZH.items():
+        if en in detail:
+            detail = detail.replace(en, zh)
+    return detail
 
 
 def error_text(exc: BaseException | str, lang: str | None = None) -> str:
@@ -483,7 +586,11 @@ def localised_params(params: dict, lang: str) -> dict:
     what = out.get("what")
     if isinstance(what, str) and what in RECORD_NAMES_ZH:
         out["what"] = RECORD_NAMES_ZH[what]
+    if out.get("detail") is not None:
+        out["detail"] = detail_text(str(out["detail"]), lang)
     return out
+
+
 # --- admin (administration commands: backup, restore, audit verify, users) -----------------------
 EN.update({
     "admin.no_tty": "no terminal to ask for the new password: set QUALITYBRIDGE_NEW_PASSWORD",
@@ -500,7 +607,7 @@ EN.update({
     "backup.no_folder": "cannot write there: the folder {folder} does not exist",
     "backup.same_file": "a backup cannot replace the database itself ({path})",
     "backup.is_folder": "{path} is a folder: give a file name for the backup",
-    "backup.cannot_write": "cannot write the backup {path}: {detail}",
+    "backup.cannot_write": "cannot write the backup {path}: {reason}",
     "backup.source_busy": "{name} is in use by another program; no backup was written. Try again when it has "
                           "finished.",
     "restore.postgres": "a PostgreSQL database is restored with the server's own tool: {command}",
@@ -511,6 +618,7 @@ EN.update({
     "restore.newer": "{name} was written by a newer version of QualityBridge (schema {revision}); nothing was changed",
     "restore.same_file": "a database cannot be restored from itself ({path})",
     "restore.need_yes": "restoring replaces the database: add --yes to confirm",
+    "restore.no_file": "name the backup to restore: qualitybridge restore FILE --db PATH",
     "restore.confirm": "Replace {db} with {file}? The current file is kept as a backup. [y/N]",
     "restore.not_done": "not restored; nothing was changed",
     "restore.done": "{db} restored from {file}; the previous file was kept as {kept}",
@@ -539,7 +647,7 @@ ZH.update({
     "backup.no_folder": "无法写入：文件夹 {folder} 不存在",
     "backup.same_file": "备份不能覆盖数据库本身（{path}）",
     "backup.is_folder": "{path} 是文件夹：请给出备份的文件名",
-    "backup.cannot_write": "无法写入备份 {path}：{detail}",
+    "backup.cannot_write": "无法写入备份 {path}：{reason}",
     "backup.source_busy": "{name} 正被其他程序使用；未写入备份。请等其完成后重试。",
     "restore.postgres": "PostgreSQL 数据库请使用服务器自带的工具恢复：{command}",
     "restore.missing": "{path} 不存在",
@@ -549,6 +657,7 @@ ZH.update({
     "restore.newer": "{name} 由更新版本的 QualityBridge 写入（数据库结构 {revision}）；未做任何更改",
     "restore.same_file": "数据库不能从自身恢复（{path}）",
     "restore.need_yes": "恢复会替换数据库：请加 --yes 确认",
+    "restore.no_file": "请指定要恢复的备份：qualitybridge restore 文件 --db 路径",
     "restore.confirm": "用 {file} 替换 {db}？当前文件将保留为备份。[y/N]",
     "restore.not_done": "未恢复；未做任何更改",
     "restore.done": "{db} 已从 {file} 恢复；原文件保留为 {kept}",
@@ -561,4 +670,34 @@ ZH.update({
     "users.added": "已创建用户 {username}（{roles}）",
     "users.disabled": "已停用用户 {username}",
     "users.reset": "已重置 {username} 的密码；下次登录时须更改",
+})
+
+
+# --- inspection (issue 13): sampling plans and the inspection commands -------------------------
+EN.update({
+    "plan.header": "GB/T 2828.1-2012 {severity} inspection, level {level}, AQL {aql:g}, lot of {lot_size}",
+    "plan.letter": "code letter {letter}",
+    "plan.arrow": "code letter {letter} (arrow from {requested}: {table_n} samples of letter {letter})",
+    "plan.line": "n = {n}, Ac = {ac}, Re = {re}",
+    "plan.hundred": "n = {n} (100 % inspection: the table's sample size {table_n} is not smaller than the lot), "
+                    "Ac = {ac}, Re = {re}",
+    "plan.bad": "{message}",
+    "inspection.switching": "switching updated for the supplier × part pairs in the file",
+    "inspection.exported": "{n} lots written to {path}",
+    "inspection.record": "inspection record of lot {lot}",
+    "inspection.sheet": "blank inspection sheet of {supplier} × {part}",
+    "inspection.recomputed": "switching replayed for {pairs} pairs from {lots} lots; {changed} states corrected",
+})
+ZH.update({
+    "plan.header": "GB/T 2828.1-2012 {severity}，检验水平 {level}，AQL {aql:g}，批量 {lot_size}",
+    "plan.letter": "样本量字码 {letter}",
+    "plan.arrow": "样本量字码 {letter}（由 {requested} 沿箭头取 {letter} 的样本量 {table_n}）",
+    "plan.line": "n = {n}，Ac = {ac}，Re = {re}",
+    "plan.hundred": "n = {n}（全检：表中样本量 {table_n} 不小于批量），Ac = {ac}，Re = {re}",
+    "plan.bad": "{message}",
+    "inspection.switching": "已按文件中的供应商 × 物料更新转移规则状态",
+    "inspection.exported": "已将 {n} 个检验批写入 {path}",
+    "inspection.record": "批 {lot} 的检验记录",
+    "inspection.sheet": "{supplier} × {part} 的空白检验单",
+    "inspection.recomputed": "已按 {lots} 个检验批重算 {pairs} 个供应商 × 物料的转移状态；更正 {changed} 个",
 })
