@@ -270,6 +270,10 @@
         <translation>纠正措施 {number}</translation>
     </message>
     <message>
+        <source>current step due {date}</source>
+        <translation>当前步骤期限 {date}</translation>
+    </message>
+    <message>
         <source>overdue by {n} days</source>
         <translation>已逾期 {n} 天</translation>
     </message>

@@ -198,6 +198,8 @@ class CarEditorDialog(QDialog):
         self.header.setText(f"{car.number} · {car.title}")
         self.info["supplier"].setText(f"{car.supplier_code} {local_name(car.supplier_name_zh, car.supplier_name_en, lang)}")
         dates = f"{c.fmt_date(car.issued_on)} / {c.fmt_date(car.due_on)}"
+        if car.step_due is not None and car.step_due != car.due_on:  # our verification or the closure is next
+            dates += "  " + self.tr("current step due {date}").replace("{date}", c.fmt_date(car.step_due))
         if car.overdue:
             dates += "  " + self.tr("overdue by {n} days").replace("{n}", str(car.days_overdue))
         self.info["dates"].setText(dates)
