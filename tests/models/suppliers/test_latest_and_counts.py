@@ -112,3 +112,15 @@ def test_the_cli_counts_with_the_same_rule(db, capsys):
     assert main(["corrective-actions", "--db", str(db.path), "--overdue", "--lang", "zh_CN"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("未关闭的纠正措施要求 3 项，逾期 2 项") and len(out) == 3 and "已回复" in out[1]
+
+
+def test_latest_grade_and_counts_on_postgresql(pg_db):
+    """The same SQL on PostgreSQL (dates compared as dates, the kind bound as a parameter)."""
+    sid = sup.create_supplier(pg_db, {"code": "S1", "name_zh": "甲"})
+    _grades(pg_db, sid, {"2026-10": "B", "2026-11": "D", "2026-Q1": "A", "2026-Q3": "C"})
+    assert sup.get_supplier(pg_db, sid).latest_grade_period == "2026-11"
+    assert sup.get_supplier(pg_db, sid, grade_kind="quarter").latest_grade_period == "2026-Q3"
+    today = date(2026, 6, 30)
+    _car(pg_db, sid, "answered", today - timedelta(60), answered=today - timedelta(45))
+    assert corrective.corrective_action_counts(pg_db, as_of=today) == corrective.CarCounts(1, 1)
+    assert load_overview(pg_db, today).overdue_corrective_actions == 1
