@@ -158,8 +158,11 @@ EN: dict[str, str] = {
     "customers.contact_name": "contact details need a contact_name",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "result: {result} ({percent}); findings: {findings}",
-    "print.audit_open": "the audit is not complete: {reason}",
+    "print.audit_open": "the audit is a draft, not completed yet: no result ({reason})",
     "print.no_findings": "none",
+    "car.summary": "{open} open corrective action requests, {overdue} overdue (open until closed or cancelled; overdue = the current step is past due)",
+    "car.step_due": "step due {date}",
+    "car.late": "{days} days overdue",
     # admin-wiring: who runs a command (--user), refusals
     "user.department": "this database is in department mode: give --user NAME (password from the prompt or "
                        "QUALITYBRIDGE_PASSWORD)",
@@ -307,8 +310,11 @@ ZH: dict[str, str] = {
     "customers.contact_name": "填写联系人信息时必须填写联系人姓名（contact_name）",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "结论：{result}（{percent}）；不符合项：{findings}",
-    "print.audit_open": "审核尚未完成：{reason}",
+    "print.audit_open": "审核为草稿、尚未完成：暂无结论（{reason}）",
     "print.no_findings": "无",
+    "car.summary": "未关闭的纠正措施要求 {open} 项，逾期 {overdue} 项（关闭或取消前均为未关闭；逾期 = 当前步骤已过期限）",
+    "car.step_due": "当前步骤期限 {date}",
+    "car.late": "逾期 {days} 天",
     # admin-wiring: who runs a command (--user), refusals
     "user.department": "此数据库为部门模式：请用 --user 用户名 登录（密码在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
     "user.no_user": "此数据库未设置个人用户：请用 --user 用户名",

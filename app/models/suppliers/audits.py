@@ -83,6 +83,9 @@ class AuditRow:
     result: str | None
     findings: int
     updated_at: datetime
+    items_answered: int = 0   # checklist items scored or N/A (a draft shows "12 / 24", not its partial score)
+    items_total: int = 0
+    progress: str = ""
 
 
 @dataclass(frozen=True)
@@ -368,8 +371,21 @@ def _audit_row(s, a: Audit) -> AuditRow:
         if sup is not None:
             code, zh, en = sup.code, sup.name_zh, sup.name_en
     n = s.scalar(select(func.count()).select_from(AuditFinding).where(AuditFinding.audit_id == a.id)) or 0
+    done, total = _items_progress(a.state_json)
+    final = a.status == "completed"  # a draft's percent and result are provisional: not shown as a score
     return AuditRow(a.id, a.supplier_id, code, zh or en, a.template_key, a.audit_type, a.occasion, a.auditors,
-                    a.audit_date, a.status, a.percent, a.result, int(n), a.updated_at)
+                    a.audit_date, a.status, a.percent if final else None, a.result if final else None, int(n),
+                    a.updated_at, total if final else done, total, f"{total if final else done} / {total}")
+
+
+def _items_progress(state_json: str | None) -> tuple[int, int]:
+    """(items scored or N/A, items) of a stored audit state."""
+    try:
+        items = (json.loads(state_json or "{}").get("state") or {}).get("items") or {}
+    except (ValueError, AttributeError):
+        return 0, 0
+    done = sum(1 for st in items.values() if isinstance(st, dict) and (st.get("na") or st.get("score") is not None))
+    return done, len(items)
 
 
 def list_audits(db: Database, *, supplier_id: int | None = None, status: str | None = None) -> list[AuditRow]:

@@ -80,6 +80,8 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                             str(out / f"approval-{where}.pdf")],
                            ["print-approval", "--db", d["db"], "--supplier", supplier, "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        "corrective-actions": (["corrective-actions", "--db", d["db"]],
+                               ["corrective-actions", "--db", d["db"], "--supplier", "NO-SUCH"]),
         "plan": (["plan", "--lot-size", "500", "--aql", "1.0"], ["plan", "--lot-size", "500", "--aql", "7"]),
         "inspection": (["inspection", "export", "--db", d["db"], "--out", str(out / f"lots-{where}.csv")],
                        ["inspection", "record", "--db", d["db"], "--lot", "999999999", "--out", str(out / "r.pdf")]),
