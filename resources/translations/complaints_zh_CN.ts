@@ -1,6 +1,48 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartBox</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintCharts</name>
+    <message>
+        <source>Complaint charts {start} – {end}</source>
+        <translation>投诉图表 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Complaints per month by type</source>
+        <translation>各月投诉数（按类型）</translation>
+    </message>
+    <message>
+        <source>Closed within target (% of the month's closed complaints)</source>
+        <translation>按时关闭率（占当月关闭投诉的 %）</translation>
+    </message>
+    <message>
+        <source>Cost of poor quality per month (CNY)</source>
+        <translation>各月质量损失成本（元）</translation>
+    </message>
+    <message>
+        <source>Pareto of defects (quality complaints of the period)</source>
+        <translation>缺陷排列图（本期质量投诉）</translation>
+    </message>
+    <message>
+        <source>No quality complaint in the period.</source>
+        <translation>本期无质量投诉。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDetailWidget</name>
     <message>
         <source>What was done in this step…</source>
@@ -284,6 +326,10 @@ status: {status} · 8D {done}/8</source>
         <translation>月报(&amp;R)（PDF）…</translation>
     </message>
     <message>
+        <source>C&amp;harts…</source>
+        <translation>图表(&amp;H)…</translation>
+    </message>
+    <message>
         <source>{n} complaints · {overdue} overdue · {waiting} waiting on the customer</source>
         <translation>{n} 条投诉 · {overdue} 条超期 · {waiting} 条等待顾客</translation>
     </message>
@@ -298,6 +344,10 @@ status: {status} · 8D {done}/8</source>
     <message>
         <source>Monthly complaint report</source>
         <translation>顾客投诉月报</translation>
+    </message>
+    <message>
+        <source>Complaint charts</source>
+        <translation>投诉图表</translation>
     </message>
     <message>
         <source>Period (YYYY-MM, YYYY-Qn or YYYY):</source>

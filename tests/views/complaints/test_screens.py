@@ -193,3 +193,21 @@ def test_monthly_report_and_register_from_the_list(ctx, qtbot, tmp_path):
     assert out and (tmp_path / "m.pdf").stat().st_size > 5000
     reg = page.list.export(str(tmp_path / "r.csv"))
     assert reg.read_text(encoding="utf-8-sig").count("CC-2026-") == 1
+
+
+def test_charts_show_the_report_and_save_png(ctx, qtbot, tmp_path):
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    for defect in ("burr", "burr", "scratch"):
+        svc.create_complaint(ctx.database, intake(world, defect=defect))
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.list.charts("2026-03")
+    qtbot.addWidget(dialog)
+    assert dialog.report.pareto_defects.to_dict() == {"burr": 2, "scratch": 1}
+    assert dialog.report.per_month_type.loc["2026-03", "quality"] == 3
+    for box in dialog.boxes():
+        out = box.save_png(tmp_path / f"{box.name}.png")
+        assert out.stat().st_size > 1000
+    assert page.list.charts("2026-13") is None
