@@ -26,6 +26,12 @@ SEVERITIES = (("critical", 10), ("major", 38), ("minor", 52))
 CHANNELS = (("email", 45), ("phone", 25), ("portal", 15), ("visit", 10), ("survey", 5))
 HANDLERS = ["刘洋 Liu Yang", "孙婷 Sun Ting", "何军 He Jun"]
 QM = "周敏 Zhou Min"
+QM_ZH = "周敏 (质量经理)"
+
+
+def _zh(text: str) -> str:
+    """The Chinese half of a "中文 / English" demo text."""
+    return text.split(" / ")[0]
 #: quality defects: (defect, title zh, title en, D4 cause, D5 action)
 DEFECTS = [
     ("burr", "安装边毛刺", "Burr on the mounting edge", "冲模刃口磨损 / punch edge worn", "刃口修磨周期由 5 万次改为 3 万次 / regrind every 30k hits"),
@@ -189,26 +195,27 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                 done = flow.record("D6") is not None
                 status = "closed" if flow.is_closed else "verified" if done else \
                     "answered" if flow.record("D3") else "open"
-                ed = {"D2": flow.record("D2")["text"]}
+                # the SCAR is the supplier's document: Chinese, like the supplier demo's requests
+                ed = {"D2": _zh(flow.record("D2")["text"])}
                 if status != "open":  # the supplier answered with its full 8D
-                    ed = {**{k: texts[k] for k in eight_d.EIGHT_D}, **ed,
-                          "D1": "供方质量经理牵头，生产、工艺参与 / supplier quality manager leads with production"}
+                    ed = {**{k: _zh(texts[k]) for k in eight_d.EIGHT_D}, **ed,
+                          "D1": "供方质量经理牵头，生产、工艺参与"}
                 cur = conn.execute(
                     "INSERT INTO corrective_actions (supplier_id, number, title, description, source, issued_on, due_on,"
                     " answered_on, closed_on, status, owner, method, eight_d_json, verification, verified_by,"
                     " verified_on, closed_by, cancel_reason) VALUES (?, ?, ?, ?, 'complaint', ?, ?, ?, ?, ?, '', '8D',"
                     " ?, ?, ?, ?, ?, '')",
-                    (supplier_id, scar_no, f"{number}: {defect[0]}",
-                     f"Customer complaint {number}\nDefect: {defect[0]}\nQuantity affected: {pieces}\n"
-                     f"D2 problem description: {flow.record('D2')['text']}", issued, due,
+                    (supplier_id, scar_no, f"{number}：{defect[1]}",
+                     f"顾客投诉 {number}\n缺陷：{defect[1]}\n涉及数量：{pieces}\n"
+                     f"D2 问题描述：{_zh(flow.record('D2')['text'])}", issued, due,
                      issued + timedelta(days=3) if status != "open" else None,
                      max(flow.milestone_times()["closure"].date(), issued + timedelta(days=20))
                      if status == "closed" else None, status,
                      json.dumps(ed, ensure_ascii=False),
-                     "连续批次验证有效 / verified on consecutive lots" if status in ("verified", "closed") else "",
-                     QM if status in ("verified", "closed") else "",
+                     "连续批次验证有效" if status in ("verified", "closed") else "",
+                     QM_ZH if status in ("verified", "closed") else "",
                      issued + timedelta(days=20) if status in ("verified", "closed") else None,
-                     QM if status == "closed" else ""))
+                     QM_ZH if status == "closed" else ""))
                 car_id = cur.lastrowid
                 events.append((cid, datetime.combine(issued, datetime.min.time()) + timedelta(hours=17), handler,
                                "scar", "", scar_no))
