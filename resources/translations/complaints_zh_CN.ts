@@ -326,6 +326,10 @@ status: {status} · 8D {done}/8</source>
         <translation>月报(&amp;R)（PDF）…</translation>
     </message>
     <message>
+        <source>SLA &amp;settings…</source>
+        <translation>时限设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>C&amp;harts…</source>
         <translation>图表(&amp;H)…</translation>
     </message>
@@ -760,6 +764,77 @@ status: {status} · 8D {done}/8</source>
     <message>
         <source>Complaints</source>
         <translation>顾客投诉</translation>
+    </message>
+</context>
+<context>
+    <name>SlaSettingsDialog</name>
+    <message>
+        <source>Response targets and working calendar</source>
+        <translation>响应时限与工作日历</translation>
+    </message>
+    <message>
+        <source>Targets for every type (working time: 4h = four hours, 5d = five working days)</source>
+        <translation>各类型时限（工作时间：4h = 4 小时，5d = 5 个工作日）</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>one date per line, e.g. 2026-10-01</source>
+        <translation>每行一个日期，如 2026-10-01</translation>
+    </message>
+    <message>
+        <source>Working days:</source>
+        <translation>工作日：</translation>
+    </message>
+    <message>
+        <source>Working hours:</source>
+        <translation>工作时间：</translation>
+    </message>
+    <message>
+        <source>Holidays:</source>
+        <translation>节假日：</translation>
+    </message>
+    <message>
+        <source>Make-up working days:</source>
+        <translation>调休上班日：</translation>
+    </message>
+    <message>
+        <source>Working calendar (the clock stops outside it and while waiting on the customer)</source>
+        <translation>工作日历（非工作时间及等待顾客期间不计时）</translation>
+    </message>
+    <message>
+        <source>Check the working days, the hours (08:00-12:00, 13:00-17:00) and the dates (YYYY-MM-DD).</source>
+        <translation>请检查工作日、工作时间（08:00-12:00, 13:00-17:00）和日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Use durations such as 4h or 5d.</source>
+        <translation>请使用 4h 或 5d 这样的时长。</translation>
     </message>
 </context>
 </TS>

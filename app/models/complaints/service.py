@@ -116,6 +116,47 @@ def set_target(db: Database, severity: str, complaint_type: str, milestone: str,
             row.duration = duration.strip()
 
 
+def target_texts(db: Database) -> dict[str, dict[str, str]]:
+    """The targets for every type (``*``) as typed: defaults overlaid with the stored overrides."""
+    out = {sev: dict(sla.DEFAULT_TARGETS[sev]) for sev in SEVERITIES}
+    with db.read() as s:
+        for r in s.execute(select(ComplaintSlaTarget).where(ComplaintSlaTarget.complaint_type == "*")).scalars():
+            out[r.severity][r.milestone] = r.duration
+    return out
+
+
+@requires("complaints.settings")
+def set_sla_settings(db: Database, cal: sla.Calendar, durations: dict[str, dict[str, str]]) -> None:
+    """Calendar and the every-type targets in one action; every bad duration reported at once."""
+    problems = []
+    for sev, ms in durations.items():
+        for milestone, text in ms.items():
+            if sev not in SEVERITIES or milestone not in sla.MILESTONES:
+                problems.append(Problem(f"{sev}.{milestone}", "unknown", f"{sev} {milestone}: unknown target"))
+                continue
+            try:
+                sla.parse_duration(text, cal)
+            except sla.CalendarError as exc:
+                problems.append(Problem(f"{sev}.{milestone}", "bad_duration", f"{sev} {milestone}: {exc}"))
+    if problems:
+        raise ValidationError("; ".join(p.message for p in problems), "invalid", problems)
+    with db.begin() as s:
+        row = s.get(AppSetting, CALENDAR_KEY)
+        text = json.dumps(cal.to_dict(), ensure_ascii=False)
+        if row is None:
+            s.add(AppSetting(key=CALENDAR_KEY, value=text))
+        elif row.value != text:
+            row.value = text
+        for sev, ms in durations.items():
+            for milestone, duration in ms.items():
+                row = s.get(ComplaintSlaTarget, (sev, "*", milestone))
+                if row is None:
+                    s.add(ComplaintSlaTarget(severity=sev, complaint_type="*", milestone=milestone,
+                                             duration=duration.strip()))
+                elif row.duration != duration.strip():
+                    row.duration = duration.strip()
+
+
 # ---------------------------------------------------------------------------- intake
 @dataclass
 class ComplaintInput:
@@ -621,27 +662,34 @@ def _sla_frame(session, now: datetime, *, ids: list[int] | None = None) -> pd.Da
         rows = [tuple(r) for r in session.execute(stmt.where(c.c.id.in_(ids))).all()]
     else:
         rows = fetch_all(session, stmt, {})
-    cols = ["id", "milestone", "target", "used", "left", "due_at", "overdue", "paused"]
     if not rows:
-        return pd.DataFrame({k: pd.Series(dtype=object) for k in cols})
+        return _empty_sla()
     col = list(zip(*rows))
     all_ids = np.array(col[0], dtype=np.int64)
     uniq, first, inverse = np.unique(all_ids, return_index=True, return_inverse=True)
-
-    def times(i: int) -> np.ndarray:
-        return np.array(col[i], dtype="datetime64[m]")
-
-    rec, fr, cont, rc = (times(i)[first] for i in (3, 4, 5, 6))
-    ps, pe = times(7), times(8)
+    ps = np.array(col[7], dtype="datetime64[m]")
     has_pause = ~np.isnat(ps)
-    # the milestone now running: the first one not yet reached
+    return _sla_compute(cal, table, now, uniq, [col[1][i] for i in first], [col[2][i] for i in first],
+                        *(np.array(col[i], dtype="datetime64[m]")[first] for i in (3, 4, 5, 6)),
+                        inverse[has_pause], ps[has_pause], np.array(col[8], dtype="datetime64[m]")[has_pause])
+
+
+SLA_COLUMNS = ["id", "milestone", "target", "used", "left", "due_at", "overdue", "paused"]
+
+
+def _empty_sla() -> pd.DataFrame:
+    return pd.DataFrame({k: pd.Series(dtype=object) for k in SLA_COLUMNS})
+
+
+def _sla_compute(cal, table, now, ids, severities, types, rec, fr, cont, rc, pause_owner, ps, pe) -> pd.DataFrame:
+    """The vectorised pass: the milestone now running (the first not yet reached), its target,
+    and the working time used and left (pauses excluded)."""
     k = np.where(np.isnat(fr), 0, np.where(np.isnat(cont), 1, np.where(np.isnat(rc), 2, 3)))
-    sev = np.array([_SEV[col[1][i]] for i in first], dtype=np.int64)
-    typ = np.array([_TYP[col[2][i]] for i in first], dtype=np.int64)
+    sev = np.array([_SEV[x] for x in severities], dtype=np.int64)
+    typ = np.array([_TYP[x] for x in types], dtype=np.int64)
     tgt = table[sev, typ, k]
-    st = sla.sla_state(cal, rec, now, tgt, pause_owner=inverse[has_pause], pause_start=ps[has_pause],
-                       pause_end=pe[has_pause])
-    return pd.DataFrame({"id": uniq, "milestone": np.array(sla.MILESTONES, dtype=object)[k], "target": tgt,
+    st = sla.sla_state(cal, rec, now, tgt, pause_owner=pause_owner, pause_start=ps, pause_end=pe)
+    return pd.DataFrame({"id": ids, "milestone": np.array(sla.MILESTONES, dtype=object)[k], "target": tgt,
                          "used": st.used, "left": st.left, "due_at": st.due_at.astype("datetime64[ns]"),
                          "overdue": st.overdue, "paused": st.paused})
 
@@ -688,7 +736,9 @@ def _list_stmt(f: ComplaintFilter):
                    c.c.complaint_type, c.c.severity, c.c.priority, c.c.state, c.c.current_step, c.c.title,
                    c.c.defect, pa.c.code, su.c.code, c.c.car_id, ca.c.number, c.c.qty_affected,
                    (c.c.credit_amount + c.c.returns_amount + c.c.sorting_amount), c.c.rating, c.c.reopen_count,
-                   c.c.closed_at)
+                   c.c.closed_at,
+                   # for the SLA pass of the open rows (not part of the list's columns)
+                   c.c.first_response_at, c.c.containment_at, c.c.root_cause_at)
             # LEFT JOIN customers (every complaint has one): SQLite then drives from complaints and
             # its indexes instead of scanning the customers first
             .select_from(c.outerjoin(cu, cu.c.id == c.c.customer_id).outerjoin(pa, pa.c.id == c.c.part_id)
@@ -746,12 +796,27 @@ def list_complaints(db: Database, flt: ComplaintFilter | None = None, *, now: da
             if f.limit is not None:
                 stmt = stmt.limit(max(f.limit - n_open, 0) if not f.overdue_only else f.limit)
             rows += fetch_all(s, stmt, {})
-        base = pd.DataFrame(rows, columns=LIST_COLUMNS[:23])
-        if n_open:
-            open_ids = base["id"].iloc[:n_open].tolist()
-            frame = _sla_frame(s, now) if n_open > 500 else _sla_frame(s, now, ids=open_ids)
+        if n_open:  # the SLA pass over the open rows themselves, with their pauses
+            cal = calendar(s)
+            table = _target_table(s, cal)
+            p = ComplaintPause.__table__
+            pauses = fetch_all(s, select(p.c.complaint_id, p.c.started_at, p.c.ended_at)
+                               .select_from(p.join(c, c.c.id == p.c.complaint_id)).where(_is_open(c)), {})
+            col = list(zip(*rows[:n_open]))
+            ids = np.array(col[0], dtype=np.int64)
+            order = np.argsort(ids)
+            owners = np.array([r[0] for r in pauses], dtype=np.int64)
+            pos = np.searchsorted(ids[order], owners)
+            known = (pos < len(ids)) & (ids[order][np.minimum(pos, len(ids) - 1)] == owners)
+            frame = _sla_compute(
+                cal, table, now, ids, col[8], col[7], np.array(col[2], dtype="datetime64[m]"),
+                *(np.array(col[i], dtype="datetime64[m]") for i in (23, 24, 25)),
+                order[np.minimum(pos, len(ids) - 1)][known],
+                np.array([r[1] for r in pauses], dtype="datetime64[m]")[known],
+                np.array([r[2] for r in pauses], dtype="datetime64[m]")[known])
         else:
             frame = None
+        base = pd.DataFrame([r[:23] for r in rows], columns=LIST_COLUMNS[:23])
     base["received_at"] = pd.to_datetime(base["received_at"])
     base["closed_at"] = pd.to_datetime(base["closed_at"])
     if frame is not None and len(frame):

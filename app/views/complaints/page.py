@@ -94,6 +94,8 @@ class ComplaintList(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.report_button = QPushButton(self.tr("Monthly &report (PDF)…"))
         self.report_button.clicked.connect(lambda: self.monthly_report())
+        self.settings_button = QPushButton(self.tr("SLA &settings…"))
+        self.settings_button.clicked.connect(lambda: self.sla_settings())
         self.charts_button = QPushButton(self.tr("C&harts…"))
         self.charts_button.clicked.connect(lambda: self.charts())
         from app.models.admin.permissions import can
@@ -114,6 +116,7 @@ class ComplaintList(QWidget):
             bar2.addWidget(w)
         bar2.addSpacing(12)
         bar2.addWidget(self.summary, 1)
+        bar2.addWidget(self.settings_button)
         name = "customer_name_zh" if lang == "zh_CN" else "customer_name_en"
         self.model = ComplaintTableModel([
             Column("number", lambda: translate("Complaints", "Number")),
@@ -275,6 +278,20 @@ class ComplaintList(QWidget):
         write_report(self.service.monthly_report(self.ctx.database, start, end), path, lang=self.ctx.language)
         return path
 
+    def sla_settings(self):
+        from app.views.complaints.settings import SlaSettingsDialog
+
+        dialog = SlaSettingsDialog(self.ctx, self)
+
+        def done(result):
+            if result == SlaSettingsDialog.DialogCode.Accepted:
+                self.calendar = self.service.calendar(self.ctx.database)
+                self.refresh()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
     def charts(self, period: str | None = None):
         """The report's charts on screen (each one exportable as PNG)."""
         from app.views.complaints.charts import ComplaintCharts
@@ -315,10 +332,12 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
     from app.models.complaints import service
     from app.views.complaints.charts import ComplaintCharts
     from app.views.complaints.intake import IntakeDialog
+    from app.views.complaints.settings import SlaSettingsDialog
 
     last = date.today().replace(day=1) - timedelta(days=1)
     shots: list[tuple[str, QWidget]] = [
         ("complaint-intake", IntakeDialog(ctx)),
+        ("sla-settings", SlaSettingsDialog(ctx)),
         ("complaint-charts", ComplaintCharts(ctx, service.monthly_report(ctx.database, last.replace(day=1), last))),
     ]
     for _name, widget in shots:

@@ -211,3 +211,28 @@ def test_charts_show_the_report_and_save_png(ctx, qtbot, tmp_path):
         out = box.save_png(tmp_path / f"{box.name}.png")
         assert out.stat().st_size > 1000
     assert page.list.charts("2026-13") is None
+
+
+def test_sla_settings_change_the_clock(ctx, qtbot):
+    from datetime import date as _date
+
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world))
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.list.sla_settings()
+    qtbot.addWidget(dialog)
+    dialog.targets[("critical", "first_response")].setText("soon")
+    assert dialog.save() is False and "c0392b" in dialog.targets[("critical", "first_response")].styleSheet()
+    dialog.targets[("critical", "first_response")].setText("2h")
+    dialog.hours.setText("08:00-16:00")
+    dialog.holidays.setPlainText("2026-10-01\n2026-10-02")
+    assert dialog.save() is True
+    cal = svc.calendar(ctx.database)
+    assert cal.hours == (("08:00", "16:00"),) and _date(2026, 10, 1) in cal.holidays
+    assert svc.target_texts(ctx.database)["critical"]["first_response"] == "2h"
+    # received Fri 2026-03-06 15:00, 2 h of an 08:00–16:00 day: Fri 15–16 + Mon 08–09 → due Mon 09:00
+    d = svc.get_complaint(ctx.database, cid, now=datetime(2026, 3, 6, 15, 30))
+    assert d.sla_due_at == datetime(2026, 3, 9, 9, 0)
