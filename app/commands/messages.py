@@ -172,6 +172,13 @@ EN: dict[str, str] = {
     "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
     "approval.none": "{supplier} has no approval flow yet",
     "approval.record": "approval record of {supplier}",
+    # agreements (质量协议)
+    "agreement.none": "supplier {code} has no quality agreement{which}",
+    "agreement.ambiguous": "supplier {code} has several agreements ({numbers}); choose one with --agreement",
+    "agreement.no_version": "agreement {number} has no version {which}",
+    "agreement.written": "agreement {number} version {version} written to {path}",
+    "agreement.breaches": "{n} breach(es) of {suppliers} supplier(s), liability CNY {amount}, written to {path}",
+    "agreement.bad_suffix": "{path}: use {suffixes}",
 }
 
 ZH: dict[str, str] = {
@@ -313,6 +320,13 @@ ZH: dict[str, str] = {
     "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
     "approval.none": "{supplier} 尚无认可流程",
     "approval.record": "{supplier} 的供应商认可记录",
+    # agreements (质量协议)
+    "agreement.none": "供应商 {code} 没有质量协议{which}",
+    "agreement.ambiguous": "供应商 {code} 有多份协议（{numbers}）；请用 --agreement 选择一份",
+    "agreement.no_version": "协议 {number} 没有{which}版本",
+    "agreement.written": "协议 {number} 第 {version} 版已写入 {path}",
+    "agreement.breaches": "{suppliers} 家供应商共 {n} 次违约，违约金 {amount} 元，已写入 {path}",
+    "agreement.bad_suffix": "{path}：请使用 {suffixes}",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
@@ -392,6 +406,55 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^no evaluation scheme named (?P<name>'.*') \(known: (?P<known>.*)\)$"), "scheme.unknown"),
     (re.compile(r"^no supplier with code (?P<code>.+)$"), "supplier.unknown_code"),
 ]
+
+
+#: argparse's own refusals (its texts are English), rendered in Chinese runs
+_ARGPARSE_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^the following arguments are required: (?P<names>.*)$"), "缺少必需的参数：{names}"),
+    (re.compile(r"^unrecognized arguments: (?P<names>.*)$"), "无法识别的参数：{names}"),
+    (re.compile(r"^argument (?P<arg>\S+): expected one argument$"), "参数 {arg} 需要一个值"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$"),
+     "参数 {arg}：无效的选择 {value}（可选：{choices}）"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid (?P<kind>\S+) value: (?P<value>.*)$"), "参数 {arg}：无效的值 {value}"),
+    (re.compile(r"^argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)$"), "参数 {arg} 不能与 {other} 同时使用"),
+    (re.compile(r"^one of the arguments (?P<names>.*) is required$"), "必须给出以下参数之一：{names}"),
+]
+
+#: what SQLite and the operating system say, for a detail shown inside a Chinese line
+_DETAIL_ZH = {
+    "unable to open database file": "无法打开数据库文件",
+    "database or disk is full": "数据库或磁盘已满",
+    "disk I/O error": "磁盘读写错误",
+    "attempt to write a readonly database": "试图写入只读数据库",
+    "file is not a database": "文件不是数据库",
+    "database disk image is malformed": "数据库文件已损坏",
+    "Permission denied": "权限不足",
+    "No such file or directory": "文件或文件夹不存在",
+    "Is a directory": "这是一个文件夹",
+    "Read-only file system": "只读文件系统",
+    "No space left on device": "磁盘空间不足",
+}
+
+
+def argparse_text(message: str, lang: str | None = None) -> str:
+    """argparse's refusal in the run's language."""
+    if (lang or _language) == "en":
+        return message
+    for pattern, text in _ARGPARSE_ZH:
+        m = pattern.match(message)
+        if m:
+            return text.format(**m.groupdict())
+    return message
+
+
+def detail_text(detail: str, lang: str | None = None) -> str:
+    """An OS or SQLite detail (``[Errno 13] Permission denied: 'x'``) in the run's language."""
+    if (lang or _language) == "en" or not isinstance(detail, str):
+        return detail
+    for en, zh in _DETAIL_ZH.items():
+        if en in detail:
+            detail = detail.replace(en, zh)
+    return detail
 
 
 def error_text(exc: BaseException | str, lang: str | None = None) -> str:
@@ -517,7 +580,11 @@ def localised_params(params: dict, lang: str) -> dict:
     what = out.get("what")
     if isinstance(what, str) and what in RECORD_NAMES_ZH:
         out["what"] = RECORD_NAMES_ZH[what]
+    if out.get("detail") is not None:
+        out["detail"] = detail_text(str(out["detail"]), lang)
     return out
+
+
 # --- admin (administration commands: backup, restore, audit verify, users) -----------------------
 EN.update({
     "admin.no_tty": "no terminal to ask for the new password: set QUALITYBRIDGE_NEW_PASSWORD",
@@ -595,4 +662,31 @@ ZH.update({
     "users.added": "已创建用户 {username}（{roles}）",
     "users.disabled": "已停用用户 {username}",
     "users.reset": "已重置 {username} 的密码；下次登录时须更改",
+# --- inspection (issue 13): sampling plans and the inspection commands -------------------------
+EN.update({
+    "plan.header": "GB/T 2828.1-2012 {severity} inspection, level {level}, AQL {aql:g}, lot of {lot_size}",
+    "plan.letter": "code letter {letter}",
+    "plan.arrow": "code letter {letter} (arrow from {requested}: {table_n} samples of letter {letter})",
+    "plan.line": "n = {n}, Ac = {ac}, Re = {re}",
+    "plan.hundred": "n = {n} (100 % inspection: the table's sample size {table_n} is not smaller than the lot), "
+                    "Ac = {ac}, Re = {re}",
+    "plan.bad": "{message}",
+    "inspection.switching": "switching updated for the supplier × part pairs in the file",
+    "inspection.exported": "{n} lots written to {path}",
+    "inspection.record": "inspection record of lot {lot}",
+    "inspection.sheet": "blank inspection sheet of {supplier} × {part}",
+    "inspection.recomputed": "switching replayed for {pairs} pairs from {lots} lots; {changed} states corrected",
+})
+ZH.update({
+    "plan.header": "GB/T 2828.1-2012 {severity}，检验水平 {level}，AQL {aql:g}，批量 {lot_size}",
+    "plan.letter": "样本量字码 {letter}",
+    "plan.arrow": "样本量字码 {letter}（由 {requested} 沿箭头取 {letter} 的样本量 {table_n}）",
+    "plan.line": "n = {n}，Ac = {ac}，Re = {re}",
+    "plan.hundred": "n = {n}（全检：表中样本量 {table_n} 不小于批量），Ac = {ac}，Re = {re}",
+    "plan.bad": "{message}",
+    "inspection.switching": "已按文件中的供应商 × 物料更新转移规则状态",
+    "inspection.exported": "已将 {n} 个检验批写入 {path}",
+    "inspection.record": "批 {lot} 的检验记录",
+    "inspection.sheet": "{supplier} × {part} 的空白检验单",
+    "inspection.recomputed": "已按 {lots} 个检验批重算 {pairs} 个供应商 × 物料的转移状态；更正 {changed} 个",
 })

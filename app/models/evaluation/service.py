@@ -157,14 +157,17 @@ def aggregate_params(period: Period, scheme: EvaluationScheme) -> dict[str, obje
 
 
 def aggregate_counts(session: Session, supplier_ids: np.ndarray, period: Period,
-                     scheme: EvaluationScheme) -> SupplierCounts:
-    """Run the GROUP BY aggregates and scatter their rows into per-supplier arrays."""
+                     scheme: EvaluationScheme, *, fields: frozenset[str] | None = None) -> SupplierCounts:
+    """Run the GROUP BY aggregates and scatter their rows into per-supplier arrays. ``fields``
+    (count names): run only the statements that give one of them (the others stay zero)."""
     counts = SupplierCounts.zeros(supplier_ids)
     params = aggregate_params(period, scheme)
     # supplier ids are small positive integers: scatter through a dense position table.
     pos = np.full(int(supplier_ids.max()) + 1 if len(supplier_ids) else 1, -1, dtype=np.int64)
     pos[supplier_ids] = np.arange(len(supplier_ids))
     for stmt, names in AGGREGATES:
+        if fields is not None and not fields.intersection(names):
+            continue
         rows = fetch_all(session, stmt, params)
         if not rows:
             continue

@@ -74,6 +74,12 @@ class OverviewPage(QWidget):
         self.status_line = QLabel()
         self.status_line.setWordWrap(True)
         layout.addWidget(self.status_line)
+        # quality agreements expiring or due for review within 60 days (agreements domain)
+        self.agreement_line = QLabel()
+        self.agreement_line.setObjectName("agreementReminders")
+        self.agreement_line.setWordWrap(True)
+        self.agreement_line.setStyleSheet("color: #8a4b00;")
+        layout.addWidget(self.agreement_line)
         cert_header = QHBoxLayout()
         self.cert_title = QLabel(self.tr("Certificates expired or expiring within 60 days"))
         self.cert_title.setStyleSheet("font-weight: 600;")
@@ -130,4 +136,8 @@ class OverviewPage(QWidget):
         classes = [self.tr("Class {cls}: {n}").replace("{cls}", k).replace("{n}", f"{v:,}")
                    for k, v in sorted(data.suppliers_by_class.items())]
         self.status_line.setText("  ·  ".join(parts + classes))
+        from app.views.agreements.supplier_tab import reminder_text  # agreements domain
+
+        self.agreement_line.setText(reminder_text(self.ctx.database))
+        self.agreement_line.setVisible(bool(self.agreement_line.text()))
         self.model.set_frame(data.expiring_certificates)

@@ -78,8 +78,6 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                             str(out / f"approval-{where}.pdf")],
                            ["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
-        "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
-                      ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
         "complaints": (["complaints", "export", "--db", d["db"], "--out", str(out / "complaints.csv")],
                        ["complaints", "export", "--db", d["db"], "--period", "2026-13", "--out",
                         str(out / "complaints.csv")]),
@@ -90,6 +88,11 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                     ["restore", d["kano"], "--db", d["db"], "--yes"]),
         "audit": (["audit", "verify", "--db", d["db"]], ["audit", "verify", "--db", missing]),
         "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
+        "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
+                      ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
+        "agreement": (["agreement", "breaches", "--db", d["db"], "--supplier", "all", "--period", d["period"],
+                       "--out", str(out / "breaches.xlsx")],
+                      ["agreement", "print", "--db", d["db"], "--supplier", "NOPE", "--out", str(out / "c.pdf")]),
     }
 
 
