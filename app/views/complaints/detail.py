@@ -214,7 +214,7 @@ class ComplaintDetailWidget(QWidget):
         body.addWidget(self.tabs, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(260)
+        side_widget.setFixedWidth(236)
         body.addWidget(side_widget)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()

@@ -101,22 +101,20 @@ class ComplaintList(QWidget):
         from app.models.admin.permissions import can
 
         self.new_button.setEnabled(can(ctx.database, "complaints.record"))
-        self.customer.setMaximumWidth(300)
-        self.search.setMinimumWidth(260)
-        bar = QHBoxLayout()
+        self.customer.setMaximumWidth(210)
+        self.search.setMinimumWidth(120)
+        self.part.setMaximumWidth(100)
+        self.supplier.setMaximumWidth(100)
+        bar = QHBoxLayout()  # filters (fits 1280 wide in both languages)
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.customer)
-        bar.addWidget(self.period)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.export_button)
-        bar.addWidget(self.charts_button)
-        bar.addWidget(self.report_button)
-        bar2 = QHBoxLayout()
-        for w in (self.type, self.severity, self.state, self.part, self.supplier, self.overdue):
+        for w in (self.customer, self.period, self.type, self.severity, self.state):
+            bar.addWidget(w)
+        bar2 = QHBoxLayout()  # more filters, then the actions
+        for w in (self.part, self.supplier, self.overdue):
             bar2.addWidget(w)
-        bar2.addSpacing(12)
-        bar2.addWidget(self.summary, 1)
-        bar2.addWidget(self.settings_button)
+        bar2.addStretch(1)
+        for w in (self.new_button, self.export_button, self.charts_button, self.report_button, self.settings_button):
+            bar2.addWidget(w)
         name = "customer_name_zh" if lang == "zh_CN" else "customer_name_en"
         self.model = ComplaintTableModel([
             Column("number", lambda: translate("Complaints", "Number")),
@@ -158,6 +156,7 @@ class ComplaintList(QWidget):
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addLayout(bar)
         layout.addLayout(bar2)
+        layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         for signal in (self.customer.currentIndexChanged, self.type.currentIndexChanged,
                        self.severity.currentIndexChanged, self.state.currentIndexChanged,
