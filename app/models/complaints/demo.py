@@ -63,6 +63,17 @@ def _work_time(rng: random.Random, day: date) -> datetime:
     return datetime(day.year, day.month, day.day, rng.choice([8, 9, 10, 11, 13, 14, 15, 16]), rng.choice([0, 15, 30, 45]))
 
 
+def _in_working_hours(t: datetime) -> datetime:
+    """Move a step time into the next working hours (Mon–Fri 08:00–17:00), as people record them."""
+    if t.hour >= 17:
+        t = (t + timedelta(days=1)).replace(hour=8, minute=30)
+    elif t.hour < 8:
+        t = t.replace(hour=8, minute=30)
+    while t.weekday() >= 5:
+        t = (t + timedelta(days=1)).replace(hour=8, minute=30)
+    return t
+
+
 def _steps_texts(ctype: str, defect, d: int, pieces: int) -> dict[str, str]:
     if ctype == "quality":
         code, tzh, ten, cause, action = defect
@@ -107,6 +118,7 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
     complaints, events, pauses = [], [], []
     seq: dict[int, int] = {}
     reopened = 0
+    waiting_made = 0  # at least one complaint waits on the customer in every demo
     next_id = (conn.execute("SELECT max(id) FROM complaints").fetchone()[0] or 0) + 1
     for month in ctx.months:
         for _ in range(per_month + rng.randint(-2, 3)):
@@ -143,7 +155,7 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                 gap = timedelta(hours=rng.choice([1, 2, 3, 5])) if i < 3 else timedelta(days=rng.randint(1, 6))
                 if slow:
                     gap *= 3
-                t = t + gap
+                t = _in_working_hours(t + gap)
                 if t >= now:
                     break
                 if step == "rating":
@@ -171,12 +183,13 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                         events.append((cid, t, QM, "reopen", flow.current, reason))
                         state = "open"
             # waiting on the customer: some open ones, now; some closed ones had a pause earlier
-            if state == "open" and rng.random() < 0.15:
+            if state == "open" and (rng.random() < 0.15 or (not waiting_made and month == ctx.months[-1])):
                 start = max(flow.last_time(), now - timedelta(days=rng.randint(1, 10)))
                 if start < now:
                     pauses.append((cid, start, None, "等待顾客提供照片及批号标签 / waiting for photos and lot label", handler))
                     events.append((cid, start, handler, "pause", "", "photos / lot label"))
                     state = "waiting"
+                    waiting_made += 1
             elif state == "closed" and rng.random() < 0.1:
                 start = received + timedelta(hours=1)
                 pauses.append((cid, start, start + timedelta(days=2), "等待顾客退回样件 / waiting for samples", handler))
