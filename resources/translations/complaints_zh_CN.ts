@@ -773,8 +773,16 @@ status: {status} · 8D {done}/8</source>
         <translation>响应时限与工作日历</translation>
     </message>
     <message>
-        <source>Targets for every type (working time: 4h = four hours, 5d = five working days)</source>
-        <translation>各类型时限（工作时间：4h = 4 小时，5d = 5 个工作日）</translation>
+        <source>Every type</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Targets (working time: 4h = four hours, 5d = five working days)</source>
+        <translation>时限（工作时间：4h = 4 小时，5d = 5 个工作日）</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>适用于：</translation>
     </message>
     <message>
         <source>Mon</source>

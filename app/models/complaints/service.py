@@ -116,28 +116,38 @@ def set_target(db: Database, severity: str, complaint_type: str, milestone: str,
             row.duration = duration.strip()
 
 
-def target_texts(db: Database) -> dict[str, dict[str, str]]:
-    """The targets for every type (``*``) as typed: defaults overlaid with the stored overrides."""
+def target_texts(db: Database, complaint_type: str = "*") -> dict[str, dict[str, str]]:
+    """The targets as typed for every type (``*``: defaults overlaid with the stored every-type
+    overrides) or for one type (those, overlaid with the type's own overrides)."""
     out = {sev: dict(sla.DEFAULT_TARGETS[sev]) for sev in SEVERITIES}
     with db.read() as s:
-        for r in s.execute(select(ComplaintSlaTarget).where(ComplaintSlaTarget.complaint_type == "*")).scalars():
-            out[r.severity][r.milestone] = r.duration
+        rows = s.execute(select(ComplaintSlaTarget)).scalars().all()
+    for level in ("*", complaint_type):
+        for r in rows:
+            if r.complaint_type == level and (level == "*" or complaint_type != "*"):
+                out[r.severity][r.milestone] = r.duration
     return out
 
 
 @requires("complaints.settings")
-def set_sla_settings(db: Database, cal: sla.Calendar, durations: dict[str, dict[str, str]]) -> None:
-    """Calendar and the every-type targets in one action; every bad duration reported at once."""
+def set_sla_settings(db: Database, cal: sla.Calendar, targets_by_type: dict[str, dict[str, dict[str, str]]]) -> None:
+    """Calendar and targets (``{type or "*": {severity: {milestone: "4h"}}}``) in one action; every
+    bad duration reported at once. A type's rows are stored only where they differ from ``*``."""
     problems = []
-    for sev, ms in durations.items():
-        for milestone, text in ms.items():
-            if sev not in SEVERITIES or milestone not in sla.MILESTONES:
-                problems.append(Problem(f"{sev}.{milestone}", "unknown", f"{sev} {milestone}: unknown target"))
-                continue
-            try:
-                sla.parse_duration(text, cal)
-            except sla.CalendarError as exc:
-                problems.append(Problem(f"{sev}.{milestone}", "bad_duration", f"{sev} {milestone}: {exc}"))
+    for ctype, durations in targets_by_type.items():
+        if ctype != "*" and ctype not in TYPES:
+            problems.append(Problem(ctype, "unknown", f"{ctype}: unknown complaint type"))
+            continue
+        for sev, ms in durations.items():
+            for milestone, text in ms.items():
+                key = f"{ctype}.{sev}.{milestone}"
+                if sev not in SEVERITIES or milestone not in sla.MILESTONES:
+                    problems.append(Problem(key, "unknown", f"{sev} {milestone}: unknown target"))
+                    continue
+                try:
+                    sla.parse_duration(text, cal)
+                except sla.CalendarError as exc:
+                    problems.append(Problem(key, "bad_duration", f"{ctype} {sev} {milestone}: {exc}"))
     if problems:
         raise ValidationError("; ".join(p.message for p in problems), "invalid", problems)
     with db.begin() as s:
@@ -147,14 +157,26 @@ def set_sla_settings(db: Database, cal: sla.Calendar, durations: dict[str, dict[
             s.add(AppSetting(key=CALENDAR_KEY, value=text))
         elif row.value != text:
             row.value = text
-        for sev, ms in durations.items():
-            for milestone, duration in ms.items():
-                row = s.get(ComplaintSlaTarget, (sev, "*", milestone))
-                if row is None:
-                    s.add(ComplaintSlaTarget(severity=sev, complaint_type="*", milestone=milestone,
-                                             duration=duration.strip()))
-                elif row.duration != duration.strip():
-                    row.duration = duration.strip()
+        every = {sev: dict(sla.DEFAULT_TARGETS[sev]) for sev in SEVERITIES}
+        for r in s.execute(select(ComplaintSlaTarget).where(ComplaintSlaTarget.complaint_type == "*")).scalars():
+            every[r.severity][r.milestone] = r.duration
+        every_new = targets_by_type.get("*", {})
+        for sev, ms in every_new.items():
+            every[sev].update({m: d.strip() for m, d in ms.items()})
+        for ctype in ["*", *(t for t in targets_by_type if t != "*")]:
+            for sev, ms in targets_by_type.get(ctype, {}).items():
+                for milestone, duration in ms.items():
+                    duration = duration.strip()
+                    row = s.get(ComplaintSlaTarget, (sev, ctype, milestone))
+                    if ctype != "*" and duration == every[sev][milestone]:
+                        if row is not None:  # back to the every-type value: no override needed
+                            s.delete(row)
+                        continue
+                    if row is None:
+                        s.add(ComplaintSlaTarget(severity=sev, complaint_type=ctype, milestone=milestone,
+                                                 duration=duration))
+                    elif row.duration != duration:
+                        row.duration = duration
 
 
 # ---------------------------------------------------------------------------- intake

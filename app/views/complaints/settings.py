@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout)
 
 from app.views.complaints import common as c
 
@@ -24,6 +24,13 @@ class SlaSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Response targets and working calendar"))
         cal = service.calendar(ctx.database)
         texts = service.target_texts(ctx.database)
+        self.pending: dict[str, dict[str, dict[str, str]]] = {}  # edits per type, saved together
+        self.type = QComboBox()
+        self.type.addItem(self.tr("Every type"), "*")
+        for code in c.TYPES:
+            self.type.addItem(c.label(c.TYPES, code), code)
+        self.shown_type = "*"
+        self.type.currentIndexChanged.connect(self._type_changed)
         grid = QGridLayout()
         self.targets: dict[tuple[str, str], QLineEdit] = {}
         for j, m in enumerate(sla.MILESTONES, start=1):
@@ -35,8 +42,14 @@ class SlaSettingsDialog(QDialog):
                 edit.setMaximumWidth(90)
                 self.targets[(sev, m)] = edit
                 grid.addWidget(edit, i, j)
-        box = QGroupBox(self.tr("Targets for every type (working time: 4h = four hours, 5d = five working days)"))
-        box.setLayout(grid)
+        box = QGroupBox(self.tr("Targets (working time: 4h = four hours, 5d = five working days)"))
+        outer = QVBoxLayout(box)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Applies to:")))
+        row.addWidget(self.type)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addLayout(grid)
         names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"), self.tr("Sat"),
                  self.tr("Sun")]
         self.weekdays = [QCheckBox(n) for n in names]
@@ -73,6 +86,21 @@ class SlaSettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
+    def _current(self) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {}
+        for (sev, m), edit in self.targets.items():
+            out.setdefault(sev, {})[m] = edit.text()
+        return out
+
+    def _type_changed(self, *_args) -> None:
+        """Keep the shown type's edits, then show the chosen type's targets (its own or inherited)."""
+        self.pending[self.shown_type] = self._current()
+        self.shown_type = self.type.currentData()
+        texts = self.pending.get(self.shown_type) or self.service.target_texts(self.ctx.database, self.shown_type)
+        for (sev, m), edit in self.targets.items():
+            edit.setText(texts[sev][m])
+            edit.setStyleSheet("")
+
     def _dates(self, edit: QPlainTextEdit) -> frozenset[date]:
         out = set()
         for line in edit.toPlainText().replace(",", "\n").splitlines():
@@ -98,15 +126,14 @@ class SlaSettingsDialog(QDialog):
                                          "dates (YYYY-MM-DD)."))
             self.hours.setStyleSheet(BAD)
             return False
-        durations: dict[str, dict[str, str]] = {}
-        for (sev, m), edit in self.targets.items():
-            durations.setdefault(sev, {})[m] = edit.text()
+        self.pending[self.shown_type] = self._current()
         try:
-            self.service.set_sla_settings(self.ctx.database, cal, durations)
+            self.service.set_sla_settings(self.ctx.database, cal, dict(self.pending))
         except ValidationError as exc:
             for p in exc.problems:
-                sev, _, m = p.field.partition(".")
-                if (sev, m) in self.targets:
+                ctype, _, rest = p.field.partition(".")
+                sev, _, m = rest.partition(".")
+                if ctype == self.shown_type and (sev, m) in self.targets:
                     self.targets[(sev, m)].setStyleSheet(BAD)
             self.message.setText(self.tr("Use durations such as 4h or 5d."))
             return False

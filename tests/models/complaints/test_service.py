@@ -138,6 +138,11 @@ def test_targets_are_configurable(db, world):
     assert d.sla_left == 60
     with pytest.raises(ValidationError):
         svc.set_target(db, "critical", "*", "closure", "soon")
+    # a type's own target wins over the every-type one: 1 h for critical quality complaints
+    svc.set_target(db, "critical", "quality", "first_response", "1h")
+    assert svc.get_complaint(db, cid, now=datetime(2026, 3, 6, 16, 0)).sla_left == 0
+    other = svc.create_complaint(db, intake(world, complaint_type="delivery"), now=NOW)
+    assert svc.get_complaint(db, other, now=datetime(2026, 3, 6, 16, 0)).sla_left == 60
 
 
 def test_a_viewer_may_not_record_complaints(db, world):

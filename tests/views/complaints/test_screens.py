@@ -233,6 +233,24 @@ def test_sla_settings_change_the_clock(ctx, qtbot):
     cal = svc.calendar(ctx.database)
     assert cal.hours == (("08:00", "16:00"),) and _date(2026, 10, 1) in cal.holidays
     assert svc.target_texts(ctx.database)["critical"]["first_response"] == "2h"
+    # a type of its own: repairs get 3 days to close when minor; the others keep the every-type value
+    dialog = page.list.sla_settings()
+    qtbot.addWidget(dialog)
+    dialog.type.setCurrentIndex(dialog.type.findData("repair"))
+    assert dialog.targets[("critical", "first_response")].text() == "2h"  # inherited
+    dialog.targets[("minor", "closure")].setText("3d")
+    dialog.type.setCurrentIndex(dialog.type.findData("*"))
+    assert dialog.targets[("minor", "closure")].text() == "60d"
+    assert dialog.save() is True
+    assert svc.target_texts(ctx.database, "repair")["minor"]["closure"] == "3d"
+    assert svc.target_texts(ctx.database, "return")["minor"]["closure"] == "60d"
+    from app.models.complaints.tables import ComplaintSlaTarget
+    from sqlalchemy import select as _select
+
+    with ctx.database.read() as s:
+        own = [(r.complaint_type, r.severity, r.milestone) for r in s.scalars(_select(ComplaintSlaTarget))
+               if r.complaint_type != "*"]
+    assert own == [("repair", "minor", "closure")]
     # received Fri 2026-03-06 15:00, 2 h of an 08:00–16:00 day: Fri 15–16 + Mon 08–09 → due Mon 09:00
     d = svc.get_complaint(ctx.database, cid, now=datetime(2026, 3, 6, 15, 30))
     assert d.sla_due_at == datetime(2026, 3, 9, 9, 0)
