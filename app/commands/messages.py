@@ -601,7 +601,7 @@ EN.update({
     "backup.no_folder": "cannot write there: the folder {folder} does not exist",
     "backup.same_file": "a backup cannot replace the database itself ({path})",
     "backup.is_folder": "{path} is a folder: give a file name for the backup",
-    "backup.cannot_write": "cannot write the backup {path}: {detail}",
+    "backup.cannot_write": "cannot write the backup {path}: {reason}",
     "backup.source_busy": "{name} is in use by another program; no backup was written. Try again when it has "
                           "finished.",
     "restore.postgres": "a PostgreSQL database is restored with the server's own tool: {command}",
@@ -612,6 +612,7 @@ EN.update({
     "restore.newer": "{name} was written by a newer version of QualityBridge (schema {revision}); nothing was changed",
     "restore.same_file": "a database cannot be restored from itself ({path})",
     "restore.need_yes": "restoring replaces the database: add --yes to confirm",
+    "restore.no_file": "name the backup to restore: qualitybridge restore FILE --db PATH",
     "restore.confirm": "Replace {db} with {file}? The current file is kept as a backup. [y/N]",
     "restore.not_done": "not restored; nothing was changed",
     "restore.done": "{db} restored from {file}; the previous file was kept as {kept}",
@@ -640,7 +641,7 @@ ZH.update({
     "backup.no_folder": "无法写入：文件夹 {folder} 不存在",
     "backup.same_file": "备份不能覆盖数据库本身（{path}）",
     "backup.is_folder": "{path} 是文件夹：请给出备份的文件名",
-    "backup.cannot_write": "无法写入备份 {path}：{detail}",
+    "backup.cannot_write": "无法写入备份 {path}：{reason}",
     "backup.source_busy": "{name} 正被其他程序使用；未写入备份。请等其完成后重试。",
     "restore.postgres": "PostgreSQL 数据库请使用服务器自带的工具恢复：{command}",
     "restore.missing": "{path} 不存在",
@@ -650,6 +651,7 @@ ZH.update({
     "restore.newer": "{name} 由更新版本的 QualityBridge 写入（数据库结构 {revision}）；未做任何更改",
     "restore.same_file": "数据库不能从自身恢复（{path}）",
     "restore.need_yes": "恢复会替换数据库：请加 --yes 确认",
+    "restore.no_file": "请指定要恢复的备份：qualitybridge restore 文件 --db 路径",
     "restore.confirm": "用 {file} 替换 {db}？当前文件将保留为备份。[y/N]",
     "restore.not_done": "未恢复；未做任何更改",
     "restore.done": "{db} 已从 {file} 恢复；原文件保留为 {kept}",
@@ -663,6 +665,8 @@ ZH.update({
     "users.disabled": "已停用用户 {username}",
     "users.reset": "已重置 {username} 的密码；下次登录时须更改",
 })
+
+
 # --- inspection (issue 13): sampling plans and the inspection commands -------------------------
 EN.update({
     "plan.header": "GB/T 2828.1-2012 {severity} inspection, level {level}, AQL {aql:g}, lot of {lot_size}",

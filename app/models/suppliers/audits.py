@@ -239,7 +239,8 @@ def import_template(db: Database, path: str | Path, *, replace: bool = False) ->
 def new_audit(db: Database, template_key: str, *, supplier_id: int | None = None, lang: str = "en",
               thresholds: AuditThresholds | None = None) -> AuditFlow:
     """A fresh audit; the occasion defaults by the supplier's status (``audit.default_occasion``:
-    an approved supplier's audit is periodic, a candidate's is for selection)."""
+    an approved supplier's audit is periodic, a candidate's is for selection); the signed-in user
+    is the first auditor."""
     with db.begin() as s:
         tpl = _template_from_row(_template_row(s, template_key))
         _, zh, en = supplier_names(s, supplier_id)
@@ -247,6 +248,9 @@ def new_audit(db: Database, template_key: str, *, supplier_id: int | None = None
     name = (zh if lang == "zh_CN" else en) or zh or en
     flow = AuditFlow(tpl, thresholds=thresholds, lang=lang, supplier_id=supplier_id, supplier_name=name)
     flow.set_plan(occasion=default_occasion(status))
+    lead = actor_name(db)
+    if lead and not (getattr(db.actor, "system", False)):
+        flow.set_plan(auditors=[lead])  # the signed-in user leads the audit; the team is added on the plan page
     return flow
 
 
