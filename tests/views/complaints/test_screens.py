@@ -131,6 +131,13 @@ def test_journey_complaint_to_scar_to_letter_to_closed_with_rating(ctx, qtbot, t
     assert d.state == "closed" and d.rating == 4 and not detail.reopen_button.isHidden()
     page.list.state.setCurrentIndex(page.list.state.findData("closed"))
     assert page.list.model.frame["id"].tolist() == [cid]
+    # … and it counts in supplier B's evaluation of the month as a customer complaint
+    from app.models.evaluation.service import evaluate_period, trace_details
+
+    period = svc.get_complaint(ctx.database, cid).received_at.strftime("%Y-%m")
+    evaluate_period(ctx.database, period)
+    ind = trace_details(ctx.database, "S-B", period)["indicators"]["customer_complaints"]
+    assert ind["counts"]["customer_complaints"] == 1 and ind["value"] == 1
 
 
 def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, monkeypatch):
