@@ -121,6 +121,10 @@
         <translation>添加附件(&amp;A)…</translation>
     </message>
     <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
         <source>Handling</source>
         <translation>处理过程</translation>
     </message>
@@ -245,6 +249,10 @@ status: {status} · 8D {done}/8</source>
     <message>
         <source>Attach a file to the complaint</source>
         <translation>为投诉添加附件</translation>
+    </message>
+    <message>
+        <source>The stored copy is missing: {path}</source>
+        <translation>保存的副本不存在：{path}</translation>
     </message>
     <message>
         <source>Save the reply letter</source>

@@ -173,7 +173,11 @@ class ComplaintDetailWidget(QWidget):
         frow = QHBoxLayout()
         self.attach_button = QPushButton(self.tr("&Attach file…"))
         self.attach_button.clicked.connect(lambda: self.attach())
+        self.open_file_button = QPushButton(self.tr("Open file"))
+        self.open_file_button.clicked.connect(lambda: self.open_attachment())
+        self.files_view.doubleClicked.connect(lambda *_: self.open_attachment())
         frow.addWidget(self.attach_button)
+        frow.addWidget(self.open_file_button)
         frow.addStretch(1)
         fl.addLayout(frow)
 
@@ -459,6 +463,27 @@ class ComplaintDetailWidget(QWidget):
             if not path:
                 return False
         return self._act(lambda: self.service.add_attachment(self.ctx.database, self.complaint_id, path))
+
+    def selected_attachment(self) -> Path | None:
+        index = self.files_view.currentIndex()
+        if not index.isValid() or self.detail is None:
+            return None
+        row = self.files_view.model().mapToSource(index).row()
+        return self.service.attachment_path(self.ctx.database, int(self.files_model.frame.iloc[row]["id"]))
+
+    def open_attachment(self) -> Path | None:
+        """Open the stored copy (beside the database) with the system's viewer."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        path = self.selected_attachment()
+        if path is None:
+            return None
+        if not path.is_file():
+            self.message.setText(self.tr("The stored copy is missing: {path}").replace("{path}", str(path)))
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
 
     def edit_costs(self, values: tuple[float, float, float] | None = None) -> bool:
         d = self.detail

@@ -140,7 +140,7 @@ def test_journey_complaint_to_scar_to_letter_to_closed_with_rating(ctx, qtbot, t
     assert ind["counts"]["customer_complaints"] == 1 and ind["value"] == 1
 
 
-def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, monkeypatch):
+def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, monkeypatch, tmp_path):
     from app.views.complaints.detail import ComplaintDetailWidget
 
     world = make_world(ctx.database)
@@ -163,6 +163,16 @@ def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, mon
     assert w.pause("photos asked") and not w.resume_button.isHidden()
     assert w.resume() and not w.pause_button.isHidden()
     assert w.edit_costs((100.0, 20.0, 5.5)) and "125.50" in w.facts["costs"].text()
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"jpeg")
+    assert w.attach(photo) and w.files_model.rowCount() == 1
+    opened = []
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    w.files_view.setCurrentIndex(w.files_view.model().index(0, 0))
+    path = w.open_attachment()
+    assert path.read_bytes() == b"jpeg" and opened == [str(path)]
 
 
 def test_customer_detail_shows_its_complaints_tab(ctx, qtbot):
