@@ -24,8 +24,9 @@ from sqlalchemy import and_, func, or_, select, update
 from app.engines import eight_d, sla
 from app.flows import FlowError
 from app.flows.complaint import ComplaintFlow
-from app.models.admin import trail
+from app.models.admin import signatures, trail
 from app.models.admin.permissions import require, requires
+from app.models.admin.signatures import Signable, SignatureRequest
 from app.models.complaints.errors import ComplaintError, NotFoundError, Problem, ValidationError
 from app.models.complaints.tables import (
     CHANNELS,
@@ -322,11 +323,28 @@ def _scar_containment_open(session, car_id: int | None) -> bool:
     return not str(texts.get(eight_d.CONTAINMENT) or "").strip()
 
 
+def _close_content(session, record_id: str) -> dict:
+    """What a closing signature covers: the complaint's identity, result and every step record."""
+    c = session.get(Complaint, int(record_id))
+    if c is None:
+        return {}
+    flow = ComplaintFlow.from_json(c.flow_json)
+    return {"number": c.number, "customer_id": c.customer_id, "type": c.complaint_type, "severity": c.severity,
+            "state": c.state, "rating": c.rating, "car_id": c.car_id, "records": flow.state["records"],
+            "closed": flow.state["closed"]}
+
+
+CLOSE_SIGNABLE = signatures.register(Signable("complaints.close", "complaints", "关闭顾客投诉", "Close a complaint",
+                                              "approved", _close_content, default_required=False))
+
+
 @requires("complaints.close")
 def close_complaint(db: Database, complaint_id: int, *, text: str = "", at: datetime | None = None,
-                    override_reason: str = "") -> None:
+                    override_reason: str = "", signature: SignatureRequest | None = None) -> None:
     """Close after the customer's rating. Refused while the linked SCAR's containment (D3) is open,
-    unless overridden with a reason (needs ``complaints.override``; the reason goes to the trail)."""
+    unless overridden with a reason (needs ``complaints.override``; the reason goes to the trail).
+    Signed when the administrator requires a signature for ``complaints.close`` (or one is given)."""
+    signer = signatures.authenticate(db, "complaints.close", signature)
     with db.begin() as s:
         c = _complaint(s, complaint_id)
         if _scar_containment_open(s, c.car_id):
@@ -349,6 +367,8 @@ def close_complaint(db: Database, complaint_id: int, *, text: str = "", at: date
         if override_reason.strip():
             note = (note + " " if note else "") + f"[override: {override_reason.strip()}]"
         _event(s, c.id, "close", at=when.replace(microsecond=0), text=note)
+        if signer is not None:
+            signatures.sign(s, signer, c.id)
 
 
 @requires("complaints.close")

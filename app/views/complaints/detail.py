@@ -366,8 +366,10 @@ class ComplaintDetailWidget(QWidget):
             from app.models.admin.permissions import PermissionDenied
             from app.models.core.database import DatabaseOpenError
             from app.flows import FlowError
+            from app.models.admin.identity import AccessError
 
-            if not isinstance(exc, (ComplaintError, PermissionDenied, DatabaseOpenError, FlowError, ValueError)):
+            if not isinstance(exc, (ComplaintError, PermissionDenied, DatabaseOpenError, FlowError, ValueError,
+                                    AccessError)):
                 raise
             self.message.setText(c.error_text(exc, self.ctx.language))
             return False
@@ -391,8 +393,12 @@ class ComplaintDetailWidget(QWidget):
         return ok
 
     def close_complaint(self, override_reason: str | None = None) -> bool:
-        ok = self._act(lambda: self.service.close_complaint(self.ctx.database, self.complaint_id,
-                                                            override_reason=override_reason or ""))
+        """Close (through the signature dialog when the administrator requires a signature)."""
+        from app.views.admin.signature import run_signed
+
+        ok = self._act(lambda: run_signed(self, self.ctx, "complaints.close", lambda signature: (
+            self.service.close_complaint(self.ctx.database, self.complaint_id, override_reason=override_reason or "",
+                                         signature=signature))))
         if ok or override_reason is not None or not self.can("complaints.override"):
             return ok
         if self.detail is not None and self.detail.scar is not None and self.detail.scar.containment_open:

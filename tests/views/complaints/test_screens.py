@@ -271,3 +271,33 @@ def test_sla_settings_change_the_clock(ctx, qtbot):
     # received Fri 2026-03-06 15:00, 2 h of an 08:00–16:00 day: Fri 15–16 + Mon 08–09 → due Mon 09:00
     d = svc.get_complaint(ctx.database, cid, now=datetime(2026, 3, 6, 15, 30))
     assert d.sla_due_at == datetime(2026, 3, 9, 9, 0)
+
+
+def test_closing_asks_for_the_signature_when_required(ctx, qtbot, monkeypatch):
+    from app.models.admin import identity, signatures, users
+    from app.views.admin import signature as sigview
+    from app.views.complaints.detail import ComplaintDetailWidget
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world, complaint_type="delivery"))
+    for step in ("identify", "analyse", "propose", "implement", "verify", "improve", "inform"):
+        svc.complete_step(ctx.database, cid, step, "ok")
+    svc.complete_step(ctx.database, cid, "rating", "ok", rating=5)
+    signatures.set_required_actions(ctx.database, {"complaints.close"})
+    users.create_user(ctx.database, "qm", "周敏", "Quality2026", ["quality_manager"])
+    identity.sign_in(ctx.database, "qm", "Quality2026")
+    asked = []
+
+    def fake_exec(dialog):
+        asked.append(dialog)
+        dialog.password.setText("Quality2026")
+        dialog.sign()
+        return dialog.result()
+
+    monkeypatch.setattr(sigview.SignatureDialog, "exec", fake_exec)
+    w = ComplaintDetailWidget(ctx)
+    qtbot.addWidget(w)
+    w.set_complaint(cid)
+    assert w.close_complaint() and len(asked) == 1
+    assert svc.get_complaint(ctx.database, cid).state == "closed"
+    assert signatures.signature_states(ctx.database, "complaints", cid)[0].valid
