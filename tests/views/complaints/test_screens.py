@@ -301,3 +301,20 @@ def test_closing_asks_for_the_signature_when_required(ctx, qtbot, monkeypatch):
     assert w.close_complaint() and len(asked) == 1
     assert svc.get_complaint(ctx.database, cid).state == "closed"
     assert signatures.signature_states(ctx.database, "complaints", cid)[0].valid
+
+
+def test_a_viewer_sees_complaints_but_cannot_change_them(ctx, qtbot):
+    from app.models.admin import identity, users
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world))
+    users.create_user(ctx.database, "zhao", "赵磊", "Viewer2026", ["viewer"])
+    identity.sign_in(ctx.database, "zhao", "Viewer2026")
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.list.model.frame["id"].tolist() == [cid] and not page.list.new_button.isEnabled()
+    d = page.detail
+    assert d.complaint_id == cid
+    assert not d.record_button.isEnabled() and not d.pause_button.isEnabled() and not d.scar_button.isEnabled()
+    assert d.record_step("team") is False and "complaints.record" in d.message.text()
