@@ -177,10 +177,13 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                     middle = month == ctx.months[len(ctx.months) // 2]
                     if (rng.random() < 0.04 or (middle and not reopened)) and t + timedelta(days=20) < now:
                         reopened += 1  # a few come back (at least one in every demo)
-                        t = t + timedelta(days=rng.randint(10, 30))
+                        closed_t = t
+                        t = min(t + timedelta(days=rng.randint(10, 30)), now - timedelta(hours=1))
                         reason = "同类问题再次发生 / the problem came back"
-                        flow.reopen(by=QM, at=min(t, now - timedelta(hours=1)), reason=reason)
+                        flow.reopen(by=QM, at=t, reason=reason)
                         events.append((cid, t, QM, "reopen", flow.current, reason))
+                        # as the service does: the time it stood closed does not count
+                        pauses.append((cid, closed_t, t, f"closed until reopened: {reason}", QM))
                         state = "open"
             # waiting on the customer: some open ones, now; some closed ones had a pause earlier
             if state == "open" and (rng.random() < 0.15 or (not waiting_made and month == ctx.months[-1])):

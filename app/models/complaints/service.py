@@ -381,12 +381,17 @@ def reopen_complaint(db: Database, complaint_id: int, reason: str, *, back_to: s
         c = _complaint(s, complaint_id)
         flow = _flow(c)
         when = at or _now()
+        closed_at = c.closed_at
         try:
             flow.reopen(by=_who(db), at=when, reason=reason, back_to=back_to)
         except FlowError as exc:
             raise ComplaintError(f"{c.number}: {exc}", "flow") from exc
         _store_flow(c, flow)
         c.state, c.reopen_count = "open", (c.reopen_count or 0) + 1
+        if closed_at is not None and closed_at < when.replace(microsecond=0):
+            # the time it stood closed does not count against its targets
+            s.add(ComplaintPause(complaint_id=c.id, started_at=closed_at, ended_at=when.replace(microsecond=0),
+                                 reason=f"closed until reopened: {reason.strip()}", started_by=_who(db)))
         _event(s, c.id, "reopen", at=when.replace(microsecond=0), step=flow.current, text=reason.strip())
         return flow.current
 

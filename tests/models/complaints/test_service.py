@@ -81,6 +81,8 @@ def test_close_after_rating_and_reopen_with_reason(db, world):
     assert svc.reopen_complaint(db, cid, "late again in April", at=t + timedelta(days=30)) == "analyse"
     d = svc.get_complaint(db, cid)
     assert d.state == "open" and d.reopen_count == 1 and d.rating is None
+    # the 30 days it stood closed are not counted: a pause from closing to reopening
+    assert [(p["started_at"], p["ended_at"]) for p in d.pauses] == [(t + timedelta(hours=9), t + timedelta(days=30))]
     hist = trail.history(db, "complaints", cid)
     assert any(e.reason == "late again in April" for e in hist)
 
