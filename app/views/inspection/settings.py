@@ -73,6 +73,8 @@ class SettingsDialog(QDialog):
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for it in setting.items:
             self.add_item(it)
+        for col, width in ((1, 90), (2, 150), (3, 120), (4, 130), (5, 75), (6, 75), (7, 70)):
+            self.items.setColumnWidth(col, width)
         layout.addWidget(self.items, 1)
         row = QHBoxLayout()
         add = QPushButton(self.tr("&Add item"))
