@@ -95,7 +95,7 @@ def test_rejected_lot_raises_scar_and_second_rejection_tightens(db):
         ch = s.scalars(select(SeverityChange)).all()
         assert [(c.from_severity, c.to_severity, c.rule) for c in ch] == [("normal", "tightened", "normal_to_tightened")]
         assert "9.3.1" in ch[0].reason and "R2" in ch[0].reason
-    supplier_trail = [e for e in trail.history(db, "suppliers", sid) if e.action == "inspection_severity"]
+    supplier_trail = [e for e in trail.history(db, "suppliers", sid) if e.action == "severity"]
     assert len(supplier_trail) == 1 and "9.3.1" in supplier_trail[0].reason
 
 
