@@ -86,3 +86,11 @@ def pg_db(pg_server):
     database.actor = Actor.system_job("pytest")
     yield database
     database.dispose()
+
+
+def pytest_sessionstart(session):
+    """The test process is one long GUI session too: compensate the binding's reference-count
+    defect (app.views.core.binding_fixes) before any test emits a signal."""
+    from app.views.core.binding_fixes import install
+
+    install()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.commands.common import bounded_int, fail
-from app.commands.messages import t
+from app.commands.messages import error_text, t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -69,12 +69,12 @@ def run_check(args: argparse.Namespace) -> int:
     print(t("check.database", path=report.path))
     print(t("check.schema", revisions=", ".join(report.revisions) or "-", expected=", ".join(report.expected)))
     for note in report.notes:
-        print(t("check.note", note=note))
+        print(t("check.note", note=error_text(note)))
     if report.sound:
         print(t("check.sound"))
         return 0
     for problem in report.problems:
-        print(t("check.problem", problem=problem))
+        print(t("check.problem", problem=error_text(problem)))
     print(t("check.problems", n=len(report.problems)))
     return 1
 

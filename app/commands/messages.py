@@ -136,6 +136,49 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # complaints (app/commands/complaints.py)
+    "complaints.bad_period": "bad period '{period}': use YYYY-MM, YYYY-Qn, YYYY or FROM..TO (e.g. 2025-01..2026-06)",
+    "complaints.exported": "{n} complaints ({overdue} overdue) written to {path}",
+    "complaints.not_found": "no complaint with id {id}",
+    "complaints.letter": "reply letter of {number} ({language}) written to {path}",
+    "complaints.listed": "{n} open complaints, {overdue} overdue",
+    "complaints.report": "monthly complaint report ({n} complaints received) written to {path}",
+    # customers (app/commands/customers.py, app.models.customers.imports)
+    "customers.imported": "{file}: {created} new and {updated} updated customer(s), {contacts} contact(s)",
+    "customers.exported": "{n} customer(s) written to {path}",
+    "customers.contact_exported": "personal data of contact {id} written to {path}",
+    "customers.erased": "contact {id}: name, phone and e-mail erased; the record stays anonymised",
+    "customers.password": "--user {user} needs the password in the environment variable QUALITYBRIDGE_PASSWORD",
+    "customers.no_file": "{path} does not exist",
+    "customers.repeat": "code {code} repeats line {first}",
+    "customers.name_required": "a Chinese or English name is required",
+    "customers.no_owner": "there is no active user {user!r}",
+    "customers.reason_required": "a value class set by hand needs a reason (value_class_reason)",
+    "customers.bad_email": "{text!r} is not an e-mail address",
+    "customers.contact_name": "contact details need a contact_name",
+    # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
+    "print.audit_result": "result: {result} ({percent}); findings: {findings}",
+    "print.audit_open": "the audit is not complete: {reason}",
+    "print.no_findings": "none",
+    # admin-wiring: who runs a command (--user), refusals
+    "user.department": "this database is in department mode: give --user NAME (password from the prompt or "
+                       "QUALITYBRIDGE_PASSWORD)",
+    "user.no_user": "no personal user is set up for this database: give --user NAME",
+    "user.bad_credentials": "wrong user name or password",
+    "user.locked": "the account is locked until {until} (UTC) after too many failed attempts",
+    "user.no_password": "no password given for {user} (type it at the prompt or set QUALITYBRIDGE_PASSWORD)",
+    "user.signature_required": "this action needs an electronic signature; use the application to sign it",
+    "user.prompt": "password for {user}: ",
+    "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
+    "approval.none": "{supplier} has no approval flow yet",
+    "approval.record": "approval record of {supplier}",
+    # agreements (质量协议)
+    "agreement.none": "supplier {code} has no quality agreement{which}",
+    "agreement.ambiguous": "supplier {code} has several agreements ({numbers}); choose one with --agreement",
+    "agreement.no_version": "agreement {number} has no version {which}",
+    "agreement.written": "agreement {number} version {version} written to {path}",
+    "agreement.breaches": "{n} breach(es) of {suppliers} supplier(s), liability CNY {amount}, written to {path}",
+    "agreement.bad_suffix": "{path}: use {suffixes}",
 }
 
 ZH: dict[str, str] = {
@@ -242,6 +285,48 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # complaints (app/commands/complaints.py)
+    "complaints.bad_period": "期间“{period}”无效：请用 YYYY-MM、YYYY-Qn、YYYY 或 起..止（如 2025-01..2026-06）",
+    "complaints.exported": "已将 {n} 条投诉（{overdue} 条超期）写入 {path}",
+    "complaints.not_found": "没有编号为 {id} 的投诉",
+    "complaints.letter": "已将 {number} 的答复函（{language}）写入 {path}",
+    "complaints.listed": "未关闭投诉 {n} 条，其中超期 {overdue} 条",
+    "complaints.report": "已将顾客投诉月报（本期收到 {n} 条投诉）写入 {path}",
+    # customers (app/commands/customers.py, app.models.customers.imports)
+    "customers.imported": "{file}：新增 {created} 个、更新 {updated} 个顾客，{contacts} 个联系人",
+    "customers.exported": "已将 {n} 个顾客写入 {path}",
+    "customers.contact_exported": "已将联系人 {id} 的个人数据写入 {path}",
+    "customers.erased": "联系人 {id}：姓名、电话和电子邮件已删除；记录以匿名方式保留",
+    "customers.password": "--user {user} 需要在环境变量 QUALITYBRIDGE_PASSWORD 中提供密码",
+    "customers.no_file": "{path} 不存在",
+    "customers.repeat": "代码 {code} 与第 {first} 行重复",
+    "customers.name_required": "必须填写中文或英文名称",
+    "customers.no_owner": "没有启用的用户 {user!r}",
+    "customers.reason_required": "手动设定的价值类别需要填写原因（value_class_reason）",
+    "customers.bad_email": "{text!r} 不是电子邮件地址",
+    "customers.contact_name": "填写联系人信息时必须填写联系人姓名（contact_name）",
+    # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
+    "print.audit_result": "结论：{result}（{percent}）；不符合项：{findings}",
+    "print.audit_open": "审核尚未完成：{reason}",
+    "print.no_findings": "无",
+    # admin-wiring: who runs a command (--user), refusals
+    "user.department": "此数据库为部门模式：请用 --user 用户名 登录（密码在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
+    "user.no_user": "此数据库未设置个人用户：请用 --user 用户名",
+    "user.bad_credentials": "用户名或密码错误",
+    "user.locked": "多次登录失败，账户已锁定至 {until}（UTC）",
+    "user.no_password": "未提供 {user} 的密码（在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
+    "user.signature_required": "此操作需要电子签名；请在应用程序中签名",
+    "user.prompt": "{user} 的密码：",
+    "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
+    "approval.none": "{supplier} 尚无认可流程",
+    "approval.record": "{supplier} 的供应商认可记录",
+    # agreements (质量协议)
+    "agreement.none": "供应商 {code} 没有质量协议{which}",
+    "agreement.ambiguous": "供应商 {code} 有多份协议（{numbers}）；请用 --agreement 选择一份",
+    "agreement.no_version": "协议 {number} 没有{which}版本",
+    "agreement.written": "协议 {number} 第 {version} 版已写入 {path}",
+    "agreement.breaches": "{suppliers} 家供应商共 {n} 次违约，违约金 {amount} 元，已写入 {path}",
+    "agreement.bad_suffix": "{path}：请使用 {suffixes}",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
@@ -300,6 +385,7 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     template = table.get(key) or EN.get(key)
     if template is None:
         return key
+    params = localised_params(params, lang or _language)
     try:
         return template.format(**params)
     except (KeyError, ValueError, IndexError):
@@ -322,9 +408,66 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+#: argparse's own refusals (its texts are English), rendered in Chinese runs
+_ARGPARSE_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^the following arguments are required: (?P<names>.*)$"), "缺少必需的参数：{names}"),
+    (re.compile(r"^unrecognized arguments: (?P<names>.*)$"), "无法识别的参数：{names}"),
+    (re.compile(r"^argument (?P<arg>\S+): expected one argument$"), "参数 {arg} 需要一个值"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$"),
+     "参数 {arg}：无效的选择 {value}（可选：{choices}）"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid (?P<kind>\S+) value: (?P<value>.*)$"), "参数 {arg}：无效的值 {value}"),
+    (re.compile(r"^argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)$"), "参数 {arg} 不能与 {other} 同时使用"),
+    (re.compile(r"^one of the arguments (?P<names>.*) is required$"), "必须给出以下参数之一：{names}"),
+]
+
+#: what SQLite and the operating system say, for a detail shown inside a Chinese line
+_DETAIL_ZH = {
+    "unable to open database file": "无法打开数据库文件",
+    "database or disk is full": "数据库或磁盘已满",
+    "disk I/O error": "磁盘读写错误",
+    "attempt to write a readonly database": "试图写入只读数据库",
+    "file is not a database": "文件不是数据库",
+    "database disk image is malformed": "数据库文件已损坏",
+    "Permission denied": "权限不足",
+    "No such file or directory": "文件或文件夹不存在",
+    "Is a directory": "这是一个文件夹",
+    "Read-only file system": "只读文件系统",
+    "No space left on device": "磁盘空间不足",
+}
+
+
+def argparse_text(message: str, lang: str | None = None) -> str:
+    """argparse's refusal in the run's language."""
+    if (lang or _language) == "en":
+        return message
+    for pattern, text in _ARGPARSE_ZH:
+        m = pattern.match(message)
+        if m:
+            return text.format(**m.groupdict())
+    return message
+
+
+def detail_text(detail: str, lang: str | None = None) -> str:
+    """An OS or SQLite detail (``[Errno 13] Permission denied: 'x'``) in the run's language."""
+    if (lang or _language) == "en" or not isinstance(detail, str):
+        return detail
+    for en, zh in _DETAIL_ZH.items():
+        if en in detail:
+            detail = detail.replace(en, zh)
+    return detail
+
+
 def error_text(exc: BaseException | str, lang: str | None = None) -> str:
     """The user's line for an error: by its ``key``/``params`` when it has them, else by a known
     pattern, else its own text (one line)."""
+    if hasattr(exc, "permission") and callable(getattr(exc, "text", None)):  # PermissionDenied: names what is missing
+        return exc.text(lang or _language)
+    access = getattr(exc, "code", None)
+    if isinstance(exc, Exception) and type(exc).__name__ in ("AccessError", "SignatureRequired") \
+            and f"user.{access}" in EN:
+        params = dict(getattr(exc, "params", None) or {})
+        until = params.pop("until", None)
+        return t(f"user.{access}", lang, **params, until=f"{until:%H:%M}" if until is not None else "")
     key = getattr(exc, "key", None)
     params = getattr(exc, "params", None)
     if key and isinstance(params, dict) and key in EN:
@@ -352,6 +495,173 @@ def kind_name(kind: str, lang: str | None = None) -> str:
     return KIND_NAMES.get(lang or _language, {}).get(kind, kind)
 
 
+# ---------------------------------------------------------------------------- supplierui (issue 10, point 13)
+# Refusals that stayed English under --lang zh_CN: the database check's findings, records and
+# templates that do not exist, model and column errors of the satisfaction engines, and the
+# operating system's reasons (strerror) for a file that cannot be read or written.
+EN.update({
+    "check.not_a_file": "{path} does not exist or is not a file.",
+    "check.not_sqlite": "{name} is not an SQLite database.",
+    "check.cannot_open": "{name} cannot be opened read-only ({detail}).",
+    "check.integrity": "integrity: {detail}",
+    "check.foreign_key": "foreign key: {table} row {row} points to a missing {parent} row",
+    "check.damaged": "damaged: {detail}",
+    "check.no_schema": "no QualityBridge schema version: not a QualityBridge database",
+    "check.newer": "schema {revisions} is newer than this version of QualityBridge",
+    "check.older": "schema is older than this version; it will be upgraded (with a backup) when opened",
+    "record.missing": "{what} {id} does not exist",
+    "template.unknown": "no checklist template '{name}'",
+    "model.not_found": "model file not found: {path}",
+    "columns.missing": "column(s) not in the data: {columns}",
+    "text.nul": "a value contains a NUL character",
+})
+ZH.update({
+    "check.not_a_file": "{path} 不存在或不是文件。",
+    "check.not_sqlite": "{name} 不是 SQLite 数据库。",
+    "check.cannot_open": "无法以只读方式打开 {name}（{detail}）。",
+    "check.integrity": "完整性：{detail}",
+    "check.foreign_key": "外键：{table} 第 {row} 行指向不存在的 {parent} 记录",
+    "check.damaged": "已损坏：{detail}",
+    "check.no_schema": "没有 QualityBridge 架构版本：不是 QualityBridge 数据库",
+    "check.newer": "架构 {revisions} 比此版本的 QualityBridge 更新",
+    "check.older": "架构比此版本旧；打开时将自动升级（并先备份）",
+    "record.missing": "{what} {id} 不存在",
+    "template.unknown": "没有检查表模板“{name}”",
+    "model.not_found": "找不到模型文件：{path}",
+    "columns.missing": "数据中没有这些列：{columns}",
+    "text.nul": "取值中含有 NUL 字符",
+})
+#: what a "does not exist" names, in Chinese
+RECORD_NAMES_ZH = {"audit": "审核", "survey": "调查表", "supplier": "供应商", "corrective action": "纠正措施",
+                   "contact": "联系人", "certificate": "证书", "plan": "发展计划", "entry": "条目", "flow": "认可流程"}
+_PATTERNS += [
+    (re.compile(r"^(?P<path>.+) does not exist or is not a file\.$"), "check.not_a_file"),
+    (re.compile(r"^(?P<name>.+) is not an SQLite database\.$"), "check.not_sqlite"),
+    (re.compile(r"^(?P<name>.+) cannot be opened read-only \((?P<detail>.*)\)\.$"), "check.cannot_open"),
+    (re.compile(r"^integrity: (?P<detail>.*)$"), "check.integrity"),
+    (re.compile(r"^foreign key: (?P<table>\S+) row (?P<row>\S+) points to a missing (?P<parent>\S+) row$"),
+     "check.foreign_key"),
+    (re.compile(r"^damaged: (?P<detail>.*)$"), "check.damaged"),
+    (re.compile(r"^no QualityBridge schema version"), "check.no_schema"),
+    (re.compile(r"^schema (?P<revisions>.+) is newer than this version of QualityBridge$"), "check.newer"),
+    (re.compile(r"^schema is older than this version"), "check.older"),
+    (re.compile(r"^(?P<what>" + "|".join(RECORD_NAMES_ZH) + r") (?P<id>\S+) does not exist$"), "record.missing"),
+    (re.compile(r"^no checklist template (?P<name>'.*')$"), "template.unknown"),
+    (re.compile(r"^model file not found: (?P<path>.+)$"), "model.not_found"),
+    (re.compile(r"^column\(s\) not in the data: (?P<columns>.+?)(?: \(need .*\))?$"), "columns.missing"),
+    (re.compile(r"^embedded null byte$"), "text.nul"),
+]
+
+#: the operating system's reasons (``strerror``) users meet, in Chinese
+OS_REASONS_ZH = {
+    "No such file or directory": "文件或文件夹不存在",
+    "Permission denied": "没有权限",
+    "Is a directory": "这是一个文件夹",
+    "Not a directory": "路径中有一项不是文件夹",
+    "Read-only file system": "文件系统为只读",
+    "No space left on device": "磁盘空间不足",
+    "File exists": "文件已存在",
+    "Operation not permitted": "不允许此操作",
+    "File name too long": "文件名过长",
+    "Device or resource busy": "设备或资源正忙",
+    "Invalid argument": "参数无效",
+}
+
+
+def localised_params(params: dict, lang: str) -> dict:
+    """Parameters as the language needs them: an OS reason (``reason=exc.strerror``) in Chinese,
+    and the record a "does not exist" names."""
+    if lang != "zh_CN":
+        return params
+    out = dict(params)
+    reason = out.get("reason")
+    if reason is not None and str(reason) in OS_REASONS_ZH:
+        out["reason"] = OS_REASONS_ZH[str(reason)]
+    what = out.get("what")
+    if isinstance(what, str) and what in RECORD_NAMES_ZH:
+        out["what"] = RECORD_NAMES_ZH[what]
+    if out.get("detail") is not None:
+        out["detail"] = detail_text(str(out["detail"]), lang)
+    return out
+
+
+# --- admin (administration commands: backup, restore, audit verify, users) -----------------------
+EN.update({
+    "admin.no_tty": "no terminal to ask for the new password: set QUALITYBRIDGE_NEW_PASSWORD",
+    "admin.prompt_new_password": "New password:",
+    "admin.prompt_repeat": "Repeat the new password:",
+    "admin.passwords_differ": "the two passwords differ; nothing was changed",
+    "access.last_admin": "this is the last active administrator; make someone else administrator first",
+    "access.self": "you cannot deactivate your own account",
+    "access.reason_required": "say why the account is deactivated (--reason)",
+    "access.not_found": "no such user",
+    "backup.done": "backup written to {path} ({pages} pages, {seconds:.2f} s)",
+    "backup.cancelled": "the backup was cancelled; no file was written",
+    "backup.postgres": "a PostgreSQL database is backed up with the server's own tool: {command}",
+    "backup.no_folder": "cannot write there: the folder {folder} does not exist",
+    "backup.same_file": "a backup cannot replace the database itself ({path})",
+    "backup.is_folder": "{path} is a folder: give a file name for the backup",
+    "backup.cannot_write": "cannot write the backup {path}: {detail}",
+    "backup.source_busy": "{name} is in use by another program; no backup was written. Try again when it has "
+                          "finished.",
+    "restore.postgres": "a PostgreSQL database is restored with the server's own tool: {command}",
+    "restore.missing": "{path} does not exist",
+    "restore.not_sqlite": "{name} is not a QualityBridge backup (not an SQLite file); nothing was changed",
+    "restore.damaged": "{name} is damaged ({detail}); nothing was changed",
+    "restore.not_qb": "{name} is not a QualityBridge database; nothing was changed",
+    "restore.newer": "{name} was written by a newer version of QualityBridge (schema {revision}); nothing was changed",
+    "restore.same_file": "a database cannot be restored from itself ({path})",
+    "restore.need_yes": "restoring replaces the database: add --yes to confirm",
+    "restore.confirm": "Replace {db} with {file}? The current file is kept as a backup. [y/N]",
+    "restore.not_done": "not restored; nothing was changed",
+    "restore.done": "{db} restored from {file}; the previous file was kept as {kept}",
+    "users.header": "user name|full name|roles|state|last sign-in",
+    "users.active": "active",
+    "users.inactive": "disabled",
+    "users.locked": "locked until {until}",
+    "users.count": "{n} user(s)",
+    "users.unknown": "no user named {username}",
+    "users.added": "user {username} created ({roles})",
+    "users.disabled": "user {username} disabled",
+    "users.reset": "password of {username} reset; it must be changed at the next sign-in",
+})
+ZH.update({
+    "admin.no_tty": "没有终端可以询问新密码：请设置 QUALITYBRIDGE_NEW_PASSWORD",
+    "admin.prompt_new_password": "新密码：",
+    "admin.prompt_repeat": "再次输入新密码：",
+    "admin.passwords_differ": "两次输入的密码不一致；未做任何更改",
+    "access.last_admin": "这是最后一位有效的管理员；请先指定其他人为管理员",
+    "access.self": "不能停用自己的账户",
+    "access.reason_required": "请说明停用账户的原因（--reason）",
+    "access.not_found": "没有该用户",
+    "backup.done": "备份已写入 {path}（{pages} 页，{seconds:.2f} 秒）",
+    "backup.cancelled": "备份已取消；未写入任何文件",
+    "backup.postgres": "PostgreSQL 数据库请使用服务器自带的工具备份：{command}",
+    "backup.no_folder": "无法写入：文件夹 {folder} 不存在",
+    "backup.same_file": "备份不能覆盖数据库本身（{path}）",
+    "backup.is_folder": "{path} 是文件夹：请给出备份的文件名",
+    "backup.cannot_write": "无法写入备份 {path}：{detail}",
+    "backup.source_busy": "{name} 正被其他程序使用；未写入备份。请等其完成后重试。",
+    "restore.postgres": "PostgreSQL 数据库请使用服务器自带的工具恢复：{command}",
+    "restore.missing": "{path} 不存在",
+    "restore.not_sqlite": "{name} 不是 QualityBridge 备份（不是 SQLite 文件）；未做任何更改",
+    "restore.damaged": "{name} 已损坏（{detail}）；未做任何更改",
+    "restore.not_qb": "{name} 不是 QualityBridge 数据库；未做任何更改",
+    "restore.newer": "{name} 由更新版本的 QualityBridge 写入（数据库结构 {revision}）；未做任何更改",
+    "restore.same_file": "数据库不能从自身恢复（{path}）",
+    "restore.need_yes": "恢复会替换数据库：请加 --yes 确认",
+    "restore.confirm": "用 {file} 替换 {db}？当前文件将保留为备份。[y/N]",
+    "restore.not_done": "未恢复；未做任何更改",
+    "restore.done": "{db} 已从 {file} 恢复；原文件保留为 {kept}",
+    "users.header": "用户名|姓名|角色|状态|最近登录",
+    "users.active": "有效",
+    "users.inactive": "已停用",
+    "users.locked": "锁定至 {until}",
+    "users.count": "共 {n} 个用户",
+    "users.unknown": "没有名为 {username} 的用户",
+    "users.added": "已创建用户 {username}（{roles}）",
+    "users.disabled": "已停用用户 {username}",
+    "users.reset": "已重置 {username} 的密码；下次登录时须更改",
 # --- inspection (issue 13): sampling plans and the inspection commands -------------------------
 EN.update({
     "plan.header": "GB/T 2828.1-2012 {severity} inspection, level {level}, AQL {aql:g}, lot of {lot_size}",

@@ -57,7 +57,13 @@ _LABELS = {
     "description": ("不符合项描述", "Finding description"),
     "owner": ("责任人", "Owner"),
     "due_date": ("完成期限", "Due date"),
+    "extra_finding": ("检查表外不符合项 {n}", "Finding outside the checklist {n}"),
+    "clause_finding": ("条款 {clause} 的不符合项", "Finding at clause {clause}"),
 }
+
+#: the column of the corrective-action page a message concerns: ``Message.field`` is
+#: ``"<finding id>/<column>"`` (``title``, ``owner``, ``due_date``)
+ACTION_FIELD = "{finding}/{column}"
 
 
 def _label(name: str, lang: str) -> str:
@@ -274,7 +280,7 @@ class AuditFlow(PageFlow):
             if not str(f.get("description") or "").strip():
                 msgs.append(Message(FINDINGS, f["id"], "required", {"label": _label("description", self.lang)}))
             if f.get("severity") not in SEVERITIES:
-                msgs.append(Message(FINDINGS, f["id"], "unknown_severity", {"label": f["id"]}))
+                msgs.append(Message(FINDINGS, f["id"], "unknown_severity", {"label": self.finding_label(f)}))
         if self.result().percent is None:
             msgs.append(Message(FINDINGS, "items", "no_applicable_items"))
         return msgs
@@ -298,22 +304,37 @@ class AuditFlow(PageFlow):
             raise FlowError(f"no finding '{finding_id}'")
         self.state["actions"][finding_id] = {"owner": owner, "due_date": due_date, "title": title, "method": method}
 
+    def finding_label(self, finding: dict[str, Any]) -> str:
+        """A finding in the user's words: its clause, or its number among the findings outside the
+        checklist, with the start of its description (never the internal id)."""
+        if finding.get("clause"):
+            head = _label("clause_finding", self.lang).format(clause=finding["clause"])
+        else:
+            extras = [f["id"] for f in self.state["extra_findings"]]
+            n = extras.index(finding["id"]) + 1 if finding["id"] in extras else len(extras) + 1
+            head = _label("extra_finding", self.lang).format(n=n)
+        text = str(finding.get("description") or "").strip()
+        if len(text) > 30:
+            text = text[:29] + "…"
+        return f"{head}（{text}）" if text and self.lang == "zh_CN" else f"{head} ({text})" if text else head
+
     def _validate_actions(self) -> list[Message]:
+        """Every problem of every corrective action at once, each naming its finding and column."""
         msgs = []
         audit_date = _parse_date(self.plan.get("audit_date"))
         for f in self.findings_needing_action():
-            a = self.state["actions"].get(f["id"])
-            label = f["clause"] or f["id"]
-            if not a:
-                msgs.append(Message(ACTIONS, f["id"], "action_missing", {"label": label}))
-                continue
+            a = self.state["actions"].get(f["id"]) or {}
+            label = self.finding_label(f)
             if not str(a.get("owner") or "").strip():
-                msgs.append(Message(ACTIONS, f["id"], "required", {"label": f"{label}: {_label('owner', self.lang)}"}))
+                msgs.append(Message(ACTIONS, ACTION_FIELD.format(finding=f["id"], column="owner"), "required",
+                                    {"label": f"{label}: {_label('owner', self.lang)}"}))
             due = _parse_date(a.get("due_date"))
             if due is None:
-                msgs.append(Message(ACTIONS, f["id"], "not_a_date", {"label": f"{label}: {_label('due_date', self.lang)}"}))
+                msgs.append(Message(ACTIONS, ACTION_FIELD.format(finding=f["id"], column="due_date"), "not_a_date",
+                                    {"label": f"{label}: {_label('due_date', self.lang)}"}))
             elif audit_date is not None and due < audit_date:
-                msgs.append(Message(ACTIONS, f["id"], "due_before_audit", {"label": label}))
+                msgs.append(Message(ACTIONS, ACTION_FIELD.format(finding=f["id"], column="due_date"), "due_before_audit",
+                                    {"label": f"{label}: {_label('due_date', self.lang)}"}))
         return msgs
 
     def is_complete(self) -> bool:

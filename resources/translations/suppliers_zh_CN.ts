@@ -147,6 +147,18 @@
         <source>Audit not completed</source>
         <translation>审核未完成</translation>
     </message>
+    <message>
+        <source>Audit completed</source>
+        <translation>审核已完成</translation>
+    </message>
+    <message>
+        <source>The audit is completed. Corrective action requests raised: %1.</source>
+        <translation>审核已完成。已发出的纠正措施要求（SCAR）：%1。</translation>
+    </message>
+    <message>
+        <source>The audit is completed. No corrective action request was needed.</source>
+        <translation>审核已完成。无需发出纠正措施要求。</translation>
+    </message>
 </context>
 <context>
     <name>AuditsPage</name>
@@ -339,6 +351,10 @@
         <source>{n} shown, {overdue} overdue</source>
         <translation>显示 {n} 项，逾期 {overdue} 项</translation>
     </message>
+    <message>
+        <source>{shown} of {n}</source>
+        <translation>{shown} / {n}</translation>
+    </message>
 </context>
 <context>
     <name>CertificateDialog</name>
@@ -373,6 +389,10 @@
     <message>
         <source>The expiry date must not be before the issue date.</source>
         <translation>到期日不能早于发证日。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -439,6 +459,14 @@
     <message>
         <source>The name is required.</source>
         <translation>姓名为必填项。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
     </message>
 </context>
 <context>
@@ -912,6 +940,126 @@
         <source>Chinese font</source>
         <translation>中文字体</translation>
     </message>
+    <message>
+        <source>Supplier audit</source>
+        <translation>供应商审核</translation>
+    </message>
+    <message>
+        <source>There is an audit draft for this supplier, last changed %1. Continue the draft, or discard it and start a new audit?</source>
+        <translation>该供应商有一份审核草稿（最后修改于 %1）。继续填写草稿，还是放弃草稿并开始新的审核？</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Discard the audit draft? Its scores and findings are deleted; this cannot be undone.</source>
+        <translation>放弃该审核草稿？其中的评分和不符合项将被删除，且无法恢复。</translation>
+    </message>
+    <message>
+        <source>Continue the draft</source>
+        <translation>继续填写草稿</translation>
+    </message>
+    <message>
+        <source>Discard it and start a new one</source>
+        <translation>放弃草稿并新建</translation>
+    </message>
+    <message>
+        <source>Supplier survey</source>
+        <translation>供应商调查</translation>
+    </message>
+    <message>
+        <source>This supplier has a survey draft, last changed %1. Continue the draft, or discard it and start a new survey?</source>
+        <translation>该供应商有一份调查表草稿（最后修改于 %1）。继续填写草稿，还是放弃草稿并开始新的调查？</translation>
+    </message>
+    <message>
+        <source>Discard the survey draft? Its answers are deleted; this cannot be undone.</source>
+        <translation>放弃该调查表草稿？其中的回答将被删除，且无法恢复。</translation>
+    </message>
+    <message>
+        <source>This audit is already completed; it can no longer be changed or discarded.</source>
+        <translation>该审核已完成，不能再修改或放弃。</translation>
+    </message>
+    <message>
+        <source>This survey was already submitted; it can no longer be changed or discarded.</source>
+        <translation>该调查表已提交，不能再修改或放弃。</translation>
+    </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>名称为必填项。</translation>
+    </message>
+    <message>
+        <source>Say who did it.</source>
+        <translation>请填写执行人。</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>必须填写原因。</translation>
+    </message>
+    <message>
+        <source>The certificate's standard is required (e.g. ISO 9001:2015).</source>
+        <translation>必须填写证书标准（如 ISO 9001:2015）。</translation>
+    </message>
+    <message>
+        <source>Choose a supplier from the supplier list before completing the audit.</source>
+        <translation>完成审核前，请从供应商清单中选择供应商。</translation>
+    </message>
+    <message>
+        <source>The entry is not active.</source>
+        <translation>该条目已失效。</translation>
+    </message>
+    <message>
+        <source>The weak area is required.</source>
+        <translation>必须填写薄弱环节。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address.</source>
+        <translation>这不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Not every required answer is given yet.</source>
+        <translation>还有必填项尚未填写。</translation>
+    </message>
+    <message>
+        <source>The saved draft cannot be read; start a new one.</source>
+        <translation>无法读取已保存的草稿，请新建一份。</translation>
+    </message>
+    <message>
+        <source>A date is not a date (YYYY-MM-DD).</source>
+        <translation>日期格式无效（应为 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>%1: not possible in the request's present state.</source>
+        <translation>%1：该纠正措施当前状态下不能执行此操作。</translation>
+    </message>
+    <message>
+        <source>%1 is closed or cancelled.</source>
+        <translation>%1 已关闭或已取消。</translation>
+    </message>
+    <message>
+        <source>%1 must be verified before it is closed.</source>
+        <translation>%1 必须先验证有效性才能关闭。</translation>
+    </message>
+    <message>
+        <source>%1 already has an approval in progress.</source>
+        <translation>%1 已有进行中的认可流程。</translation>
+    </message>
+    <message>
+        <source>A checklist template with this key already exists.</source>
+        <translation>已存在使用该代码的检查表模板。</translation>
+    </message>
+    <message>
+        <source>A shipped checklist template cannot be deleted; reset it instead.</source>
+        <translation>系统自带的检查表模板不能删除，可将其重置。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The checklist template is not valid: %1</source>
+        <translation>检查表模板无效：%1</translation>
+    </message>
 </context>
 <context>
     <name>SupplierService</name>
@@ -993,6 +1141,14 @@
     <message>
         <source>Due on:</source>
         <translation>完成期限：</translation>
+    </message>
+    <message>
+        <source>Choose a supplier.</source>
+        <translation>请选择供应商。</translation>
+    </message>
+    <message>
+        <source>The request needs a title.</source>
+        <translation>请填写纠正措施要求的标题。</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1486,10 @@
 <context>
     <name>SupplierDetail</name>
     <message>
+        <source>Sections answered</source>
+        <translation>已作答部分</translation>
+    </message>
+    <message>
         <source>Select a supplier</source>
         <translation>请选择供应商</translation>
     </message>
@@ -1652,6 +1812,10 @@
         <source>Give a Chinese or an English name.</source>
         <translation>请填写中文或英文名称。</translation>
     </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>SupplierGrid</name>
@@ -1787,6 +1951,10 @@
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Suppliers: {shown} of {n}</source>
+        <translation>供应商：{shown} / {n}</translation>
+    </message>
 </context>
 <context>
     <name>SurveyWizard</name>
@@ -1911,6 +2079,13 @@
     <message>
         <source>Checklist templates</source>
         <translation>检查表模板</translation>
+    </message>
+</context>
+<context>
+    <name>FlowWizard</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
 </context>
 </TS>

@@ -73,11 +73,20 @@ def test_findings_branch_to_corrective_actions():
     r = f.result()
     assert r.result == "conditional" and r.reason == "major_finding"
     f.current = ACTIONS  # jump for the test; the wizard would walk there
-    assert {m.code for m in f.validate_page()} == {"action_missing"}
+    # every missing value of every action at once, each on its own column
+    assert {(m.field, m.code) for m in f.validate_page()} == {
+        (f"item:{key}/owner", "required"), (f"item:{key}/due_date", "not_a_date"),
+        ("extra:1/owner", "required"), ("extra:1/due_date", "not_a_date")}
     f.set_action(f"item:{key}", owner="供方质量部 李经理", due_date="2025-03-01")
     f.set_action("extra:1", owner="", due_date="2025-04-01")
-    codes = {(m.field, m.code) for m in f.validate_page()}
-    assert codes == {(f"item:{key}", "due_before_audit"), ("extra:1", "required")}
+    msgs = f.validate_page()
+    codes = {(m.field, m.code) for m in msgs}
+    assert codes == {(f"item:{key}/due_date", "due_before_audit"), ("extra:1/owner", "required")}
+    texts = " ".join(m.text() for m in msgs)
+    assert "extra:" not in texts and "Finding outside the checklist 1 (包装标签缺少批号): Owner" in texts
+    f.lang = "zh_CN"
+    assert "检查表外不符合项 1（包装标签缺少批号）: 责任人" in " ".join(m.text("zh_CN") for m in f.validate_page())
+    f.lang = "en"
     f.set_action(f"item:{key}", owner="李经理", due_date="2025-04-10")
     f.set_action("extra:1", owner="王五", due_date="2025-04-01")
     assert f.validate_page() == []

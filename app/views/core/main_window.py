@@ -99,11 +99,10 @@ class MainWindow(QMainWindow):
         self.shown_at: float | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("QualityBridge — Supplier Quality & Customer Relationship Management"))
-        self.modules: list[ModuleSpec] = discover_modules()
+        self.modules: list[ModuleSpec] = [s for s in discover_modules() if s.visible is None or s.visible(ctx)]
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("moduleNavigation")
-        self.nav.setMaximumWidth(220)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         central = QWidget()
@@ -121,12 +120,22 @@ class MainWindow(QMainWindow):
             empty_slot = QWidget()  # the real page is created on first visit (lazy creation)
             self.stack.addWidget(empty_slot)
         self.nav.currentRowChanged.connect(self.show_module_at)
+        self._fix_navigation_width()
         self._build_menus()
         self._build_status_bar()
         ctx.tasks.started.connect(self._task_started)
         ctx.tasks.finished.connect(self._task_finished)
         ctx.tasks.error.connect(self._task_error)
         self._restore_layout()
+
+    def _fix_navigation_width(self) -> None:
+        """The pane is as wide as its longest title (wrapped beyond 280 px) and keeps that width
+        whatever page is shown: a wide page (evaluation) used to squeeze it and cut the titles."""
+        self.nav.setWordWrap(True)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12
+        self.nav.setFixedWidth(max(160, min(needed, 280)))
 
     # ----- modules -------------------------------------------------------------------------
     def show_module_at(self, row: int) -> None:
@@ -162,6 +171,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        from app.views.admin.menu import AdminMenuActions
+
+        self.admin_actions = AdminMenuActions(self, file_menu)  # Backup now…, Restore…, Change my password…
         file_menu.addSeparator()
         self.action_quit = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(self.action_quit)

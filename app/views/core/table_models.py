@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -85,6 +85,9 @@ class DataFrameTableModel(QAbstractTableModel):
             return value.item() if hasattr(value, "item") else value
         if role == ROW_ROLE:
             return index.row()
+        if role == Qt.ItemDataRole.ToolTipRole and not _is_missing(value):  # a cut cell can still be read in full
+            text = (column.format or default_format)(value)
+            return text if len(text) > 12 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
@@ -94,7 +97,8 @@ class DataFrameTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             return self.columns[section].title()
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
@@ -121,3 +125,51 @@ class NativeSortProxy(QSortFilterProxyModel):
             return a < b
         except TypeError:
             return str(a) < str(b)
+
+
+
+class _HeaderFitter(QObject):
+    """Child of a horizontal header: widens sections narrower than their title."""
+
+    def __init__(self, header) -> None:
+        super().__init__(header)
+        self._model = None
+        header.sortIndicatorChanged.connect(self.fit)  # the arrow needs room too
+        header.geometriesChanged.connect(self.attach)  # a model set later, or sections added
+        header.sectionCountChanged.connect(self.attach)
+        self.attach()
+
+    def attach(self, *_args) -> None:
+        header = self.parent()
+        model = header.model()
+        if model is not None and model is not self._model:
+            for signal in (model.modelReset, model.headerDataChanged, model.layoutChanged, model.columnsInserted):
+                signal.connect(self.fit)
+            self._model = model
+        self.fit()
+
+    def fit(self, *_args) -> None:
+        from PySide6.QtWidgets import QHeaderView
+
+        header = self.parent()
+        if header is None or header.model() is None:
+            return
+        for logical in range(header.count()):
+            if header.isSectionHidden(logical) or header.sectionResizeMode(logical) != QHeaderView.ResizeMode.Interactive:
+                continue
+            need = header.sectionSizeHint(logical)
+            if header.sectionSize(logical) < need:
+                header.resizeSection(logical, need)
+
+
+def readable_headers(view) -> None:
+    """Keep every column header of ``view`` (a table view or its horizontal header) at least as
+    wide as its text, whenever the model or its titles change: a header cut to "revious grad"
+    tells nobody anything. Stretched sections are left to the layout; a user may still drag a
+    column narrower until the next reload."""
+    from PySide6.QtWidgets import QHeaderView
+
+    header = view if isinstance(view, QHeaderView) else \
+        view.horizontalHeader() if hasattr(view, "horizontalHeader") else view.header()
+    if header.findChild(_HeaderFitter) is None:
+        _HeaderFitter(header)

@@ -16,7 +16,9 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from app.engines.grading import GRADES
+from app.engines.labels import word
 from app.models.evaluation.sourcing import STRATEGY_ORDER, SourcingItem, SourcingPlan, sourcing_plan
+from app.views.core.table_models import readable_headers
 from app.views.evaluation.labels import (
     GRADE_BACKGROUNDS, GRADE_COLOURS, LINK_REASONS, STRATEGIES, STRATEGY_HINTS, label,
 )
@@ -127,6 +129,11 @@ def _item_rows(item: SourcingItem, lang: str) -> tuple[_Row, list[_Row]]:
             row.background["grade"] = GRADE_BACKGROUNDS[s.grade]
         if delta is not None and abs(delta) >= 0.0005:
             row.foreground["change"] = UP if delta > 0 else DOWN
+        if s.holds:  # an expired mandatory certificate or an overdue SCAR, beside the share
+            holds = ("；" if lang == "zh_CN" else "; ").join(word("hold", h, lang) for h in s.holds)
+            row.text["class"] += " · " + holds
+            row.tooltip["class"] = holds
+            row.foreground["class"] = DOWN
         children.append(row)
     not_counted = QCoreApplication.translate("Evaluation", "Not counted: {reason}")
     for o in item.not_current:
@@ -312,6 +319,7 @@ class SourcingView(QWidget):
         self.proxy = SourcingFilter(self)
         self.proxy.setSourceModel(self.model)
         self.tree = QTreeView(self)
+        readable_headers(self.tree)
         self.tree.setObjectName("sourcingTree")
         self.tree.setModel(self.proxy)
         self.tree.setSortingEnabled(True)
@@ -403,16 +411,28 @@ class SourcingView(QWidget):
         self.model.set_plan(plan, self.ctx.language)
         self._fill_strategies()
         self.tree.expandAll()
-        if plan is not None and plan.items and not self.tree.property("restored") and not self.tree.property("fitted"):
+        if plan is not None and plan.items and not self.tree.property("fitted"):
             header = self.tree.header()
             for column, key in enumerate(FIELDS[:-1]):
-                self.tree.resizeColumnToContents(column)
+                if not self.tree.property("restored"):
+                    self.tree.resizeColumnToContents(column)
                 if key in COLUMN_MAX:
-                    header.resizeSection(column, min(header.sectionSize(column), COLUMN_MAX[key]))
+                    # the tree measures only the rows in its viewport (none before it is shown), and a width
+                    # saved before the first plan was loaded must not keep the names cut: measure every name
+                    header.resizeSection(column, max(header.sectionSize(column),
+                                                     min(self._text_width(column) + 16, COLUMN_MAX[key])))
             self.tree.setProperty("fitted", True)
         self._update_footnote()
         self._update_summary()
         self.plan_changed.emit()
+
+    def _text_width(self, column: int) -> int:
+        model, fm, widest = self.tree.model(), self.tree.fontMetrics(), 0
+        for row in range(model.rowCount()):
+            parent = model.index(row, 0)
+            for child in range(model.rowCount(parent)):
+                widest = max(widest, fm.horizontalAdvance(str(model.index(child, column, parent).data() or "")))
+        return widest
 
     # ----- filters and summary -----------------------------------------------------------------
     def _fill_strategies(self) -> None:

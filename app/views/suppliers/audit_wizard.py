@@ -6,11 +6,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QWizard)
 
 from app.engines.audit import AUDIT_OCCASIONS, SEVERITIES
+from app.flows.audit import ACTION_FIELD
+from app.views.core.table_models import readable_headers
 from app.views.suppliers import common as c
 from app.views.suppliers.flow_wizard import FlowPage, FlowWizard
 from app.views.suppliers.printing import preview_pdf, show_font_warning
@@ -23,6 +25,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
+    readable_headers(table)
     return table
 
 
@@ -140,7 +143,7 @@ class ChecklistPage(FlowPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         for col, width in ((self.COL_CLAUSE, 60), (self.COL_SCORE, 70), (self.COL_EVIDENCE, 170),
-                           (self.COL_SEVERITY, 90), (self.COL_FINDING, 170)):
+                           (self.COL_SEVERITY, 112), (self.COL_FINDING, 170)):
             header.resizeSection(col, width)
         # rows follow the wrapped requirement text as the stretched column changes width
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -260,7 +263,7 @@ class ResultPage(FlowPage):
         reasons = {"critical_finding": self.tr("a critical finding blocks approval"),
                    "major_finding": self.tr("a major finding caps the result at conditional")}
         text = self.tr("Compliance: {score}   Result: {result}").replace("{score}", c.fmt_pct(score.percent) or "–") \
-            .replace("{result}", c.label(c.RESULT, score.result) or "–")
+            .replace("{result}", c.label(c.AUDIT_RESULT, score.result) or "–")
         if score.reason in reasons:
             text += f" ({reasons[score.reason]})"
         if self.flow.findings_needing_action():
@@ -285,18 +288,20 @@ class ActionsPage(FlowPage):
         findings = self.flow.findings_needing_action()
         self.table.setRowCount(len(findings))
         self.edits.clear()
+        self.field_widgets.clear()
         for i, f in enumerate(findings):
-            self.table.setItem(i, 0, _item(f"{f['clause']} {f['description']}".strip()))
+            self.table.setItem(i, 0, _item(f"{f['clause']} {f['description']}".strip() or self.flow.finding_label(f)))
             self.table.setItem(i, 1, _item(c.label(c.SEVERITY, f["severity"])))
             action = self.flow.state["actions"].get(f["id"], {})
             title, owner, due = QLineEdit(action.get("title", "")), QLineEdit(action.get("owner", "")), \
                 QLineEdit(action.get("due_date", ""))
             due.setPlaceholderText("YYYY-MM-DD")
-            for j, w in enumerate((title, owner, due), start=2):
+            for j, (column, w) in enumerate((("title", title), ("owner", owner), ("due_date", due)), start=2):
                 w.textEdited.connect(lambda _t, fid=f["id"]: self._write(fid))
                 self.table.setCellWidget(i, j, w)
+                # the flow's messages name "<finding>/<column>": the outline goes on that very cell
+                self.field_widgets[ACTION_FIELD.format(finding=f["id"], column=column)] = w
             self.edits[f["id"]] = (title, owner, due)
-            self.field_widgets[f["id"]] = owner
 
     def _write(self, finding_id: str) -> None:
         title, owner, due = self.edits[finding_id]
@@ -318,9 +323,8 @@ class AuditWizard(FlowWizard):
         self.service = audits
         self.templates = audits.list_templates(ctx.database)
         self.loading = False
-        user = c.current_user(ctx)
         super().__init__(ctx, flow, draft_id=audit_id, parent=parent,
-                         saver=lambda f, i: audits.save_audit_draft(ctx.database, f, audit_id=i, by=user))
+                         saver=lambda f, i: audits.save_audit_draft(ctx.database, f, audit_id=i))
         self.setObjectName("auditWizard")
         self.setWindowTitle(self.tr("Supplier audit – {name}").replace("{name}", flow.plan.get("supplier_name") or ""))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Complete audit"))
@@ -329,6 +333,7 @@ class AuditWizard(FlowWizard):
         for page in (FindingsPage(self), ResultPage(self), ActionsPage(self)):
             self.add_flow_page(page)
         self.result_row = None
+        self.raised_cars: list[str] = []
 
     def _add_checklist_pages(self) -> None:
         for section in self.flow.template.sections:
@@ -345,10 +350,18 @@ class AuditWizard(FlowWizard):
         self.changed(True)
 
     def accept(self) -> None:
+        from app.views.admin.signature import run_signed
+
         self.save_draft()
         try:
-            self.result_row = self.service.complete_audit(self.ctx.database, self.draft_id, self.flow,
-                                                          by=c.current_user(self.ctx))
+            if not self.flow.validate_all():  # complete: the report is signed (where required)
+                done = run_signed(self, self.ctx, "audits.complete", lambda signature: setattr(
+                    self, "result_row", self.service.complete_audit(self.ctx.database, self.draft_id, self.flow,
+                                                                    signature=signature)))
+                if not done:
+                    return
+            else:  # incomplete: the service names what is missing, page by page
+                self.result_row = self.service.complete_audit(self.ctx.database, self.draft_id, self.flow)
         except Exception as exc:
             messages = getattr(exc, "messages", None)
             text = "\n".join(m.text(self.lang) for m in messages) if messages else c.error_text(exc)
@@ -358,7 +371,25 @@ class AuditWizard(FlowWizard):
                     page.messages.setText(text)
             c.error_box(self, self.tr("Audit not completed"), text)
             return
+        self.raised_cars = self._raised_cars()
         super().accept()
+        if self.raised_cars:
+            c.info_box(self.parentWidget(), self.tr("Audit completed"),
+                       self.tr("The audit is completed. Corrective action requests raised: %1.")
+                       .replace("%1", ", ".join(self.raised_cars)))
+        else:
+            c.info_box(self.parentWidget(), self.tr("Audit completed"),
+                       self.tr("The audit is completed. No corrective action request was needed."))
+
+    def _raised_cars(self) -> list[str]:
+        """The numbers of the SCARs this audit raised, as the user will look them up."""
+        from app.models.suppliers import corrective
+
+        row = self.result_row
+        if row is None or row.supplier_id is None:
+            return []
+        return [car.number for car in corrective.list_corrective_actions(self.ctx.database, supplier_id=row.supplier_id)
+                if car.audit_id == row.id]
 
     def print_blank(self) -> Path:
         from app.reports import audit_pdf
@@ -390,11 +421,31 @@ def print_audit_report(ctx, audit_id: int, parent=None, *, direct: bool = False)
 
 
 def open_audit(ctx, supplier_id: int | None, parent=None, *, template_key: str = "qms",
-               resume: bool = True) -> AuditWizard:
-    """An audit wizard for the supplier: resumes the latest draft when there is one."""
+               resume: bool = True, ask: bool = False) -> AuditWizard | None:
+    """An audit wizard for the supplier. With a draft there: ``ask`` lets the user continue it or
+    discard it (confirmed) and start a new audit (None when they cancel); without ``ask`` the
+    draft resumes when ``resume``."""
     from app.models.suppliers import audits
 
-    draft = audits.latest_audit_draft(ctx.database, supplier_id=supplier_id) if resume else None
+    draft = audits.latest_audit_draft(ctx.database, supplier_id=supplier_id) \
+        if (resume or (ask and supplier_id is not None)) else None
+    if draft is not None and ask:
+        when = draft.updated_at.strftime("%Y-%m-%d") if draft.updated_at else ""
+        choice = c.draft_choice(parent, QCoreApplication.translate("Suppliers", "Supplier audit"),
+                                QCoreApplication.translate("Suppliers", "There is an audit draft for this supplier, last changed %1. Continue the draft, "
+                                     "or discard it and start a new audit?").replace("%1", when))
+        if choice is None:
+            return None
+        if choice == "discard":
+            if not c.confirm(parent, QCoreApplication.translate("Suppliers", "Discard the draft"),
+                             QCoreApplication.translate("Suppliers", "Discard the audit draft? Its scores and findings are deleted; this cannot be undone.")):
+                return None
+            try:
+                audits.discard_audit_draft(ctx.database, draft.id)
+            except Exception as exc:  # permission, or completed meanwhile
+                c.error_box(parent, QCoreApplication.translate("Suppliers", "Discard the draft"), c.error_text(exc))
+                return None
+            draft = None
     if draft is not None:
         wizard = AuditWizard(ctx, audits.load_audit(ctx.database, draft.id, lang=ctx.language), audit_id=draft.id,
                              parent=parent)

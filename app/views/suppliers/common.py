@@ -13,18 +13,12 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
 
-from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy
+from app.engines.labels import word, words
+from app.views.core.translation import ui_language
+from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 
 CTX = "Suppliers"
 
-STATUS = {
-    "potential": QT_TRANSLATE_NOOP("Suppliers", "Potential"),
-    "under_evaluation": QT_TRANSLATE_NOOP("Suppliers", "Under evaluation"),
-    "approved": QT_TRANSLATE_NOOP("Suppliers", "Approved"),
-    "conditional": QT_TRANSLATE_NOOP("Suppliers", "Conditionally approved"),
-    "suspended": QT_TRANSLATE_NOOP("Suppliers", "Suspended"),
-    "disqualified": QT_TRANSLATE_NOOP("Suppliers", "Disqualified"),
-}
 RELATIONSHIP = {
     "competitive": QT_TRANSLATE_NOOP("Suppliers", "Competitive"),
     "partnership": QT_TRANSLATE_NOOP("Suppliers", "Partnership"),
@@ -34,24 +28,23 @@ IMPORTANCE = {
     "II": QT_TRANSLATE_NOOP("Suppliers", "II – important"),
     "III": QT_TRANSLATE_NOOP("Suppliers", "III – general"),
 }
-SEVERITY = {
-    "observation": QT_TRANSLATE_NOOP("Suppliers", "Observation"),
-    "minor": QT_TRANSLATE_NOOP("Suppliers", "Minor"),
-    "major": QT_TRANSLATE_NOOP("Suppliers", "Major"),
-    "critical": QT_TRANSLATE_NOOP("Suppliers", "Critical"),
-}
-AUDIT_TYPE = {
-    "qms": QT_TRANSLATE_NOOP("Suppliers", "QMS audit"),
-    "process": QT_TRANSLATE_NOOP("Suppliers", "Process audit"),
-    "product": QT_TRANSLATE_NOOP("Suppliers", "Product audit"),
-}
-OCCASION = {
-    "selection": QT_TRANSLATE_NOOP("Suppliers", "Selection"),
-    "first_supply": QT_TRANSLATE_NOOP("Suppliers", "First supply / first article"),
-    "periodic": QT_TRANSLATE_NOOP("Suppliers", "Periodic"),
-    "problem": QT_TRANSLATE_NOOP("Suppliers", "Quality problem"),
-    "reapproval": QT_TRANSLATE_NOOP("Suppliers", "Re-approval"),
-}
+
+
+class Vocabulary(dict):
+    """A code → label table whose words come from ``app.engines.labels`` (the one vocabulary the
+    printed reports and the commands use too), in the interface language; ``label()`` knows it."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(words(kind, "en"))
+        self.kind = kind
+
+
+STATUS = Vocabulary("supplier_status")
+SEVERITY = Vocabulary("severity")
+AUDIT_TYPE = Vocabulary("audit_type")
+OCCASION = Vocabulary("occasion")
+AUDIT_RESULT = Vocabulary("audit_result")
+RECOMMENDATION = Vocabulary("survey_recommendation")
 RESULT = {
     "approved": QT_TRANSLATE_NOOP("Suppliers", "Approved"),
     "conditional": QT_TRANSLATE_NOOP("Suppliers", "Conditionally approved"),
@@ -103,8 +96,22 @@ def label(table: dict[str, str], code: Any) -> str:
     """Translated label of a stored code; unknown codes are shown as they are."""
     if code is None or (isinstance(code, float) and code != code):
         return ""
+    if isinstance(table, Vocabulary):
+        return word(table.kind, code, ui_language())
+    if table is RESULT and str(code) in AUDIT_RESULT:  # approval results say what an audit result says
+        return word("audit_result", code, ui_language())
     source = table.get(str(code))
     return QCoreApplication.translate(CTX, source) if source else str(code)
+
+
+GRADE_KIND_KEY = "evaluation/period_kind"  # the kind of period the user evaluates by (the evaluation page)
+
+
+def grade_kind(ctx) -> str:
+    """The kind of period whose grade is a supplier's "latest grade": the one the user chose on the
+    evaluation page, monthly by default."""
+    kind = str(ctx.settings.value(GRADE_KIND_KEY, "month") or "month") if ctx.settings is not None else "month"
+    return kind if kind in ("month", "quarter", "year") else "month"
 
 
 def name_field(lang: str) -> str:
@@ -155,6 +162,7 @@ def make_table(columns: list[Column], parent: QWidget, *, stretch: int | None = 
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setProperty("restored", bool(settings_key and settings is not None
                                       and remember_header(view, settings, settings_key)))
+    readable_headers(view)
     return model, proxy, view
 
 
@@ -214,6 +222,21 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def draft_choice(parent: QWidget | None, title: str, text: str) -> str | None:
+    """Ask what to do with an existing draft: "continue", "discard" (and start a new one) or
+    None (cancel). Tests replace this function."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    keep = box.addButton(QCoreApplication.translate("Suppliers", "Continue the draft"), QMessageBox.ButtonRole.AcceptRole)
+    fresh = box.addButton(QCoreApplication.translate("Suppliers", "Discard it and start a new one"),
+                          QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return "continue" if clicked is keep else "discard" if clicked is fresh else None
+
+
 def centre_align() -> int:
     return int(Qt.AlignmentFlag.AlignCenter)
 
@@ -251,28 +274,65 @@ ERROR_CODES = {
     "dates": QT_TRANSLATE_NOOP("Suppliers", "The due date is before the issue date."),
     "duplicate_code": QT_TRANSLATE_NOOP("Suppliers", "This code is already used by another supplier."),
     "not_found": QT_TRANSLATE_NOOP("Suppliers", "The record no longer exists; refresh the view."),
+    "completed": QT_TRANSLATE_NOOP("Suppliers", "This audit is already completed; it can no longer be changed or discarded."),
+    "submitted": QT_TRANSLATE_NOOP("Suppliers", "This survey was already submitted; it can no longer be changed or discarded."),
+    "name_required": QT_TRANSLATE_NOOP("Suppliers", "A name is required."),
+    "who_required": QT_TRANSLATE_NOOP("Suppliers", "Say who did it."),
+    "reason_required": QT_TRANSLATE_NOOP("Suppliers", "A reason is required."),
+    "standard_required": QT_TRANSLATE_NOOP("Suppliers", "The certificate's standard is required (e.g. ISO 9001:2015)."),
+    "no_supplier": QT_TRANSLATE_NOOP("Suppliers", "Choose a supplier from the supplier list before completing the audit."),
+    "not_active": QT_TRANSLATE_NOOP("Suppliers", "The entry is not active."),
+    "weak_area_required": QT_TRANSLATE_NOOP("Suppliers", "The weak area is required."),
+    "bad_email": QT_TRANSLATE_NOOP("Suppliers", "This is not an e-mail address."),
+    "incomplete": QT_TRANSLATE_NOOP("Suppliers", "Not every required answer is given yet."),
+    "bad_draft": QT_TRANSLATE_NOOP("Suppliers", "The saved draft cannot be read; start a new one."),
+    "bad_date": QT_TRANSLATE_NOOP("Suppliers", "A date is not a date (YYYY-MM-DD)."),
+    "bad_state": QT_TRANSLATE_NOOP("Suppliers", "%1: not possible in the request's present state."),
+    "closed": QT_TRANSLATE_NOOP("Suppliers", "%1 is closed or cancelled."),
+    "not_verified": QT_TRANSLATE_NOOP("Suppliers", "%1 must be verified before it is closed."),
+    "in_progress": QT_TRANSLATE_NOOP("Suppliers", "%1 already has an approval in progress."),
+    "exists": QT_TRANSLATE_NOOP("Suppliers", "A checklist template with this key already exists."),
+    "shipped": QT_TRANSLATE_NOOP("Suppliers", "A shipped checklist template cannot be deleted; reset it instead."),
+    "unreadable": QT_TRANSLATE_NOOP("Suppliers", "The file cannot be read."),
+    "bad_template": QT_TRANSLATE_NOOP("Suppliers", "The checklist template is not valid: %1"),
 }
+#: codes whose text names the record concerned first ("CAR-2026-001 is closed"): %1 is that word
+_FIRST_WORD = frozenset({"bad_state", "closed", "not_verified", "in_progress"})
 
 
 def error_text(exc: BaseException) -> str:
     """The message of a service error in the UI language (by its stable ``code`` when known)."""
+    from app.views.admin.signature import access_text
+
+    refusal = access_text(exc)  # a missing permission, a wrong password, a missing signature
+    if refusal is not None:
+        return refusal
     code = getattr(exc, "code", None)
     if code in ERROR_CODES:
-        return QCoreApplication.translate(CTX, ERROR_CODES[code])
+        text = QCoreApplication.translate("Suppliers", ERROR_CODES[code])
+        if "%1" in text:
+            detail = str(exc).split()[0] if code in _FIRST_WORD else str(exc).partition(": ")[2] or str(exc)
+            text = text.replace("%1", detail)
+        return text
+    if hasattr(exc, "text") and callable(exc.text):  # PermissionDenied: its own words in both languages
+        from PySide6.QtCore import QLocale
+
+        return exc.text("zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en")
     return service_message(str(exc))
 
 
 def current_user(ctx) -> str:
-    """Who records an action: the name set in settings, else the login name."""
-    import getpass
+    """Who the services record for an action: the signed-in user (shown, never typed)."""
+    from app.models.admin.identity import actor_name
 
-    name = str(ctx.settings.value("user/name", "") or "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some service accounts)
-        return ""
+    return actor_name(ctx.database)
+
+
+def can(ctx, permission: str) -> bool:
+    """Whether the signed-in user may do what a button offers (the service checks it again)."""
+    from app.models.admin.permissions import can as _can
+
+    return _can(ctx.database, permission)
 
 
 def delete_on_close(shots: list[tuple[str, QWidget]]) -> list[tuple[str, QWidget]]:

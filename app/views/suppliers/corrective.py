@@ -8,7 +8,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
+from app.engines.labels import local_name
 from app.views.suppliers import common as c
+from app.views.suppliers.dialogs import FormDialog
 from app.views.core.table_models import Column
 
 translate = QCoreApplication.translate
@@ -60,6 +62,7 @@ class CarListWidget(QWidget):
         self.new_button = QPushButton(self.tr("&New request…"))
         self.new_button.setToolTip(self.tr("A corrective action request outside an audit (e.g. after a rejected lot)"))
         self.new_button.clicked.connect(lambda: self.new_request())
+        self.new_button.setEnabled(c.can(ctx, "corrective.create"))
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.open_only)
         bar.addWidget(self.summary)
@@ -80,6 +83,7 @@ class CarListWidget(QWidget):
             Column("owner", lambda: translate("CarList", "Owner")),
         ], self, settings_key="audits/car_header", settings=ctx.settings)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(lambda *_: self._update_summary())
         self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # the most overdue first
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         layout.addWidget(self.table, 1)
@@ -91,9 +95,16 @@ class CarListWidget(QWidget):
         self.model.set_frame(frame)
         c.fit_columns_once(self.table, {2: 220, 3: 260})
         overdue = int(frame["overdue"].astype(bool).sum()) if len(frame) else 0
-        self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", str(len(frame)))
-                             .replace("{overdue}", str(overdue)))
+        self._overdue = overdue
+        self._update_summary()
         self.summary.setStyleSheet("color: #c0392b; font-weight: 600;" if overdue else "")
+
+    def _update_summary(self) -> None:
+        """The count follows the text filter: "7 of 83 shown"."""
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        n = str(total) if shown == total else self.tr("{shown} of {n}").replace("{shown}", str(shown)).replace("{n}", str(total))
+        self.summary.setText(self.tr("{n} shown, {overdue} overdue").replace("{n}", n)
+                             .replace("{overdue}", str(getattr(self, "_overdue", 0))))
 
     def new_request(self) -> int | None:
         dialog = NewCarDialog(self.ctx, self)
@@ -145,7 +156,15 @@ class CarEditorDialog(QDialog):
             edit = QPlainTextEdit()
             self.editors[key] = edit
             self.tabs.addTab(edit, c.tr(title))
+        from app.views.admin.history import HistoryView, eight_d_text, tab_title
+        from app.views.admin.signature import SignatureList
+
+        self.history = HistoryView(ctx, "corrective_actions", car_id, formatters={
+            "status": lambda v: c.label(c.CAR_STATUS, v), "eight_d_json": eight_d_text})
+        self.tabs.addTab(self.history, tab_title())
         layout.addWidget(self.tabs, 1)
+        self.signatures = SignatureList()
+        layout.addWidget(self.signatures)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c0392b;")
         layout.addWidget(self.message)
@@ -157,8 +176,7 @@ class CarEditorDialog(QDialog):
         self.verify_button = QPushButton(self.tr("&Verify effectiveness…"))
         self.verify_button.clicked.connect(self.verify)
         self.close_button = QPushButton(self.tr("C&lose request"))
-        self.close_button.clicked.connect(
-            lambda: self._act(lambda: self.service.close_car(ctx.database, car_id, by=c.current_user(ctx))))
+        self.close_button.clicked.connect(lambda: self.close_request())
         self.cancel_button = QPushButton(self.tr("Cancel request…"))
         self.cancel_button.clicked.connect(self.cancel_request)
         for b in (self.save_button, self.answer_button, self.verify_button, self.close_button, self.cancel_button):
@@ -176,8 +194,7 @@ class CarEditorDialog(QDialog):
         lang = self.ctx.language
         self.setWindowTitle(self.tr("Corrective action {number}").replace("{number}", car.number))
         self.header.setText(f"{car.number} · {car.title}")
-        name = car.supplier_name_zh if lang == "zh_CN" else car.supplier_name_en
-        self.info["supplier"].setText(f"{car.supplier_code} {name or car.supplier_name_zh}")
+        self.info["supplier"].setText(f"{car.supplier_code} {local_name(car.supplier_name_zh, car.supplier_name_en, lang)}")
         dates = f"{c.fmt_date(car.issued_on)} / {c.fmt_date(car.due_on)}"
         if car.overdue:
             dates += "  " + self.tr("overdue by {n} days").replace("{n}", str(car.days_overdue))
@@ -191,11 +208,16 @@ class CarEditorDialog(QDialog):
             edit.setPlainText(car.eight_d.get(key, ""))
             edit.setReadOnly(car.status in ("closed", "cancelled"))
         editable = car.status not in ("closed", "cancelled")
-        self.save_button.setEnabled(editable)
-        self.answer_button.setEnabled(car.status == "open")
-        self.verify_button.setEnabled(car.status in ("open", "answered"))
-        self.close_button.setEnabled(car.status == "verified")
-        self.cancel_button.setEnabled(editable)
+        may_edit, may_verify = c.can(self.ctx, "corrective.edit"), c.can(self.ctx, "corrective.verify")
+        for edit in self.editors.values():
+            edit.setReadOnly(not editable or not may_edit)
+        self.save_button.setEnabled(editable and may_edit)
+        self.answer_button.setEnabled(car.status == "open" and may_edit)
+        self.verify_button.setEnabled(car.status in ("open", "answered") and may_verify)
+        self.close_button.setEnabled(car.status == "verified" and may_verify)
+        self.cancel_button.setEnabled(editable and may_verify)
+        self.signatures.show_record(self.ctx, "corrective_actions", self.car_id)
+        self.history.refresh()
 
     def _act(self, call) -> bool:
         try:
@@ -222,16 +244,24 @@ class CarEditorDialog(QDialog):
             if not accepted:
                 return False
         self.save_8d()
-        return self._act(lambda: self.service.verify_car(self.ctx.database, self.car_id, by=c.current_user(self.ctx),
-                                                         note=note))
+        return self._act(lambda: self._signed("corrective.verify", lambda signature: self.service.verify_car(
+            self.ctx.database, self.car_id, note=note, signature=signature)))
+
+    def close_request(self) -> bool:
+        return self._act(lambda: self._signed("corrective.close", lambda signature: self.service.close_car(
+            self.ctx.database, self.car_id, signature=signature)))
+
+    def _signed(self, action: str, run) -> None:
+        from app.views.admin.signature import run_signed
+
+        run_signed(self, self.ctx, action, run)
 
     def cancel_request(self, reason: str | None = None) -> bool:
         if reason is None:
             reason, accepted = QInputDialog.getText(self, self.tr("Cancel request"), self.tr("Why is it cancelled?"))
             if not accepted:
                 return False
-        return self._act(lambda: self.service.cancel_car(self.ctx.database, self.car_id, reason=reason,
-                                                         by=c.current_user(self.ctx)))
+        return self._act(lambda: self.service.cancel_car(self.ctx.database, self.car_id, reason=reason))
 
     def reject(self) -> None:
         if self.save_button.isEnabled():
@@ -239,8 +269,11 @@ class CarEditorDialog(QDialog):
         super().reject()
 
 
-class NewCarDialog(QDialog):
-    """Raise a corrective action request by hand; the service checks dates and numbers it."""
+class NewCarDialog(FormDialog):
+    """Raise a corrective action request by hand; the service checks dates and numbers it. All
+    problems show at once next to their fields, and a refusal keeps what was typed."""
+
+    ERROR_FIELDS = {"title_required": "title", "dates": "due"}
 
     def __init__(self, ctx, parent=None, *, supplier_id: int | None = None) -> None:
         super().__init__(parent)
@@ -253,7 +286,7 @@ class NewCarDialog(QDialog):
         self.service = corrective
         self.car_id: int | None = None
         self.setWindowTitle(self.tr("New corrective action request"))
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.supplier = QComboBox()
         frame = master.supplier_grid(ctx.database)
         for row in frame.to_dict("records"):
@@ -270,9 +303,10 @@ class NewCarDialog(QDialog):
         form.addRow(self.tr("Description:"), self.description)
         form.addRow(self.tr("Owner at the supplier:"), self.owner)
         form.addRow(self.tr("Due on:"), self.due)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.setWordWrap(True)
+        self.field_widgets = {"supplier": self.supplier, "title": self.title, "description": self.description,
+                              "owner": self.owner, "due": self.due}
+        self.message = self.error
+        self.submit = self._submit
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
@@ -281,17 +315,21 @@ class NewCarDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def create(self) -> None:
+    def problems(self) -> dict[str, str]:
+        out = {}
+        if self.supplier.currentData() is None:
+            out["supplier"] = self.tr("Choose a supplier.")
+        if not self.title.text().strip():
+            out["title"] = self.tr("The request needs a title.")
+        return out
+
+    def _submit(self, _values) -> int:
         from app.views.suppliers.dialogs import date_value
 
-        sid = self.supplier.currentData()
-        if sid is None:
-            return
-        try:
-            self.car_id = self.service.create_corrective_action(
-                self.ctx.database, sid, title=self.title.text().strip(), due_on=date_value(self.due),
-                owner=self.owner.text().strip(), description=self.description.toPlainText().strip())
-        except Exception as exc:  # title required, due date before issue
-            self.message.setText(c.error_text(exc))
-            return
-        self.accept()
+        self.car_id = self.service.create_corrective_action(
+            self.ctx.database, self.supplier.currentData(), title=self.title.text().strip(), due_on=date_value(self.due),
+            owner=self.owner.text().strip(), description=self.description.toPlainText().strip())
+        return self.car_id
+
+    def create(self) -> None:
+        self._accept()

@@ -66,6 +66,7 @@ class SupplierDetail(QWidget):
         for b in (self.status_button, self.survey_button, self.audit_button):
             head.addWidget(b)
         layout.addLayout(head)
+        self.record_buttons: list[QPushButton] = []  # add/edit/remove of contacts and certificates
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supplierTabs")
         layout.addWidget(self.tabs, 1)
@@ -93,8 +94,9 @@ class SupplierDetail(QWidget):
         self.survey_list = self._table_tab(self.tr("Surveys"), [
             Column("survey_date", lambda: translate("SupplierDetail", "Date")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
+            Column("progress", lambda: translate("SupplierDetail", "Sections answered"), align_right=True),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
-            Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RESULT, v)),
+            Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RECOMMENDATION, v)),
             Column("updated_at", lambda: translate("SupplierDetail", "Last change")),
         ], stretch=4)
         self.audit_list = self._table_tab(self.tr("Audits"), [
@@ -104,7 +106,7 @@ class SupplierDetail(QWidget):
             Column("auditors", lambda: translate("SupplierDetail", "Auditors")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
-            Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.RESULT, v)),
+            Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("SupplierDetail", "Findings"), align_right=True),
         ], stretch=3)
         self.cars = self._table_tab(self.tr("Corrective actions"), [
@@ -123,13 +125,17 @@ class SupplierDetail(QWidget):
             table[2].setToolTip(self.tr("Double-click: continue a draft, or preview the printed form"))
         self.plans = DevelopmentPlansWidget(ctx, self)
         self.tabs.addTab(self.plans, self.tr("Development plans"))
-        self.history = self._table_tab(self.tr("History"), [
-            Column("changed_at", lambda: translate("SupplierDetail", "When")), Column("changed_by", lambda: translate("SupplierDetail", "Who")),
-            Column("from_status", lambda: translate("SupplierDetail", "From"), format=lambda v: c.label(c.STATUS, v)),
-            Column("to_status", lambda: translate("SupplierDetail", "To"), format=lambda v: c.label(c.STATUS, v)),
-            Column("reason", lambda: translate("SupplierDetail", "Why")),
-        ], stretch=4)
-        self.history[2].sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest change first
+        from app.views.agreements.supplier_tab import SupplierAgreementsTab  # agreements domain
+
+        self.agreements = SupplierAgreementsTab(ctx, self)
+        self.tabs.addTab(self.agreements, SupplierAgreementsTab.title())
+        from app.views.admin.history import HistoryView, tab_title
+
+        # the supplier record's audit trail: who changed what, when, old → new, why; and "as of"
+        self.history = HistoryView(ctx, "suppliers", None, formatters={
+            "status": lambda v: c.label(c.STATUS, v), "importance_class": lambda v: c.label(c.IMPORTANCE, v),
+            "relationship": lambda v: c.label(c.RELATIONSHIP, v)})
+        self.tabs.addTab(self.history, tab_title())
         state = ctx.settings.value("suppliers/detail_tab")
         if state is not None:
             self.tabs.setCurrentIndex(int(state))
@@ -171,14 +177,20 @@ class SupplierDetail(QWidget):
                 b = QPushButton(text)
                 b.clicked.connect(lambda *_, s=slot: s())
                 row.addWidget(b)
+                self.record_buttons.append(b)
             row.addStretch(1)
             layout.addLayout(row)
         self.tabs.addTab(page, title)
         return model, proxy, view
 
     def _enable(self, on: bool) -> None:
-        for w in (self.status_button, self.survey_button, self.audit_button, self.tabs):
-            w.setEnabled(on)
+        self.tabs.setEnabled(on)
+        # what the signed-in user may not do is disabled (the services would refuse it)
+        for w, permission in ((self.status_button, "suppliers.status"), (self.survey_button, "surveys.edit"),
+                              (self.audit_button, "audits.edit")):
+            w.setEnabled(on and c.can(self.ctx, permission))
+        for b in self.record_buttons:
+            b.setEnabled(on and c.can(self.ctx, "suppliers.edit"))
 
     # ----- data -------------------------------------------------------------------------------
     def set_supplier(self, supplier_id: int | None) -> None:
@@ -191,14 +203,16 @@ class SupplierDetail(QWidget):
             self.row = None
             self.title.setText(self.tr("Select a supplier"))
             for table in (self.contacts, self.certificates, self.items, self.survey_list, self.audit_list,
-                          self.cars, self.history):
+                          self.cars):
                 table[0].set_frame(c.rows_frame([], [col.field for col in table[0].columns]))
+            self.history.set_record(None)
             self.plans.set_supplier(None)
+            self.agreements.set_supplier(None)
             self._enable(False)
             return
         db = self.ctx.database
         try:
-            row = self.sup.get_supplier(db, sid)
+            row = self.sup.get_supplier(db, sid, grade_kind=c.grade_kind(self.ctx))
         except Exception:  # deleted meanwhile
             self.set_supplier(None)
             return
@@ -221,8 +235,9 @@ class SupplierDetail(QWidget):
         self._fill(self.survey_list, self.surveys.list_surveys(db, supplier_id=sid))
         self._fill(self.audit_list, self.audits.list_audits(db, supplier_id=sid))
         self._fill(self.cars, self.corrective.list_corrective_actions(db, supplier_id=sid))
-        self._fill(self.history, self.sup.status_history(db, sid))
+        self.history.set_record(sid)
         self.plans.set_supplier(sid)
+        self.agreements.set_supplier(sid)
 
     def _fill(self, table, rows) -> None:
         model = table[0]
@@ -239,29 +254,22 @@ class SupplierDetail(QWidget):
 
         if self.row is None:
             return
-        dialog = StatusChangeDialog(self.row.status, self.sup.status_actions(self.row.status), c.current_user(self.ctx), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        new, reason, by = dialog.values()
-        try:
-            self.sup.change_status(self.ctx.database, self.row.id, new, reason=reason, by=by)
-        except Exception as exc:  # StatusRuleError: the rule's own message
-            c.error_box(self, self.tr("Change supplier status"), c.error_text(exc))
+        sid = self.row.id
+        dialog = StatusChangeDialog(self.row.status, self.sup.status_actions(self.row.status), c.current_user(self.ctx), self,
+                                    submit=lambda v: self.sup.change_status(self.ctx.database, sid, v[0], reason=v[1]))
+        if dialog.exec() != QDialog.DialogCode.Accepted:  # a refusal stays in the dialog, next to the field
             return
         self.refresh()
-        self.changed.emit(self.row.id)
+        self.changed.emit(sid)
 
     def _edit_record(self, dialog_cls, table, add, update, data: dict | None) -> None:
-        dialog = dialog_cls(data, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            if data is None:
-                add(self.ctx.database, self.supplier_id, dialog.values())
-            else:
-                update(self.ctx.database, int(data["id"]), dialog.values())
-        except Exception as exc:
-            c.error_box(self, dialog.windowTitle(), c.error_text(exc))
+        sid = self.supplier_id
+        if data is None:
+            submit = lambda values: add(self.ctx.database, sid, values)  # noqa: E731
+        else:
+            submit = lambda values: update(self.ctx.database, int(data["id"]), values)  # noqa: E731
+        dialog = dialog_cls(data, self, submit=submit)
+        if dialog.exec() != QDialog.DialogCode.Accepted:  # a refusal keeps the dialog open with what was typed
             return
         self.refresh()
 

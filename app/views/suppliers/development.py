@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from app.views.suppliers import common as c
 from app.views.suppliers.grid import CodeComboDelegate
 from app.views.core.table_models import SORT_ROLE
+from app.views.core.table_models import readable_headers
 
 translate = QCoreApplication.translate
 PLAN_FIELDS = ("weak_area", "actions", "owner", "due_on", "status", "reevaluate_on", "outcome")
@@ -108,6 +109,7 @@ class DevelopmentPlansWidget(QWidget):
         self.model = DevelopmentPlanModel(self._write, self)
         self.model.edit_rejected.connect(self._rejected)
         self.table = QTableView()
+        readable_headers(self.table)
         self.table.setObjectName("developmentPlanTable")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(PLAN_FIELDS.index("status"), CodeComboDelegate(c.PLAN_STATUS, self.table))
@@ -125,6 +127,8 @@ class DevelopmentPlansWidget(QWidget):
         self.delete_button.clicked.connect(self.delete_plan)
         row.addWidget(self.add_button)
         row.addWidget(self.delete_button)
+        for b in (self.add_button, self.delete_button):
+            b.setEnabled(c.can(self.ctx, "development.edit"))
         self.message = QLabel()
         self.message.setStyleSheet("color: #c0392b;")
         row.addWidget(self.message, 1)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.views.suppliers import common as c
+from app.views.core.table_models import readable_headers
 
 
 def _buttons(dialog: QDialog, accept: Callable[[], None]) -> QDialogButtonBox:
@@ -40,14 +41,92 @@ def date_value(edit: QDateEdit) -> date | None:
     return date(d.year(), d.month(), d.day())
 
 
-class SupplierDialog(QDialog):
-    """A new supplier's master data; each field is checked with the service's validator."""
+ERROR_STYLE = "border: 1px solid #c0392b;"
 
-    def __init__(self, validator: Callable[[str, Any], str | None], parent: QWidget | None = None) -> None:
+
+class FormDialog(QDialog):
+    """A form that keeps what was typed: every problem is shown at once, each field concerned
+    is outlined (its message as tooltip), and the dialog stays open until ``submit`` succeeds.
+
+    ``submit(values)`` is the service call (its result is kept in ``created``); a refusal whose
+    ``code`` names a field (``ERROR_FIELDS``) marks that field, any other refusal is shown below
+    the form. Without ``submit`` the dialog accepts once the form's own checks pass."""
+
+    #: service error code -> the field it concerns
+    ERROR_FIELDS: dict[str, str] = {}
+
+    def __init__(self, parent: QWidget | None = None, submit: Callable[[Any], Any] | None = None) -> None:
         super().__init__(parent)
+        self.submit = submit
+        self.created: Any = None
+        self.field_widgets: dict[str, QWidget] = {}
+        self.error = QLabel()
+        self.error.setObjectName("dialogErrors")
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setWordWrap(True)
+
+    def problems(self) -> dict[str, str]:
+        """Field -> translated message for everything wrong with the form (override)."""
+        return {}
+
+    def values(self) -> Any:  # overridden
+        return {}
+
+    def submit_values(self) -> Any:
+        return self.values()
+
+    def field_label(self, field: str) -> str:
+        """The form's label of a field, without its colon ("" when it has none)."""
+        widget = self.field_widgets.get(field)
+        form = getattr(self, "form", None)
+        label = form.labelForField(widget) if widget is not None and isinstance(form, QFormLayout) else None
+        return label.text().rstrip(":：").replace("&", "") if isinstance(label, QLabel) else ""
+
+    def mark(self, problems: dict[str, str]) -> None:
+        for field, widget in self.field_widgets.items():
+            widget.setStyleSheet(ERROR_STYLE if field in problems else "")
+            widget.setToolTip(problems.get(field, ""))
+        lines = []
+        order = list(self.field_widgets)
+        for field, text in sorted(problems.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else -1):
+            name = self.field_label(field)
+            lines.append(f"{name}: {text}" if name and not text.startswith(name) else text)
+        self.error.setText("\n".join(lines))
+        first = next((w for f, w in self.field_widgets.items() if f in problems), None)
+        if first is not None:
+            first.setFocus()
+
+    def marked_fields(self) -> set[str]:
+        return {f for f, w in self.field_widgets.items() if w.styleSheet() == ERROR_STYLE}
+
+    def _accept(self) -> None:
+        problems = self.problems()
+        self.mark(problems)
+        if problems:
+            return
+        if self.submit is not None:
+            try:
+                self.created = self.submit(self.submit_values())
+            except Exception as exc:  # the service's refusal: keep the dialog and what was typed
+                code = str(getattr(exc, "code", "") or "")
+                field = self.ERROR_FIELDS.get(code) or (code[4:] if code.startswith("bad_") else "")
+                self.mark({field if field in self.field_widgets else "": c.error_text(exc)})
+                return
+        self.accept()
+
+
+class SupplierDialog(FormDialog):
+    """A new supplier's master data; all fields are checked at once with the service's validator
+    and the column limits, and a refused save (e.g. a duplicate code) keeps the dialog open."""
+
+    ERROR_FIELDS = {"duplicate_code": "code", "bad_code": "code", "name_required": "name_zh"}
+
+    def __init__(self, validator: Callable[[str, Any], str | None], parent: QWidget | None = None, *,
+                 submit: Callable[[dict[str, Any]], Any] | None = None) -> None:
+        super().__init__(parent, submit)
         self.setWindowTitle(self.tr("New supplier"))
         self.validator = validator
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.code = QLineEdit()
         self.code.setObjectName("code")
         self.name_zh = QLineEdit()
@@ -70,9 +149,9 @@ class SupplierDialog(QDialog):
         form.addRow(self.tr("Relationship:"), self.relationship)
         form.addRow(self.tr("City:"), self.city)
         form.addRow(self.tr("Country:"), self.country)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.setWordWrap(True)
+        self.field_widgets = {"code": self.code, "name_zh": self.name_zh, "name_en": self.name_en,
+                              "category": self.category, "importance_class": self.importance,
+                              "relationship": self.relationship, "city": self.city, "country": self.country}
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -84,20 +163,25 @@ class SupplierDialog(QDialog):
                 "importance_class": self.importance.currentData(), "relationship": self.relationship.currentData(),
                 "city": self.city.text().strip(), "country": self.country.text().strip()}
 
-    def _accept(self) -> None:
+    def problems(self) -> dict[str, str]:
+        from app.models.core.validation import field_errors
+        from app.models.suppliers.tables import Supplier
+
         values = self.values()
+        out: dict[str, str] = {}
         if not values["code"]:
-            self.error.setText(self.tr("The code is required."))
-            return
+            out["code"] = self.tr("The code is required.")
         if not values["name_zh"] and not values["name_en"]:
-            self.error.setText(self.tr("Give a Chinese or an English name."))
-            return
+            out["name_zh"] = self.tr("Give a Chinese or an English name.")
         for field, value in values.items():
-            problem = self.validator(field, value)
+            problem = None if field in out or (field == "code" and not value) else self.validator(field, value)
             if problem:
-                self.error.setText(c.service_message(problem))
-                return
-        self.accept()
+                out[field] = c.service_message(problem)
+        for problem in field_errors(Supplier, values):  # the column limits, as the service checks them
+            text = self.tr("At most %1 characters.").replace("%1", str(problem.limit)) \
+                if problem.kind == "too_long" else c.service_message(str(problem))
+            out.setdefault(problem.field, text)
+        return out
 
 
 class ImportErrorsDialog(QDialog):
@@ -116,6 +200,7 @@ class ImportErrorsDialog(QDialog):
         self.hidden = max(0, len(errors) - MAX_REPORTED)  # a 200,001-row table helps nobody
         errors = list(errors)[:MAX_REPORTED]
         self.table = QTableWidget(len(errors), 3)
+        readable_headers(self.table)
         self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
         for i, e in enumerate(errors):
             row = getattr(e, "line", getattr(e, "row", ""))
@@ -136,29 +221,33 @@ class ImportErrorsDialog(QDialog):
         layout.addWidget(box)
 
 
-class StatusChangeDialog(QDialog):
+class StatusChangeDialog(FormDialog):
     """An explicit status action: only the statuses the rules allow, and a required reason."""
 
-    def __init__(self, current: str, allowed: Sequence[str], user: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    ERROR_FIELDS = {"reason_required": "reason", "who_required": "by"}
+
+    def __init__(self, current: str, allowed: Sequence[str], user: str = "", parent: QWidget | None = None, *,
+                 submit: Callable[[tuple[str, str, str]], Any] | None = None) -> None:
+        super().__init__(parent, submit)
         self.setWindowTitle(self.tr("Change supplier status"))
-        form = QFormLayout()
+        self.allowed = tuple(allowed)
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Current status:"), QLabel(c.label(c.STATUS, current)))
         self.status = QComboBox()
         for code in allowed:
             self.status.addItem(c.label(c.STATUS, code), code)
         form.addRow(self.tr("New status:"), self.status)
         self.by = QLineEdit(user)
+        self.by.setReadOnly(True)  # the signed-in user; the service records it
         form.addRow(self.tr("Changed by:"), self.by)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("Why the status changes (required)"))
         self.reason.setMaximumHeight(90)
         form.addRow(self.tr("Reason:"), self.reason)
+        self.field_widgets = {"status": self.status, "by": self.by, "reason": self.reason}
         hint = QLabel(self.tr("Approval and evaluation happen only through the approval flow."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -170,25 +259,25 @@ class StatusChangeDialog(QDialog):
     def values(self) -> tuple[str, str, str]:
         return self.status.currentData(), self.reason.toPlainText().strip(), self.by.text().strip()
 
-    def _accept(self) -> None:
+    def problems(self) -> dict[str, str]:
         new, reason, by = self.values()
+        out = {}
         if not new:
-            return
+            out["status"] = self.tr("No status change is possible from this status; use the approval flow.")
         if not reason:
-            self.error.setText(self.tr("A reason is required."))
-            return
-        if not by:
-            self.error.setText(self.tr("Say who changes the status."))
-            return
-        self.accept()
+            out["reason"] = self.tr("A reason is required.")
+        return out
 
 
-class ContactDialog(QDialog):
-    def __init__(self, data: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class ContactDialog(FormDialog):
+    ERROR_FIELDS = {"name_required": "name", "bad_email": "email"}
+
+    def __init__(self, data: dict[str, Any] | None = None, parent: QWidget | None = None, *,
+                 submit: Callable[[dict[str, Any]], Any] | None = None) -> None:
+        super().__init__(parent, submit)
         data = data or {}
         self.setWindowTitle(self.tr("Contact"))
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.name = QLineEdit(data.get("name", ""))
         self.role = QLineEdit(data.get("role", ""))
         self.phone = QLineEdit(data.get("phone", ""))
@@ -200,8 +289,7 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("Phone:"), self.phone)
         form.addRow(self.tr("E-mail:"), self.email)
         form.addRow("", self.primary)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.field_widgets = {"name": self.name, "role": self.role, "phone": self.phone, "email": self.email}
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -211,19 +299,31 @@ class ContactDialog(QDialog):
         return {"name": self.name.text().strip(), "role": self.role.text().strip(), "phone": self.phone.text().strip(),
                 "email": self.email.text().strip(), "is_primary": self.primary.isChecked()}
 
-    def _accept(self) -> None:
-        if not self.values()["name"]:
-            self.error.setText(self.tr("The name is required."))
-            return
-        self.accept()
+    def problems(self) -> dict[str, str]:
+        from app.models.core.validation import field_errors
+        from app.models.suppliers.tables import SupplierContact
+
+        v = self.values()
+        out = {}
+        if not v["name"]:
+            out["name"] = self.tr("The name is required.")
+        if v["email"] and ("@" not in v["email"] or " " in v["email"]):
+            out["email"] = self.tr("This is not an e-mail address.")
+        for problem in field_errors(SupplierContact, {k: x for k, x in v.items() if k != "is_primary"}):
+            if problem.kind == "too_long":
+                out.setdefault(problem.field, self.tr("At most %1 characters.").replace("%1", str(problem.limit)))
+        return out
 
 
-class CertificateDialog(QDialog):
-    def __init__(self, data: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class CertificateDialog(FormDialog):
+    ERROR_FIELDS = {"standard_required": "standard", "dates": "expires_on", "bad_date": "issued_on"}
+
+    def __init__(self, data: dict[str, Any] | None = None, parent: QWidget | None = None, *,
+                 submit: Callable[[dict[str, Any]], Any] | None = None) -> None:
+        super().__init__(parent, submit)
         data = data or {}
         self.setWindowTitle(self.tr("Certificate"))
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.standard = QLineEdit(data.get("standard", ""))
         self.standard.setPlaceholderText("ISO 9001 / IATF 16949")
         self.number = QLineEdit(data.get("number", ""))
@@ -235,8 +335,8 @@ class CertificateDialog(QDialog):
         form.addRow(self.tr("Certification body:"), self.body)
         form.addRow(self.tr("Issued on:"), self.issued)
         form.addRow(self.tr("Expires on:"), self.expires)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b;")
+        self.field_widgets = {"standard": self.standard, "number": self.number, "body": self.body,
+                              "issued_on": self.issued, "expires_on": self.expires}
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -247,12 +347,17 @@ class CertificateDialog(QDialog):
                 "body": self.body.text().strip(), "issued_on": date_value(self.issued),
                 "expires_on": date_value(self.expires)}
 
-    def _accept(self) -> None:
+    def problems(self) -> dict[str, str]:
+        from app.models.core.validation import field_errors
+        from app.models.suppliers.tables import SupplierCertificate
+
         v = self.values()
+        out = {}
         if not v["standard"]:
-            self.error.setText(self.tr("The standard is required."))
-            return
+            out["standard"] = self.tr("The standard is required.")
         if v["issued_on"] and v["expires_on"] and v["expires_on"] < v["issued_on"]:
-            self.error.setText(self.tr("The expiry date must not be before the issue date."))
-            return
-        self.accept()
+            out["expires_on"] = self.tr("The expiry date must not be before the issue date.")
+        for problem in field_errors(SupplierCertificate, v):
+            if problem.kind == "too_long":
+                out.setdefault(problem.field, self.tr("At most %1 characters.").replace("%1", str(problem.limit)))
+        return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 AUTOSAVE_MS = 300  # debounce typing; choices and page changes save at once
@@ -25,6 +25,11 @@ class FlowPage(QWizardPage):
         self.flow_wizard = wizard
         self.key = key
         self.outer = QVBoxLayout(self)
+        self.counter = QLabel()
+        self.counter.setObjectName("pageCounter")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.setStyleSheet("color: palette(mid);")
+        self.outer.addWidget(self.counter)
         self.body = QVBoxLayout()
         self.outer.addLayout(self.body, 1)
         self.messages = QLabel()
@@ -110,10 +115,28 @@ class FlowWizard(QWizard):
         nxt = self.flow.next_page(key)
         return self._ids.get(nxt, -1) if nxt else -1
 
+    def page_position(self, key: str) -> tuple[int, int]:
+        """(number of the page, pages in all) on the flow's path from here (branches included)."""
+        try:
+            path = self.flow.path()
+        except Exception:  # a flow without a path: count the pages the wizard holds
+            path = list(self.flow_pages)
+        if key not in path:
+            path = list(self.flow_pages)
+        return (path.index(key) + 1 if key in path else 1), max(len(path), 1)
+
+    def update_counter(self, key: str | None = None) -> None:
+        key = key or self.current_key()
+        page = self.flow_pages.get(key or "")
+        if page is not None:
+            n, total = self.page_position(key)
+            page.counter.setText(QCoreApplication.translate("FlowWizard", "Page %1 of %2").replace("%1", str(n)).replace("%2", str(total)))
+
     def _page_changed(self, page_id: int) -> None:
         key = self.key_of(page_id)
         if key is None:
             return
+        self.update_counter(key)
         visited = [self.key_of(i) for i in self.visitedIds()]
         self.flow.history = [k for k in visited if k and k != key]
         self.flow.current = key

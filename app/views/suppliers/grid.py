@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLa
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from app.views.suppliers import common as c
-from app.views.core.table_models import ROW_ROLE, SORT_ROLE
+from app.views.core.table_models import ROW_ROLE, SORT_ROLE, readable_headers
 
 translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -99,6 +99,8 @@ class SupplierTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(FIELDS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return c.tr(TITLES[section]) if 0 <= section < len(TITLES) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -164,6 +166,8 @@ class SupplierTableModel(QAbstractTableModel):
                 return self._validity_colour(v)
             if column == COL_STATUS and v in ("suspended", "disqualified"):
                 return c.RED
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_NAME_ZH, COL_NAME_EN, COL_CATEGORY) and not _missing(v):
+            return str(v)  # a long name or category cut by the column is read in full on hover
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_VALID:
             colour = self._validity_colour(v)
             if colour is not None:
@@ -340,7 +344,15 @@ class SupplierGrid(QWidget):
         self.proxy = SupplierFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.model.edit_rejected.connect(self._show_rejection)
+        if not c.can(ctx, "suppliers.edit"):
+            self.model.writer = None  # read-only cells: the service would refuse the edit
         self._build()
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(lambda *_: self.update_count())
+        # what the signed-in user may not do is disabled (the services refuse it anyway)
+        for button, permission in ((self.add_button, "suppliers.edit"), (self.duplicate_button, "suppliers.edit"),
+                                   (self.delete_button, "suppliers.delete"), (self.import_button, "suppliers.import")):
+            button.setEnabled(c.can(ctx, permission))
         self.refresh()
 
     # ----- layout ---------------------------------------------------------------------------------
@@ -410,13 +422,14 @@ class SupplierGrid(QWidget):
         self.table.setItemDelegateForColumn(COL_CLASS, CodeComboDelegate({k: k for k in c.IMPORTANCE}, self.table))
         self.table.setItemDelegateForColumn(COL_RELATIONSHIP, CodeComboDelegate(c.RELATIONSHIP, self.table))
         header = self.table.horizontalHeader()
-        for col, width in ((COL_CODE, 80), (COL_NAME_ZH, 220), (COL_NAME_EN, 260), (COL_CATEGORY, 100),
-                           (COL_CLASS, 110), (COL_RELATIONSHIP, 100), (COL_STATUS, 160), (COL_VALID, 140), (COL_GRADE, 90)):
+        for col, width in ((COL_CODE, 80), (COL_NAME_ZH, 220), (COL_NAME_EN, 230), (COL_CATEGORY, 150),
+                           (COL_CLASS, 110), (COL_RELATIONSHIP, 100), (COL_STATUS, 110), (COL_VALID, 140), (COL_GRADE, 90)):
             header.resizeSection(col, width)
         # the name in the other language goes last, so the UI language's name stands next to the code
         other = COL_NAME_EN if self.ctx.language == "zh_CN" else COL_NAME_ZH
         header.moveSection(header.visualIndex(other), len(FIELDS) - 1)
         c.remember_header(self.table, self.ctx.settings, "suppliers/grid_header")
+        readable_headers(self.table)  # no title cut, in either language
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_supplier,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -447,7 +460,7 @@ class SupplierGrid(QWidget):
     # ----- data ---------------------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else self.current_supplier_id()
-        frame = self.sup.supplier_grid(self.ctx.database)
+        frame = self.sup.supplier_grid(self.ctx.database, grade_kind=c.grade_kind(self.ctx))
         self.model.set_frame(frame)
         current = self.category_filter.currentData()
         self.category_filter.blockSignals(True)
@@ -457,9 +470,16 @@ class SupplierGrid(QWidget):
             self.category_filter.addItem(cat, cat)
         self.category_filter.setCurrentIndex(max(self.category_filter.findData(current), 0))
         self.category_filter.blockSignals(False)
-        self.count_label.setText(self.tr("Suppliers: {n}").replace("{n}", f"{len(frame):,}"))
+        self.update_count()
         if keep is not None:
             self.select_supplier(keep)
+
+    def update_count(self) -> None:
+        """How many suppliers the filters show, out of how many (the count follows every filter)."""
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("Suppliers: {n}").replace("{n}", f"{total:,}") if shown == total else \
+            self.tr("Suppliers: {shown} of {n}").replace("{shown}", f"{shown:,}").replace("{n}", f"{total:,}")
+        self.count_label.setText(text)
 
     def _write(self, supplier_id: int, field: str, value: Any) -> dict:
         row = self.sup.update_supplier(self.ctx.database, supplier_id, {field: value})
@@ -490,15 +510,11 @@ class SupplierGrid(QWidget):
     def add_supplier(self) -> None:
         from app.views.suppliers.dialogs import SupplierDialog
 
-        dialog = SupplierDialog(self.sup.validate_field, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        dialog = SupplierDialog(self.sup.validate_field, self,
+                                submit=lambda values: self.sup.create_supplier(self.ctx.database, values))
+        if dialog.exec() != QDialog.DialogCode.Accepted:  # a refused save (duplicate code …) keeps the dialog open
             return
-        try:
-            sid = self.sup.create_supplier(self.ctx.database, dialog.values())
-        except Exception as exc:  # SupplierError: duplicate code etc.
-            QMessageBox.warning(self, self.tr("Add supplier"), c.error_text(exc))
-            return
-        self.refresh(keep=sid)
+        self.refresh(keep=dialog.created)
         self.suppliers_changed.emit()
 
     def duplicate_supplier(self) -> None:
@@ -538,7 +554,7 @@ class SupplierGrid(QWidget):
             if not path:
                 return False
         try:
-            result = simport.import_suppliers(self.ctx.database, path, by=c.current_user(self.ctx))
+            result = simport.import_suppliers(self.ctx.database, path)
         except simport.SupplierImportError as exc:
             ImportErrorsDialog(exc.errors, self).exec()
             return False
@@ -562,7 +578,7 @@ class SupplierGrid(QWidget):
             if not path:
                 return None
         try:
-            simport.export_suppliers(self.ctx.database, path, lang=self.ctx.language)
+            simport.export_suppliers(self.ctx.database, path, lang=self.ctx.language, grade_kind=c.grade_kind(self.ctx))
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Export suppliers"), str(exc))
             return None

@@ -49,20 +49,22 @@ class SuppliersPage(QWidget):
         self.grid.refresh()
         self.detail.set_supplier(self.grid.current_supplier_id())
 
-    def _run(self, dialog: QDialog) -> QDialog:
+    def _run(self, dialog: QDialog | None) -> QDialog | None:
+        if dialog is None:  # the user cancelled (e.g. asked about a draft)
+            return None
         dialog.finished.connect(lambda *_: (self.detail.refresh(), self.grid.refresh()))
         dialog.open()
         return dialog
 
-    def open_survey(self, supplier_id: int) -> QDialog:
+    def open_survey(self, supplier_id: int) -> QDialog | None:
         from app.views.suppliers.survey_wizard import open_survey
 
-        return self._run(open_survey(self.ctx, supplier_id, self))
+        return self._run(open_survey(self.ctx, supplier_id, self, ask=True))
 
-    def open_audit(self, supplier_id: int) -> QDialog:
+    def open_audit(self, supplier_id: int) -> QDialog | None:
         from app.views.suppliers.audit_wizard import open_audit
 
-        return self._run(open_audit(self.ctx, supplier_id, self))
+        return self._run(open_audit(self.ctx, supplier_id, self, ask=True))
 
     def open_survey_record(self, survey_id: int, status: str) -> QDialog | None:
         """A draft opens in the wizard where it was left; a submitted survey opens as its printout."""

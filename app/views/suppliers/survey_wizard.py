@@ -10,12 +10,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QWidget, QWizard)
 
 from app.views.suppliers import common as c
 from app.views.suppliers.flow_wizard import FlowPage, FlowWizard
 from app.views.suppliers.printing import preview_pdf, show_font_warning
+from app.views.core.table_models import readable_headers
 
 
 def _number(text: str) -> Any:
@@ -179,6 +181,7 @@ class ResultPage(FlowPage):
         self.setTitle(self.tr("Survey result"))
         self.setSubTitle(self.tr("Section scores by the weighted scoring method; Finish submits the survey."))
         self.table = QTableWidget(0, 4)
+        readable_headers(self.table)
         self.table.setHorizontalHeaderLabels([self.tr("Section"), self.tr("Weight"), self.tr("Score"),
                                               self.tr("Answered")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -211,7 +214,7 @@ class ResultPage(FlowPage):
                 self.table.setItem(i, j, QTableWidgetItem(v))
         text = self.tr("Overall score: {score}   Recommendation: {rec}") \
             .replace("{score}", c.fmt_pct(score.percent) or "–") \
-            .replace("{rec}", c.label(c.RESULT, score.recommendation) or "–")
+            .replace("{rec}", c.label(c.RECOMMENDATION, score.recommendation) or "–")
         if score.knockouts:
             names = ", ".join(self.flow.definition.question(k).text(lang) for k in score.knockouts)
             text += "\n" + self.tr("Knock-out answers: {names}").replace("{names}", names)
@@ -225,9 +228,8 @@ class SurveyWizard(FlowWizard):
         from app.models.suppliers import surveys
 
         self.service = surveys
-        user = c.current_user(ctx)
         super().__init__(ctx, flow, draft_id=survey_id, parent=parent,
-                         saver=lambda f, i: surveys.save_survey_draft(ctx.database, f, survey_id=i, by=user))
+                         saver=lambda f, i: surveys.save_survey_draft(ctx.database, f, survey_id=i))
         self.setObjectName("surveyWizard")
         self.setWindowTitle(self.tr("Supplier survey – {name}").replace("{name}", flow.state.get("supplier_name") or ""))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Submit"))
@@ -244,8 +246,7 @@ class SurveyWizard(FlowWizard):
     def accept(self) -> None:
         self.save_draft()
         try:
-            self.result_row = self.service.submit_survey(self.ctx.database, self.draft_id, self.flow,
-                                                         by=c.current_user(self.ctx))
+            self.result_row = self.service.submit_survey(self.ctx.database, self.draft_id, self.flow)
         except Exception as exc:  # ValidationError with the flow's messages
             messages = getattr(exc, "messages", None)
             text = "\n".join(m.text(self.lang) for m in messages) if messages else c.error_text(exc)
@@ -285,11 +286,32 @@ def print_completed_survey(ctx, survey_id: int, parent=None) -> Path:
     return path
 
 
-def open_survey(ctx, supplier_id: int | None, parent=None, *, resume: bool = True) -> SurveyWizard:
-    """A survey wizard for the supplier: resumes the latest draft when there is one."""
+def open_survey(ctx, supplier_id: int | None, parent=None, *, resume: bool = True,
+                ask: bool = False) -> SurveyWizard | None:
+    """A survey wizard for the supplier. With a draft there: ``ask`` lets the user continue it or
+    discard it (confirmed) and start a new survey (None when they cancel); without ``ask`` the
+    draft resumes when ``resume``."""
     from app.models.suppliers import surveys
 
-    draft = surveys.latest_survey_draft(ctx.database, supplier_id=supplier_id) if resume else None
+    draft = surveys.latest_survey_draft(ctx.database, supplier_id=supplier_id) \
+        if (resume or (ask and supplier_id is not None)) else None
+    if draft is not None and ask:
+        when = draft.updated_at.strftime("%Y-%m-%d") if draft.updated_at else ""
+        choice = c.draft_choice(parent, QCoreApplication.translate("Suppliers", "Supplier survey"),
+                                QCoreApplication.translate("Suppliers", "This supplier has a survey draft, last changed %1. Continue the draft, or "
+                                     "discard it and start a new survey?").replace("%1", when))
+        if choice is None:
+            return None
+        if choice == "discard":
+            if not c.confirm(parent, QCoreApplication.translate("Suppliers", "Discard the draft"),
+                             QCoreApplication.translate("Suppliers", "Discard the survey draft? Its answers are deleted; this cannot be undone.")):
+                return None
+            try:
+                surveys.discard_survey_draft(ctx.database, draft.id)
+            except Exception as exc:  # permission, or submitted meanwhile
+                c.error_box(parent, QCoreApplication.translate("Suppliers", "Discard the draft"), c.error_text(exc))
+                return None
+            draft = None
     if draft is not None:
         flow = surveys.load_survey(ctx.database, draft.id, lang=ctx.language)
         wizard = SurveyWizard(ctx, flow, survey_id=draft.id, parent=parent)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from app.engines.audit import checklist_to_dict
 from app.views.suppliers import common as c
+from app.views.core.table_models import readable_headers
 
 COL_KEY, COL_SECTION, COL_CLAUSE, COL_ZH, COL_EN, COL_WEIGHT, COL_MAX, COL_NA = range(8)
 
@@ -44,6 +45,7 @@ class TemplateEditor(QWidget):
             top.addWidget(b)
         layout.addLayout(top)
         self.table = QTableWidget(0, 8)
+        readable_headers(self.table)
         self.table.setObjectName("templateItems")
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Section"), self.tr("Clause"),
                                               self.tr("Requirement (Chinese)"), self.tr("Requirement (English)"),
