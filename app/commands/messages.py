@@ -662,6 +662,9 @@ ZH.update({
     "users.added": "已创建用户 {username}（{roles}）",
     "users.disabled": "已停用用户 {username}",
     "users.reset": "已重置 {username} 的密码；下次登录时须更改",
+})
+
+
 # --- inspection (issue 13): sampling plans and the inspection commands -------------------------
 EN.update({
     "plan.header": "GB/T 2828.1-2012 {severity} inspection, level {level}, AQL {aql:g}, lot of {lot_size}",
