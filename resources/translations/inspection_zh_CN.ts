@@ -612,31 +612,4 @@
         <translation>设置未保存</translation>
     </message>
 </context>
-<context>
-    <name>SignatureDialog</name>
-    <message>
-        <source>Electronic signature</source>
-        <translation>电子签名</translation>
-    </message>
-    <message>
-        <source>Sign “%1” as %2.</source>
-        <translation>以 %2 的身份签署“%1”。</translation>
-    </message>
-    <message>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Meaning</source>
-        <translation>签名含义(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Comment</source>
-        <translation>备注(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Sign</source>
-        <translation>签名</translation>
-    </message>
-</context>
 </TS>

@@ -161,14 +161,14 @@ def test_disposition_quantities_and_concession_signature(db):
         service.record_disposition(db, out.lot_id, [service.DispositionLine("sort", 500)])
     assert e.value.field == "performed_by"
     assert [r.lot_number for r in service.list_lots(db, "awaiting")] == ["R1"]
-    # a concession needs the signature when the administrator's list requires it (default: yes)
-    with pytest.raises(signatures.SignatureRequired):
-        service.record_disposition(db, out.lot_id, [service.DispositionLine("concession", 500, notes="deviation D-7")])
     lines = [service.DispositionLine("sort", 400, "supplier", "supplier"),
              service.DispositionLine("concession", 80, notes="cosmetic only, deviation D-7"),
              service.DispositionLine("scrap", 20)]
     users.create_user(db, "zhou.qm", "周敏", "Quality2026", ["quality_manager"])
     identity.sign_in(db, "zhou.qm", "Quality2026")
+    # a concession needs the signature when the administrator's list requires it (default: yes)
+    with pytest.raises(signatures.SignatureRequired):
+        service.record_disposition(db, out.lot_id, [service.DispositionLine("concession", 500, notes="deviation D-7")])
     service.record_disposition(db, out.lot_id, lines, signature=SignatureRequest("Quality2026", "approved"))
     sigs = signatures.signature_states(db, "inspection_lots", out.lot_id)
     assert [(g.action, g.username, g.valid) for g in sigs] == [("inspection.concession", "zhou.qm", True)]

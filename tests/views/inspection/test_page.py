@@ -11,7 +11,6 @@ from app.models.admin import identity, signatures, users
 from app.models.inspection import service
 from app.views.core.context import AppContext
 from app.views.core.tasks import TaskRunner
-from app.views.inspection import disposition as disposition_module
 from app.views.inspection.disposition import DispositionDialog
 from app.views.inspection.models import LotListModel, MeasurementModel, PlanModel
 from app.views.inspection.page import InspectionPage
@@ -128,12 +127,14 @@ def test_concession_asks_for_signature(ctx, db, pair, qtbot, monkeypatch):
     users.create_user(db, "zhou.qm", "Zhou Min", "Quality2026", ["quality_manager"])
     identity.sign_in(db, "zhou.qm", "Quality2026")
     asked = []
+    from app.views.admin import signature as signature_view
 
-    def fake_exec(self):
-        asked.append(True)
+    def fake_exec(self):  # the reusable dialog: the QM types the password and signs
+        asked.append(self.action)
         self.password.setText("Quality2026")
-        return QDialog.DialogCode.Accepted
-    monkeypatch.setattr(disposition_module.SignatureDialog, "exec", fake_exec)
+        self.sign()
+        return QDialog.DialogCode.Accepted if self.request is not None else QDialog.DialogCode.Rejected
+    monkeypatch.setattr(signature_view.SignatureDialog, "exec", fake_exec)
     lot = service.lot_detail(db, out.lot_id).lot
     dialog = DispositionDialog(ctx, lot)
     qtbot.addWidget(dialog)
@@ -143,7 +144,7 @@ def test_concession_asks_for_signature(ctx, db, pair, qtbot, monkeypatch):
     dialog.notes["concession"].setText("cosmetic, deviation D-7")
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled() and not dialog.hint.isHidden()
     dialog.submit()
-    assert asked == [True]
+    assert asked == ["inspection.concession"]
     sigs = signatures.signature_states(db, "inspection_lots", out.lot_id)
     assert [(s.action, s.meaning, s.valid) for s in sigs] == [("inspection.concession", "approved", True)]
     assert [r.lot_number for r in service.list_lots(db, "concession")] == ["C-1"]
