@@ -30,10 +30,6 @@ def upgrade() -> None:
     for column in LOT_COLUMNS:
         op.add_column("inspection_lots", column)
     op.create_index("ix_inspection_lots_supplier_part", "inspection_lots", ["supplier_id", "part_id", "inspected_on"])
-    # The inspector's "awaiting disposition" list: only rejected lots without a disposition.
-    awaiting = sa.text("decision = 'rejected' AND disposition IS NULL")
-    op.create_index("ix_inspection_lots_awaiting", "inspection_lots", ["inspected_on", "id"],
-                    sqlite_where=awaiting, postgresql_where=awaiting)
     op.create_table(
         "inspection_settings",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -164,7 +160,6 @@ def downgrade() -> None:
     for name in ("inspection_dispositions", "inspection_measurements", "inspection_lot_classes",
                  "inspection_severity_changes", "inspection_items", "inspection_settings"):
         op.drop_table(name)
-    op.drop_index("ix_inspection_lots_awaiting", "inspection_lots")
     op.drop_index("ix_inspection_lots_supplier_part", "inspection_lots")
     with op.batch_alter_table("inspection_lots") as batch:
         for column in LOT_COLUMNS:
