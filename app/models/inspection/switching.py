@@ -177,8 +177,9 @@ def _fast_state(pair: _Pair, oks, acs, tighter, resume_after_index: list[int]):
     state = None
     start = 0
     for cut in resume_after_index + [len(oks)]:
-        result = sampling.replay(oks[start:cut], acceptance_numbers=acs[start:cut],
-                                 tighter_accepted=tighter[start:cut], production_steady=pair.steady,
+        result = sampling.replay(oks[start:cut], acceptance_numbers=acs if isinstance(acs, int) else acs[start:cut],
+                                 tighter_accepted=tighter if tighter is None else tighter[start:cut],
+                                 production_steady=pair.steady,
                                  reduced_approved=pair.approved, state=state)
         state = result.state
         if cut < len(oks) and state.discontinued:
@@ -304,7 +305,11 @@ def _vector_states(session, settings: dict[tuple[int, int], _Pair]):
     ends = np.r_[starts[1:], n]
     seen = set()
     oks, acs, tights = ok.tolist(), ac.tolist(), tighter.tolist()
-    for a, b in zip(starts.tolist(), ends.tolist()):
+    # a pair whose lots all had the same Ac (and, for Ac 0/1, no tighter check) replays with
+    # scalars, which the engine does not re-check lot by lot
+    same_ac = (np.maximum.reduceat(ac, starts) == np.minimum.reduceat(ac, starts)).tolist()
+    first_ac = ac[starts].tolist()
+    for j, (a, b) in enumerate(zip(starts.tolist(), ends.tolist())):
         pair = by_key.get(int(key[a]))
         if pair is None:
             continue
@@ -312,7 +317,10 @@ def _vector_states(session, settings: dict[tuple[int, int], _Pair]):
         cuts = []
         if pair.setting_id in resumes:
             cuts = [i - a + 1 for i in range(a, b) if int(ids[i]) in resumes[pair.setting_id]]
-        yield pair, b - a, _fast_state(pair, oks[a:b], acs[a:b], tights[a:b], cuts)
+        if same_ac[j] and first_ac[j] < 2:
+            yield pair, b - a, _fast_state(pair, oks[a:b], first_ac[j], None, cuts)
+        else:
+            yield pair, b - a, _fast_state(pair, oks[a:b], acs[a:b], tights[a:b], cuts)
     for pair in settings.values():
         if pair.setting_id not in seen:
             yield pair, 0, sampling.SwitchingState()
