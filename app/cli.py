@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGS, help="user-interface language (also accepted after the command)")
     parser.add_argument("--busy-timeout", metavar="SECONDS", type=float,
                         help="how long to wait for another program's lock on the database (default 5)")
+    parser.add_argument("--user", metavar="NAME", help="act as this user (password from the prompt or "
+                        "QUALITYBRIDGE_PASSWORD); required in department mode, personal mode defaults to its user")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     import app.commands as commands_pkg
 
@@ -133,7 +135,10 @@ def run_command(func, args: argparse.Namespace) -> int:
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
         from app.models.core.database import DatabaseOpenError
 
-        if isinstance(exc, DatabaseOpenError):
+        from app.models.admin.identity import AccessError
+        from app.models.admin.permissions import PermissionDenied
+
+        if isinstance(exc, (DatabaseOpenError, AccessError, PermissionDenied)):  # refused: which permission, why
             _print_err(t("error", message=error_text(exc)))
             return EXIT_PROBLEM
         if isinstance(exc, OSError) and exc.filename:
@@ -178,8 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         target = args.database_url or args.db
         return run_gui(target=target, demo=args.demo, lang=args.lang)
+    from app.commands.common import set_user
     from app.logs import setup_logging
 
+    set_user(args.user)
     setup_logging()
     return run_command(args.func, args)
 

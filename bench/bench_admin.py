@@ -102,7 +102,7 @@ def run() -> list[str]:
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "edit.sqlite3")
-        db.actor = Actor(3, "li.sqe", "李强", ("supplier_quality_engineer",), frozenset())
+        db.actor = Actor(3, "li.sqe", "李强", ("supplier_quality_engineer",), frozenset({"suppliers.edit"}))
         with db.begin() as s:
             s.add(Supplier(code="S0001", name_zh="苏州精密铸造有限公司", name_en="Suzhou Precision Casting"))
         sid = 1

@@ -101,6 +101,9 @@ def run() -> list[str]:
         out.append(f"demo {SUPPLIERS} suppliers x {MONTHS} months: {time.perf_counter() - t:.1f} s "
                    f"({n_del:,} deliveries, {n_lots:,} lots, {n_lines:,} order lines), demo peak RSS {child_mb:.0f} MB")
         db = open_database(path)
+        from app.models.admin.identity import Actor
+
+        db.actor = Actor.system_job("bench")  # every permission
         scheme = EvaluationScheme()
         months = [p.label for p in _months(Period.parse("2026-10"), MONTHS)]
         # First evaluations: the last six months, oldest first, each against the first raw run.

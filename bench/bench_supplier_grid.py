@@ -43,6 +43,9 @@ def run() -> list[str]:
         generate_demo(path, suppliers=SUPPLIERS, customers=20, months=3, seed=11)
         lines.append(f"  demo with {SUPPLIERS:,} suppliers built in {time.perf_counter() - t0:.1f} s")
         db = open_database(path)
+        from app.models.admin.identity import Actor
+
+        db.actor = Actor.system_job("bench")  # every permission
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         ctx = AppContext(database=db, tasks=TaskRunner(), language="zh_CN", settings=settings)
         try:

@@ -4,6 +4,7 @@ database, argument types with limits, and the PDF font warning (docs/CONVENTIONS
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from app.commands.messages import error_text, t
@@ -36,9 +37,55 @@ def print_rejected(file: str, exc) -> int:
     return 1
 
 
+#: ``--user`` of this run (``app.cli.main`` sets it): who the commands act for.
+_cli_user: str | None = None
+PASSWORD_ENV = "QUALITYBRIDGE_PASSWORD"
+
+
+def set_user(username: str | None) -> None:
+    global _cli_user
+    _cli_user = (username or "").strip() or None
+
+
 def open_existing(path: str) -> Database:
-    """Open (and migrate) a database file that must already exist; raises DatabaseOpenError."""
-    return open_database(path, create=False)
+    """Open (and migrate) a database file that must already exist, signed in as the run's user
+    (:func:`sign_in`); raises DatabaseOpenError, or AccessError when nobody may be signed in."""
+    db = open_database(path, create=False)
+    try:
+        sign_in(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def sign_in(db: Database, username: str | None = None) -> None:
+    """Who a command acts for. With ``--user NAME``: that user, password from
+    ``QUALITYBRIDGE_PASSWORD`` or a prompt (getpass). Without: in personal mode the database's
+    personal user; in department mode a refusal (``--user`` is required). A database that has
+    no users yet (created before its administrator) is worked on as the system job ``cli``."""
+    from app.models.admin import identity
+
+    username = username if username is not None else _cli_user
+    if db.actor is not None:
+        return
+    if username:
+        password = os.environ.get(PASSWORD_ENV)
+        if password is None:
+            import getpass
+
+            try:
+                password = getpass.getpass(t("user.prompt", user=username))
+            except (EOFError, OSError):
+                password = ""
+        if not password:
+            raise identity.AccessError(f"no password given for {username}", "no_password", user=username)
+        identity.sign_in(db, username, password)
+        return
+    if identity.user_count(db) == 0:
+        db.actor = identity.Actor.system_job("cli")
+        return
+    identity.sign_in_personal(db)
 
 
 def bounded_int(lo: int, hi: int, option: str = "the value"):

@@ -72,7 +72,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
             gl = grade_list(db, summary.period)
             out = [{"supplier": r.code, "score": r.score, "grade": r.grade, "previous_grade": r.previous_grade,
                     "periods_in_grade": r.periods_in_grade, "indicators": r.indicators, "missing": r.missing,
-                    "treatment": r.treatment} for r in gl.rows]
+                    "treatment": r.treatment, "status": r.status, "certificate": r.certificate,
+                    "overdue_cars": r.overdue_cars, "actions": list(r.actions), "holds": list(r.holds)}
+                   for r in gl.rows]
             print(json.dumps(out, ensure_ascii=False, indent=1))
         else:
             grades = ", ".join(f"{g} {n}" for g, n in summary.grades.items())
@@ -174,7 +176,7 @@ def sourcing_json(plan, lang: str) -> dict:
             "strategy_text": strategy_text(it.strategy, lang),
             "suppliers": [{"supplier": s.code, "name_zh": s.name_zh, "name_en": s.name_en, "status": s.status,
                            "grade": s.grade, "score": s.score, "current_share": s.current_share,
-                           "suggested_share": s.suggested_share} for s in it.suppliers],
+                           "suggested_share": s.suggested_share, "holds": list(s.holds)} for s in it.suppliers],
             "not_current": [{"supplier": o.code, "status": o.status, "reason": o.reason} for o in it.not_current],
         } for it in plan.items],
     }

@@ -136,6 +136,22 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
+    "print.audit_result": "result: {result} ({percent}); findings: {findings}",
+    "print.audit_open": "the audit is not complete: {reason}",
+    "print.no_findings": "none",
+    # admin-wiring: who runs a command (--user), refusals
+    "user.department": "this database is in department mode: give --user NAME (password from the prompt or "
+                       "QUALITYBRIDGE_PASSWORD)",
+    "user.no_user": "no personal user is set up for this database: give --user NAME",
+    "user.bad_credentials": "wrong user name or password",
+    "user.locked": "the account is locked until {until} (UTC) after too many failed attempts",
+    "user.no_password": "no password given for {user} (type it at the prompt or set QUALITYBRIDGE_PASSWORD)",
+    "user.signature_required": "this action needs an electronic signature; use the application to sign it",
+    "user.prompt": "password for {user}: ",
+    "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
+    "approval.none": "{supplier} has no approval flow yet",
+    "approval.record": "approval record of {supplier}",
 }
 
 ZH: dict[str, str] = {
@@ -242,6 +258,21 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
+    "print.audit_result": "结论：{result}（{percent}）；不符合项：{findings}",
+    "print.audit_open": "审核尚未完成：{reason}",
+    "print.no_findings": "无",
+    # admin-wiring: who runs a command (--user), refusals
+    "user.department": "此数据库为部门模式：请用 --user 用户名 登录（密码在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
+    "user.no_user": "此数据库未设置个人用户：请用 --user 用户名",
+    "user.bad_credentials": "用户名或密码错误",
+    "user.locked": "多次登录失败，账户已锁定至 {until}（UTC）",
+    "user.no_password": "未提供 {user} 的密码（在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
+    "user.signature_required": "此操作需要电子签名；请在应用程序中签名",
+    "user.prompt": "{user} 的密码：",
+    "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
+    "approval.none": "{supplier} 尚无认可流程",
+    "approval.record": "{supplier} 的供应商认可记录",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
@@ -326,6 +357,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 def error_text(exc: BaseException | str, lang: str | None = None) -> str:
     """The user's line for an error: by its ``key``/``params`` when it has them, else by a known
     pattern, else its own text (one line)."""
+    if hasattr(exc, "permission") and callable(getattr(exc, "text", None)):  # PermissionDenied: names what is missing
+        return exc.text(lang or _language)
+    access = getattr(exc, "code", None)
+    if isinstance(exc, Exception) and type(exc).__name__ in ("AccessError", "SignatureRequired") \
+            and f"user.{access}" in EN:
+        params = dict(getattr(exc, "params", None) or {})
+        until = params.pop("until", None)
+        return t(f"user.{access}", lang, **params, until=f"{until:%H:%M}" if until is not None else "")
     key = getattr(exc, "key", None)
     params = getattr(exc, "params", None)
     if key and isinstance(params, dict) and key in EN:
@@ -372,6 +411,7 @@ EN.update({
     "model.not_found": "model file not found: {path}",
     "columns.missing": "column(s) not in the data: {columns}",
     "text.nul": "a value contains a NUL character",
+    "approval.order": "step '{step}' cannot be done before '{before}'",
 })
 ZH.update({
     "check.not_a_file": "{path} 不存在或不是文件。",
@@ -388,6 +428,7 @@ ZH.update({
     "model.not_found": "找不到模型文件：{path}",
     "columns.missing": "数据中没有这些列：{columns}",
     "text.nul": "取值中含有 NUL 字符",
+    "approval.order": "步骤“{step}”不能在“{before}”之前记录",
 })
 #: what a "does not exist" names, in Chinese
 RECORD_NAMES_ZH = {"audit": "审核", "survey": "调查表", "supplier": "供应商", "corrective action": "纠正措施",
@@ -408,6 +449,7 @@ _PATTERNS += [
     (re.compile(r"^model file not found: (?P<path>.+)$"), "model.not_found"),
     (re.compile(r"^column\(s\) not in the data: (?P<columns>.+?)(?: \(need .*\))?$"), "columns.missing"),
     (re.compile(r"^embedded null byte$"), "text.nul"),
+    (re.compile(r"^step '(?P<step>[^']+)' cannot be done before '(?P<before>[^']+)'$"), "approval.order"),
 ]
 
 #: the operating system's reasons (``strerror``) users meet, in Chinese
@@ -423,7 +465,23 @@ OS_REASONS_ZH = {
     "File name too long": "文件名过长",
     "Device or resource busy": "设备或资源正忙",
     "Invalid argument": "参数无效",
+    "unable to open database file": "无法打开数据库文件",
+    "database is locked": "数据库正被其他程序使用",
+    "file is not a database": "不是数据库文件",
+    "attempt to write a readonly database": "数据库为只读",
 }
+#: argparse's own refusals (a usage mistake), in Chinese
+USAGE_ZH = [
+    (re.compile(r"^the following arguments are required: (?P<x>.+)$"), "缺少必需的参数：{x}"),
+    (re.compile(r"^argument (?P<a>\S+): invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$"), "参数 {a}：无效的选项 {v}（可选：{c}）"),
+    (re.compile(r"^argument (?P<a>\S+): expected one argument$"), "参数 {a} 需要一个取值"),
+    (re.compile(r"^argument (?P<a>\S+): not allowed with argument (?P<b>\S+)$"), "参数 {a} 不能与参数 {b} 同时使用"),
+    (re.compile(r"^argument (?P<a>\S+): invalid \S+ value: (?P<v>.+)$"), "参数 {a}：无效的取值 {v}"),
+    (re.compile(r"^one of the arguments (?P<x>.+) is required$"), "必须给出以下参数之一：{x}"),
+    (re.compile(r"^unrecognized arguments: (?P<x>.+)$"), "无法识别的参数：{x}"),
+    (re.compile(r"^argument (?P<a>\S+): ignored explicit argument (?P<v>.+)$"), "参数 {a}：多余的取值 {v}"),
+    (re.compile(r"^invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$"), "无效的命令 {v}（可选：{c}）"),
+]
 
 
 def localised_params(params: dict, lang: str) -> dict:
@@ -432,10 +490,101 @@ def localised_params(params: dict, lang: str) -> dict:
     if lang != "zh_CN":
         return params
     out = dict(params)
-    reason = out.get("reason")
-    if reason is not None and str(reason) in OS_REASONS_ZH:
-        out["reason"] = OS_REASONS_ZH[str(reason)]
+    for name in ("reason", "detail"):
+        value = out.get(name)
+        if value is not None and str(value) in OS_REASONS_ZH:
+            out[name] = OS_REASONS_ZH[str(value)]
+    message = out.get("message")
+    if isinstance(message, str) and "command" in out:  # the "usage" line: argparse's English refusal
+        for pattern, template in USAGE_ZH:
+            m = pattern.match(message)
+            if m:
+                out["message"] = template.format(**m.groupdict())
+                break
+    if "step" in out and "before" in out:  # approval steps by their Chinese titles
+        from app.flows.approval import STEP_TITLES
+
+        for name in ("step", "before"):
+            out[name] = STEP_TITLES.get(str(out[name]), (out[name],))[0]
     what = out.get("what")
     if isinstance(what, str) and what in RECORD_NAMES_ZH:
         out["what"] = RECORD_NAMES_ZH[what]
     return out
+# --- admin (administration commands: backup, restore, audit verify, users) -----------------------
+EN.update({
+    "admin.no_tty": "no terminal to ask for the new password: set QUALITYBRIDGE_NEW_PASSWORD",
+    "admin.prompt_new_password": "New password:",
+    "admin.prompt_repeat": "Repeat the new password:",
+    "admin.passwords_differ": "the two passwords differ; nothing was changed",
+    "access.last_admin": "this is the last active administrator; make someone else administrator first",
+    "access.self": "you cannot deactivate your own account",
+    "access.reason_required": "say why the account is deactivated (--reason)",
+    "access.not_found": "no such user",
+    "backup.done": "backup written to {path} ({pages} pages, {seconds:.2f} s)",
+    "backup.cancelled": "the backup was cancelled; no file was written",
+    "backup.postgres": "a PostgreSQL database is backed up with the server's own tool: {command}",
+    "backup.no_folder": "cannot write there: the folder {folder} does not exist",
+    "backup.same_file": "a backup cannot replace the database itself ({path})",
+    "backup.is_folder": "{path} is a folder: give a file name for the backup",
+    "backup.cannot_write": "cannot write the backup {path}: {detail}",
+    "backup.source_busy": "{name} is in use by another program; no backup was written. Try again when it has "
+                          "finished.",
+    "restore.postgres": "a PostgreSQL database is restored with the server's own tool: {command}",
+    "restore.missing": "{path} does not exist",
+    "restore.not_sqlite": "{name} is not a QualityBridge backup (not an SQLite file); nothing was changed",
+    "restore.damaged": "{name} is damaged ({detail}); nothing was changed",
+    "restore.not_qb": "{name} is not a QualityBridge database; nothing was changed",
+    "restore.newer": "{name} was written by a newer version of QualityBridge (schema {revision}); nothing was changed",
+    "restore.same_file": "a database cannot be restored from itself ({path})",
+    "restore.need_yes": "restoring replaces the database: add --yes to confirm",
+    "restore.confirm": "Replace {db} with {file}? The current file is kept as a backup. [y/N]",
+    "restore.not_done": "not restored; nothing was changed",
+    "restore.done": "{db} restored from {file}; the previous file was kept as {kept}",
+    "users.header": "user name|full name|roles|state|last sign-in",
+    "users.active": "active",
+    "users.inactive": "disabled",
+    "users.locked": "locked until {until}",
+    "users.count": "{n} user(s)",
+    "users.unknown": "no user named {username}",
+    "users.added": "user {username} created ({roles})",
+    "users.disabled": "user {username} disabled",
+    "users.reset": "password of {username} reset; it must be changed at the next sign-in",
+})
+ZH.update({
+    "admin.no_tty": "没有终端可以询问新密码：请设置 QUALITYBRIDGE_NEW_PASSWORD",
+    "admin.prompt_new_password": "新密码：",
+    "admin.prompt_repeat": "再次输入新密码：",
+    "admin.passwords_differ": "两次输入的密码不一致；未做任何更改",
+    "access.last_admin": "这是最后一位有效的管理员；请先指定其他人为管理员",
+    "access.self": "不能停用自己的账户",
+    "access.reason_required": "请说明停用账户的原因（--reason）",
+    "access.not_found": "没有该用户",
+    "backup.done": "备份已写入 {path}（{pages} 页，{seconds:.2f} 秒）",
+    "backup.cancelled": "备份已取消；未写入任何文件",
+    "backup.postgres": "PostgreSQL 数据库请使用服务器自带的工具备份：{command}",
+    "backup.no_folder": "无法写入：文件夹 {folder} 不存在",
+    "backup.same_file": "备份不能覆盖数据库本身（{path}）",
+    "backup.is_folder": "{path} 是文件夹：请给出备份的文件名",
+    "backup.cannot_write": "无法写入备份 {path}：{detail}",
+    "backup.source_busy": "{name} 正被其他程序使用；未写入备份。请等其完成后重试。",
+    "restore.postgres": "PostgreSQL 数据库请使用服务器自带的工具恢复：{command}",
+    "restore.missing": "{path} 不存在",
+    "restore.not_sqlite": "{name} 不是 QualityBridge 备份（不是 SQLite 文件）；未做任何更改",
+    "restore.damaged": "{name} 已损坏（{detail}）；未做任何更改",
+    "restore.not_qb": "{name} 不是 QualityBridge 数据库；未做任何更改",
+    "restore.newer": "{name} 由更新版本的 QualityBridge 写入（数据库结构 {revision}）；未做任何更改",
+    "restore.same_file": "数据库不能从自身恢复（{path}）",
+    "restore.need_yes": "恢复会替换数据库：请加 --yes 确认",
+    "restore.confirm": "用 {file} 替换 {db}？当前文件将保留为备份。[y/N]",
+    "restore.not_done": "未恢复；未做任何更改",
+    "restore.done": "{db} 已从 {file} 恢复；原文件保留为 {kept}",
+    "users.header": "用户名|姓名|角色|状态|最近登录",
+    "users.active": "有效",
+    "users.inactive": "已停用",
+    "users.locked": "锁定至 {until}",
+    "users.count": "共 {n} 个用户",
+    "users.unknown": "没有名为 {username} 的用户",
+    "users.added": "已创建用户 {username}（{roles}）",
+    "users.disabled": "已停用用户 {username}",
+    "users.reset": "已重置 {username} 的密码；下次登录时须更改",
+})

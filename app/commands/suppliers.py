@@ -81,12 +81,16 @@ def run_print_audit(args: argparse.Namespace) -> int:
                     sup = s.scalar(select(Supplier).where(Supplier.code == args.supplier))
                     if sup is None:
                         return fail(t("supplier.unknown_code", code=args.supplier))
-                    name = f"{sup.code} " + ((sup.name_zh if lang == "zh_CN" else sup.name_en) or sup.name_zh)
+                    from app.engines.labels import local_name
+
+                    name = f"{sup.code} {local_name(sup.name_zh, sup.name_en, lang)}"
             font = write_blank_checklist(audits.get_template(db, args.template), out, lang=lang, supplier_name=name)
             what = t("print.blank_checklist", template=args.template)
         else:
-            font = write_audit_report(audits.audit_report(db, args.audit), out, lang=lang)
+            report = audits.audit_report(db, args.audit)
+            font = write_audit_report(report, out, lang=lang)
             what = t("print.audit", id=args.audit)
+            summary = audit_summary(report, lang)
     except SupplierError as exc:
         return fail(exc)
     except OSError as exc:
@@ -95,7 +99,28 @@ def run_print_audit(args: argparse.Namespace) -> int:
         db.dispose()
     warn_if_font_not_embedded(font)
     print(t("print.written", what=what, path=out))
+    if args.audit:
+        print(summary)
     return 0
+
+
+def audit_summary(report, lang: str) -> str:
+    """One line: the audit's result and its findings by severity, in the words of the printed
+    report and the wizard (``app.engines.labels``)."""
+    from collections import Counter
+
+    from app.engines.audit import SEVERITIES
+    from app.engines.labels import word
+
+    score = report.score
+    if score.result is None:
+        return t("print.audit_open", lang, reason=word("audit_reason", score.reason, lang))
+    counts = Counter(f["severity"] for f in report.findings)
+    sep = "，" if lang == "zh_CN" else ", "
+    findings = sep.join(f"{counts[s]} {word('severity', s, lang)}" for s in reversed(SEVERITIES) if counts[s])
+    percent = "" if score.percent is None else f"{score.percent:.1f}%"
+    return t("print.audit_result", lang, result=word("audit_result", score.result, lang), percent=percent,
+             findings=findings or t("print.no_findings", lang))
 
 
 def run_print_survey(args: argparse.Namespace) -> int:

@@ -40,6 +40,16 @@ from app.engines.flags import ACCEPTED_SWITCHES, switch
 
 AUDIT_TYPES = ("product", "process", "qms")
 AUDIT_OCCASIONS = ("selection", "first_supply", "periodic", "problem", "reapproval")
+#: Why a supplier in each status is usually audited — the wizard's default occasion (the auditor
+#: may change it): candidates for selection, approved suppliers periodically (surveillance),
+#: suspended or disqualified ones to be approved again.
+DEFAULT_OCCASION = {"potential": "selection", "under_evaluation": "selection", "approved": "periodic",
+                    "conditional": "periodic", "suspended": "reapproval", "disqualified": "reapproval"}
+
+
+def default_occasion(status: str | None) -> str:
+    """The default audit occasion for a supplier status (no supplier yet: selection)."""
+    return DEFAULT_OCCASION.get(status or "", "selection")
 SEVERITIES = ("observation", "minor", "major", "critical")
 #: severities that call for a corrective action request (SCAR / 8D)
 CAR_SEVERITIES = ("minor", "major", "critical")

@@ -31,6 +31,19 @@ STOP_NEW_ORDERS = "stop_new_orders"
 RE_AUDIT = "re_audit"
 DISQUALIFY = "disqualify"
 NO_SCORE_REVIEW = "no_score_review"
+NO_ORDERS = "no_orders"  # replaces every share action when the supplier's status forbids orders
+
+# Holds: facts outside the period's score that override what its grade suggests (issue 10 §9).
+HOLD_DISQUALIFIED = "disqualified"            # no orders at all
+HOLD_SUSPENDED = "suspended"                  # no new orders until reinstated
+HOLD_NOT_APPROVED = "not_approved"            # potential / under evaluation: not on the qualified list
+HOLD_CERTIFICATE_EXPIRED = "certificate_expired"  # a mandatory certificate (ISO 9001, IATF 16949 …) expired
+HOLD_OVERDUE_CAR = "overdue_car"              # an overdue corrective action request
+#: Supplier statuses whose grade may turn into orders (the qualified supplier list).
+ORDERABLE_STATUSES = ("approved", "conditional")
+_STATUS_HOLD = {"disqualified": HOLD_DISQUALIFIED, "suspended": HOLD_SUSPENDED,
+                "potential": HOLD_NOT_APPROVED, "under_evaluation": HOLD_NOT_APPROVED}
+_SHARE_ACTIONS = frozenset({PREFERRED, LARGER_SHARE, KEEP, SMALLER_SHARE})
 
 
 @dataclass(frozen=True)
@@ -121,6 +134,37 @@ def actions_for(grade: str | None, periods_in_grade: int, policy: GradePolicy) -
     if grade == "D" and periods_in_grade >= policy.disqualify_after:
         acts = acts + (DISQUALIFY,)
     return acts
+
+
+def apply_holds(actions: Sequence[str], status: str | None, *, certificate_expired: bool = False,
+                overdue_cars: int = 0) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The grade's actions corrected by what the score does not see; returns (actions, holds).
+
+    - disqualified, suspended, potential or under evaluation: no share of orders — every share
+      action (preferred, larger/smaller share, keep) gives way to ``no_orders``; a disqualified
+      supplier gets nothing else, the others keep improvement and re-audit actions;
+    - an expired mandatory certificate or an overdue corrective action request: no reduced
+      inspection (normal inspection instead).
+    ``holds`` names each reason, in that order.
+    """
+    acts = list(actions)
+    holds: list[str] = []
+    status_hold = _STATUS_HOLD.get(status or "")
+    if status_hold:
+        holds.append(status_hold)
+        if status_hold == HOLD_DISQUALIFIED:
+            acts = [NO_ORDERS]
+        else:
+            acts = [NO_ORDERS] + [a for a in acts if a not in _SHARE_ACTIONS and a != REDUCED_INSPECTION]
+    if certificate_expired:
+        holds.append(HOLD_CERTIFICATE_EXPIRED)
+    if overdue_cars > 0:
+        holds.append(HOLD_OVERDUE_CAR)
+    if (certificate_expired or overdue_cars > 0) and REDUCED_INSPECTION in acts:
+        acts = [a for a in acts if a != REDUCED_INSPECTION]
+        if NORMAL_INSPECTION not in acts and TIGHTENED_INSPECTION not in acts:
+            acts.append(NORMAL_INSPECTION)
+    return tuple(dict.fromkeys(acts)), tuple(holds)
 
 
 def order_shares(links: pd.DataFrame, policy: GradePolicy) -> pd.DataFrame:

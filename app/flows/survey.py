@@ -150,6 +150,21 @@ class SurveyFlow(PageFlow):
     def is_complete(self) -> bool:
         return not self.validate_all()
 
+    def section_answered(self, section_key: str) -> bool:
+        """A section counts as answered when something in it is answered and it passes its checks
+        (every visible required question answered, every answer valid)."""
+        visible = self.visible_questions(section_key)
+        return any(not is_blank(self.answers.get(q.key)) for q in visible) and not self.validate_section(section_key)
+
+    def unanswered_sections(self) -> list[str]:
+        """Keys of the sections not yet answered, in order."""
+        return [s.key for s in self.definition.sections if not self.section_answered(s.key)]
+
+    def progress(self) -> tuple[int, int]:
+        """(sections answered, sections) — what a draft's list entry shows instead of a score."""
+        total = len(self.definition.sections)
+        return total - len(self.unanswered_sections()), total
+
     # drafts -----------------------------------------------------------------------------
     @classmethod
     def from_json(cls, text: str | dict, definition: SurveyDefinition | None = None, lang: str = "en") -> "SurveyFlow":

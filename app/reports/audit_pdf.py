@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.engines.audit import ChecklistTemplate, ScoringRule
+from app.engines.labels import audit_rule_text, local_name, words
 from app.reports.pdf import CJKFont, ReportStyles, build_pdf, cjk_font, escape, grid_table, report_styles, signature_block
 
 TEXT = {
@@ -26,7 +27,6 @@ TEXT = {
         "no": "序号", "clause": "条款", "item": "检查内容", "weight": "权重", "score": "评分", "na": "N/A",
         "remarks": "证据 / 备注", "severity": "不符合等级", "finding": "发现",
         "result_heading": "审核结论", "overall": "总得分率", "result": "结论", "thresholds": "判定标准",
-        "threshold_text": "≥ {a:.0f}% 批准；≥ {c:.0f}% 有条件批准；其余不批准。严重不符合项 → 不批准；主要不符合项 → 最多有条件批准。",
         "sections_heading": "各部分得分", "section": "部分", "items": "条款数", "na_count": "不适用",
         "section_score": "得分率", "details_heading": "逐项评分", "findings_heading": "不符合项汇总",
         "description": "描述", "evidence": "证据", "none": "无",
@@ -34,15 +34,12 @@ TEXT = {
         "car_status": "状态", "overdue": "（逾期）", "planned": "计划（审核完成时生成）",
         "signatures": "签字", "auditor": "审核员", "supplier_rep": "供方代表", "quality_manager": "质量经理",
         "draft_note": "草稿：审核尚未完成，分数为暂定值。", "incomplete": "未完成",
-        "types": {"product": "产品审核", "process": "过程审核", "qms": "质量管理体系审核"},
-        "occasions": {"selection": "供应商选择", "first_supply": "首次供货", "periodic": "定期审核",
-                      "problem": "质量问题触发", "reapproval": "再认可"},
-        "results": {"approved": "批准", "conditional": "有条件批准", "not_approved": "不批准"},
-        "reasons": {"score": "按得分判定", "critical_finding": "存在严重不符合项", "major_finding": "存在主要不符合项",
-                    "incomplete": "尚有条款未评分", "no_applicable_items": "没有适用的条款"},
-        "severities": {"observation": "观察项", "minor": "一般", "major": "主要", "critical": "严重"},
-        "statuses": {"draft": "草稿", "completed": "已完成", "open": "未回复", "answered": "已回复",
-                     "verified": "已验证", "closed": "已关闭", "cancelled": "已取消"},
+        "types": words("audit_type", "zh_CN"),
+        "occasions": words("occasion", "zh_CN"),
+        "results": words("audit_result", "zh_CN"),
+        "reasons": words("audit_reason", "zh_CN"),
+        "severities": words("severity", "zh_CN"),
+        "statuses": {**words("record_status", "zh_CN"), **words("car_status", "zh_CN")},
     },
     "en": {
         "blank_title": "{title} (blank form for on-site use)", "report_title": "Supplier audit report",
@@ -53,8 +50,6 @@ TEXT = {
         "no": "No.", "clause": "Clause", "item": "Checklist item", "weight": "Weight", "score": "Score",
         "na": "N/A", "remarks": "Evidence / remarks", "severity": "Severity", "finding": "Finding",
         "result_heading": "Audit result", "overall": "Overall score", "result": "Result", "thresholds": "Criteria",
-        "threshold_text": ">= {a:.0f}% approved; >= {c:.0f}% conditionally approved; otherwise not approved. "
-                          "A critical finding means not approved; a major finding at most conditional.",
         "sections_heading": "Scores by section", "section": "Section", "items": "Items", "na_count": "N/A",
         "section_score": "Score", "details_heading": "Item scores", "findings_heading": "Findings",
         "description": "Description", "evidence": "Evidence", "none": "None",
@@ -63,17 +58,15 @@ TEXT = {
         "signatures": "Signatures", "auditor": "Auditor", "supplier_rep": "Supplier representative",
         "quality_manager": "Quality manager",
         "draft_note": "Draft: the audit is not complete, scores are provisional.", "incomplete": "incomplete",
-        "types": {"product": "Product audit", "process": "Process audit", "qms": "Quality management system audit"},
-        "occasions": {"selection": "Supplier selection", "first_supply": "First supply", "periodic": "Periodic",
-                      "problem": "Quality problem", "reapproval": "Re-approval"},
-        "results": {"approved": "Approved", "conditional": "Conditionally approved", "not_approved": "Not approved"},
-        "reasons": {"score": "by score", "critical_finding": "critical finding", "major_finding": "major finding",
-                    "incomplete": "items not yet scored", "no_applicable_items": "no applicable items"},
-        "severities": {"observation": "Observation", "minor": "Minor", "major": "Major", "critical": "Critical"},
-        "statuses": {"draft": "Draft", "completed": "Completed", "open": "Open", "answered": "Answered",
-                     "verified": "Verified", "closed": "Closed", "cancelled": "Cancelled"},
+        "types": words("audit_type", "en"),
+        "occasions": words("occasion", "en"),
+        "results": words("audit_result", "en"),
+        "reasons": words("audit_reason", "en"),
+        "severities": words("severity", "en"),
+        "statuses": {**words("record_status", "en"), **words("car_status", "en")},
     },
 }
+SCORE_PAD = 3  # points of padding either side of the score boxes on the blank checklist
 RESULT_COLOURS = {"approved": "#2e7d32", "conditional": "#ef6c00", "not_approved": "#c62828"}
 SECTION_BG = colors.HexColor("#eef1f5")
 
@@ -151,6 +144,15 @@ def _rule_label(template: ChecklistTemplate) -> str:
     return "; ".join(f"{lo}–{hi}" + (" / N/A" if na else "") for lo, hi, na in rules)
 
 
+#: Column shares of the blank checklist: no., clause, item, weight, score boxes, N/A, evidence —
+#: the evidence column takes a third of the width, that is where the auditor writes.
+CHECKLIST_COLUMNS = (0.045, 0.085, 0.285, 0.065, 0.13, 0.055, 0.335)
+
+
+def checklist_columns(width: float) -> list[float]:
+    return [width * f for f in CHECKLIST_COLUMNS]
+
+
 def write_blank_checklist(template: ChecklistTemplate, path: str | os.PathLike[str], *, lang: str = "zh_CN",
                           supplier_name: str = "", font: CJKFont | None = None) -> CJKFont:
     """The checklist to print and fill by hand on the shop floor."""
@@ -165,7 +167,7 @@ def write_blank_checklist(template: ChecklistTemplate, path: str | os.PathLike[s
         (T["occasion"], ""), (T["auditors"], ""), (T["scope"], ""),
     ], st, w))
     story += [Spacer(1, 3 * mm), _p(T["legend"].format(rule=_rule_label(template)), st.small), Spacer(1, 2 * mm)]
-    cw = [w * 0.05, w * 0.11, w * 0.37, w * 0.07, w * 0.15, w * 0.06, w * 0.19]
+    cw = checklist_columns(w)
     rows: list[list] = [[_p(T[k], st.cell_bold) for k in ("no", "clause", "item", "weight", "score", "na", "remarks")]]
     extra: list[tuple] = []
     n = 0
@@ -179,9 +181,14 @@ def write_blank_checklist(template: ChecklistTemplate, path: str | os.PathLike[s
         for it in items:
             n += 1
             rows.append([str(n), _p(it.clause, st.cell), _p(it.text(lang), st.cell), f"{it.weight:g}",
-                         _score_boxes(it.rule, st, cw[4] - 4), _na_box(it.rule.na_allowed, st), ""])
+                         _score_boxes(it.rule, st, cw[4] - 2 * SCORE_PAD), _na_box(it.rule.na_allowed, st), ""])
     extra += [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (3, -1), "CENTER"),
-              ("ALIGN", (5, 1), (5, -1), "CENTER")]
+              ("ALIGN", (5, 1), (5, -1), "CENTER"),
+              # the score boxes fill their cell exactly, so none reaches into the N/A column
+              ("LEFTPADDING", (4, 1), (4, -1), SCORE_PAD), ("RIGHTPADDING", (4, 1), (4, -1), SCORE_PAD),
+              ("LEFTPADDING", (0, 0), (0, -1), 2), ("RIGHTPADDING", (0, 0), (0, -1), 2),
+              ("LEFTPADDING", (3, 0), (3, -1), 2), ("RIGHTPADDING", (3, 0), (3, -1), 2),
+              ("LEFTPADDING", (5, 0), (5, -1), 2), ("RIGHTPADDING", (5, 0), (5, -1), 2)]
     story.append(grid_table(rows, cw, zebra=False, extra=extra))
     story += [Spacer(1, 5 * mm), CondPageBreak(50 * mm), _p(T["findings_heading"], st.heading)]
     blank = [[_p(T[k], st.cell_bold) for k in ("no", "clause", "severity", "description")]] + \
@@ -206,8 +213,7 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
     w = _width()
     tpl: ChecklistTemplate = report.template
     plan = report.plan
-    name = report.supplier_name_zh if lang == "zh_CN" else report.supplier_name_en
-    supplier = f"{report.supplier_code} {name or report.supplier_name_zh}".strip()
+    supplier = f"{report.supplier_code} {local_name(report.supplier_name_zh, report.supplier_name_en, lang)}".strip()
     story: list = [_p(T["report_title"], st.title)]
     story.append(_info_table([
         (T["supplier"], supplier), (T["date"], str(plan.get("audit_date") or "")),
@@ -229,7 +235,7 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
         [_p(T["overall"], st.cell_bold), _p(_pct(score.percent), st.heading),
          _p(T["result"], st.cell_bold), Paragraph(f"<font color='{colour.hexval().replace('0x', '#')}'>{escape(res_text)}</font>", st.heading)],
         [_p(T["thresholds"], st.cell_bold),
-         _p(T["threshold_text"].format(a=th.approved, c=th.conditional) + f" ({T['reasons'].get(score.reason, score.reason)})", st.small), "", ""],
+         _p(audit_rule_text(lang, th.approved, th.conditional) + f" ({T['reasons'].get(score.reason, score.reason)})", st.small), "", ""],
     ], colWidths=[w * 0.16, w * 0.22, w * 0.12, w * 0.5])
     box.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), st.font), ("SPAN", (1, 1), (-1, 1)),
@@ -259,7 +265,7 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
         for i, f in enumerate(report.findings, 1):
             frows.append([str(i), _p(f.get("clause") or "", st.cell), _p(sev.get(f["severity"], f["severity"]), st.cell),
                           _p(f.get("description") or "", st.cell), _p(f.get("evidence") or "", st.cell)])
-        story.append(grid_table(frows, [w * 0.06, w * 0.13, w * 0.11, w * 0.38, w * 0.32]))
+        story.append(grid_table(frows, [w * 0.06, w * 0.12, w * 0.14, w * 0.36, w * 0.32]))
     else:
         story.append(_p(T["none"], st.body))
 
@@ -285,7 +291,7 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
 
     # item details
     story += [CondPageBreak(40 * mm), _p(T["details_heading"], st.heading)]
-    cw = [w * 0.05, w * 0.1, w * 0.42, w * 0.09, w * 0.1, w * 0.24]
+    cw = [w * 0.05, w * 0.09, w * 0.40, w * 0.08, w * 0.14, w * 0.24]
     rows = [[_p(T[k], st.cell_bold) for k in ("no", "clause", "item", "score", "severity", "remarks")]]
     extra: list[tuple] = []
     n = 0
@@ -311,6 +317,9 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
     extra += [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (3, -1), "CENTER")]
     story.append(grid_table(rows, cw, zebra=False, extra=extra))
 
+    from app.reports.admin_signatures import signature_manifest
+
+    story += signature_manifest(getattr(report, "signatures", None), st, lang, w)  # electronic signatures + hash
     story += [Spacer(1, 5 * mm), KeepTogether([_p(T["signatures"], st.heading), signature_block(
         [T["auditor"], T["supplier_rep"], T["quality_manager"]], st, lang, w)])]
     title = f"{T['report_title']} — {supplier}"

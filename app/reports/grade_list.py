@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from app.engines.indicators import INDICATORS
+from app.engines.labels import word
 from app.models.evaluation.service import GradeList, GradeRow
 from app.reports.tabular import new_workbook, write_by_suffix, write_csv
 
@@ -23,7 +24,8 @@ TEXT = {
         "methods": {"weighted": "综合评分法", "demerit": "不合格评分法", "fuzzy": "模糊综合评价"},
         "columns": {"rank": "序号", "code": "供应商代码", "name": "供应商名称", "score": "得分", "grade": "等级",
                     "previous_grade": "上期等级", "change": "变化", "periods_in_grade": "连续期数",
-                    "missing": "缺失指标", "actions": "措施"},
+                    "missing": "缺失指标", "actions": "措施", "status": "供应商状态", "certificate": "体系证书",
+                    "overdue_cars": "逾期纠正措施", "holds": "措施调整原因"},
         "indicators": {"lot_pass_rate": "批次合格率", "ppm": "PPM", "on_time_delivery": "供货及时率",
                        "order_fulfilment": "订货满足率", "service": "服务", "price": "价格指数"},
         "change": {"up": "上升", "down": "下降", "same": "持平", "new": "首次"},
@@ -31,7 +33,7 @@ TEXT = {
                     "keep": "保持合作", "normal_inspection": "正常检验", "improvement_plan": "限期改进",
                     "tightened_inspection": "加严检验", "smaller_share": "减少订单份额",
                     "stop_new_orders": "暂停新订单", "re_audit": "重新审核", "disqualify": "取消供货资格",
-                    "no_score_review": "本期无评分，需核查"},
+                    "no_score_review": "本期无评分，需核查", "no_orders": "不分配订单"},
     },
     "en": {
         "title": "Supplier grade list", "period": "Period", "scheme": "Scheme", "method": "Method",
@@ -41,7 +43,9 @@ TEXT = {
                     "fuzzy": "fuzzy comprehensive evaluation"},
         "columns": {"rank": "No.", "code": "Supplier code", "name": "Supplier name", "score": "Score",
                     "grade": "Grade", "previous_grade": "Previous grade", "change": "Change",
-                    "periods_in_grade": "Periods in grade", "missing": "Missing indicators", "actions": "Actions"},
+                    "periods_in_grade": "Periods in grade", "missing": "Missing indicators", "actions": "Actions",
+                    "status": "Supplier status", "certificate": "QMS certificate", "overdue_cars": "Overdue SCARs",
+                    "holds": "Why the actions differ"},
         "indicators": {"lot_pass_rate": "Lot pass rate", "ppm": "PPM", "on_time_delivery": "On-time delivery",
                        "order_fulfilment": "Order fulfilment", "service": "Service", "price": "Price index"},
         "change": {"up": "up", "down": "down", "same": "same", "new": "new"},
@@ -49,7 +53,8 @@ TEXT = {
                     "reduced_inspection": "reduced inspection", "keep": "keep", "normal_inspection": "normal inspection",
                     "improvement_plan": "improvement plan", "tightened_inspection": "tightened inspection",
                     "smaller_share": "smaller order share", "stop_new_orders": "stop new orders",
-                    "re_audit": "re-audit", "disqualify": "disqualify", "no_score_review": "no score: review"},
+                    "re_audit": "re-audit", "disqualify": "disqualify", "no_score_review": "no score: review",
+                    "no_orders": "no orders"},
     },
 }
 
@@ -64,9 +69,27 @@ def columns(lang: str) -> list[tuple[str, str]]:
     """(key, header) pairs in display order."""
     t = _t(lang)
     c = t["columns"]
-    head = [(k, c[k]) for k in ("rank", "code", "name", "score", "grade", "previous_grade", "change",
+    head = [(k, c[k]) for k in ("rank", "code", "name", "status", "score", "grade", "previous_grade", "change",
                                 "periods_in_grade")]
-    return head + [(k, t["indicators"][k]) for k in INDICATORS] + [("missing", c["missing"]), ("actions", c["actions"])]
+    return head + [(k, t["indicators"][k]) for k in INDICATORS] + [
+        (k, c[k]) for k in ("missing", "certificate", "overdue_cars", "actions", "holds")]
+
+
+def certificate_text(row: GradeRow, lang: str) -> str:
+    """State of the mandatory certificates, naming the standards when one is not valid."""
+    text = word("certificate", row.certificate, lang)
+    if row.certificate in ("expired", "expiring") and row.certificate_standards:
+        text += f" ({', '.join(row.certificate_standards)})"
+    return text
+
+
+def actions_text(row: GradeRow, lang: str) -> str:
+    t = _t(lang)
+    return ("；" if lang == "zh_CN" else "; ").join(t["actions"].get(a, a) for a in row.actions)
+
+
+def holds_text(row: GradeRow, lang: str) -> str:
+    return ("；" if lang == "zh_CN" else "; ").join(word("hold", h, lang) for h in row.holds)
 
 
 def _indicator_text(key: str, value: float | None) -> str:
@@ -82,15 +105,19 @@ def _indicator_text(key: str, value: float | None) -> str:
 def row_values(row: GradeRow, rank: int, lang: str, *, typed: bool = False) -> list[object]:
     """Cell values of one supplier; ``typed`` keeps numbers as numbers (Excel)."""
     t = _t(lang)
-    name = row.name_zh if lang == "zh_CN" else (row.name_en or row.name_zh)
+    name = (row.name_zh or row.name_en) if lang == "zh_CN" else (row.name_en or row.name_zh)
     score: object = (round(row.score, 2) if typed else f"{row.score:.2f}") if row.score is not None else ""
-    out: list[object] = [rank, row.code, name, score, row.grade or t["no_grade"], row.previous_grade or "",
+    out: list[object] = [rank, row.code, name, word("supplier_status", row.status, lang), score,
+                         row.grade or t["no_grade"], row.previous_grade or "",
                          t["change"].get(row.change or "", ""), row.periods_in_grade]
     for key in INDICATORS:
         v = row.indicators.get(key)
         out.append((round(v, 6) if v is not None else None) if typed else _indicator_text(key, v))
     out.append(", ".join(t["indicators"].get(m, m) for m in row.missing))
-    out.append("; ".join(t["actions"].get(a, a) for a in row.actions))
+    out.append(certificate_text(row, lang))
+    out.append(row.overdue_cars if typed else str(row.overdue_cars))
+    out.append(actions_text(row, lang))
+    out.append(holds_text(row, lang))
     return out
 
 
@@ -155,7 +182,8 @@ def _xlsx(gl: GradeList, path: Path, lang: str) -> None:
     ws.freeze_panes = ws.cell(header_row + 1, 4)  # header and supplier code/name stay in view
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{max(last, header_row + 1)}"
     widths = {"rank": 6, "code": 12, "name": 36 if lang == "en" else 28, "score": 8, "grade": 7,
-              "previous_grade": 10, "change": 8, "periods_in_grade": 10, "missing": 24, "actions": 40}
+              "previous_grade": 10, "change": 8, "periods_in_grade": 10, "missing": 24, "actions": 40,
+              "status": 14, "certificate": 18, "overdue_cars": 10, "holds": 44}
     for j, key in enumerate(keys, start=1):
         ws.column_dimensions[get_column_letter(j)].width = widths.get(key, 13)
     ws.row_dimensions[header_row].height = 30
@@ -184,19 +212,30 @@ def _pdf(gl: GradeList, path: Path, lang: str) -> None:
                                   + f", {t['no_grade']} {none}"), styles.body))
     story.append(Spacer(1, 3 * mm))
     c = t["columns"]
-    head = [c["rank"], c["code"], c["name"], c["score"], c["grade"], c["previous_grade"], c["periods_in_grade"],
-            c["actions"]]
+    head = [c["rank"], c["code"], c["name"], c["status"], c["score"], c["grade"], c["previous_grade"],
+            c["periods_in_grade"], c["certificate"], c["overdue_cars"], c["actions"]]
     rows: list[list[object]] = [[Paragraph(escape(h), styles.cell_bold) for h in head]]
     extra = []
+    red = colors.HexColor("#c0392b")
     for i, r in enumerate(gl.rows, start=1):
         v = row_values(r, i, lang)
-        rows.append([str(i), r.code, Paragraph(escape(v[2]), styles.cell), v[3], v[4], v[5], str(r.periods_in_grade),
-                     Paragraph(escape(v[-1]), styles.cell)])
+        actions = escape(actions_text(r, lang))
+        if r.holds:  # the reason sits under the actions it changed
+            actions += "<br/><font color='#c0392b'>" + escape(holds_text(r, lang)) + "</font>"
+        rows.append([str(i), r.code, Paragraph(escape(v[2]), styles.cell), Paragraph(escape(v[3]), styles.cell),
+                     v[4], v[5], v[6], str(r.periods_in_grade), Paragraph(escape(certificate_text(r, lang)), styles.cell),
+                     str(r.overdue_cars) if r.overdue_cars else "", Paragraph(actions, styles.cell)])
         if r.grade:
-            extra.append(("BACKGROUND", (4, i), (4, i), colors.HexColor("#" + GRADE_FILL[r.grade])))
-    widths = [11 * mm, 19 * mm, 53 * mm, 13 * mm, 12 * mm, 14 * mm, 14 * mm, 38 * mm]
-    story.append(grid_table(rows, widths, extra=extra + [("ALIGN", (3, 1), (6, -1), "CENTER")], font_size=8))
+            extra.append(("BACKGROUND", (5, i), (5, i), colors.HexColor("#" + GRADE_FILL[r.grade])))
+        if r.status in ("suspended", "disqualified"):
+            extra.append(("TEXTCOLOR", (3, i), (3, i), red))
+        if r.overdue_cars:
+            extra.append(("TEXTCOLOR", (9, i), (9, i), red))
+    # landscape A4: 261 mm between the margins
+    widths = [10 * mm, 18 * mm, 44 * mm, 26 * mm, 13 * mm, 13 * mm, 16 * mm, 16 * mm, 32 * mm, 16 * mm, 57 * mm]
+    story.append(grid_table(rows, widths, extra=extra + [("ALIGN", (4, 1), (7, -1), "CENTER"),
+                                                         ("ALIGN", (9, 1), (9, -1), "CENTER")], font_size=8))
     story.append(Spacer(1, 8 * mm))
     story.append(signature_block(t["signatures"], styles, lang, sum(widths)))
-    build_pdf(path, story, title=f"{t['title']} {gl.period}", lang=lang, font=font,
+    build_pdf(path, story, title=f"{t['title']} {gl.period}", lang=lang, font=font, landscape=True,
               header=f"{t['title']} — {gl.period} — {gl.scheme_name} v{gl.scheme_version}")

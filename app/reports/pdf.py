@@ -28,6 +28,24 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 FONT_ENV = "QUALITYBRIDGE_CJK_FONT"
 
+#: Chinese line breaking (GB/T 15834 标点符号用法 / 避头尾): these never start a line. ReportLab's
+#: CJK wrapping knows the Japanese set only, so "，" "？" "；" started lines; a character from this
+#: set now stays at the end of the line before (hanging punctuation).
+CANNOT_START_LINE_ZH = "，。、；：？！）》」』】〕〉”’…—～·％"
+
+
+def _chinese_line_breaking() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    extra = "".join(ch for ch in CANNOT_START_LINE_ZH if ch not in textsplit.ALL_CANNOT_START)
+    if extra:
+        textsplit.ALL_CANNOT_START += extra
+        paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
+
+
+_chinese_line_breaking()
+
 # (path, subfont index) in order of preference; Simplified Chinese designs first.
 CANDIDATE_FONTS: list[tuple[str, int]] = [
     ("C:/Windows/Fonts/msyh.ttc", 0),
@@ -121,7 +139,7 @@ def report_styles(font: CJKFont | None = None) -> ReportStyles:
 PAGE_LABEL = {"zh_CN": "第 {page} 页 / 共 {pages} 页", "en": "Page {page} of {pages}"}
 
 
-def _numbered_canvas(font_name: str, lang: str, header: str) -> type[rl_canvas.Canvas]:
+def _numbered_canvas(font_name: str, lang: str, header: str, watermark: str | None = None) -> type[rl_canvas.Canvas]:
     """A canvas that knows the page count when it writes each footer (two-pass save)."""
 
     class NumberedCanvas(rl_canvas.Canvas):
@@ -142,7 +160,7 @@ def _numbered_canvas(font_name: str, lang: str, header: str) -> type[rl_canvas.C
             super().save()
 
         def _draw_frame(self, total: int) -> None:
-            width, height = A4
+            width, height = self._pagesize
             self.setFont(font_name, 8)
             self.setFillColor(colors.HexColor("#666666"))
             self.drawString(18 * mm, height - 11 * mm, header)
@@ -151,19 +169,29 @@ def _numbered_canvas(font_name: str, lang: str, header: str) -> type[rl_canvas.C
             self.line(18 * mm, height - 12.5 * mm, width - 18 * mm, height - 12.5 * mm)
             label = PAGE_LABEL.get(lang, PAGE_LABEL["en"]).format(page=self._pageNumber, pages=total)
             self.drawCentredString(width / 2, 9 * mm, label)
+            if watermark:  # e.g. "草稿 / DRAFT": diagonal, light, behind nothing the reader needs
+                self.saveState()
+                self.setFont(font_name, 54)
+                self.setFillColor(colors.Color(0.75, 0.2, 0.15, alpha=0.16))
+                self.translate(width / 2, height / 2)
+                self.rotate(40)
+                self.drawCentredString(0, 0, watermark)
+                self.restoreState()
 
     return NumberedCanvas
 
 
 def build_pdf(path: str | os.PathLike[str], story: Sequence[Flowable], *, title: str, lang: str,
-              header: str | None = None, font: CJKFont | None = None, author: str = "QualityBridge") -> CJKFont:
-    """Write *story* to an A4 PDF with a running header and "page x of y" footers."""
+              header: str | None = None, font: CJKFont | None = None, author: str = "QualityBridge",
+              landscape: bool = False, watermark: str | None = None) -> CJKFont:
+    """Write *story* to an A4 PDF (portrait, or ``landscape`` for wide lists) with a running
+    header and "page x of y" footers."""
     font = font or cjk_font()
-    doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
+    doc = BaseDocTemplate(str(path), pagesize=(A4[1], A4[0]) if landscape else A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
                           bottomMargin=16 * mm, title=title, author=author, creator="QualityBridge")
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(story), canvasmaker=_numbered_canvas(font.name, lang, header or title))
+    doc.build(list(story), canvasmaker=_numbered_canvas(font.name, lang, header or title, watermark))
     return font
 
 

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from app.engines.labels import local_name
 from app.reports.tabular import new_workbook, write_csv
 from app.reports.pdf import CJKFont, build_pdf, cjk_font, escape, grid_table, report_styles
 
@@ -41,8 +42,8 @@ def _rows(df: pd.DataFrame, lang: str) -> list[list[object]]:
     T = TEXT.get(lang, TEXT["en"])
     out = []
     for r in df.itertuples(index=False):
-        name = (r.supplier_name_zh if lang == "zh_CN" else r.supplier_name_en) or r.supplier_name_zh
-        part_name = (r.part_name_zh if lang == "zh_CN" else r.part_name_en) or r.part_name_zh
+        name = local_name(r.supplier_name_zh, r.supplier_name_en, lang)
+        part_name = local_name(r.part_name_zh, r.part_name_en, lang)
         item = f"{r.part_code} {part_name}".strip() if r.part_code else r.category
         out.append([r.supplier_code, name, r.importance_class, item, r.approved_on, r.valid_until, r.reevaluate_on,
                     T["conditional"] if r.conditional else "", T["states"].get(r.state, r.state)])

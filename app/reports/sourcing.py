@@ -12,6 +12,7 @@ import os
 import unicodedata
 from pathlib import Path
 
+from app.engines.labels import word
 from app.models.evaluation.sourcing import SourcingItem, SourcingPlan, SourcingSupplier
 from app.reports.tabular import new_workbook, write_by_suffix, write_csv
 
@@ -34,7 +35,7 @@ TEXT = {
         "columns": {"item": "物料代码", "item_name": "物料名称", "class": "重要性", "strategy": "货源策略",
                     "supplier": "供应商代码", "supplier_name": "供应商名称", "status": "状态", "grade": "等级",
                     "score": "得分", "current": "当前份额", "suggested": "建议份额", "delta": "份额调整",
-                    "not_current": "未计入的关联供应商"},
+                    "not_current": "未计入的关联供应商", "holds": "注意"},
         "pdf_columns": {"code": "代码", "name": "物料 / 供应商", "status": "状态", "grade": "等级", "score": "得分",
                         "current": "当前份额", "suggested": "建议份额"},
         "not_current_line": "未计入：{list}",
@@ -46,9 +47,7 @@ TEXT = {
             "urge_improvement_seek_better": "督促改进并寻找更优供应商", "develop_new_sources": "开发新供应商",
             "phase_out_d": "淘汰 D 级供应商",
         },
-        "status": {"approved": "已认可", "conditional": "有条件认可", "potential": "潜在",
-                   "under_evaluation": "评价中", "suspended": "已暂停", "disqualified": "已取消资格",
-                   "link_inactive": "供货关系已停用"},
+        "status": {"link_inactive": "供货关系已停用"},
     },
     "en": {
         "title": "Sourcing plan", "period": "Period", "scheme": "Scheme", "generated": "Evaluated",
@@ -62,7 +61,7 @@ TEXT = {
         "columns": {"item": "Item code", "item_name": "Item name", "class": "Class", "strategy": "Strategy",
                     "supplier": "Supplier code", "supplier_name": "Supplier name", "status": "Status",
                     "grade": "Grade", "score": "Score", "current": "Current share", "suggested": "Suggested share",
-                    "delta": "Share change", "not_current": "Linked suppliers not counted"},
+                    "delta": "Share change", "holds": "Attention", "not_current": "Linked suppliers not counted"},
         "pdf_columns": {"code": "Code", "name": "Item / supplier", "status": "Status", "grade": "Grade",
                         "score": "Score", "current": "Current", "suggested": "Suggested"},
         "not_current_line": "Not counted: {list}",
@@ -74,14 +73,12 @@ TEXT = {
             "urge_improvement_seek_better": "Urge improvement and seek a better supplier",
             "develop_new_sources": "Develop new sources", "phase_out_d": "Phase out grade D",
         },
-        "status": {"approved": "approved", "conditional": "conditionally approved", "potential": "potential",
-                   "under_evaluation": "under evaluation", "suspended": "suspended", "disqualified": "disqualified",
-                   "link_inactive": "link inactive"},
+        "status": {"link_inactive": "link inactive"},
     },
 }
 
 COLUMN_KEYS = ("item", "item_name", "class", "strategy", "supplier", "supplier_name", "status", "grade", "score",
-               "current", "suggested", "delta", "not_current")
+               "current", "suggested", "delta", "holds", "not_current")
 SHARE_KEYS = ("current", "suggested", "delta")
 
 
@@ -101,7 +98,9 @@ def strategy_text(codes, lang: str) -> str:
 
 
 def status_text(code: str, lang: str) -> str:
-    return report_text(lang)["status"].get(code, code)
+    """A supplier status in the one vocabulary (app.engines.labels); ``link_inactive`` is the plan's own."""
+    own = report_text(lang)["status"]
+    return own[code] if code in own else word("supplier_status", code, lang)
 
 
 def class_text(code: str, lang: str) -> str:
@@ -141,7 +140,7 @@ def row_values(item: SourcingItem, s: SourcingSupplier | None, lang: str, *, typ
     tail = [not_current_text(item, lang)]
     if s is None:
         return head + ["", "", "", "", None if typed else "", None if typed else "", None if typed else "",
-                       None if typed else ""] + tail
+                       None if typed else "", ""] + tail
     delta = share_delta(s)
     if typed:
         shares: list[object] = [s.current_share, s.suggested_share, delta]
@@ -150,7 +149,9 @@ def row_values(item: SourcingItem, s: SourcingSupplier | None, lang: str, *, typ
         shares = [percent(s.current_share), percent(s.suggested_share),
                   "" if delta is None else f"{delta * 100:+.1f}%"]
         score = "" if s.score is None else f"{s.score:.2f}"
-    return head + [s.code, local_name(s, lang), status_text(s.status, lang), s.grade or t["no_grade"], score] + shares + tail
+    holds = ("；" if lang == "zh_CN" else "; ").join(word("hold", h, lang) for h in s.holds)
+    return head + [s.code, local_name(s, lang), status_text(s.status, lang), s.grade or t["no_grade"], score] + shares \
+        + [holds] + tail
 
 
 def plan_rows(plan: SourcingPlan, lang: str, *, typed: bool = False) -> list[tuple[SourcingItem, SourcingSupplier | None, list[object]]]:
@@ -278,7 +279,9 @@ def _pdf(plan: SourcingPlan, path: Path, lang: str) -> None:
         for s in item.suppliers:
             r = len(rows)
             rows.append([s.code, Paragraph(escape(local_name(s, lang)), styles.cell),
-                         Paragraph(escape(status_text(s.status, lang)), styles.cell),
+                         Paragraph(escape(status_text(s.status, lang)) + "".join(
+                             f"<br/><font color='#c0392b'>{escape(word('hold', h, lang))}</font>" for h in s.holds),
+                             styles.cell),
                          s.grade or Paragraph(escape(t["no_grade"]), styles.cell),
                          "" if s.score is None else f"{s.score:.2f}",
                          percent(s.current_share) or t["none"], percent(s.suggested_share)])
@@ -289,7 +292,7 @@ def _pdf(plan: SourcingPlan, path: Path, lang: str) -> None:
             rows.append([Paragraph(escape(t["not_current_line"].format(list=not_current_text(item, lang))),
                                    styles.small), "", "", "", "", "", ""])
             extra.append(("SPAN", (0, r), (6, r)))
-    widths = [18 * mm, 60 * mm, 25 * mm, 17 * mm, 14 * mm, 19 * mm, 21 * mm]
+    widths = [18 * mm, 50 * mm, 35 * mm, 17 * mm, 14 * mm, 19 * mm, 21 * mm]
     story.append(grid_table(rows, widths, zebra=False, font_size=8,
                             extra=extra + [("ALIGN", (3, 1), (-1, -1), "CENTER")]))
     story.append(Spacer(1, 8 * mm))

@@ -9,38 +9,43 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from app.engines.labels import local_name, word
 from app.engines.survey import Question, SurveyDefinition, is_visible
 from app.reports.audit_pdf import _info_table, _p, _pct, _width
 from app.reports.pdf import CJKFont, build_pdf, cjk_font, escape, grid_table, report_styles, signature_block
 
 TEXT = {
     "zh_CN": {
-        "blank_title": "{title}", "done_title": "{title}（已填写）",
+        "blank_title": "{title}",
         "intro": "请如实填写本表并附相关证明文件（营业执照、体系证书、设备清单等）。标 * 为必填项。",
         "supplier": "供应商名称", "respondent": "填表人", "date": "填表日期", "code": "供应商代码",
         "no": "序号", "question": "问题", "answer": "回答", "weight": "权重", "notes": "证据 / 补充说明",
         "yes": "是", "no_": "否", "score": "得分率", "section": "部分", "result": "调查结果",
         "overall": "综合得分", "recommendation": "建议", "knockouts": "否决项",
-        "recs": {"recommend": "建议进入现场审核", "conditional": "有条件进入下一步（需补充资料或整改）",
-                 "reject": "不建议选用", None: "无法判定（未作答）"},
         "signatures": "签字", "supplier_rep": "供方负责人（盖章）", "reviewer": "采购方审核人（SQE）",
-        "status": "状态", "statuses": {"draft": "草稿", "submitted": "已提交"},
+        "status": "状态",
         "unanswered": "（未填）",
+        "submitted_title": "{title}（已提交）", "draft_title": "{title}（草稿 / DRAFT）", "watermark": "草稿 / DRAFT",
+        "section_unanswered": "（本部分未作答）", "not_answered": "未作答",
+        "draft_result": "草稿：已作答 {done} / {total} 个部分。全部作答并提交后才给出总分和建议。",
+        "draft_missing": "未作答的部分：{sections}",
     },
     "en": {
-        "blank_title": "{title}", "done_title": "{title} (completed)",
+        "blank_title": "{title}",
         "intro": "Please answer truthfully and attach evidence (business licence, certificates, equipment list, "
                  "etc.). Items marked * are required.",
         "supplier": "Supplier name", "respondent": "Filled in by", "date": "Date", "code": "Supplier code",
         "no": "No.", "question": "Question", "answer": "Answer", "weight": "Weight", "notes": "Evidence / notes",
         "yes": "Yes", "no_": "No", "score": "Score", "section": "Section", "result": "Survey result",
         "overall": "Overall score", "recommendation": "Recommendation", "knockouts": "Knock-out items",
-        "recs": {"recommend": "Recommended for the on-site audit",
-                 "conditional": "Proceed with conditions (more evidence or improvements needed)",
-                 "reject": "Not recommended", None: "Cannot tell (nothing answered)"},
         "signatures": "Signatures", "supplier_rep": "Supplier's responsible person (company seal)",
-        "reviewer": "Reviewed by (SQE)", "status": "Status", "statuses": {"draft": "Draft", "submitted": "Submitted"},
+        "reviewer": "Reviewed by (SQE)", "status": "Status",
         "unanswered": "(not answered)",
+        "submitted_title": "{title} (submitted)", "draft_title": "{title} — 草稿 / DRAFT", "watermark": "草稿 / DRAFT",
+        "section_unanswered": "(section not answered)", "not_answered": "not answered",
+        "draft_result": "Draft: {done} of {total} sections answered. The total and the recommendation are given "
+                        "once every section is answered and the survey is submitted.",
+        "draft_missing": "Sections not answered: {sections}",
     },
 }
 
@@ -132,34 +137,51 @@ def write_completed_survey(report, path: str | os.PathLike[str], *, lang: str = 
     st = report_styles(font)
     w = _width()
     d: SurveyDefinition = report.definition
-    name = (report.supplier_name_zh if lang == "zh_CN" else report.supplier_name_en) or report.supplier_name_zh
-    title = T["done_title"].format(title=d.title(lang))
+    name = local_name(report.supplier_name_zh, report.supplier_name_en, lang)
+    final = report.status == "submitted"
+    missing = set(report.unanswered_sections)
+    title = T["submitted_title" if final else "draft_title"].format(title=d.title(lang))
     story: list = [_p(title, st.title), _info_table([
         (T["supplier"], name), (T["code"], report.supplier_code),
         (T["respondent"], report.respondent), (T["date"], str(report.survey_date or "")),
-        (T["status"], T["statuses"].get(report.status, report.status)), ("", ""),
+        (T["status"], word("record_status", report.status, lang)), ("", ""),
     ], st, w)]
     score = report.score
+    red = "<font color='#c62828'>{}</font>"
     rows = [[_p(T["section"], st.cell_bold), _p(T["weight"], st.cell_bold), _p(T["score"], st.cell_bold)]]
     for sec, ss in zip(d.sections, score.sections):
-        rows.append([_p(sec.title(lang), st.cell), f"{ss.weight:g}", _pct(ss.percent)])
-    rows.append([_p(T["overall"], st.cell_bold), "", _pct(score.percent)])
-    story += [_p(T["result"], st.heading),
-              grid_table(rows, [w * 0.6, w * 0.2, w * 0.2],
-                         extra=[("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("LINEABOVE", (0, -1), (-1, -1), 0.9, colors.black)]),
-              Spacer(1, 2 * mm),
-              Paragraph(f"<b>{escape(T['recommendation'])}:</b> {escape(T['recs'].get(score.recommendation, ''))}", st.body)]
+        cell = Paragraph(red.format(escape(T["not_answered"])), st.cell) if sec.key in missing else _pct(ss.percent)
+        rows.append([_p(sec.title(lang), st.cell), f"{ss.weight:g}", cell])
+    if final:  # a total and a recommendation only for a finished survey
+        rows.append([_p(T["overall"], st.cell_bold), "", _pct(score.percent)])
+    extra = [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    if final:
+        extra.append(("LINEABOVE", (0, -1), (-1, -1), 0.9, colors.black))
+    story += [_p(T["result"], st.heading), grid_table(rows, [w * 0.6, w * 0.2, w * 0.2], extra=extra),
+              Spacer(1, 2 * mm)]
+    if final:
+        story.append(Paragraph(f"<b>{escape(T['recommendation'])}:</b> "
+                               f"{escape(word('survey_recommendation', score.recommendation, lang))}", st.body))
+    else:
+        done = len(d.sections) - len(missing)
+        story.append(Paragraph(red.format(escape(T["draft_result"].format(done=done, total=len(d.sections)))), st.body))
+        if missing:
+            sections = ("、" if lang == "zh_CN" else ", ").join(s.title(lang) for s in d.sections if s.key in missing)
+            story.append(Paragraph(escape(T["draft_missing"].format(sections=sections)), st.body))
     if score.knockouts:
         names = "; ".join(d.question(k).text(lang) for k in score.knockouts)
         story.append(Paragraph(f"<font color='#c62828'>{escape(T['knockouts'])}: {escape(names)}</font>", st.body))
     n = 0
     for i, section in enumerate(d.sections, 1):
         table, n = _questions_table(d, section, lang, st, w, n, report.answers, T)
-        story += [CondPageBreak(30 * mm), _p(f"{i}. {section.title(lang)}", st.heading), table]
+        heading = escape(f"{i}. {section.title(lang)}")
+        if section.key in missing:
+            heading += " " + red.format(escape(T["section_unanswered"]))
+        story += [CondPageBreak(30 * mm), Paragraph(heading, st.heading), table]
         note = report.notes.get(section.key, "")
         if note:
             story += [Spacer(1, 1.5 * mm), _notes_box(note, st, w, T, 0)]
     story += [Spacer(1, 5 * mm), KeepTogether([_p(T["signatures"], st.heading),
                                                signature_block([T["supplier_rep"], T["reviewer"]], st, lang, w)])]
     return build_pdf(path, story, title=title, lang=lang, header=f"{d.title(lang)}  {report.supplier_code} {name}",
-                     font=font)
+                     font=font, watermark=None if final else T["watermark"])

@@ -31,8 +31,20 @@
         <translation>连续期数</translation>
     </message>
     <message>
+        <source>QMS certificate</source>
+        <translation>体系证书</translation>
+    </message>
+    <message>
+        <source>Overdue SCARs</source>
+        <translation>逾期纠正措施</translation>
+    </message>
+    <message>
         <source>Actions</source>
         <translation>措施</translation>
+    </message>
+    <message>
+        <source>Why the actions differ</source>
+        <translation>措施调整原因</translation>
     </message>
     <message>
         <source>Missing indicators</source>
@@ -158,6 +170,10 @@
     <message>
         <source>No score: review</source>
         <translation>本期无评分，需核查</translation>
+    </message>
+    <message>
+        <source>No orders</source>
+        <translation>不分配订单</translation>
     </message>
     <message>
         <source>Up</source>

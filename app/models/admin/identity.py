@@ -309,3 +309,12 @@ def current_settings(db) -> AdminSettings:
 
 
 Clock = Callable[[], datetime]
+
+
+def actor_name(source) -> str:
+    """What a "who" field records: the signed-in actor's name. ``source`` is a ``Database``
+    (``db.actor``) or a ``Session`` opened by ``Database.begin`` (``session.info["actor"]``)."""
+    actor = getattr(source, "actor", None)
+    if actor is None and hasattr(source, "info"):
+        actor = source.info.get("actor")
+    return actor.name if actor is not None else ""

@@ -10,9 +10,8 @@ from sqlalchemy import func, select
 
 from app.models.customers.tables import Customer
 from app.models.core.database import Database
-from app.models.suppliers.tables import CorrectiveAction, Part, Supplier, SupplierCertificate
-
-OPEN_CA = ("open", "answered")
+from app.models.suppliers.corrective import count_corrective_actions
+from app.models.suppliers.tables import Part, Supplier, SupplierCertificate
 
 
 @dataclass(frozen=True)
@@ -37,10 +36,7 @@ def load_overview(db: Database, today: date | None = None, horizon_days: int = 6
         by_class = dict(s.execute(select(Supplier.importance_class, func.count()).group_by(Supplier.importance_class)).all())
         parts = s.scalar(select(func.count()).select_from(Part)) or 0
         customers = s.scalar(select(func.count()).select_from(Customer)) or 0
-        open_ca = s.scalar(select(func.count()).select_from(CorrectiveAction)
-                           .where(CorrectiveAction.status.in_(OPEN_CA))) or 0
-        overdue = s.scalar(select(func.count()).select_from(CorrectiveAction)
-                           .where(CorrectiveAction.status.in_(OPEN_CA), CorrectiveAction.due_on < today)) or 0
+        cars = count_corrective_actions(s, today)  # the corrective-action list's own rule
         rows = s.execute(
             select(Supplier.code, Supplier.name_zh, Supplier.name_en, SupplierCertificate.standard,
                    SupplierCertificate.number, SupplierCertificate.expires_on)
@@ -51,4 +47,4 @@ def load_overview(db: Database, today: date | None = None, horizon_days: int = 6
         ).all()
     frame = pd.DataFrame(rows, columns=["code", "name_zh", "name_en", "standard", "number", "expires_on"])
     frame["days_left"] = [(d - today).days for d in frame["expires_on"]] if len(frame) else pd.Series(dtype="int64")
-    return Overview(by_status, by_class, parts, customers, open_ca, overdue, frame)
+    return Overview(by_status, by_class, parts, customers, cars.open, cars.overdue, frame)

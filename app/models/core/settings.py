@@ -28,6 +28,10 @@ def get_setting(db: Database, key: str, default: Any = None) -> Any:
 
 
 def set_setting(db: Database, key: str, value: Any) -> None:
+    """Store a shared setting (an administrator's change, on the audit trail like any other)."""
+    from app.models.admin.permissions import require
+
+    require(db, "admin.settings")
     with db.begin() as session:
         row = session.get(AppSetting, key)
         text = json.dumps(value, ensure_ascii=False)

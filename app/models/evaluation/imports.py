@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.models.admin import trail
+from app.models.admin.permissions import requires
 from app.models.core.csv_reader import (
     Column, CsvRejected, RowError, choice, non_negative, non_negative_int, parse_date, positive, positive_int,
     problem, read_csv, text,
@@ -81,20 +83,28 @@ def _lookup(session: Session, table, codes: set[str]) -> dict[str, int]:
     return out
 
 
+@requires("evaluation.import")
 def import_csv(db: Database, kind: str, source: str | os.PathLike[str] | bytes, *,
                mapping: dict[str, str] | None = None, encoding: str | None = None) -> ImportSummary:
     """Import a deliveries or inspection-lots CSV; raises :class:`CsvRejected` on any bad row.
-    Portable SQL (SQLite and PostgreSQL); one transaction, so a refused file changes nothing."""
+    Portable SQL (SQLite and PostgreSQL); one transaction, so a refused file changes nothing.
+    One bulk trail entry: who, the file, the counts and the file's SHA-256."""
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}; use {' or '.join(KINDS)}")
     columns = DELIVERY_COLUMNS if kind == "deliveries" else LOT_COLUMNS
-    parsed = read_csv(source, columns, mapping=mapping, encoding=encoding, raise_errors=False)
+    data = source if isinstance(source, bytes) else open(source, "rb").read()
+    name = "" if isinstance(source, bytes) else os.path.basename(os.fspath(source))
+    parsed = read_csv(data, columns, mapping=mapping, encoding=encoding, raise_errors=False)
     _check_column_limits(kind, parsed)
-    with db.begin() as session:
+    entity = "deliveries" if kind == "deliveries" else "inspection_lots"
+    with db.begin() as session, trail.bulk(session, "import", entity, file=name, rows=len(parsed.rows)) as bulk:
+        bulk.add_content(data)
         if kind == "deliveries":
             created = _deliveries(session, parsed.rows, parsed.lines, parsed.errors)
+            bulk.count("purchase_order_lines.create", created)
         else:
             created = _lots(session, parsed.rows, parsed.lines, parsed.errors)
+        bulk.count(f"{entity}.create", len(parsed.rows))  # all or nothing: every row is stored
     return ImportSummary(kind, len(parsed.rows), created, parsed.encoding)
 
 

@@ -22,10 +22,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.engines.grading import actions_for, assign_grades, grade_history
+from app.engines.grading import actions_for, apply_holds, assign_grades, grade_history
 from app.engines.indicators import INDICATOR_COUNTS, Period, SupplierCounts
 from app.engines.indicators import compute_indicators
 from app.engines.scoring import EvaluationScheme, ScoreResult, SchemeError, evaluate
+from app.models.admin import trail
+from app.models.admin.permissions import requires
 from app.models.core.base import utcnow
 from app.models.core.database import Database, days_between, execute_many, fetch_all, least, upsert
 from app.models.evaluation.tables import (
@@ -277,16 +279,20 @@ def _history_statement():
             .where(sup.c.status != "potential").order_by(sup.c.id))
 
 
+@requires("evaluation.run")
 def evaluate_period(db: Database, period_text: str, scheme_name: str | None = None) -> PeriodSummary:
     """Evaluate every supplier for one period and store the results and their traces, replacing
-    that period's earlier results in the same transaction. Portable SQL (SQLite and PostgreSQL)."""
+    that period's earlier results in the same transaction. Portable SQL (SQLite and PostgreSQL).
+    One bulk trail entry (who, period, scheme, counts, the results' SHA-256)."""
     started = time.perf_counter()
     try:
         period = Period.parse(period_text)
     except ValueError as exc:
         raise EvaluationError(str(exc)) from exc
-    with db.begin() as session:
+    with db.begin() as session, trail.bulk(session, "evaluate", "evaluation_results", record_id=period.label,
+                                           period=period.label) as bulk:
         scheme_id, name, version, scheme = _scheme_for_run(session, scheme_name)
+        bulk.details.update(scheme=name, scheme_version=version)
         ids, last_grade, last_streak = _gradable_with_history(session, period)
         counts = aggregate_counts(session, ids, period, scheme)
         result = evaluate(counts, scheme)
@@ -299,7 +305,12 @@ def evaluate_period(db: Database, period_text: str, scheme_name: str | None = No
         rows = list(zip([period.label] * len(ids), ids.tolist(), scores, grades.tolist(), previous.tolist(),
                         periods.tolist(), change.tolist(), result.treatment.tolist(),
                         _missing_texts(result.keys, result.missing)))
-        _store_results(session, period.label, rows)
+        written, removed = _store_results(session, period.label, rows)
+        bulk.count("evaluation_results.upsert", written)
+        if removed:
+            bulk.count("evaluation_results.delete", removed)
+        bulk.details.update(suppliers=len(ids), scored=scored)
+        bulk.add_content(json.dumps(rows, ensure_ascii=False, default=str))
         columns, matrix = trace_matrix(result)
         upsert_trace = _upserts(session.get_bind().dialect.name)[1]
         session.execute(upsert_trace, {"period": period.label, "columns": json.dumps(columns), "data": _npy(matrix)})
@@ -308,12 +319,13 @@ def evaluate_period(db: Database, period_text: str, scheme_name: str | None = No
                          round(time.perf_counter() - started, 4))
 
 
-def _store_results(session: Session, label: str, rows: list[tuple]) -> None:
+def _store_results(session: Session, label: str, rows: list[tuple]) -> tuple[int, int]:
     """Make the period's stored results equal ``rows`` (period, supplier_id, *RESULT_COLUMNS):
     write only rows that are new or changed (a re-run after a few corrections rewrites a few
-    rows, not the whole period) and delete suppliers no longer graded."""
+    rows, not the whole period) and delete suppliers no longer graded. Returns (written, removed)."""
     table = EvaluationResult.__table__
     stored = {r[0]: tuple(r[1:]) for r in fetch_all(session, _stored_statement(), {"period": label})}
+    gone: set = set()
     if stored:
         changed = [row for row in rows if stored.get(row[1]) != row[2:]]
         gone = set(stored) - {row[1] for row in rows}
@@ -324,6 +336,7 @@ def _store_results(session: Session, label: str, rows: list[tuple]) -> None:
     # Upsert in place: cheaper than delete-then-insert, which churns the key index.
     upsert_results = _upserts(session.get_bind().dialect.name)[0]
     execute_many(session, upsert_results, ("period", "supplier_id") + RESULT_COLUMNS, changed)
+    return len(changed), len(gone)
 
 
 @lru_cache(maxsize=1)
@@ -361,7 +374,12 @@ class GradeRow:
     treatment: str
     missing: list[str]
     indicators: dict[str, float | None]
-    actions: tuple[str, ...]
+    actions: tuple[str, ...]           # the grade's actions after the holds below
+    status: str = ""                   # the supplier's status today
+    certificate: str = "none"          # mandatory certificates: expired / expiring / valid / open_ended / none
+    certificate_standards: tuple[str, ...] = ()  # the mandatory standards in that state
+    overdue_cars: int = 0              # overdue corrective action requests today
+    holds: tuple[str, ...] = ()        # why the actions differ from the grade's (grading.apply_holds)
 
 
 @dataclass(frozen=True)
@@ -375,8 +393,18 @@ class GradeList:
     rows: list[GradeRow]
 
 
-def grade_list(db: Database, period_text: str) -> GradeList:
-    """The stored results of a period, best score first (ungraded suppliers last)."""
+def grade_list(db: Database, period_text: str, *, as_of: date | None = None) -> GradeList:
+    """The stored results of a period, best score first (ungraded suppliers last).
+
+    Beside the grade, each row carries what purchasing must know *today* (``as_of``): the
+    supplier's status, the state of its mandatory certificates and its overdue corrective action
+    requests (the corrective-action list's rule); they override the grade's actions
+    (``grading.apply_holds``) and ``holds`` says why.
+    """
+    from app.models.suppliers.corrective import car_counts
+    from app.models.suppliers.master import mandatory_certificate_states
+
+    today = as_of or date.today()
     try:
         label = Period.parse(period_text).label
     except ValueError as exc:
@@ -388,17 +416,23 @@ def grade_list(db: Database, period_text: str) -> GradeList:
         scheme_rec = session.get(EvaluationSchemeRecord, run.scheme_id)
         scheme = scheme_rec.scheme()
         rows = session.execute(
-            select(EvaluationResult, Supplier.code, Supplier.name_zh, Supplier.name_en)
+            select(EvaluationResult, Supplier.code, Supplier.name_zh, Supplier.name_en, Supplier.status)
             .join(Supplier, Supplier.id == EvaluationResult.supplier_id)
             .where(EvaluationResult.period == label)
             .order_by(EvaluationResult.score.is_(None), EvaluationResult.score.desc(), Supplier.code)).all()
         values = _stored_values(*_load_trace(session, label))
+        certificates = mandatory_certificate_states(session, today)
+        cars = car_counts(session, today)
         out = []
-        for res, code, zh, en in rows:
+        for res, code, zh, en, status in rows:
+            cert = certificates.get(res.supplier_id)
+            overdue = cars.get(res.supplier_id, (0, 0))[1]
+            actions, holds = apply_holds(actions_for(res.grade, res.periods_in_grade, scheme.policy), status,
+                                         certificate_expired=bool(cert and cert.expired), overdue_cars=overdue)
             out.append(GradeRow(res.supplier_id, code, zh, en, res.score, res.grade, res.previous_grade,
                                 res.periods_in_grade, res.change, res.treatment, json.loads(res.missing),
-                                values.get(res.supplier_id, {}),
-                                actions_for(res.grade, res.periods_in_grade, scheme.policy)))
+                                values.get(res.supplier_id, {}), actions, status,
+                                cert.state if cert else "none", cert.standards if cert else (), overdue, holds))
         return GradeList(label, run.period_kind, scheme_rec.name, scheme_rec.version, scheme, run.run_at, out)
 
 

@@ -12,7 +12,7 @@ Read-only: one transaction over the stored results of the period (``evaluation_r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -20,7 +20,7 @@ from sqlalchemy import and_, select
 
 from app.engines.grading import (
     DEVELOP_NEW_SOURCES, DEVELOP_SECOND_SOURCE, MAINTAIN, NO_GRADED_SOURCE, NO_SOURCE, PHASE_OUT_D,
-    SHIFT_SHARE_TO_BEST, SINGLE_SOURCE_OK, URGE_IMPROVEMENT_SEEK_BETTER, GradePolicy, order_shares,
+    SHIFT_SHARE_TO_BEST, SINGLE_SOURCE_OK, URGE_IMPROVEMENT_SEEK_BETTER, GradePolicy, apply_holds, order_shares,
     sourcing_strategy,
 )
 from app.engines.indicators import Period
@@ -28,6 +28,8 @@ from app.engines.scoring import SchemeError
 from app.models.core.database import Database
 from app.models.evaluation.service import EvaluationError
 from app.models.evaluation.tables import EvaluationResult, EvaluationRun, EvaluationSchemeRecord
+from app.models.suppliers.corrective import car_counts
+from app.models.suppliers.master import mandatory_certificate_states
 from app.models.suppliers.tables import Part, Supplier, SupplierPart, SupplierStatus
 
 #: Supplier statuses that may receive orders: on the qualified supplier list (domain.md §2.4).
@@ -61,6 +63,9 @@ class SourcingSupplier:
     score: float | None
     current_share: float | None  # the link's recorded share; None when the item records none
     suggested_share: float  # 0..1, from grade weight × score (sums to 1 per item when any weight)
+    #: what purchasing must know beside the share (grading.apply_holds): "certificate_expired"
+    #: (a mandatory certificate expired), "overdue_car" (an overdue corrective action request)
+    holds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,7 @@ _LINK_COLUMNS = ("part_id", "part_code", "part_zh", "part_en", "category", "impo
                  "share", "active", "supplier_code", "supplier_zh", "supplier_en", "status", "score", "grade")
 
 
-def sourcing_plan(db: Database, period_text: str) -> SourcingPlan:
+def sourcing_plan(db: Database, period_text: str, *, as_of: date | None = None) -> SourcingPlan:
     """The sourcing plan of an evaluated period; ``EvaluationError`` for a bad or unevaluated period.
 
     Every item (part) is listed, also those without any supplier (strategy ``no_source``).
@@ -133,6 +138,10 @@ def sourcing_plan(db: Database, period_text: str) -> SourcingPlan:
     period was evaluated with (``order_shares``). The current share is the link's recorded share;
     when every current link of an item records 0, the item has no recorded split and the current
     share is None.
+
+    Each current supplier carries its ``holds`` as of ``as_of`` (today): an expired mandatory
+    certificate or an overdue corrective action request (the grade list's rule,
+    ``grading.apply_holds``; suppliers whose status forbids orders are already not counted).
 
     Items are ordered by urgency of their strategy (``STRATEGY_ORDER``), then by code; suppliers
     by suggested share, score and code.
@@ -162,11 +171,24 @@ def sourcing_plan(db: Database, period_text: str) -> SourcingPlan:
                                               EvaluationResult.period == label))
             .order_by(Part.code, Supplier.code)).all()
         plan_head = (label, run.period_kind, scheme_rec.name, scheme_rec.version, run.run_at)
-    items = _build_items(pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(_LINK_COLUMNS)), policy)
+        today = as_of or date.today()
+        certificates = mandatory_certificate_states(session, today)
+        cars = car_counts(session, today)
+    holds = {}
+    for sid in {int(r[6]) for r in rows if r[6] is not None}:
+        cert = certificates.get(sid)
+        _, h = apply_holds((), None, certificate_expired=bool(cert and cert.expired),
+                           overdue_cars=cars.get(sid, (0, 0))[1])
+        if h:
+            holds[sid] = h
+    items = _build_items(pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(_LINK_COLUMNS)), policy,
+                         holds)
     return SourcingPlan(*plan_head, dict(policy.share_weight), items)
 
 
-def _build_items(links: pd.DataFrame, policy: GradePolicy) -> list[SourcingItem]:
+def _build_items(links: pd.DataFrame, policy: GradePolicy,
+                 holds: dict[int, tuple[str, ...]] | None = None) -> list[SourcingItem]:
+    holds = holds or {}
     linked = links["supplier_id"].notna()
     active = links["active"].astype(object).map(lambda v: bool(v) if pd.notna(v) else False)  # NULL: no link
     current = linked & active & links["status"].isin(CURRENT_STATUSES)
@@ -185,7 +207,8 @@ def _build_items(links: pd.DataFrame, policy: GradePolicy) -> list[SourcingItem]
         by_part_current.setdefault(int(r.part_id), []).append(SourcingSupplier(
             int(r.supplier_id), r.supplier_code, r.supplier_zh or "", r.supplier_en or "", r.status, r.grade,
             None if r.score != r.score else round(float(r.score), 4),
-            None if r.current != r.current else round(float(r.current), 6), round(float(r.suggested), 6)))
+            None if r.current != r.current else round(float(r.current), 6), round(float(r.suggested), 6),
+            holds.get(int(r.supplier_id), ())))
     by_part_other: dict[int, list[OtherLink]] = {}
     for r in links[linked & ~current].itertuples(index=False):
         # The supplier's own status says more than the link's flag (a suspended supplier is blocked

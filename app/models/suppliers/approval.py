@@ -23,6 +23,10 @@ from app.flows.approval import (
     flow_status,
     qualification_dates,
 )
+from app.models.admin import signatures, trail
+from app.models.admin.identity import actor_name
+from app.models.admin.permissions import require, requires
+from app.models.admin.signatures import Signable, SignatureRequest
 from app.models.core.base import utcnow
 from app.models.core.database import Database
 from app.models.suppliers.tables import ApprovalFlowRecord, ApprovalStepRecord, DevelopmentPlan, QualifiedSupplier
@@ -95,20 +99,42 @@ def _replay(rec: ApprovalFlowRecord) -> ApprovalFlow:
     return flow
 
 
-def _status_change(session, sup: Supplier, new: str, by: str, reason: str) -> None:
+#: The step that approves (or rejects) the supplier: it needs ``approval.approve`` and is signed.
+APPROVAL_STEP = "approval"
+
+
+def _flow_content(session, record_id: str) -> dict:
+    """What the approval signature covers: the flow, every step with who and when, the outcome."""
+    rec = session.get(ApprovalFlowRecord, int(record_id))
+    if rec is None:
+        return {}
+    return {"supplier_id": rec.supplier_id, "from_status": rec.from_status, "category": rec.category,
+            "part_ids": rec.part_ids_json, "started_by": rec.started_by, "status": rec.status, "reason": rec.reason,
+            "ended_at": trail.jsonable(rec.ended_at),
+            "steps": [[st.seq, st.step, st.result, st.done_by, trail.jsonable(st.done_at), st.remarks]
+                      for st in rec.steps]}
+
+
+APPROVE = signatures.register(Signable("approval.approve", "approval_flows", "批准供应商（认可流程批准步骤）",
+                                       "Approve a supplier (the approval step of the approval flow)", "approved",
+                                       _flow_content))
+
+
+def _status_change(session, sup: Supplier, new: str, reason: str) -> None:
     if sup.status == new:
         return
-    session.add(SupplierStatusChange(supplier_id=sup.id, from_status=sup.status, to_status=new, changed_by=by,
+    session.add(SupplierStatusChange(supplier_id=sup.id, from_status=sup.status, to_status=new,
+                                     changed_by=actor_name(session),
                                      reason=reason, changed_at=utcnow()))
     sup.status = new
 
 
-def start_approval(db: Database, supplier_id: int, *, by: str, part_ids: tuple[int, ...] | list[int] = (),
+@requires("approval.record")
+def start_approval(db: Database, supplier_id: int, *, part_ids: tuple[int, ...] | list[int] = (),
                    category: str | None = None) -> ApprovalRow:
-    """Open an approval flow; the supplier goes under evaluation (a re-approval of an approved
-    supplier keeps its status until the flow ends)."""
-    if not by.strip():
-        raise ValidationError("who starts the approval is required", "who_required")
+    """Open an approval flow as the signed-in user; the supplier goes under evaluation (a
+    re-approval of an approved supplier keeps its status until the flow ends)."""
+    by = actor_name(db)
     with db.begin() as s:
         sup = s.get(Supplier, supplier_id)
         if sup is None:
@@ -125,17 +151,23 @@ def start_approval(db: Database, supplier_id: int, *, by: str, part_ids: tuple[i
                 raise NotFoundError(f"item {pid} does not exist")
         rec = ApprovalFlowRecord(supplier_id=supplier_id, status=IN_PROGRESS, from_status=sup.status,
                                  category=category if category is not None else sup.category,
-                                 part_ids_json=json.dumps(list(part_ids)), started_by=by, started_at=utcnow())
+                                 part_ids_json=json.dumps(list(part_ids)), started_by=by[:120], started_at=utcnow())
         s.add(rec)
         if sup.status not in ("approved", "conditional"):
-            _status_change(s, sup, "under_evaluation", by, "approval flow started")
+            trail.set_reason(s, "approval flow started")
+            _status_change(s, sup, "under_evaluation", "approval flow started")
         s.flush()
         return _row(rec)
 
 
-def record_step(db: Database, flow_id: int, step: str, *, by: str, result: str, remarks: str = "",
-                at: datetime | None = None) -> ApprovalRow:
-    """Record the next step. Order violations raise ApprovalRuleError with the flow's code."""
+def record_step(db: Database, flow_id: int, step: str, *, result: str, remarks: str = "",
+                at: datetime | None = None, signature: SignatureRequest | None = None) -> ApprovalRow:
+    """Record the next step as the signed-in user. Order violations raise ApprovalRuleError with
+    the flow's code. The approval step needs ``approval.approve`` and is electronically signed
+    (where the administrator requires it); the others need ``approval.record``."""
+    require(db, "approval.approve" if step == APPROVAL_STEP else "approval.record")
+    signer = signatures.authenticate(db, APPROVE.action, signature) if step == APPROVAL_STEP else None
+    by = actor_name(db)
     with db.begin() as s:
         rec = s.get(ApprovalFlowRecord, flow_id)
         if rec is None:
@@ -146,17 +178,20 @@ def record_step(db: Database, flow_id: int, step: str, *, by: str, result: str, 
             flow.record(step, by=by, result=result, remarks=remarks, at=when.isoformat())
         except ApprovalError as exc:
             raise ApprovalRuleError(str(exc), exc.code) from exc
-        rec.steps.append(ApprovalStepRecord(seq=len(rec.steps) + 1, step=step, result=result, done_by=by.strip(),
+        rec.steps.append(ApprovalStepRecord(seq=len(rec.steps) + 1, step=step, result=result, done_by=by[:120],
                                             done_at=when, remarks=remarks))
         if flow.closed:
             rec.status, rec.ended_at, rec.reason = flow.status, when, flow.reason
             sup = s.get(Supplier, rec.supplier_id)
             new_status = flow_status(rec.from_status, flow.status)
             why = f"approval {flow.status}" + (f": {flow.reason}" if flow.reason else "")
-            _status_change(s, sup, new_status, by, why)
+            trail.set_reason(s, why)
+            _status_change(s, sup, new_status, why)
             if flow.status in ("approved", "conditional"):
                 _enter_qualified_list(s, rec, sup, when.date(), flow.status == "conditional")
         s.flush()
+        if signer is not None:
+            signatures.sign(s, signer, rec.id)
         return _row(rec)
 
 
@@ -191,6 +226,28 @@ def active_approval(db: Database, supplier_id: int) -> ApprovalRow | None:
         rec = s.scalar(select(ApprovalFlowRecord).where(ApprovalFlowRecord.supplier_id == supplier_id,
                                                         ApprovalFlowRecord.status == IN_PROGRESS))
         return _row(rec) if rec else None
+
+
+@dataclass(frozen=True)
+class ApprovalRecord:
+    """What the printed approval record carries: the flow, the supplier and the signatures."""
+
+    flow: ApprovalRow
+    supplier_code: str
+    supplier_name_zh: str
+    supplier_name_en: str
+    importance_class: str
+    signatures: Any  # app.models.admin.signatures.Manifest
+
+
+def approval_record(db: Database, flow_id: int) -> ApprovalRecord:
+    with db.read() as s:
+        rec = s.get(ApprovalFlowRecord, flow_id)
+        if rec is None:
+            raise NotFoundError(f"approval flow {flow_id} does not exist")
+        sup = s.get(Supplier, rec.supplier_id)
+        return ApprovalRecord(_row(rec), sup.code, sup.name_zh, sup.name_en, sup.importance_class,
+                              signatures.manifest_in(s, APPROVE.action, flow_id))
 
 
 def approval_history(db: Database, supplier_id: int) -> list[ApprovalRow]:
@@ -234,16 +291,19 @@ def qualified_list(db: Database, *, as_of: date | None = None, soon_days: int = 
     return pd.DataFrame(rows, columns=QUALIFIED_COLUMNS)
 
 
-def withdraw_qualification(db: Database, entry_id: int, *, reason: str, by: str) -> None:
-    if not reason.strip() or not by.strip():
-        raise ValidationError("withdrawing an entry needs a reason and who did it", "reason_required")
+@requires("approval.approve")
+def withdraw_qualification(db: Database, entry_id: int, *, reason: str) -> None:
+    """Withdraw a qualified-list entry with a reason, as the signed-in user."""
+    if not reason.strip():
+        raise ValidationError("withdrawing an entry needs a reason", "reason_required")
     with db.begin() as s:
+        trail.set_reason(s, reason)
         q = s.get(QualifiedSupplier, entry_id)
         if q is None:
             raise NotFoundError(f"qualified-list entry {entry_id} does not exist")
         if q.status != "active":
             raise ValidationError("the entry is not active", "not_active")
-        q.status, q.status_reason, q.status_by, q.status_at = "withdrawn", reason, by, utcnow()
+        q.status, q.status_reason, q.status_by, q.status_at = "withdrawn", reason, actor_name(db)[:120], utcnow()
 
 
 # ------------------------------------------------------------------------------ development plans
@@ -296,6 +356,7 @@ def list_development_plans(db: Database, *, supplier_id: int | None = None,
         return [_plan_row(p, code, as_of) for p, code in s.execute(q)]
 
 
+@requires("development.edit")
 def create_development_plan(db: Database, supplier_id: int, data: dict[str, Any]) -> int:
     values = _plan_values(dict(data), partial=False)
     with db.begin() as s:
@@ -307,6 +368,7 @@ def create_development_plan(db: Database, supplier_id: int, data: dict[str, Any]
         return p.id
 
 
+@requires("development.edit")
 def update_development_plan(db: Database, plan_id: int, changes: dict[str, Any]) -> DevelopmentPlanRow:
     values = _plan_values(dict(changes), partial=True)
     with db.begin() as s:
@@ -320,6 +382,7 @@ def update_development_plan(db: Database, plan_id: int, changes: dict[str, Any])
         return _plan_row(p, code, date.today())
 
 
+@requires("development.edit")
 def delete_development_plan(db: Database, plan_id: int) -> None:
     with db.begin() as s:
         p = s.get(DevelopmentPlan, plan_id)

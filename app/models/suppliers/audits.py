@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 
 from app.engines.audit import (
     AuditScore,
@@ -21,17 +21,39 @@ from app.engines.audit import (
     ChecklistTemplate,
     ScoringRule,
     checklist_to_dict,
+    default_occasion,
     parse_checklist,
 )
 from app.flows import DraftFormatError
 from app.flows.audit import SHIPPED_TEMPLATES, AuditFlow, load_checklist_document
+from app.models.admin import signatures
+from app.models.admin.identity import actor_name
+from app.models.admin.permissions import require, requires
+from app.models.admin.signatures import Signable, SignatureRequest
 from app.models.core.base import utcnow
 from app.models.core.database import Database
 from app.models.suppliers.tables import CAR_EXTRA, Audit, AuditFinding, AuditItem, AuditTemplate, AuditTemplateItem
 from app.models.suppliers.errors import NotFoundError, ValidationError
 from app.models.suppliers.tables import CorrectiveAction, Supplier
-from app.models.suppliers.corrective import CarRow, car_rows, next_car_number
+from app.models.suppliers.corrective import CarRow, car_rows, next_car_number, set_extra
 from app.models.suppliers.master import supplier_names
+
+# ------------------------------------------------------------------------------ signature
+def _report_content(session, record_id: str) -> dict:
+    """What the completed audit report's signature covers: the plan, every answer, findings,
+    the result and who completed it (a completed audit cannot be edited through the services)."""
+    a = session.get(Audit, int(record_id))
+    if a is None:
+        return {}
+    return {"supplier_id": a.supplier_id, "template_key": a.template_key, "audit_type": a.audit_type,
+            "occasion": a.occasion, "auditors": a.auditors, "audit_date": a.audit_date, "scope": a.scope,
+            "state_json": a.state_json, "percent": a.percent, "status": a.status, "result": a.result,
+            "result_reason": a.result_reason, "completed_by": a.completed_by, "completed_at": a.completed_at}
+
+
+COMPLETE = signatures.register(Signable("audits.complete", "audits", "完成审核报告", "Complete an audit report",
+                                        "authored", _report_content))
+
 
 # ------------------------------------------------------------------------------ dataclasses
 @dataclass(frozen=True)
@@ -82,6 +104,7 @@ class AuditReport:
     planned_actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     completed_by: str = ""
     completed_at: datetime | None = None
+    signatures: Any = None  # app.models.admin.signatures.Manifest: the signatures and the record hash
 
 
 # ------------------------------------------------------------------------------ templates
@@ -116,10 +139,19 @@ def _write_template(session, tpl: ChecklistTemplate, row: AuditTemplate | None =
 
 
 def _ensure_seeded(session) -> None:
+    """Put the shipped templates in once (whoever first opens the templates): one bulk trail
+    entry, as it is the software's content rather than anyone's edit."""
+    from app.models.admin import trail
+
     have = set(session.scalars(select(AuditTemplate.key)))
-    for key in SHIPPED_TEMPLATES:
-        if key not in have:
-            _write_template(session, parse_checklist(load_checklist_document(key)))
+    missing = [key for key in SHIPPED_TEMPLATES if key not in have]
+    if not missing:
+        return
+    with trail.bulk(session, "seed", "audit_templates", templates=missing) as b:
+        for key in missing:
+            doc = load_checklist_document(key)
+            b.add_content(json.dumps(doc, ensure_ascii=False, sort_keys=True))
+            _write_template(session, parse_checklist(doc))
 
 
 def _template_row(session, key: str) -> AuditTemplate:
@@ -143,6 +175,7 @@ def get_template(db: Database, key: str) -> ChecklistTemplate:
         return _template_from_row(_template_row(s, key))
 
 
+@requires("audits.templates")
 def save_template(db: Database, template: ChecklistTemplate | dict[str, Any]) -> TemplateRow:
     """Save the whole template (the editor's grid): validated, items in the given order."""
     try:
@@ -160,6 +193,7 @@ def save_template(db: Database, template: ChecklistTemplate | dict[str, Any]) ->
                            row.updated_at)
 
 
+@requires("audits.templates")
 def delete_template(db: Database, key: str) -> None:
     if key in SHIPPED_TEMPLATES:
         raise ValidationError(f"the shipped template '{key}' cannot be deleted; reset it instead", "shipped")
@@ -167,6 +201,7 @@ def delete_template(db: Database, key: str) -> None:
         s.delete(_template_row(s, key))
 
 
+@requires("audits.templates")
 def reset_template(db: Database, key: str) -> TemplateRow:
     """Put a shipped template back as it is in resources/checklists."""
     doc = load_checklist_document(key)
@@ -184,6 +219,7 @@ def export_template(db: Database, key: str, path: str | Path) -> Path:
     return path
 
 
+@requires("audits.templates")
 def import_template(db: Database, path: str | Path, *, replace: bool = False) -> TemplateRow:
     """Import a template JSON file; an existing key needs ``replace=True``."""
     try:
@@ -202,11 +238,16 @@ def import_template(db: Database, path: str | Path, *, replace: bool = False) ->
 # ------------------------------------------------------------------------------ audits
 def new_audit(db: Database, template_key: str, *, supplier_id: int | None = None, lang: str = "en",
               thresholds: AuditThresholds | None = None) -> AuditFlow:
+    """A fresh audit; the occasion defaults by the supplier's status (``audit.default_occasion``:
+    an approved supplier's audit is periodic, a candidate's is for selection)."""
     with db.begin() as s:
         tpl = _template_from_row(_template_row(s, template_key))
         _, zh, en = supplier_names(s, supplier_id)
+        status = s.get(Supplier, supplier_id).status if supplier_id is not None else None
     name = (zh if lang == "zh_CN" else en) or zh or en
-    return AuditFlow(tpl, thresholds=thresholds, lang=lang, supplier_id=supplier_id, supplier_name=name)
+    flow = AuditFlow(tpl, thresholds=thresholds, lang=lang, supplier_id=supplier_id, supplier_name=name)
+    flow.set_plan(occasion=default_occasion(status))
+    return flow
 
 
 def _store(a: Audit, flow: AuditFlow) -> None:
@@ -230,10 +271,11 @@ def _store(a: Audit, flow: AuditFlow) -> None:
     a.updated_at = utcnow()
 
 
-def save_audit_draft(db: Database, flow: AuditFlow, *, audit_id: int | None = None, by: str = "") -> int:
+@requires("audits.edit")
+def save_audit_draft(db: Database, flow: AuditFlow, *, audit_id: int | None = None) -> int:
     with db.begin() as s:
         if audit_id is None:
-            a = Audit(status="draft", created_by=by)
+            a = Audit(status="draft", created_by=actor_name(db))
             s.add(a)
         else:
             a = s.get(Audit, audit_id)
@@ -258,14 +300,18 @@ def load_audit(db: Database, audit_id: int, *, lang: str = "en") -> AuditFlow:
         raise ValidationError(f"audit {audit_id}: {exc}", "bad_draft") from exc
 
 
-def complete_audit(db: Database, audit_id: int, flow: AuditFlow, *, by: str = "") -> AuditRow:
-    """Validate every page, then store items, findings, result and raise the corrective actions."""
+def complete_audit(db: Database, audit_id: int, flow: AuditFlow, *,
+                   signature: SignatureRequest | None = None) -> AuditRow:
+    """Validate every page, then store items, findings, result and raise the corrective actions;
+    completed by the signed-in user, with the report's electronic signature where required."""
+    require(db, "audits.edit")
     msgs = flow.validate_all()
     if msgs:
         raise ValidationError(f"the audit is not complete: {msgs[0].text(flow.lang)}", "incomplete", msgs)
     score = flow.result()
     if flow.plan.get("supplier_id") is None:
         raise ValidationError("choose a supplier from the supplier list before completing the audit", "no_supplier")
+    signer = signatures.authenticate(db, COMPLETE.action, signature)
     with db.begin() as s:
         a = s.get(Audit, audit_id)
         if a is None:
@@ -275,7 +321,7 @@ def complete_audit(db: Database, audit_id: int, flow: AuditFlow, *, by: str = ""
         supplier_names(s, flow.plan["supplier_id"])
         _store(a, flow)
         a.status, a.result, a.result_reason = "completed", score.result, score.reason
-        a.completed_at, a.completed_by = utcnow(), by
+        a.completed_at, a.completed_by = utcnow(), actor_name(db)[:120]
         s.execute(delete(AuditItem).where(AuditItem.audit_id == a.id))
         s.execute(delete(AuditFinding).where(AuditFinding.audit_id == a.id))
         s.add_all([
@@ -303,10 +349,11 @@ def complete_audit(db: Database, audit_id: int, flow: AuditFlow, *, by: str = ""
                                    owner=str(action.get("owner") or "")[:120])
             s.add(car)
             s.flush()
-            s.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.id == car.id).values(
-                audit_id=a.id, finding_id=fr.id, method=str(action.get("method") or "8D")[:8],
-                eight_d_json=json.dumps({"D2": f["description"]}, ensure_ascii=False)))
+            set_extra(s, car.id, audit_id=a.id, finding_id=fr.id, method=str(action.get("method") or "8D")[:8],
+                      eight_d_json=json.dumps({"D2": f["description"]}, ensure_ascii=False))
         s.flush()
+        if signer is not None:
+            signatures.sign(s, signer, a.id)
         return _audit_row(s, a)
 
 
@@ -340,12 +387,14 @@ def latest_audit_draft(db: Database, *, supplier_id: int | None = None) -> Audit
         return _audit_row(s, a) if a else None
 
 
+@requires("audits.edit")
 def delete_audit(db: Database, audit_id: int) -> None:
     with db.begin() as s:
         a = s.get(Audit, audit_id)
         if a is None:
             raise NotFoundError(f"audit {audit_id} does not exist")
-        s.execute(update(CAR_EXTRA).where(CAR_EXTRA.c.audit_id == audit_id).values(audit_id=None, finding_id=None))
+        for car_id in s.scalars(select(CAR_EXTRA.c.id).where(CAR_EXTRA.c.audit_id == audit_id)).all():
+            set_extra(s, car_id, audit_id=None, finding_id=None)
         s.delete(a)
 
 
@@ -357,10 +406,11 @@ def audit_report(db: Database, audit_id: int, *, as_of: date | None = None) -> A
         code, zh, en = supplier_names(s, a.supplier_id) if a.supplier_id is not None else ("", a.supplier_name, a.supplier_name)
         text, status, by, at = a.state_json, a.status, a.completed_by, a.completed_at
         cars = car_rows(s, as_of or date.today(), audit_id=audit_id)
+        manifest = signatures.manifest_in(s, COMPLETE.action, audit_id) if status == "completed" else None
     flow = AuditFlow.from_json(text)
     return AuditReport(audit_id, status, code, zh or a.supplier_name, en or a.supplier_name, flow.template,
                        dict(flow.plan), {k: dict(v) for k, v in flow.state["items"].items()}, flow.findings(),
-                       flow.result(), flow.thresholds, cars, dict(flow.state["actions"]), by, at)
+                       flow.result(), flow.thresholds, cars, dict(flow.state["actions"]), by, at, manifest)
 
 
 # ---------------------------------------------------------------------------- discarding a draft

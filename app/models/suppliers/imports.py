@@ -11,6 +11,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.models.admin import trail
+from app.models.admin.identity import actor_name
+from app.models.admin.permissions import requires
 from app.models.core.csv_reader import Column, CsvRejected, RowError, choice, read_csv, read_rows, text
 from app.models.core.database import Database
 from app.models.core.validation import field_errors
@@ -111,8 +114,10 @@ def _read(path: Path, columns) -> object:
     return read_csv(data, columns)
 
 
-def import_suppliers(db: Database, path: str | Path, *, by: str = "") -> ImportResult:
-    """Create new codes, update existing ones; any bad row refuses the whole file."""
+@requires("suppliers.import")
+def import_suppliers(db: Database, path: str | Path) -> ImportResult:
+    """Create new codes, update existing ones; any bad row refuses the whole file. One bulk trail
+    entry (counts and the file's SHA-256), recorded as the signed-in user's."""
     path = Path(path)
     if not path.is_file():
         raise SupplierImportError([RowError(0, f"{path} does not exist")])
@@ -146,7 +151,9 @@ def import_suppliers(db: Database, path: str | Path, *, by: str = "") -> ImportR
         raise SupplierImportError(sorted(set(errors), key=lambda e: (e.line, e.column or "")))
     codes = [row["code"] for row in parsed.rows]
     created = updated = 0
-    with db.begin() as s:
+    with db.begin() as s, trail.bulk(s, "import", "suppliers", file=path.name) as b:
+        b.add_content(path.read_bytes())
+        by = actor_name(s)
         existing = {sup.code: sup for sup in s.scalars(select(Supplier).where(Supplier.code.in_(codes)))}
         for row in parsed.rows:
             values = {k: ("" if v is None else v) for k, v in row.items()}
@@ -162,13 +169,15 @@ def import_suppliers(db: Database, path: str | Path, *, by: str = "") -> ImportR
                 for k, v in values.items():
                     setattr(sup, k, v)
                 updated += 1
+        b.details.update(rows=len(parsed.rows), created=created, updated=updated)
     return ImportResult(created, updated)
 
 
-def export_suppliers(db: Database, path: str | Path, *, lang: str = "en") -> int:
-    """Write the supplier master to ``.csv`` (UTF-8 with BOM, opens in Excel) or ``.xlsx``."""
+def export_suppliers(db: Database, path: str | Path, *, lang: str = "en", grade_kind: str | None = "month") -> int:
+    """Write the supplier master to ``.csv`` (UTF-8 with BOM, opens in Excel) or ``.xlsx``; the
+    latest grade is that of ``grade_kind`` periods (as on the grid)."""
     path = Path(path)
-    rows = supplier_rows(db)
+    rows = supplier_rows(db, grade_kind=grade_kind)
     with db.begin() as s:
         extra = {r.id: (r.address, r.city, r.country, r.notes) for r in s.scalars(select(Supplier))}
     header = HEADERS.get(lang, HEADERS["en"])

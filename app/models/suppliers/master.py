@@ -29,6 +29,9 @@ from app.models.suppliers.tables import (
     SupplierStatusChange,
 )
 from app.models.core.base import utcnow
+from app.models.admin import trail
+from app.models.admin.identity import actor_name
+from app.models.admin.permissions import requires
 
 SOON_DAYS = 60
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}$")
@@ -161,26 +164,42 @@ def _clean(data: dict[str, Any], *, partial: bool) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- grid
 _GRID_SQL = """
 SELECT s.id, s.code, s.name_zh, s.name_en, s.category, s.importance_class, s.relationship, s.status,
-       s.approval_valid_until,
-       COALESCE(ca.open_cars, 0), COALESCE(ca.overdue_cars, 0) {grade_cols}
+       s.approval_valid_until {grade_cols}
 FROM suppliers s
-LEFT JOIN (
-    SELECT supplier_id,
-           SUM(CASE WHEN status IN ('open', 'answered', 'verified') THEN 1 ELSE 0 END) AS open_cars,
-           SUM(CASE WHEN status = 'open' AND due_on < :today THEN 1 ELSE 0 END) AS overdue_cars
-    FROM corrective_actions GROUP BY supplier_id
-) ca ON ca.supplier_id = s.id
 {grade_join}
 {where}
 ORDER BY s.code
 """
+#: The grade shown beside a supplier (grid, detail, export) is that of the latest evaluated period
+#: *of one kind* by date (period_start), never the text maximum of the label ("2026-Q1" > "2026-11").
+GRADE_PERIOD_KINDS = ("month", "quarter", "year")
 _GRADE_JOIN = """
 LEFT JOIN (
     SELECT e.supplier_id, e.grade, e.period FROM evaluation_results e
-    JOIN (SELECT supplier_id, MAX(period) AS period FROM evaluation_results WHERE grade IS NOT NULL
-          GROUP BY supplier_id) m ON m.supplier_id = e.supplier_id AND m.period = e.period
+    JOIN evaluation_runs r ON r.period = e.period
+    JOIN (SELECT e2.supplier_id, MAX(r2.period_start) AS period_start FROM evaluation_results e2
+          JOIN evaluation_runs r2 ON r2.period = e2.period
+          WHERE e2.grade IS NOT NULL AND r2.period_kind = :grade_kind
+          GROUP BY e2.supplier_id) m ON m.supplier_id = e.supplier_id AND m.period_start = r.period_start
+    WHERE r.period_kind = :grade_kind AND e.grade IS NOT NULL
 ) g ON g.supplier_id = s.id
 """
+
+
+def grade_period_kind(session, preferred: str | None = "month") -> str | None:
+    """The kind of period whose grade is "the latest grade": ``preferred`` (the user's choice,
+    monthly by default) when any period of that kind was evaluated, otherwise the kind of the
+    newest evaluated period; None when nothing was evaluated."""
+    if preferred is not None and preferred not in GRADE_PERIOD_KINDS:
+        raise ValidationError(f"period kind must be one of {', '.join(GRADE_PERIOD_KINDS)}", "bad_period_kind")
+    if not table_exists(session, "evaluation_runs"):
+        return None
+    if preferred is not None and session.execute(
+            text("SELECT 1 FROM evaluation_runs WHERE period_kind = :k LIMIT 1"), {"k": preferred}).first():
+        return preferred
+    row = session.execute(text("SELECT period_kind FROM evaluation_runs ORDER BY period_start DESC, period_end "
+                               "LIMIT 1")).first()
+    return row[0] if row else None
 
 
 def _to_date(v: Any) -> date | None:
@@ -193,37 +212,46 @@ def _to_date(v: Any) -> date | None:
     return date.fromisoformat(str(v)[:10])
 
 
-def _rows(session, as_of: date, supplier_id: int | None = None) -> list[SupplierRow]:
-    grades = table_exists(session, "evaluation_results")
-    sql = _GRID_SQL.format(grade_cols=", g.grade, g.period" if grades else ", NULL, NULL",
-                           grade_join=_GRADE_JOIN if grades else "",
+def _rows(session, as_of: date, supplier_id: int | None = None, grade_kind: str | None = "month") -> list[SupplierRow]:
+    from app.models.suppliers.corrective import car_counts  # one definition of open / overdue
+
+    kind = grade_period_kind(session, grade_kind)
+    sql = _GRID_SQL.format(grade_cols=", g.grade, g.period" if kind else ", NULL, NULL",
+                           grade_join=_GRADE_JOIN if kind else "",
                            where="WHERE s.id = :sid" if supplier_id is not None else "")
-    params: dict[str, Any] = {"today": as_of.isoformat()}
+    params: dict[str, Any] = {}
+    if kind:
+        params["grade_kind"] = kind
     if supplier_id is not None:
         params["sid"] = supplier_id
+    counts = car_counts(session, as_of, supplier_id=supplier_id)
     out = []
     for r in session.execute(text(sql), params):
-        out.append(SupplierRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _to_date(r[8]), r[11], r[12],
-                               int(r[9]), int(r[10])))
+        n_open, n_overdue = counts.get(r[0], (0, 0))
+        out.append(SupplierRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _to_date(r[8]), r[9], r[10],
+                               n_open, n_overdue))
     return out
 
 
-def supplier_rows(db: Database, *, as_of: date | None = None) -> list[SupplierRow]:
-    with db.begin() as s:
-        return _rows(s, as_of or date.today())
+def supplier_rows(db: Database, *, as_of: date | None = None, grade_kind: str | None = "month") -> list[SupplierRow]:
+    """``grade_kind``: the kind of period whose latest grade is shown (month by default; another
+    kind when no month was evaluated)."""
+    with db.read() as s:
+        return _rows(s, as_of or date.today(), grade_kind=grade_kind)
 
 
-def supplier_grid(db: Database, *, as_of: date | None = None) -> pd.DataFrame:
+def supplier_grid(db: Database, *, as_of: date | None = None, grade_kind: str | None = "month") -> pd.DataFrame:
     """All suppliers for the master grid, one query (aggregates in SQL)."""
-    rows = supplier_rows(db, as_of=as_of)
+    rows = supplier_rows(db, as_of=as_of, grade_kind=grade_kind)
     cols = [f.name for f in fields(SupplierRow)]
     df = pd.DataFrame([tuple(asdict(r).values()) for r in rows], columns=cols)
     return df
 
 
-def get_supplier(db: Database, supplier_id: int, *, as_of: date | None = None) -> SupplierRow:
-    with db.begin() as s:
-        rows = _rows(s, as_of or date.today(), supplier_id)
+def get_supplier(db: Database, supplier_id: int, *, as_of: date | None = None,
+                 grade_kind: str | None = "month") -> SupplierRow:
+    with db.read() as s:
+        rows = _rows(s, as_of or date.today(), supplier_id, grade_kind)
     if not rows:
         raise NotFoundError(f"supplier {supplier_id} does not exist")
     return rows[0]
@@ -236,15 +264,17 @@ def _get(session, cls, key: int, what: str):
     return obj
 
 
-def _history(session, supplier_id: int, old: str | None, new: str, by: str, reason: str) -> SupplierStatusChange:
-    ch = SupplierStatusChange(supplier_id=supplier_id, from_status=old, to_status=new, changed_by=by, reason=reason,
+def _history(session, supplier_id: int, old: str | None, new: str, reason: str) -> SupplierStatusChange:
+    ch = SupplierStatusChange(supplier_id=supplier_id, from_status=old, to_status=new, changed_by=actor_name(session),
+                              reason=reason,
                               changed_at=utcnow())
     session.add(ch)
     return ch
 
 
 # ---------------------------------------------------------------------------- CRUD
-def create_supplier(db: Database, data: dict[str, Any] | SupplierInput, *, by: str = "") -> int:
+@requires("suppliers.edit")
+def create_supplier(db: Database, data: dict[str, Any] | SupplierInput) -> int:
     values = _clean(asdict(data) if isinstance(data, SupplierInput) else dict(data), partial=False)
     for problem in field_errors(Supplier, values):  # limits of the columns, alike on SQLite and PostgreSQL
         raise ValidationError(str(problem), f"bad_{problem.field}")
@@ -254,10 +284,11 @@ def create_supplier(db: Database, data: dict[str, Any] | SupplierInput, *, by: s
         sup = Supplier(**values, status=SupplierStatus.POTENTIAL.value)
         s.add(sup)
         s.flush()
-        _history(s, sup.id, None, sup.status, by, "created")
+        _history(s, sup.id, None, sup.status, "created")
         return sup.id
 
 
+@requires("suppliers.edit")
 def update_supplier(db: Database, supplier_id: int, changes: dict[str, Any]) -> SupplierRow:
     values = _clean(dict(changes), partial=True)
     for problem in field_errors(Supplier, values):
@@ -276,7 +307,8 @@ def update_supplier(db: Database, supplier_id: int, changes: dict[str, Any]) -> 
     return get_supplier(db, supplier_id)
 
 
-def duplicate_supplier(db: Database, supplier_id: int, *, new_code: str | None = None, by: str = "") -> int:
+@requires("suppliers.edit")
+def duplicate_supplier(db: Database, supplier_id: int, *, new_code: str | None = None) -> int:
     """Copy master data and contacts; the copy starts as a potential supplier."""
     with db.begin() as s:
         src = _get(s, Supplier, supplier_id, "supplier")
@@ -299,10 +331,11 @@ def duplicate_supplier(db: Database, supplier_id: int, *, new_code: str | None =
         for c in src.contacts:
             s.add(SupplierContact(supplier_id=copy.id, name=c.name, role=c.role, phone=c.phone, email=c.email,
                                   is_primary=c.is_primary))
-        _history(s, copy.id, None, copy.status, by, f"duplicated from {src.code}")
+        _history(s, copy.id, None, copy.status, f"duplicated from {src.code}")
         return copy.id
 
 
+@requires("suppliers.delete")
 def delete_supplier(db: Database, supplier_id: int) -> None:
     """Delete a supplier and everything recorded about it (the view confirms first)."""
     with db.begin() as s:
@@ -312,33 +345,34 @@ def delete_supplier(db: Database, supplier_id: int) -> None:
 
 
 # ---------------------------------------------------------------------------- status
-def change_status(db: Database, supplier_id: int, new_status: str, *, reason: str, by: str) -> StatusChangeRow:
-    """An explicit status change (suspend, disqualify, reinstate …) with a reason."""
+@requires("suppliers.status")
+def change_status(db: Database, supplier_id: int, new_status: str, *, reason: str) -> StatusChangeRow:
+    """An explicit status change (suspend, disqualify, reinstate …) with a reason, recorded as
+    the signed-in user's; the reason goes on the audit trail entries too."""
     with db.begin() as s:
         sup = _get(s, Supplier, supplier_id, "supplier")
         try:
             check_action(sup.status, new_status, reason)
         except StatusTransitionError as exc:
             raise StatusRuleError(str(exc), exc.code) from exc
-        if not str(by).strip():
-            raise StatusRuleError("who made the change is required", "who_required")
+        trail.set_reason(s, reason)
         old = sup.status
         sup.status = new_status
         if new_status in (SupplierStatus.SUSPENDED.value, SupplierStatus.DISQUALIFIED.value):
-            _suspend_qualifications(s, supplier_id, new_status, reason, by)
-        ch = _history(s, supplier_id, old, new_status, by, reason.strip())
+            _suspend_qualifications(s, supplier_id, new_status, reason)
+        ch = _history(s, supplier_id, old, new_status, reason.strip())
         s.flush()
-        return StatusChangeRow(ch.id, supplier_id, old, new_status, ch.changed_at, by, ch.reason)
+        return StatusChangeRow(ch.id, supplier_id, old, new_status, ch.changed_at, ch.changed_by, ch.reason)
 
 
-def _suspend_qualifications(session, supplier_id: int, new_status: str, reason: str, by: str) -> None:
+def _suspend_qualifications(session, supplier_id: int, new_status: str, reason: str) -> None:
     if new_status != SupplierStatus.DISQUALIFIED.value:
         return  # a suspension keeps the entries; the grid shows the status
     from app.models.suppliers.tables import QualifiedSupplier
 
     for q in session.scalars(select(QualifiedSupplier).where(QualifiedSupplier.supplier_id == supplier_id,
                                                              QualifiedSupplier.status == "active")):
-        q.status, q.status_reason, q.status_by, q.status_at = "withdrawn", reason, by, utcnow()
+        q.status, q.status_reason, q.status_by, q.status_at = "withdrawn", reason, actor_name(session), utcnow()
 
 
 def status_actions(status: str) -> tuple[str, ...]:
@@ -387,6 +421,7 @@ def _one_primary(session, supplier_id: int, keep_id: int) -> None:
         c.is_primary = False
 
 
+@requires("suppliers.edit")
 def add_contact(db: Database, supplier_id: int, data: dict[str, Any]) -> int:
     values = _contact_values(dict(data), partial=False)
     with db.begin() as s:
@@ -399,6 +434,7 @@ def add_contact(db: Database, supplier_id: int, data: dict[str, Any]) -> int:
         return c.id
 
 
+@requires("suppliers.edit")
 def update_contact(db: Database, contact_id: int, data: dict[str, Any]) -> ContactRow:
     values = _contact_values(dict(data), partial=True)
     with db.begin() as s:
@@ -410,6 +446,7 @@ def update_contact(db: Database, contact_id: int, data: dict[str, Any]) -> Conta
         return _contact_row(c)
 
 
+@requires("suppliers.edit")
 def delete_contact(db: Database, contact_id: int) -> None:
     with db.begin() as s:
         s.delete(_get(s, SupplierContact, contact_id, "contact"))
@@ -425,6 +462,57 @@ def certificate_state(expires_on: date | None, as_of: date, soon_days: int = SOO
     if days <= soon_days:
         return "expiring", days
     return "valid", days
+
+
+#: Quality-management-system certificates a supplier must hold (domain.md §2.2: ISO 9001 / IATF
+#: 16949; GB/T 19001 is the Chinese adoption of ISO 9001, ISO 13485 / AS9100 the sector QMS).
+#: Environmental and safety certificates (ISO 14001, ISO 45001) are recorded but not mandatory.
+MANDATORY_STANDARDS = {"9001": "ISO 9001", "19001": "ISO 9001", "16949": "IATF 16949", "13485": "ISO 13485",
+                       "9100": "AS9100"}
+#: Order of certificate states from worst to best for a supplier's summary state.
+CERT_STATE_ORDER = ("expired", "expiring", "valid", "open_ended", "none")
+
+
+def mandatory_family(standard: str) -> str | None:
+    """The mandatory standard a certificate's standard text names ("IATF 16949:2016" → "IATF 16949")."""
+    digits = re.findall(r"\d+", standard or "")
+    return next((MANDATORY_STANDARDS[d] for d in digits if d in MANDATORY_STANDARDS), None)
+
+
+@dataclass(frozen=True)
+class MandatoryCertificateState:
+    state: str               # expired / expiring / valid / open_ended / none (no mandatory certificate on file)
+    standards: tuple[str, ...]  # the mandatory standards in that state (e.g. ("IATF 16949",) when expired)
+
+    @property
+    def expired(self) -> bool:
+        return self.state == "expired"
+
+
+def mandatory_certificate_states(session, as_of: date, *, soon_days: int = SOON_DAYS,
+                                 supplier_id: int | None = None) -> dict[int, MandatoryCertificateState]:
+    """Per supplier, the state of its mandatory certificates: for each mandatory standard the
+    certificate that runs longest counts (a renewal replaces the expired one); the supplier's state
+    is the worst of its standards. Suppliers without any mandatory certificate are absent."""
+    q = select(SupplierCertificate.supplier_id, SupplierCertificate.standard, SupplierCertificate.expires_on)
+    if supplier_id is not None:
+        q = q.where(SupplierCertificate.supplier_id == supplier_id)
+    best: dict[int, dict[str, date | None]] = {}
+    for sid, standard, expires in session.execute(q):
+        family = mandatory_family(standard)
+        if family is None:
+            continue
+        fams = best.setdefault(sid, {})
+        if family not in fams:
+            fams[family] = expires
+        elif fams[family] is not None and (expires is None or expires > fams[family]):
+            fams[family] = expires
+    out = {}
+    for sid, fams in best.items():
+        states = {f: certificate_state(e, as_of, soon_days)[0] for f, e in fams.items()}
+        worst = min(states.values(), key=CERT_STATE_ORDER.index)
+        out[sid] = MandatoryCertificateState(worst, tuple(sorted(f for f, st in states.items() if st == worst)))
+    return out
 
 
 def _cert_row(c: SupplierCertificate, as_of: date, soon_days: int) -> CertificateRow:
@@ -467,6 +555,7 @@ def list_certificates(db: Database, supplier_id: int, *, as_of: date | None = No
         return [_cert_row(c, as_of, soon_days) for c in s.scalars(q)]
 
 
+@requires("suppliers.edit")
 def add_certificate(db: Database, supplier_id: int, data: dict[str, Any]) -> int:
     values = _cert_values(dict(data))
     with db.begin() as s:
@@ -477,6 +566,7 @@ def add_certificate(db: Database, supplier_id: int, data: dict[str, Any]) -> int
         return c.id
 
 
+@requires("suppliers.edit")
 def update_certificate(db: Database, certificate_id: int, data: dict[str, Any]) -> CertificateRow:
     with db.begin() as s:
         c = _get(s, SupplierCertificate, certificate_id, "certificate")
@@ -486,6 +576,7 @@ def update_certificate(db: Database, certificate_id: int, data: dict[str, Any]) 
         return _cert_row(c, date.today(), SOON_DAYS)
 
 
+@requires("suppliers.edit")
 def delete_certificate(db: Database, certificate_id: int) -> None:
     with db.begin() as s:
         s.delete(_get(s, SupplierCertificate, certificate_id, "certificate"))

@@ -9,6 +9,7 @@ PERMISSIONS = (
     Permission("suppliers.view", "查看供应商资料", "View supplier records", ALL_ROLES),
     Permission("suppliers.edit", "编辑供应商主数据、联系人与证书", "Edit supplier master data, contacts and certificates",
                (QM, SQE)),
+    Permission("suppliers.delete", "删除供应商及其全部记录", "Delete a supplier and everything recorded about it", (QM,)),
     Permission("suppliers.import", "导入供应商", "Import suppliers", (QM, SQE)),
     Permission("suppliers.status", "变更供应商状态（暂停、取消资格等）", "Change a supplier's status (suspend, disqualify …)",
                (QM,)),

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from app.engines.survey import SurveyDefinition, SurveyScore
 from app.flows import DraftFormatError
 from app.flows.survey import SurveyFlow, load_survey_definition
+from app.models.admin.identity import actor_name
+from app.models.admin.permissions import requires
 from app.models.core.base import utcnow
 from app.models.core.database import Database
 from app.models.suppliers.errors import NotFoundError, ValidationError
@@ -31,7 +33,9 @@ class SurveyRow:
     recommendation: str | None
     updated_at: datetime
     submitted_at: datetime | None
-
+    sections_done: int = 0      # sections answered (a draft shows "2 / 7", never its partial percent)
+    sections_total: int = 0
+    progress: str = ""          # "2 / 7": sections answered / sections
 
 @dataclass(frozen=True)
 class SurveyReport:
@@ -50,6 +54,12 @@ class SurveyReport:
     score: SurveyScore
     submitted_by: str
     submitted_at: datetime | None
+    unanswered_sections: tuple[str, ...] = ()  # section keys not yet answered (a draft)
+
+    @property
+    def final(self) -> bool:
+        """Only a submitted survey has a total and a recommendation to print."""
+        return self.status == "submitted"
 
 
 def _date(v: Any) -> date | None:
@@ -59,6 +69,21 @@ def _date(v: Any) -> date | None:
         return None
 
 
+def _progress(sv: SupplierSurvey) -> tuple[int, int]:
+    """Sections answered / sections, from the stored section list (drafts saved before it knew
+    "answered" are read from their state)."""
+    try:
+        sections = json.loads(sv.section_scores_json or "[]")
+    except ValueError:
+        sections = []
+    if sections and all("answered" in x for x in sections):
+        return sum(1 for x in sections if x["answered"]), len(sections)
+    try:
+        return SurveyFlow.from_json(sv.state_json, definition=load_survey_definition()).progress()
+    except (DraftFormatError, ValueError):
+        return 0, len(sections)
+
+
 def _row(s, sv: SupplierSurvey) -> SurveyRow:
     code = ""
     name = sv.supplier_name
@@ -66,8 +91,11 @@ def _row(s, sv: SupplierSurvey) -> SurveyRow:
         sup = s.get(Supplier, sv.supplier_id)
         if sup is not None:
             code, name = sup.code, sup.name_zh or sup.name_en
-    return SurveyRow(sv.id, sv.supplier_id, code, name, sv.status, sv.survey_date, sv.percent, sv.recommendation,
-                     sv.updated_at, sv.submitted_at)
+    done, total = _progress(sv)
+    final = sv.status == "submitted"
+    return SurveyRow(sv.id, sv.supplier_id, code, name, sv.status, sv.survey_date, sv.percent if final else None,
+                     sv.recommendation if final else None, sv.updated_at, sv.submitted_at,
+                     total if final else done, total, f"{total if final else done} / {total}")
 
 
 def new_survey(db: Database, supplier_id: int | None = None, *, lang: str = "en") -> SurveyFlow:
@@ -92,16 +120,17 @@ def _store(sv: SupplierSurvey, flow: SurveyFlow) -> None:
     sv.state_json = flow.to_json()
     score = flow.result()
     sv.percent = score.percent
-    sv.section_scores_json = json.dumps([{"section": x.section, "percent": x.percent, "weight": x.weight}
-                                         for x in score.sections])
+    sv.section_scores_json = json.dumps([{"section": x.section, "percent": x.percent, "weight": x.weight,
+                                          "answered": flow.section_answered(x.section)} for x in score.sections])
     sv.updated_at = utcnow()
 
 
-def save_survey_draft(db: Database, flow: SurveyFlow, *, survey_id: int | None = None, by: str = "") -> int:
+@requires("surveys.edit")
+def save_survey_draft(db: Database, flow: SurveyFlow, *, survey_id: int | None = None) -> int:
     """Insert or update the draft; returns its id (keep it for the next save)."""
     with db.begin() as s:
         if survey_id is None:
-            sv = SupplierSurvey(status="draft", created_by=by)
+            sv = SupplierSurvey(status="draft", created_by=actor_name(db))
             s.add(sv)
         else:
             sv = s.get(SupplierSurvey, survey_id)
@@ -126,7 +155,8 @@ def load_survey(db: Database, survey_id: int, *, lang: str = "en") -> SurveyFlow
         raise ValidationError(f"survey {survey_id}: {exc}", "bad_draft") from exc
 
 
-def submit_survey(db: Database, survey_id: int, flow: SurveyFlow, *, by: str = "") -> SurveyRow:
+@requires("surveys.edit")
+def submit_survey(db: Database, survey_id: int, flow: SurveyFlow) -> SurveyRow:
     """Check every page, then store the final answers, score and recommendation."""
     msgs = flow.validate_all()
     if msgs:
@@ -142,7 +172,7 @@ def submit_survey(db: Database, survey_id: int, flow: SurveyFlow, *, by: str = "
         sv.status = "submitted"
         sv.recommendation = score.recommendation
         sv.submitted_at = utcnow()
-        sv.submitted_by = by
+        sv.submitted_by = actor_name(db)
         s.flush()
         return _row(s, sv)
 
@@ -162,6 +192,7 @@ def latest_survey_draft(db: Database, *, supplier_id: int | None = None) -> Surv
     return rows[0] if rows else None
 
 
+@requires("surveys.edit")
 def delete_survey(db: Database, survey_id: int) -> None:
     with db.begin() as s:
         sv = s.get(SupplierSurvey, survey_id)
@@ -178,11 +209,12 @@ def survey_report(db: Database, survey_id: int) -> SurveyReport:
         sup = s.get(Supplier, sv.supplier_id) if sv.supplier_id is not None else None
         code = sup.code if sup else ""
         zh = sup.name_zh if sup else sv.supplier_name
-        en = sup.name_en if sup else sv.supplier_name
+        en = sup.name_en if sup else sv.supplier_name  # the report falls back to the other language
         text, status, sdate, by, at = sv.state_json, sv.status, sv.survey_date, sv.submitted_by, sv.submitted_at
     flow = SurveyFlow.from_json(text, definition=load_survey_definition())
     return SurveyReport(survey_id, code, zh, en, status, sdate, str(flow.state.get("respondent") or ""),
-                        flow.definition, dict(flow.answers), dict(flow.state.get("notes") or {}), flow.result(), by, at)
+                        flow.definition, dict(flow.answers), dict(flow.state.get("notes") or {}), flow.result(), by, at,
+                        () if status == "submitted" else tuple(flow.unanswered_sections()))
 
 
 # ---------------------------------------------------------------------------- discarding a draft

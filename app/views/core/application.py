@@ -76,6 +76,19 @@ class Controller:
 
                 QMessageBox.critical(parent, APP_NAME, database_error_text(exc))
                 return False
+        from app.views.admin.signin import ensure_signed_in
+
+        while True:
+            try:
+                signed = ensure_signed_in(database, parent, self.language)  # personal user, login or first run
+                break
+            except DatabaseBusyError as exc:
+                if not _ask_retry(parent, exc):
+                    signed = False
+                    break
+        if not signed:
+            database.dispose()
+            return False
         if database.backup_path is not None:
             self.settings.setValue("files/last_backup", str(database.backup_path))
         old = self.database
@@ -83,7 +96,7 @@ class Controller:
         remember_file(self.settings, database)
         self.show_window()
         if old is not None:
-            old.dispose()
+            close_database(old)
         return True
 
     def create(self, path: str) -> None:
@@ -109,10 +122,21 @@ class Controller:
         self.window.open_requested.connect(lambda p: self.open(p, parent=self.window))
         self.window.new_requested.connect(self.create)
         self.window.language_changed.connect(self.set_language)
+        from app.views.admin.signin import install_idle_lock
+
+        self.window.idle_lock = install_idle_lock(self.window, self.database)  # department mode only
         self.window.show()
         if old is not None:
             old.hide()
             old.deleteLater()
+
+
+def close_database(database: Database) -> None:
+    """The automatic backup on close (when configured and something changed), then dispose."""
+    from app.models.admin.backup import backup_on_close
+
+    backup_on_close(database)
+    database.dispose()
 
 
 def _ask_retry(parent, exc) -> bool:
@@ -142,6 +166,7 @@ def run_gui(target: str | None = None, demo: bool = False, lang: str | None = No
         if not controller.open(str(default_database_path())):
             return 1
     app._qb_controller = controller  # type: ignore[attr-defined]  # keep alive for the event loop
+    app.aboutToQuit.connect(lambda: controller.database is not None and close_database(controller.database))
     if os.environ.get("QUALITYBRIDGE_QUIT_AFTER_SHOW"):  # used by the start-up benchmark and tests
         window = controller.window
 

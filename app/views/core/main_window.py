@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.shown_at: float | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("QualityBridge — Supplier Quality & Customer Relationship Management"))
-        self.modules: list[ModuleSpec] = discover_modules()
+        self.modules: list[ModuleSpec] = [s for s in discover_modules() if s.visible is None or s.visible(ctx)]
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("moduleNavigation")
@@ -171,6 +171,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        from app.views.admin.menu import AdminMenuActions
+
+        self.admin_actions = AdminMenuActions(self, file_menu)  # Backup now…, Restore…, Change my password…
         file_menu.addSeparator()
         self.action_quit = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         file_menu.addAction(self.action_quit)

@@ -10,19 +10,16 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from app.engines.labels import word
+from app.views.core.translation import ui_language
 from app.models.core.overview import Overview, load_overview
 from app.views.core.context import AppContext
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 
 
-STATUS_TITLES = {
-    "potential": lambda: QCoreApplication.translate("Overview", "Potential"),
-    "under_evaluation": lambda: QCoreApplication.translate("Overview", "Under evaluation"),
-    "approved": lambda: QCoreApplication.translate("Overview", "Approved"),
-    "conditional": lambda: QCoreApplication.translate("Overview", "Conditionally approved"),
-    "suspended": lambda: QCoreApplication.translate("Overview", "Suspended"),
-    "disqualified": lambda: QCoreApplication.translate("Overview", "Disqualified"),
-}
+# supplier statuses in the one vocabulary of the supplier screens and reports (app.engines.labels)
+STATUS_TITLES = {code: (lambda code=code: word("supplier_status", code, ui_language()))
+                 for code in ("potential", "under_evaluation", "approved", "conditional", "suspended", "disqualified")}
 
 
 class StatCard(QFrame):

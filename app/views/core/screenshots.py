@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.models.core.database import open_database
 from app.views.core.context import AppContext
 from app.views.core.main_window import MainWindow, SettingsDialog
-from app.views.modules import discover_modules
 from app.views.core.tasks import TaskRunner
 from app.views.core.translation import install_translators
 
@@ -35,6 +34,12 @@ def render_all(db_target: str, out: Path, lang: str) -> list[Path]:
     lang = install_translators(lang)
     out.mkdir(parents=True, exist_ok=True)
     database = open_database(db_target)
+    from app.models.admin import identity
+
+    try:  # as the personal user (the demo's administrator), else as a system job that sees everything
+        identity.sign_in_personal(database)
+    except identity.AccessError:
+        database.actor = identity.Actor.system_job("screenshots")
     # A fresh, throw-away layout each run: never the user's, and never one language's widths in the other's.
     settings_dir = tempfile.mkdtemp(prefix="qb-screenshots-")
     settings = QSettings(str(Path(settings_dir) / "layout.ini"), QSettings.Format.IniFormat)
@@ -44,7 +49,7 @@ def render_all(db_target: str, out: Path, lang: str) -> list[Path]:
         window = MainWindow(ctx)
         window.resize(1280, 800)  # the smallest laptop screen we support (1366×768 and 150 % are checked in tests)
         window.show()
-        for spec in discover_modules():
+        for spec in window.modules:  # those the signed-in user sees
             window.show_module(spec.key)
             written.append(_grab(window, out / f"{spec.key}_{lang}.png"))
             if spec.screenshots:

@@ -27,6 +27,12 @@ def normalise_language(lang: str | None) -> str:
     return "en" if lang not in LANGUAGES else lang
 
 
+def ui_language() -> str:
+    """The interface language in effect ("zh_CN" or "en"): ``install_translators`` sets the
+    default locale, so code without the context (label helpers) can pick report vocabulary."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def install_translators(lang: str) -> str:
     """Replace any installed translators; returns the language in effect."""
     app = QCoreApplication.instance()

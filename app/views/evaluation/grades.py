@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.engines.labels import word
 from app.models.evaluation.service import GradeList
+from app.reports.grade_list import certificate_text, holds_text
 from app.views.evaluation.labels import ACTIONS, CHANGE, GRADE_BACKGROUNDS, GRADE_COLOURS, GRADES, INDICATORS, label, labels
 from app.views.suppliers.common import fit_columns_once, make_table, rows_frame, selected_source_row, supplier_name
 from app.views.core.table_models import SORT_ROLE, Column
 
-FIELDS = ("supplier_id", "code", "name", "score", "grade", "previous_grade", "change", "periods_in_grade", "actions",
-          "missing")
+FIELDS = ("supplier_id", "code", "name", "status", "score", "grade", "previous_grade", "change", "periods_in_grade",
+          "certificate", "overdue_cars", "actions", "holds", "missing", "status_code", "certificate_code")
 NO_GRADE = "none"  # grade filter value for suppliers without a score
 
 
@@ -24,7 +27,28 @@ def grade_frame(gl: GradeList | None, lang: str) -> pd.DataFrame:
         "supplier_id": r.supplier_id, "code": r.code, "name": supplier_name(r, lang), "score": r.score,
         "grade": r.grade, "previous_grade": r.previous_grade, "change": r.change,
         "periods_in_grade": r.periods_in_grade, "actions": labels(ACTIONS, r.actions),
+        "status": word("supplier_status", r.status, lang), "status_code": r.status, "certificate_code": r.certificate,
+        "certificate": certificate_text(r, lang), "overdue_cars": r.overdue_cars, "holds": holds_text(r, lang),
         "missing": labels(INDICATORS, r.missing)} for r in gl.rows), FIELDS)
+
+
+_RED = QColor("#c0392b")
+
+
+def _status_fg(row: pd.Series):
+    return _RED if row.get("status_code") in ("suspended", "disqualified") else None
+
+
+def _certificate_fg(row: pd.Series):
+    return _RED if row.get("certificate_code") == "expired" else None
+
+
+def _overdue_fg(row: pd.Series):
+    return _RED if (row.get("overdue_cars") or 0) > 0 else None
+
+
+def _holds_fg(row: pd.Series):
+    return _RED if row.get("holds") else None
 
 
 def _grade_fg(row: pd.Series):
@@ -43,6 +67,7 @@ def columns() -> list[Column]:
     return [
         Column("code", lambda: QCoreApplication.translate("Evaluation", "Code")),
         Column("name", lambda: QCoreApplication.translate("Evaluation", "Supplier")),
+        Column("status", lambda: QCoreApplication.translate("Evaluation", "Status"), foreground=_status_fg),
         Column("score", lambda: QCoreApplication.translate("Evaluation", "Score"), format=lambda v: f"{v:.2f}",
                align_right=True),
         Column("grade", lambda: QCoreApplication.translate("Evaluation", "Grade"), foreground=_grade_fg,
@@ -52,7 +77,13 @@ def columns() -> list[Column]:
         Column("change", lambda: QCoreApplication.translate("Evaluation", "Change"), format=lambda v: label(CHANGE, v)),
         Column("periods_in_grade", lambda: QCoreApplication.translate("Evaluation", "Periods in grade"),
                format=lambda v: str(int(v)), align_right=True),
+        Column("certificate", lambda: QCoreApplication.translate("Evaluation", "QMS certificate"),
+               foreground=_certificate_fg),
+        Column("overdue_cars", lambda: QCoreApplication.translate("Evaluation", "Overdue SCARs"),
+               format=lambda v: str(int(v)) if v else "", align_right=True, foreground=_overdue_fg),
         Column("actions", lambda: QCoreApplication.translate("Evaluation", "Actions")),
+        Column("holds", lambda: QCoreApplication.translate("Evaluation", "Why the actions differ"),
+               foreground=_holds_fg),
         Column("missing", lambda: QCoreApplication.translate("Evaluation", "Missing indicators")),
     ]
 
@@ -108,7 +139,7 @@ class GradeListView(QWidget):
         self.grade_filter = GradeFilter(self)
         self.grade_filter.setSourceModel(self.model)
         self.proxy.setSourceModel(self.grade_filter)
-        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # score
         layout.addWidget(self.table, 1)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.grade_combo.currentIndexChanged.connect(self._grade_changed)

@@ -50,6 +50,7 @@ ACTIONS = {
     "re_audit": QT_TRANSLATE_NOOP("Evaluation", "Re-audit"),
     "disqualify": QT_TRANSLATE_NOOP("Evaluation", "Disqualify"),
     "no_score_review": QT_TRANSLATE_NOOP("Evaluation", "No score: review"),
+    "no_orders": QT_TRANSLATE_NOOP("Evaluation", "No orders"),
 }
 CHANGE = {
     "up": QT_TRANSLATE_NOOP("Evaluation", "Up"),

@@ -16,6 +16,7 @@ from app.engines.indicators import Period
 from app.models.evaluation.service import EvaluationError, evaluate_period, grade_list, trace_details
 from app.models.evaluation.history import active_scheme_names, latest_period, score_history
 from app.reports.grade_list import write_grade_list
+from app.views.suppliers.common import GRADE_KIND_KEY, grade_kind
 from app.views.evaluation.grades import GradeListView
 from app.views.evaluation.labels import KINDS, label
 from app.views.evaluation.sourcing import SourcingView
@@ -110,6 +111,11 @@ class EvaluationPage(QWidget):
         self.year_button = QPushButton(self.tr("Evaluate the year"))  # short: the bar must fit a 1280 px laptop
         self.year_button.setToolTip(self.tr("Evaluate the months of the selected year that are over, one after another"))
         self.year_button.clicked.connect(lambda: self.run_year())
+        from app.models.admin.permissions import can
+
+        self.may_evaluate = can(self.ctx.database, "evaluation.run")  # a viewer sees the results only
+        for button in (self.run_button, self.year_button):
+            button.setEnabled(self.may_evaluate)
         self.export_buttons = {}
         for fmt, text in (("xlsx", self.tr("Excel…")), ("csv", self.tr("CSV…")), ("pdf", self.tr("PDF…"))):
             button = QToolButton()  # compact: three push buttons of Qt's minimum width did not fit at 1280 px
@@ -172,12 +178,16 @@ class EvaluationPage(QWidget):
         return Period(kind, self.year_spin.value(), index)
 
     def _set_default_period(self) -> None:
-        self._show_period(latest_period(self.ctx.database) or Period.parse(f"{date.today():%Y-%m}").previous())
+        # the latest period of the kind the user evaluates by (monthly unless chosen), by date
+        db, kind = self.ctx.database, grade_kind(self.ctx)
+        self._show_period(latest_period(db, kind) or latest_period(db, "month") or latest_period(db) or Period.parse(f"{date.today():%Y-%m}").previous())
 
     def _kind_changed(self, _index: int) -> None:
         if self._loading:
             return
         before, kind = self._shown, self.kind_combo.currentData()
+        if self.ctx.settings is not None:  # the grid's "latest grade" follows the kind chosen here
+            self.ctx.settings.setValue(GRADE_KIND_KEY, kind)
         index = 1
         if kind == "quarter" and before.kind == "month":
             index = (before.index - 1) // 3 + 1
@@ -273,7 +283,7 @@ class EvaluationPage(QWidget):
 
     def _set_running(self, running: bool) -> None:
         for w in (self.run_button, self.year_button, self.scheme_combo, self.refresh_button):
-            w.setEnabled(not running)
+            w.setEnabled(not running and (self.may_evaluate or w in (self.scheme_combo, self.refresh_button)))
 
     @Slot(float, str)
     def _run_progress(self, fraction: float, period: str) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from app.engines.grading import GRADES
+from app.engines.labels import word
 from app.models.evaluation.sourcing import STRATEGY_ORDER, SourcingItem, SourcingPlan, sourcing_plan
 from app.views.core.table_models import readable_headers
 from app.views.evaluation.labels import (
@@ -128,6 +129,11 @@ def _item_rows(item: SourcingItem, lang: str) -> tuple[_Row, list[_Row]]:
             row.background["grade"] = GRADE_BACKGROUNDS[s.grade]
         if delta is not None and abs(delta) >= 0.0005:
             row.foreground["change"] = UP if delta > 0 else DOWN
+        if s.holds:  # an expired mandatory certificate or an overdue SCAR, beside the share
+            holds = ("；" if lang == "zh_CN" else "; ").join(word("hold", h, lang) for h in s.holds)
+            row.text["class"] += " · " + holds
+            row.tooltip["class"] = holds
+            row.foreground["class"] = DOWN
         children.append(row)
     not_counted = QCoreApplication.translate("Evaluation", "Not counted: {reason}")
     for o in item.not_current:

@@ -24,6 +24,8 @@ class ModuleSpec:
     factory: Callable[[AppContext], QWidget]
     icon: str = ""  # a QStyle.StandardPixmap name or a file under resources/icons
     screenshots: Callable[[AppContext], list[tuple[str, QWidget]]] | None = field(default=None)
+    #: whether the signed-in user sees the module (e.g. only with a permission); None = everyone
+    visible: Callable[[AppContext], bool] | None = field(default=None)
 
 
 def discover_modules() -> list[ModuleSpec]:

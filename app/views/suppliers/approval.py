@@ -83,6 +83,7 @@ class ApprovalView(QWidget):
         self.step.currentIndexChanged.connect(self._fill_results)
         self.result = QComboBox()
         self.by = QLineEdit(c.current_user(ctx))
+        self.by.setReadOnly(True)  # the signed-in user; the service records it
         self.remarks = QLineEdit()
         self.remarks.setPlaceholderText(self.tr("Required when rejecting"))
         self.record_button = QPushButton(self.tr("&Record step"))
@@ -91,8 +92,21 @@ class ApprovalView(QWidget):
         form.addRow(self.tr("Result:"), self.result)
         form.addRow(self.tr("Recorded by:"), self.by)
         form.addRow(self.tr("Remarks:"), self.remarks)
-        form.addRow("", self.record_button)
+        from app.views.admin.signature import print_record_label
+
+        self.print_button = QPushButton(print_record_label())  # the record with its signature manifest
+        self.print_button.setObjectName("approvalPrint")
+        self.print_button.clicked.connect(lambda: self.print_record())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
         layout.addLayout(form)
+        from app.views.admin.signature import SignatureList
+
+        self.signatures = SignatureList()
+        layout.addWidget(self.signatures)
         self.message = QLabel()
         self.message.setObjectName("approvalMessage")
         self.message.setWordWrap(True)
@@ -154,17 +168,24 @@ class ApprovalView(QWidget):
             self.state.setText(c.label(c.RESULT, self.flow.status) if self.flow.status != "conditional"
                                else c.label(c.STATUS, "conditional"))
         in_progress = self.flow is not None and self.flow.status == "in_progress"
-        self.start_button.setEnabled(sid is not None and not in_progress)
-        self.record_button.setEnabled(in_progress)
+        self.start_button.setEnabled(sid is not None and not in_progress and c.can(self.ctx, "approval.record"))
         if nxt:
             self.step.setCurrentIndex(self.step.findData(nxt))
+        self.record_button.setEnabled(in_progress and c.can(self.ctx, self._step_permission()))
+        self.signatures.show_record(self.ctx, "approval_flows", self.flow.id if self.flow else None)
+        self.print_button.setEnabled(self.flow is not None)
+
+    def _step_permission(self) -> str:
+        from app.models.suppliers.approval import APPROVAL_STEP
+
+        return "approval.approve" if self.step.currentData() == APPROVAL_STEP else "approval.record"
 
     def start(self) -> bool:
         sid = self.supplier_id()
         if sid is None:
             return False
         try:
-            self.service.start_approval(self.ctx.database, sid, by=self.by.text().strip() or c.current_user(self.ctx))
+            self.service.start_approval(self.ctx.database, sid)
         except Exception as exc:
             self.message.setText(rule_message(exc))
             return False
@@ -176,9 +197,20 @@ class ApprovalView(QWidget):
     def record(self) -> bool:
         if self.flow is None:
             return False
+        from app.views.admin.signature import run_signed
+
+        step, flow_id = self.step.currentData(), self.flow.id
+        result, remarks = self.result.currentData(), self.remarks.text().strip()
+
+        def run(signature=None):
+            self.service.record_step(self.ctx.database, flow_id, step, result=result, remarks=remarks,
+                                     signature=signature)
         try:
-            self.service.record_step(self.ctx.database, self.flow.id, self.step.currentData(), by=self.by.text(),
-                                     result=self.result.currentData(), remarks=self.remarks.text().strip())
+            if step == self.service.APPROVAL_STEP:  # the approval is signed (where required)
+                if not run_signed(self, self.ctx, "approval.approve", run):
+                    return False
+            else:
+                run()
         except Exception as exc:  # ApprovalRuleError: order or input refused by the flow
             self.message.setText(rule_message(exc))
             return False
@@ -188,6 +220,29 @@ class ApprovalView(QWidget):
         self.refresh()
         self.changed.emit(sid)
         return True
+
+
+    def print_record(self, *, preview: bool = True) -> str | None:
+        """The approval record with its signature manifest, through the PDF writer, into the preview."""
+        import tempfile
+        from pathlib import Path
+
+        from app.reports.approval_pdf import write_approval_record
+        from app.views.suppliers.printing import preview_pdf, show_font_warning
+
+        if self.flow is None:
+            return None
+        path = Path(tempfile.mkdtemp(prefix="qb-approval-")) / "approval.pdf"
+        try:
+            font = write_approval_record(self.service.approval_record(self.ctx.database, self.flow.id), path,
+                                         lang=self.ctx.language)
+        except Exception as exc:
+            self.message.setText(c.error_text(exc))
+            return None
+        show_font_warning(font, self)
+        if preview:
+            preview_pdf(path, self)
+        return str(path)
 
 
 def _state_bg(row):
@@ -219,6 +274,7 @@ class QualifiedListView(QWidget):
         self.summary = QLabel()
         self.withdraw_button = QPushButton(self.tr("Withdraw…"))
         self.withdraw_button.clicked.connect(lambda: self.withdraw())
+        self.withdraw_button.setEnabled(c.can(ctx, "approval.approve"))
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setToolTip(self.tr("Excel, CSV or PDF"))
         self.export_button.clicked.connect(lambda: self.export())
@@ -307,7 +363,7 @@ class QualifiedListView(QWidget):
                 return False
         try:
             self.service.withdraw_qualification(self.ctx.database, int(self.model.row(row)["entry_id"]),
-                                                reason=reason, by=c.current_user(self.ctx))
+                                                reason=reason)
         except Exception as exc:
             c.error_box(self, self.tr("Withdraw qualification"), c.error_text(exc))
             return False

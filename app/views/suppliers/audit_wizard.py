@@ -143,7 +143,7 @@ class ChecklistPage(FlowPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         for col, width in ((self.COL_CLAUSE, 60), (self.COL_SCORE, 70), (self.COL_EVIDENCE, 170),
-                           (self.COL_SEVERITY, 90), (self.COL_FINDING, 170)):
+                           (self.COL_SEVERITY, 112), (self.COL_FINDING, 170)):
             header.resizeSection(col, width)
         # rows follow the wrapped requirement text as the stretched column changes width
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -263,7 +263,7 @@ class ResultPage(FlowPage):
         reasons = {"critical_finding": self.tr("a critical finding blocks approval"),
                    "major_finding": self.tr("a major finding caps the result at conditional")}
         text = self.tr("Compliance: {score}   Result: {result}").replace("{score}", c.fmt_pct(score.percent) or "–") \
-            .replace("{result}", c.label(c.RESULT, score.result) or "–")
+            .replace("{result}", c.label(c.AUDIT_RESULT, score.result) or "–")
         if score.reason in reasons:
             text += f" ({reasons[score.reason]})"
         if self.flow.findings_needing_action():
@@ -323,9 +323,8 @@ class AuditWizard(FlowWizard):
         self.service = audits
         self.templates = audits.list_templates(ctx.database)
         self.loading = False
-        user = c.current_user(ctx)
         super().__init__(ctx, flow, draft_id=audit_id, parent=parent,
-                         saver=lambda f, i: audits.save_audit_draft(ctx.database, f, audit_id=i, by=user))
+                         saver=lambda f, i: audits.save_audit_draft(ctx.database, f, audit_id=i))
         self.setObjectName("auditWizard")
         self.setWindowTitle(self.tr("Supplier audit – {name}").replace("{name}", flow.plan.get("supplier_name") or ""))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Complete audit"))
@@ -351,10 +350,18 @@ class AuditWizard(FlowWizard):
         self.changed(True)
 
     def accept(self) -> None:
+        from app.views.admin.signature import run_signed
+
         self.save_draft()
         try:
-            self.result_row = self.service.complete_audit(self.ctx.database, self.draft_id, self.flow,
-                                                          by=c.current_user(self.ctx))
+            if not self.flow.validate_all():  # complete: the report is signed (where required)
+                done = run_signed(self, self.ctx, "audits.complete", lambda signature: setattr(
+                    self, "result_row", self.service.complete_audit(self.ctx.database, self.draft_id, self.flow,
+                                                                    signature=signature)))
+                if not done:
+                    return
+            else:  # incomplete: the service names what is missing, page by page
+                self.result_row = self.service.complete_audit(self.ctx.database, self.draft_id, self.flow)
         except Exception as exc:
             messages = getattr(exc, "messages", None)
             text = "\n".join(m.text(self.lang) for m in messages) if messages else c.error_text(exc)

@@ -39,6 +39,8 @@ class AuditsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_audit())
         self.resume_button = QPushButton(self.tr("&Resume draft…"))
         self.resume_button.clicked.connect(lambda: self.resume_selected())
+        for b in (self.new_button, self.resume_button):  # hidden from who may not audit
+            b.setEnabled(c.can(ctx, "audits.edit"))
         self.print_button = QPushButton(self.tr("&Print preview…"))
         self.print_button.setToolTip(self.tr("Preview the audit report and print it"))
         self.print_button.clicked.connect(lambda: self.print_selected())
@@ -60,7 +62,7 @@ class AuditsPage(QWidget):
             Column("auditors", lambda: translate("AuditList", "Auditors")),
             Column("status", lambda: translate("AuditList", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
             Column("percent", lambda: translate("AuditList", "Score"), format=c.fmt_pct, align_right=True),
-            Column("result", lambda: translate("AuditList", "Result"), format=lambda v: c.label(c.RESULT, v)),
+            Column("result", lambda: translate("AuditList", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("AuditList", "Findings"), align_right=True),
         ], self, stretch=2, settings_key="audits/audit_header", settings=ctx.settings)
         self.table.doubleClicked.connect(lambda *_: self.resume_selected())

@@ -13,18 +13,12 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
 
+from app.engines.labels import word, words
+from app.views.core.translation import ui_language
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 
 CTX = "Suppliers"
 
-STATUS = {
-    "potential": QT_TRANSLATE_NOOP("Suppliers", "Potential"),
-    "under_evaluation": QT_TRANSLATE_NOOP("Suppliers", "Under evaluation"),
-    "approved": QT_TRANSLATE_NOOP("Suppliers", "Approved"),
-    "conditional": QT_TRANSLATE_NOOP("Suppliers", "Conditionally approved"),
-    "suspended": QT_TRANSLATE_NOOP("Suppliers", "Suspended"),
-    "disqualified": QT_TRANSLATE_NOOP("Suppliers", "Disqualified"),
-}
 RELATIONSHIP = {
     "competitive": QT_TRANSLATE_NOOP("Suppliers", "Competitive"),
     "partnership": QT_TRANSLATE_NOOP("Suppliers", "Partnership"),
@@ -34,24 +28,23 @@ IMPORTANCE = {
     "II": QT_TRANSLATE_NOOP("Suppliers", "II – important"),
     "III": QT_TRANSLATE_NOOP("Suppliers", "III – general"),
 }
-SEVERITY = {
-    "observation": QT_TRANSLATE_NOOP("Suppliers", "Observation"),
-    "minor": QT_TRANSLATE_NOOP("Suppliers", "Minor"),
-    "major": QT_TRANSLATE_NOOP("Suppliers", "Major"),
-    "critical": QT_TRANSLATE_NOOP("Suppliers", "Critical"),
-}
-AUDIT_TYPE = {
-    "qms": QT_TRANSLATE_NOOP("Suppliers", "QMS audit"),
-    "process": QT_TRANSLATE_NOOP("Suppliers", "Process audit"),
-    "product": QT_TRANSLATE_NOOP("Suppliers", "Product audit"),
-}
-OCCASION = {
-    "selection": QT_TRANSLATE_NOOP("Suppliers", "Selection"),
-    "first_supply": QT_TRANSLATE_NOOP("Suppliers", "First supply / first article"),
-    "periodic": QT_TRANSLATE_NOOP("Suppliers", "Periodic"),
-    "problem": QT_TRANSLATE_NOOP("Suppliers", "Quality problem"),
-    "reapproval": QT_TRANSLATE_NOOP("Suppliers", "Re-approval"),
-}
+
+
+class Vocabulary(dict):
+    """A code → label table whose words come from ``app.engines.labels`` (the one vocabulary the
+    printed reports and the commands use too), in the interface language; ``label()`` knows it."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(words(kind, "en"))
+        self.kind = kind
+
+
+STATUS = Vocabulary("supplier_status")
+SEVERITY = Vocabulary("severity")
+AUDIT_TYPE = Vocabulary("audit_type")
+OCCASION = Vocabulary("occasion")
+AUDIT_RESULT = Vocabulary("audit_result")
+RECOMMENDATION = Vocabulary("survey_recommendation")
 RESULT = {
     "approved": QT_TRANSLATE_NOOP("Suppliers", "Approved"),
     "conditional": QT_TRANSLATE_NOOP("Suppliers", "Conditionally approved"),
@@ -103,8 +96,22 @@ def label(table: dict[str, str], code: Any) -> str:
     """Translated label of a stored code; unknown codes are shown as they are."""
     if code is None or (isinstance(code, float) and code != code):
         return ""
+    if isinstance(table, Vocabulary):
+        return word(table.kind, code, ui_language())
+    if table is RESULT and str(code) in AUDIT_RESULT:  # approval results say what an audit result says
+        return word("audit_result", code, ui_language())
     source = table.get(str(code))
     return QCoreApplication.translate(CTX, source) if source else str(code)
+
+
+GRADE_KIND_KEY = "evaluation/period_kind"  # the kind of period the user evaluates by (the evaluation page)
+
+
+def grade_kind(ctx) -> str:
+    """The kind of period whose grade is a supplier's "latest grade": the one the user chose on the
+    evaluation page, monthly by default."""
+    kind = str(ctx.settings.value(GRADE_KIND_KEY, "month") or "month") if ctx.settings is not None else "month"
+    return kind if kind in ("month", "quarter", "year") else "month"
 
 
 def name_field(lang: str) -> str:
@@ -288,6 +295,7 @@ ERROR_CODES = {
     "shipped": QT_TRANSLATE_NOOP("Suppliers", "A shipped checklist template cannot be deleted; reset it instead."),
     "unreadable": QT_TRANSLATE_NOOP("Suppliers", "The file cannot be read."),
     "bad_template": QT_TRANSLATE_NOOP("Suppliers", "The checklist template is not valid: %1"),
+    "bad_period_kind": QT_TRANSLATE_NOOP("Suppliers", "Unknown kind of period (month, quarter or year)."),
 }
 #: codes whose text names the record concerned first ("CAR-2026-001 is closed"): %1 is that word
 _FIRST_WORD = frozenset({"bad_state", "closed", "not_verified", "in_progress"})
@@ -295,6 +303,11 @@ _FIRST_WORD = frozenset({"bad_state", "closed", "not_verified", "in_progress"})
 
 def error_text(exc: BaseException) -> str:
     """The message of a service error in the UI language (by its stable ``code`` when known)."""
+    from app.views.admin.signature import access_text
+
+    refusal = access_text(exc)  # a missing permission, a wrong password, a missing signature
+    if refusal is not None:
+        return refusal
     code = getattr(exc, "code", None)
     if code in ERROR_CODES:
         text = QCoreApplication.translate("Suppliers", ERROR_CODES[code])
@@ -310,16 +323,17 @@ def error_text(exc: BaseException) -> str:
 
 
 def current_user(ctx) -> str:
-    """Who records an action: the name set in settings, else the login name."""
-    import getpass
+    """Who the services record for an action: the signed-in user (shown, never typed)."""
+    from app.models.admin.identity import actor_name
 
-    name = str(ctx.settings.value("user/name", "") or "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some service accounts)
-        return ""
+    return actor_name(ctx.database)
+
+
+def can(ctx, permission: str) -> bool:
+    """Whether the signed-in user may do what a button offers (the service checks it again)."""
+    from app.models.admin.permissions import can as _can
+
+    return _can(ctx.database, permission)
 
 
 def delete_on_close(shots: list[tuple[str, QWidget]]) -> list[tuple[str, QWidget]]:

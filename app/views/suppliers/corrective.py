@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
+from app.engines.labels import local_name
 from app.views.suppliers import common as c
 from app.views.suppliers.dialogs import FormDialog
 from app.views.core.table_models import Column
@@ -61,6 +62,7 @@ class CarListWidget(QWidget):
         self.new_button = QPushButton(self.tr("&New request…"))
         self.new_button.setToolTip(self.tr("A corrective action request outside an audit (e.g. after a rejected lot)"))
         self.new_button.clicked.connect(lambda: self.new_request())
+        self.new_button.setEnabled(c.can(ctx, "corrective.create"))
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.open_only)
         bar.addWidget(self.summary)
@@ -154,7 +156,15 @@ class CarEditorDialog(QDialog):
             edit = QPlainTextEdit()
             self.editors[key] = edit
             self.tabs.addTab(edit, c.tr(title))
+        from app.views.admin.history import HistoryView, eight_d_text, tab_title
+        from app.views.admin.signature import SignatureList
+
+        self.history = HistoryView(ctx, "corrective_actions", car_id, formatters={
+            "status": lambda v: c.label(c.CAR_STATUS, v), "eight_d_json": eight_d_text})
+        self.tabs.addTab(self.history, tab_title())
         layout.addWidget(self.tabs, 1)
+        self.signatures = SignatureList()
+        layout.addWidget(self.signatures)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c0392b;")
         layout.addWidget(self.message)
@@ -166,8 +176,7 @@ class CarEditorDialog(QDialog):
         self.verify_button = QPushButton(self.tr("&Verify effectiveness…"))
         self.verify_button.clicked.connect(self.verify)
         self.close_button = QPushButton(self.tr("C&lose request"))
-        self.close_button.clicked.connect(
-            lambda: self._act(lambda: self.service.close_car(ctx.database, car_id, by=c.current_user(ctx))))
+        self.close_button.clicked.connect(lambda: self.close_request())
         self.cancel_button = QPushButton(self.tr("Cancel request…"))
         self.cancel_button.clicked.connect(self.cancel_request)
         for b in (self.save_button, self.answer_button, self.verify_button, self.close_button, self.cancel_button):
@@ -185,8 +194,7 @@ class CarEditorDialog(QDialog):
         lang = self.ctx.language
         self.setWindowTitle(self.tr("Corrective action {number}").replace("{number}", car.number))
         self.header.setText(f"{car.number} · {car.title}")
-        name = car.supplier_name_zh if lang == "zh_CN" else car.supplier_name_en
-        self.info["supplier"].setText(f"{car.supplier_code} {name or car.supplier_name_zh}")
+        self.info["supplier"].setText(f"{car.supplier_code} {local_name(car.supplier_name_zh, car.supplier_name_en, lang)}")
         dates = f"{c.fmt_date(car.issued_on)} / {c.fmt_date(car.due_on)}"
         if car.overdue:
             dates += "  " + self.tr("overdue by {n} days").replace("{n}", str(car.days_overdue))
@@ -200,11 +208,16 @@ class CarEditorDialog(QDialog):
             edit.setPlainText(car.eight_d.get(key, ""))
             edit.setReadOnly(car.status in ("closed", "cancelled"))
         editable = car.status not in ("closed", "cancelled")
-        self.save_button.setEnabled(editable)
-        self.answer_button.setEnabled(car.status == "open")
-        self.verify_button.setEnabled(car.status in ("open", "answered"))
-        self.close_button.setEnabled(car.status == "verified")
-        self.cancel_button.setEnabled(editable)
+        may_edit, may_verify = c.can(self.ctx, "corrective.edit"), c.can(self.ctx, "corrective.verify")
+        for edit in self.editors.values():
+            edit.setReadOnly(not editable or not may_edit)
+        self.save_button.setEnabled(editable and may_edit)
+        self.answer_button.setEnabled(car.status == "open" and may_edit)
+        self.verify_button.setEnabled(car.status in ("open", "answered") and may_verify)
+        self.close_button.setEnabled(car.status == "verified" and may_verify)
+        self.cancel_button.setEnabled(editable and may_verify)
+        self.signatures.show_record(self.ctx, "corrective_actions", self.car_id)
+        self.history.refresh()
 
     def _act(self, call) -> bool:
         try:
@@ -231,16 +244,24 @@ class CarEditorDialog(QDialog):
             if not accepted:
                 return False
         self.save_8d()
-        return self._act(lambda: self.service.verify_car(self.ctx.database, self.car_id, by=c.current_user(self.ctx),
-                                                         note=note))
+        return self._act(lambda: self._signed("corrective.verify", lambda signature: self.service.verify_car(
+            self.ctx.database, self.car_id, note=note, signature=signature)))
+
+    def close_request(self) -> bool:
+        return self._act(lambda: self._signed("corrective.close", lambda signature: self.service.close_car(
+            self.ctx.database, self.car_id, signature=signature)))
+
+    def _signed(self, action: str, run) -> None:
+        from app.views.admin.signature import run_signed
+
+        run_signed(self, self.ctx, action, run)
 
     def cancel_request(self, reason: str | None = None) -> bool:
         if reason is None:
             reason, accepted = QInputDialog.getText(self, self.tr("Cancel request"), self.tr("Why is it cancelled?"))
             if not accepted:
                 return False
-        return self._act(lambda: self.service.cancel_car(self.ctx.database, self.car_id, reason=reason,
-                                                         by=c.current_user(self.ctx)))
+        return self._act(lambda: self.service.cancel_car(self.ctx.database, self.car_id, reason=reason))
 
     def reject(self) -> None:
         if self.save_button.isEnabled():

@@ -66,6 +66,7 @@ class SupplierDetail(QWidget):
         for b in (self.status_button, self.survey_button, self.audit_button):
             head.addWidget(b)
         layout.addLayout(head)
+        self.record_buttons: list[QPushButton] = []  # add/edit/remove of contacts and certificates
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supplierTabs")
         layout.addWidget(self.tabs, 1)
@@ -93,8 +94,9 @@ class SupplierDetail(QWidget):
         self.survey_list = self._table_tab(self.tr("Surveys"), [
             Column("survey_date", lambda: translate("SupplierDetail", "Date")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
+            Column("progress", lambda: translate("SupplierDetail", "Sections answered"), align_right=True),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
-            Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RESULT, v)),
+            Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RECOMMENDATION, v)),
             Column("updated_at", lambda: translate("SupplierDetail", "Last change")),
         ], stretch=4)
         self.audit_list = self._table_tab(self.tr("Audits"), [
@@ -104,7 +106,7 @@ class SupplierDetail(QWidget):
             Column("auditors", lambda: translate("SupplierDetail", "Auditors")),
             Column("status", lambda: translate("SupplierDetail", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
-            Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.RESULT, v)),
+            Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("SupplierDetail", "Findings"), align_right=True),
         ], stretch=3)
         self.cars = self._table_tab(self.tr("Corrective actions"), [
@@ -123,13 +125,13 @@ class SupplierDetail(QWidget):
             table[2].setToolTip(self.tr("Double-click: continue a draft, or preview the printed form"))
         self.plans = DevelopmentPlansWidget(ctx, self)
         self.tabs.addTab(self.plans, self.tr("Development plans"))
-        self.history = self._table_tab(self.tr("History"), [
-            Column("changed_at", lambda: translate("SupplierDetail", "When")), Column("changed_by", lambda: translate("SupplierDetail", "Who")),
-            Column("from_status", lambda: translate("SupplierDetail", "From"), format=lambda v: c.label(c.STATUS, v)),
-            Column("to_status", lambda: translate("SupplierDetail", "To"), format=lambda v: c.label(c.STATUS, v)),
-            Column("reason", lambda: translate("SupplierDetail", "Why")),
-        ], stretch=4)
-        self.history[2].sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest change first
+        from app.views.admin.history import HistoryView, tab_title
+
+        # the supplier record's audit trail: who changed what, when, old → new, why; and "as of"
+        self.history = HistoryView(ctx, "suppliers", None, formatters={
+            "status": lambda v: c.label(c.STATUS, v), "importance_class": lambda v: c.label(c.IMPORTANCE, v),
+            "relationship": lambda v: c.label(c.RELATIONSHIP, v)})
+        self.tabs.addTab(self.history, tab_title())
         state = ctx.settings.value("suppliers/detail_tab")
         if state is not None:
             self.tabs.setCurrentIndex(int(state))
@@ -171,14 +173,20 @@ class SupplierDetail(QWidget):
                 b = QPushButton(text)
                 b.clicked.connect(lambda *_, s=slot: s())
                 row.addWidget(b)
+                self.record_buttons.append(b)
             row.addStretch(1)
             layout.addLayout(row)
         self.tabs.addTab(page, title)
         return model, proxy, view
 
     def _enable(self, on: bool) -> None:
-        for w in (self.status_button, self.survey_button, self.audit_button, self.tabs):
-            w.setEnabled(on)
+        self.tabs.setEnabled(on)
+        # what the signed-in user may not do is disabled (the services would refuse it)
+        for w, permission in ((self.status_button, "suppliers.status"), (self.survey_button, "surveys.edit"),
+                              (self.audit_button, "audits.edit")):
+            w.setEnabled(on and c.can(self.ctx, permission))
+        for b in self.record_buttons:
+            b.setEnabled(on and c.can(self.ctx, "suppliers.edit"))
 
     # ----- data -------------------------------------------------------------------------------
     def set_supplier(self, supplier_id: int | None) -> None:
@@ -191,14 +199,15 @@ class SupplierDetail(QWidget):
             self.row = None
             self.title.setText(self.tr("Select a supplier"))
             for table in (self.contacts, self.certificates, self.items, self.survey_list, self.audit_list,
-                          self.cars, self.history):
+                          self.cars):
                 table[0].set_frame(c.rows_frame([], [col.field for col in table[0].columns]))
+            self.history.set_record(None)
             self.plans.set_supplier(None)
             self._enable(False)
             return
         db = self.ctx.database
         try:
-            row = self.sup.get_supplier(db, sid)
+            row = self.sup.get_supplier(db, sid, grade_kind=c.grade_kind(self.ctx))
         except Exception:  # deleted meanwhile
             self.set_supplier(None)
             return
@@ -221,7 +230,7 @@ class SupplierDetail(QWidget):
         self._fill(self.survey_list, self.surveys.list_surveys(db, supplier_id=sid))
         self._fill(self.audit_list, self.audits.list_audits(db, supplier_id=sid))
         self._fill(self.cars, self.corrective.list_corrective_actions(db, supplier_id=sid))
-        self._fill(self.history, self.sup.status_history(db, sid))
+        self.history.set_record(sid)
         self.plans.set_supplier(sid)
 
     def _fill(self, table, rows) -> None:
@@ -241,7 +250,7 @@ class SupplierDetail(QWidget):
             return
         sid = self.row.id
         dialog = StatusChangeDialog(self.row.status, self.sup.status_actions(self.row.status), c.current_user(self.ctx), self,
-                                    submit=lambda v: self.sup.change_status(self.ctx.database, sid, v[0], reason=v[1], by=v[2]))
+                                    submit=lambda v: self.sup.change_status(self.ctx.database, sid, v[0], reason=v[1]))
         if dialog.exec() != QDialog.DialogCode.Accepted:  # a refusal stays in the dialog, next to the field
             return
         self.refresh()

@@ -127,6 +127,8 @@ class DevelopmentPlansWidget(QWidget):
         self.delete_button.clicked.connect(self.delete_plan)
         row.addWidget(self.add_button)
         row.addWidget(self.delete_button)
+        for b in (self.add_button, self.delete_button):
+            b.setEnabled(c.can(self.ctx, "development.edit"))
         self.message = QLabel()
         self.message.setStyleSheet("color: #c0392b;")
         row.addWidget(self.message, 1)

@@ -238,6 +238,7 @@ class StatusChangeDialog(FormDialog):
             self.status.addItem(c.label(c.STATUS, code), code)
         form.addRow(self.tr("New status:"), self.status)
         self.by = QLineEdit(user)
+        self.by.setReadOnly(True)  # the signed-in user; the service records it
         form.addRow(self.tr("Changed by:"), self.by)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("Why the status changes (required)"))
@@ -265,8 +266,6 @@ class StatusChangeDialog(FormDialog):
             out["status"] = self.tr("No status change is possible from this status; use the approval flow.")
         if not reason:
             out["reason"] = self.tr("A reason is required.")
-        if not by:
-            out["by"] = self.tr("Say who changes the status.")
         return out
 
 

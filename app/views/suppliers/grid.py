@@ -408,9 +408,15 @@ class SupplierGrid(QWidget):
         self.proxy = SupplierFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.model.edit_rejected.connect(self._show_rejection)
+        if not c.can(ctx, "suppliers.edit"):
+            self.model.writer = None  # read-only cells: the service would refuse the edit
         self._build()
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(lambda *_: self.update_count())
+        # what the signed-in user may not do is disabled (the services refuse it anyway)
+        for button, permission in ((self.add_button, "suppliers.edit"), (self.duplicate_button, "suppliers.edit"),
+                                   (self.delete_button, "suppliers.delete"), (self.import_button, "suppliers.import")):
+            button.setEnabled(c.can(ctx, permission))
         self.refresh()
 
     # ----- layout ---------------------------------------------------------------------------------
@@ -518,7 +524,7 @@ class SupplierGrid(QWidget):
     # ----- data ---------------------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else self.current_supplier_id()
-        records = self.sup.supplier_rows(self.ctx.database)  # plain rows: no DataFrame on the way to the screen
+        records = self.sup.supplier_rows(self.ctx.database, grade_kind=c.grade_kind(self.ctx))  # plain rows, no frame
         values = attrgetter(*FIELDS)
         self.model.set_rows([r.id for r in records], [list(values(r)) for r in records])
         current = self.category_filter.currentData()
@@ -613,7 +619,7 @@ class SupplierGrid(QWidget):
             if not path:
                 return False
         try:
-            result = simport.import_suppliers(self.ctx.database, path, by=c.current_user(self.ctx))
+            result = simport.import_suppliers(self.ctx.database, path)
         except simport.SupplierImportError as exc:
             ImportErrorsDialog(exc.errors, self).exec()
             return False
@@ -637,7 +643,7 @@ class SupplierGrid(QWidget):
             if not path:
                 return None
         try:
-            simport.export_suppliers(self.ctx.database, path, lang=self.ctx.language)
+            simport.export_suppliers(self.ctx.database, path, lang=self.ctx.language, grade_kind=c.grade_kind(self.ctx))
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Export suppliers"), str(exc))
             return None

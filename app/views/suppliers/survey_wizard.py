@@ -214,7 +214,7 @@ class ResultPage(FlowPage):
                 self.table.setItem(i, j, QTableWidgetItem(v))
         text = self.tr("Overall score: {score}   Recommendation: {rec}") \
             .replace("{score}", c.fmt_pct(score.percent) or "–") \
-            .replace("{rec}", c.label(c.RESULT, score.recommendation) or "–")
+            .replace("{rec}", c.label(c.RECOMMENDATION, score.recommendation) or "–")
         if score.knockouts:
             names = ", ".join(self.flow.definition.question(k).text(lang) for k in score.knockouts)
             text += "\n" + self.tr("Knock-out answers: {names}").replace("{names}", names)
@@ -228,9 +228,8 @@ class SurveyWizard(FlowWizard):
         from app.models.suppliers import surveys
 
         self.service = surveys
-        user = c.current_user(ctx)
         super().__init__(ctx, flow, draft_id=survey_id, parent=parent,
-                         saver=lambda f, i: surveys.save_survey_draft(ctx.database, f, survey_id=i, by=user))
+                         saver=lambda f, i: surveys.save_survey_draft(ctx.database, f, survey_id=i))
         self.setObjectName("surveyWizard")
         self.setWindowTitle(self.tr("Supplier survey – {name}").replace("{name}", flow.state.get("supplier_name") or ""))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Submit"))
@@ -247,8 +246,7 @@ class SurveyWizard(FlowWizard):
     def accept(self) -> None:
         self.save_draft()
         try:
-            self.result_row = self.service.submit_survey(self.ctx.database, self.draft_id, self.flow,
-                                                         by=c.current_user(self.ctx))
+            self.result_row = self.service.submit_survey(self.ctx.database, self.draft_id, self.flow)
         except Exception as exc:  # ValidationError with the flow's messages
             messages = getattr(exc, "messages", None)
             text = "\n".join(m.text(self.lang) for m in messages) if messages else c.error_text(exc)

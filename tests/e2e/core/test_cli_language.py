@@ -32,13 +32,15 @@ def demo(tmp_path_factory, demo_db_file):
     conn = sqlite3.connect(db)
     period = conn.execute("SELECT max(period) FROM evaluation_results").fetchone()[0]
     code = conn.execute("SELECT code FROM suppliers ORDER BY code LIMIT 1").fetchone()[0]
+    potential = conn.execute("SELECT code FROM suppliers WHERE status = 'potential' ORDER BY code LIMIT 1").fetchone()[0]
     conn.close()
     deliveries = base / "deliveries.csv"
     deliveries.write_text("supplier_code,po_number,ordered_qty,due_date,delivered_qty,delivered_date\n"
                           f"{code},PO-LANG-1,10,2026-10-01,10,2026-10-02\n", encoding="utf-8")
     kano = base / "kano.csv"
     kano.write_text("attribute,functional,dysfunctional\n快速响应,喜欢,不喜欢\n快速响应,1,5\n", encoding="utf-8")
-    return {"db": str(db), "period": period, "base": base, "deliveries": str(deliveries), "kano": str(kano)}
+    return {"db": str(db), "period": period, "base": base, "deliveries": str(deliveries), "kano": str(kano),
+            "potential": potential}
 
 
 def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
@@ -68,7 +70,21 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "export-qualified": (["export-qualified", "--db", d["db"], "--out", str(out / "q.csv")],
                              ["export-qualified", "--db", d["db"], "--out", str(out / "none" / "q.csv")]),
         "csi": (["csi", "--data", str(MOBI)], ["csi", "--data", str(out / "none.csv")]),
+        "approval-step": (["approval-step", "--db", d["db"], "--supplier", d["potential"], "--result", "pass", "--step",
+                           "survey_received" if where == "before" else "initial_review"],
+                          ["approval-step", "--db", d["db"], "--supplier", "NO-SUCH", "--step", "approval",
+                           "--result", "pass"]),
+        "print-approval": (["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out",
+                            str(out / f"approval-{where}.pdf")],
+                           ["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        # admin
+        "backup": (["backup", "--db", d["db"], "--out", str(out / f"saved-{where}.sqlite3")],
+                   ["backup", "--db", d["db"], "--out", str(out / "none" / "saved.sqlite3")]),
+        "restore": (["restore", str(out / f"saved-{where}.sqlite3"), "--db", d["db"], "--yes"],
+                    ["restore", d["kano"], "--db", d["db"], "--yes"]),
+        "audit": (["audit", "verify", "--db", d["db"]], ["audit", "verify", "--db", missing]),
+        "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
     }
 
 

@@ -43,10 +43,10 @@ def test_evaluate_json_and_exports(demo_path, tmp_path, capsys):
 
     ws = load_workbook(xlsx).active
     assert period in ws["A1"].value and ws.freeze_panes == "D5" and ws.auto_filter.ref.startswith("A4")
-    assert ws.cell(4, 5).value == "等级" and ws.cell(4, 2).value == "供应商代码"
-    grades = [ws.cell(r, 5).value for r in range(5, 5 + len(rows))]
+    assert ws.cell(4, 6).value == "等级" and ws.cell(4, 2).value == "供应商代码" and ws.cell(4, 4).value == "供应商状态"
+    grades = [ws.cell(r, 6).value for r in range(5, 5 + len(rows))]
     graded_row = 5 + next(i for i, g in enumerate(grades) if g in ("A", "B", "C", "D"))
-    assert ws.cell(graded_row, 5).fill.fgColor.rgb.endswith(("C6EFCE", "DDEBF7", "FFEB9C", "FFC7CE"))
+    assert ws.cell(graded_row, 6).fill.fgColor.rgb.endswith(("C6EFCE", "DDEBF7", "FFEB9C", "FFC7CE"))
 
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -64,7 +64,7 @@ def test_english_export(demo_path, tmp_path):
     assert main(["evaluate", "--db", str(demo_path), "--period", period]) == 0
     out = tmp_path / "g.csv"
     assert main(["export-grades", "--db", str(demo_path), "--period", period, "--out", str(out), "--lang", "en"]) == 0
-    assert out.read_text(encoding="utf-8-sig").startswith("No.,Supplier code,Supplier name,Score,Grade")
+    assert out.read_text(encoding="utf-8-sig").startswith("No.,Supplier code,Supplier name,Supplier status,Score,Grade")
 
 
 def test_import_refuses_bad_file_with_row_errors(demo_path, tmp_path, capsys):

@@ -125,7 +125,7 @@ def test_exports_are_read_back(demo_path, tmp_path):
 
     ws = load_workbook(xlsx).active
     assert ws["A1"].value == f"货源策略 {period}" and ws.title == period
-    assert ws.freeze_panes == "C5" and ws.auto_filter.ref == f"A4:M{4 + n_rows}"
+    assert ws.freeze_panes == "C5" and ws.auto_filter.ref == f"A4:N{4 + n_rows}"  # … delta, holds, not counted
     headers = [ws.cell(4, j).value for j in range(1, 14)]
     assert headers[:4] == ["物料代码", "物料名称", "重要性", "货源策略"] and "建议份额" in headers
     assert ws.column_dimensions["D"].width >= 20 and ws.column_dimensions["F"].width >= 20

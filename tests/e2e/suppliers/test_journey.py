@@ -31,8 +31,10 @@ def test_supplier_journey(tmp_path, qtbot, monkeypatch):
     monkeypatch.setattr("app.views.suppliers.audit_wizard.preview_pdf", lambda *a, **k: None)
     db_file = tmp_path / "journey.sqlite3"
     db = open_database(db_file)
+    from app.models.admin.identity import Actor
+
+    db.actor = Actor.system_job("QE Li")  # every permission; signatures: tests/views/admin
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    settings.setValue("user/name", "QE Li")
     ctx = AppContext(database=db, tasks=TaskRunner(), language="zh_CN", settings=settings)
     try:
         page = SuppliersPage(ctx)

@@ -17,7 +17,7 @@ TODAY = date(2025, 6, 1)
 
 def make(db, code="S1", **kw):
     return sup.create_supplier(db, {"code": code, "name_zh": "苏州精工机械有限公司", "name_en": "Suzhou Precision",
-                                    "category": "machined", **kw}, by="qe")
+                                    "category": "machined", **kw})
 
 
 def test_migration_heads_include_lifecycle(db):
@@ -51,15 +51,15 @@ def test_supplier_crud_duplicate_delete(db):
 def test_status_changes_need_a_reason_and_follow_rules(db):
     sid = make(db)
     with pytest.raises(sup.StatusRuleError) as e:
-        sup.change_status(db, sid, "approved", reason="good", by="qm")
+        sup.change_status(db, sid, "approved", reason="good")
     assert e.value.code == "flow_only"
     with pytest.raises(sup.StatusRuleError) as e:
-        sup.change_status(db, sid, "disqualified", reason=" ", by="qm")
+        sup.change_status(db, sid, "disqualified", reason=" ")
     assert e.value.code == "reason_required"
-    sup.change_status(db, sid, "disqualified", reason="伪造资质", by="qm")
+    sup.change_status(db, sid, "disqualified", reason="伪造资质")
     hist = sup.status_history(db, sid)
     assert [(h.from_status, h.to_status) for h in hist] == [("potential", "disqualified"), (None, "potential")]
-    assert hist[0].reason == "伪造资质" and hist[0].changed_by == "qm"
+    assert hist[0].reason == "伪造资质" and hist[0].changed_by == "pytest"
 
 
 def test_certificates_states(db):
@@ -85,7 +85,7 @@ def test_survey_draft_resume_submit(db):
     flow.go_next()
     for k, v in GOOD["basic"].items():
         flow.set_answer(k, v)
-    survey_id = surveys.save_survey_draft(db, flow, by="qe")
+    survey_id = surveys.save_survey_draft(db, flow)
     assert surveys.save_survey_draft(db, flow, survey_id=survey_id) == survey_id
     # "the app crashed": a new session resumes on the same page with the same answers
     again = surveys.load_survey(db, survey_id, lang="zh_CN")
@@ -97,7 +97,7 @@ def test_survey_draft_resume_submit(db):
     for section in GOOD.values():
         for k, v in section.items():
             again.set_answer(k, v)
-    row = surveys.submit_survey(db, survey_id, again, by="qe")
+    row = surveys.submit_survey(db, survey_id, again)
     assert row.status == "submitted" and row.recommendation == "recommend" and row.percent > 75
     with pytest.raises(ValidationError):
         surveys.save_survey_draft(db, again, survey_id=survey_id)
@@ -142,7 +142,7 @@ def complete_audit(db, sid, *, major=True):
         flow.score_item(k, 1, severity="major", finding="图纸版本不一致", evidence="现场为 B 版")
         flow.add_finding("建议加强 5S", "observation")
         flow.set_action(f"item:{k}", owner="供方 李经理", due_date="2025-05-31")
-    audit_id = audits.save_audit_draft(db, flow, by="qe")
+    audit_id = audits.save_audit_draft(db, flow)
     return audit_id, flow
 
 
@@ -152,7 +152,7 @@ def test_audit_complete_findings_and_cars(db):
     assert audits.latest_audit_draft(db).id == audit_id
     resumed = audits.load_audit(db, audit_id)
     assert resumed.state == flow.state
-    row = audits.complete_audit(db, audit_id, resumed, by="qe")
+    row = audits.complete_audit(db, audit_id, resumed)
     assert row.status == "completed" and row.result == "conditional" and row.findings == 2
     cars = corrective.list_corrective_actions(db, supplier_id=sid, as_of=TODAY)
     assert len(cars) == 1 and cars[0].audit_id == audit_id and cars[0].overdue and cars[0].days_overdue == 1
@@ -167,12 +167,12 @@ def test_audit_complete_findings_and_cars(db):
     car = cars[0].id
     corrective.set_8d(db, car, "D4", "图纸发放流程缺失")
     with pytest.raises(Exception):
-        corrective.close_car(db, car, by="qe")
+        corrective.close_car(db, car)
     corrective.answer_car(db, car, on=TODAY)
-    corrective.verify_car(db, car, by="qe", note="现场确认", on=TODAY)
-    corrective.close_car(db, car, by="qe", on=TODAY)
+    corrective.verify_car(db, car, note="现场确认", on=TODAY)
+    corrective.close_car(db, car, on=TODAY)
     c = corrective.get_corrective_action(db, car)
-    assert c.status == "closed" and c.verified_by == "qe" and c.eight_d["D4"]
+    assert c.status == "closed" and c.verified_by == "pytest" and c.eight_d["D4"]
     assert corrective.overdue_corrective_actions(db, as_of=TODAY) == []
 
 
@@ -187,20 +187,20 @@ def test_incomplete_audit_cannot_complete(db):
 
 def test_approval_flow_to_qualified_list(db):
     sid = make(db, importance_class="I")
-    flow = approval.start_approval(db, sid, by="qe")
+    flow = approval.start_approval(db, sid)
     assert sup.get_supplier(db, sid).status == "under_evaluation" and flow.next_step == "survey_received"
     with pytest.raises(approval.ApprovalRuleError) as e:
-        approval.record_step(db, flow.id, "onsite_audit", by="qe", result="pass")
+        approval.record_step(db, flow.id, "onsite_audit", result="pass")
     assert e.value.code == "skipped"
     with pytest.raises(approval.ApprovalRuleError) as e:
-        approval.start_approval(db, sid, by="qe")
+        approval.start_approval(db, sid)
     assert e.value.code == "in_progress"
     for step in STEPS[:-1]:
-        approval.record_step(db, flow.id, step, by="qe", result="pass", remarks="ok")
+        approval.record_step(db, flow.id, step, result="pass", remarks="ok")
     with pytest.raises(approval.ApprovalRuleError) as e:
-        approval.record_step(db, flow.id, "onsite_audit", by="qe", result="pass")
+        approval.record_step(db, flow.id, "onsite_audit", result="pass")
     assert e.value.code == "repeated"
-    done = approval.record_step(db, flow.id, "approval", by="质量经理", result="pass")
+    done = approval.record_step(db, flow.id, "approval", result="pass")
     assert done.status == "approved" and len(done.steps) == 6 and done.next_step is None
     s = sup.get_supplier(db, sid)
     assert s.status == "approved" and s.approval_valid_until is not None
@@ -209,26 +209,26 @@ def test_approval_flow_to_qualified_list(db):
     far = approval.qualified_list(db, as_of=date.today() + timedelta(days=340))
     assert far.iloc[0]["state"] == "expiring"  # class I: re-evaluation after 12 months
     # re-approval supersedes the entry; status stays approved meanwhile
-    again = approval.start_approval(db, sid, by="qe")
+    again = approval.start_approval(db, sid)
     assert sup.get_supplier(db, sid).status == "approved"
-    approval.record_step(db, again.id, "survey_received", by="qe", result="pass")
-    rej = approval.record_step(db, again.id, "initial_review", by="qe", result="reject", remarks="营业执照过期")
+    approval.record_step(db, again.id, "survey_received", result="pass")
+    rej = approval.record_step(db, again.id, "initial_review", result="reject", remarks="营业执照过期")
     assert rej.status == "rejected" and rej.reason == "营业执照过期"
     assert sup.get_supplier(db, sid).status == "suspended"
     assert [r.status for r in approval.approval_history(db, sid)] == ["rejected", "approved"]
     entry = int(ql.iloc[0]["entry_id"])
-    approval.withdraw_qualification(db, entry, reason="暂停供货", by="qm")
+    approval.withdraw_qualification(db, entry, reason="暂停供货")
     assert approval.qualified_list(db).empty
 
 
 def test_rejection_needs_reason(db):
     sid = make(db)
-    flow = approval.start_approval(db, sid, by="qe")
-    approval.record_step(db, flow.id, "survey_received", by="qe", result="pass")
+    flow = approval.start_approval(db, sid)
+    approval.record_step(db, flow.id, "survey_received", result="pass")
     with pytest.raises(approval.ApprovalRuleError) as e:
-        approval.record_step(db, flow.id, "initial_review", by="qe", result="reject")
+        approval.record_step(db, flow.id, "initial_review", result="reject")
     assert e.value.code == "reason_required"
-    approval.record_step(db, flow.id, "initial_review", by="qe", result="reject", remarks="资质不全")
+    approval.record_step(db, flow.id, "initial_review", result="reject", remarks="资质不全")
     assert sup.get_supplier(db, sid).status == "potential"
 
 
@@ -248,6 +248,6 @@ def test_development_plans(db):
 def test_supplier_delete_cascades_lifecycle_records(db):
     sid = make(db)
     audit_id, _ = complete_audit(db, sid)
-    approval.start_approval(db, sid, by="qe")
+    approval.start_approval(db, sid)
     sup.delete_supplier(db, sid)
     assert audits.list_audits(db) == [] and corrective.list_corrective_actions(db) == []
