@@ -18,7 +18,7 @@ from datetime import datetime
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QScrollArea, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
@@ -207,7 +207,11 @@ class CustomerDetail(QWidget):
             self.basic[key] = label
             title = {"contacts": self.tr("Contacts"), "parts": self.tr("Parts we supply")}.get(key) or _field(key)
             form.addRow(title + ":", label)
-        self.tabs.addTab(page, self.tr("Basic data"))
+        scroll = QScrollArea()  # the splitter may leave the detail little height on a laptop
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, self.tr("Basic data"))
 
     def _buttons_row(self, specs) -> tuple[QHBoxLayout, list[QPushButton]]:
         row = QHBoxLayout()
