@@ -664,6 +664,7 @@ class TargetsTab(_Page):
         self.model = TargetGridModel(self)
         self.table = QTableView()
         self.table.setObjectName("targetGrid")
+        readable_headers(self.table)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -183,6 +183,7 @@ class CustomerDetail(QWidget):
         self._build_contacts()
         self._build_parts()
         self.extra_tabs: list[tuple[TabFactory, QWidget]] = []
+        self.extra_holders: dict[int, QScrollArea] = {}  # id(tab widget) -> the scroll area holding it
         self._build_history()
         self._enable(False)
 
@@ -305,8 +306,9 @@ class CustomerDetail(QWidget):
     def _rebuild_extra_tabs(self) -> None:
         current = self.tabs.currentIndex()
         for _factory, widget in self.extra_tabs:
-            self.tabs.removeTab(self.tabs.indexOf(widget))
-            widget.deleteLater()
+            holder = self.extra_holders.pop(id(widget), widget)
+            self.tabs.removeTab(self.tabs.indexOf(holder))
+            holder.deleteLater()
         self.extra_tabs = []
         if self.customer_id is None:
             return
@@ -314,7 +316,12 @@ class CustomerDetail(QWidget):
             if not factory.available():
                 continue
             widget = factory.create(self.ctx, self.customer_id)
-            self.tabs.insertTab(self.tabs.indexOf(self.history_page), widget, factory.title())
+            holder = QScrollArea()  # another domain's page inside a tab: it scrolls rather than
+            holder.setWidgetResizable(True)  # push the window past a laptop screen's height
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(widget)
+            self.extra_holders[id(widget)] = holder
+            self.tabs.insertTab(self.tabs.indexOf(self.history_page), holder, factory.title())
             self.extra_tabs.append((factory, widget))
         self.tabs.setCurrentIndex(min(max(current, 0), self.tabs.count() - 1))
 
