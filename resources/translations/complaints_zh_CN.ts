@@ -38,8 +38,24 @@
         <translation>缺陷排列图（本期质量投诉）</translation>
     </message>
     <message>
+        <source>Pareto of parts (complaints of the period)</source>
+        <translation>零件排列图（本期投诉）</translation>
+    </message>
+    <message>
+        <source>Customers with the most complaints (period)</source>
+        <translation>投诉最多的顾客（本期）</translation>
+    </message>
+    <message>
         <source>No quality complaint in the period.</source>
         <translation>本期无质量投诉。</translation>
+    </message>
+    <message>
+        <source>Trend (12 months)</source>
+        <translation>趋势（12 个月）</translation>
+    </message>
+    <message>
+        <source>Pareto and customers (period)</source>
+        <translation>排列图与顾客（本期）</translation>
     </message>
 </context>
 <context>
