@@ -719,6 +719,14 @@ status: {status} · 8D {done}/8</source>
         <translation>如：毛刺、划伤、标签错误（用于排列图）</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
@@ -775,12 +783,28 @@ status: {status} · 8D {done}/8</source>
         <translation>缺陷：</translation>
     </message>
     <message>
+        <source>Attachments:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Attach files to the complaint</source>
+        <translation>为投诉添加附件</translation>
+    </message>
+    <message>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
         <source>— not known —</source>
         <translation>— 不明 —</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>The complaint was stored, but these files were not attached:</source>
+        <translation>投诉已保存，但以下文件未能添加：</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@ def test_models_pass_the_model_tester(ctx, qtmodeltester):
     assert all(("left" in t or "overdue" in t) for t in texts)
 
 
-def test_intake_shows_every_problem_and_keeps_the_input(ctx, qtbot):
+def test_intake_shows_every_problem_and_keeps_the_input(ctx, qtbot, tmp_path):
     from app.views.complaints.intake import IntakeDialog
 
     world = make_world(ctx.database)
@@ -71,8 +71,13 @@ def test_intake_shows_every_problem_and_keeps_the_input(ctx, qtbot):
     assert dialog.contact.count() == 3 and dialog.part.count() >= 2
     dialog.title.setText("毛刺")
     dialog.description.setPlainText("边缘毛刺")
+    photo = tmp_path / "burr.jpg"
+    photo.write_bytes(b"jpeg")
+    dialog.add_files([str(photo)])
+    assert "burr.jpg" in dialog.files_label.text()
     assert dialog.create() is True and dialog.complaint_id is not None
-    assert svc.get_complaint(ctx.database, dialog.complaint_id).lot == "L-77"
+    d = svc.get_complaint(ctx.database, dialog.complaint_id)
+    assert d.lot == "L-77" and [a["file_name"] for a in d.attachments] == ["burr.jpg"]
 
 
 def test_journey_complaint_to_scar_to_letter_to_closed_with_rating(ctx, qtbot, tmp_path):
