@@ -49,6 +49,7 @@ def check_window(db_target: str, lang: str, size: tuple[int, int], out: Path | N
     from app.views.core.main_window import MainWindow
     from app.views.core.tasks import TaskRunner
     from app.views.core.translation import install_translators
+    from app.views.modules import discover_modules
 
     app = make_application()
     lang = install_translators(lang)
