@@ -165,6 +165,10 @@
         <translation>向供应商发出 SCAR(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Trace to supplier (no SCAR)…</source>
+        <translation>追溯至供应商(&amp;T)（不发 SCAR）…</translation>
+    </message>
+    <message>
         <source>Open the SCAR's 8D…</source>
         <translation>打开 SCAR 的 8D…</translation>
     </message>
@@ -261,6 +265,10 @@ status: {status} · 8D {done}/8</source>
     <message>
         <source>The cause lies with which supplier?</source>
         <translation>问题原因在哪家供应商？</translation>
+    </message>
+    <message>
+        <source>Trace to a supplier</source>
+        <translation>追溯至供应商</translation>
     </message>
     <message>
         <source>Attach a file to the complaint</source>

@@ -323,3 +323,22 @@ def test_a_viewer_sees_complaints_but_cannot_change_them(ctx, qtbot):
     assert d.complaint_id == cid
     assert not d.record_button.isEnabled() and not d.pause_button.isEnabled() and not d.scar_button.isEnabled()
     assert d.record_step("team") is False and "complaints.record" in d.message.text()
+
+
+def test_trace_to_a_supplier_without_a_scar(ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.views.complaints.detail import ComplaintDetailWidget
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world))
+    w = ComplaintDetailWidget(ctx)
+    qtbot.addWidget(w)
+    w.set_complaint(cid)
+    assert not w.trace_button.isHidden()
+    # the part has two suppliers: the user picks the second (B)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (items[1], True))
+    assert w.trace()
+    d = svc.get_complaint(ctx.database, cid)
+    assert d.supplier_code == "S-B" and d.scar is None and w.trace_button.isHidden()
+    assert "S-B" in w.scar_label.text()
