@@ -1,5 +1,5 @@
-"""The administration screens are checked in English unless a test installs Chinese itself: an
-earlier in-process command (e.g. ``screenshots --lang zh_CN``) may have left translators installed."""
+"""Every screen is checked in English unless a test installs Chinese itself: an earlier in-process
+command (e.g. ``screenshots --lang zh_CN``) may have left translators installed."""
 
 import pytest
 
