@@ -520,6 +520,7 @@ EN.update({
     "model.not_found": "model file not found: {path}",
     "columns.missing": "column(s) not in the data: {columns}",
     "text.nul": "a value contains a NUL character",
+    "approval.order": "step '{step}' cannot be done before '{before}'",
 })
 ZH.update({
     "check.not_a_file": "{path} 不存在或不是文件。",
@@ -536,6 +537,7 @@ ZH.update({
     "model.not_found": "找不到模型文件：{path}",
     "columns.missing": "数据中没有这些列：{columns}",
     "text.nul": "取值中含有 NUL 字符",
+    "approval.order": "步骤“{step}”不能在“{before}”之前记录",
 })
 #: what a "does not exist" names, in Chinese
 RECORD_NAMES_ZH = {"audit": "审核", "survey": "调查表", "supplier": "供应商", "corrective action": "纠正措施",
@@ -556,6 +558,7 @@ _PATTERNS += [
     (re.compile(r"^model file not found: (?P<path>.+)$"), "model.not_found"),
     (re.compile(r"^column\(s\) not in the data: (?P<columns>.+?)(?: \(need .*\))?$"), "columns.missing"),
     (re.compile(r"^embedded null byte$"), "text.nul"),
+    (re.compile(r"^step '(?P<step>[^']+)' cannot be done before '(?P<before>[^']+)'$"), "approval.order"),
 ]
 
 #: the operating system's reasons (``strerror``) users meet, in Chinese
@@ -571,7 +574,23 @@ OS_REASONS_ZH = {
     "File name too long": "文件名过长",
     "Device or resource busy": "设备或资源正忙",
     "Invalid argument": "参数无效",
+    "unable to open database file": "无法打开数据库文件",
+    "database is locked": "数据库正被其他程序使用",
+    "file is not a database": "不是数据库文件",
+    "attempt to write a readonly database": "数据库为只读",
 }
+#: argparse's own refusals (a usage mistake), in Chinese
+USAGE_ZH = [
+    (re.compile(r"^the following arguments are required: (?P<x>.+)$"), "缺少必需的参数：{x}"),
+    (re.compile(r"^argument (?P<a>\S+): invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$"), "参数 {a}：无效的选项 {v}（可选：{c}）"),
+    (re.compile(r"^argument (?P<a>\S+): expected one argument$"), "参数 {a} 需要一个取值"),
+    (re.compile(r"^argument (?P<a>\S+): not allowed with argument (?P<b>\S+)$"), "参数 {a} 不能与参数 {b} 同时使用"),
+    (re.compile(r"^argument (?P<a>\S+): invalid \S+ value: (?P<v>.+)$"), "参数 {a}：无效的取值 {v}"),
+    (re.compile(r"^one of the arguments (?P<x>.+) is required$"), "必须给出以下参数之一：{x}"),
+    (re.compile(r"^unrecognized arguments: (?P<x>.+)$"), "无法识别的参数：{x}"),
+    (re.compile(r"^argument (?P<a>\S+): ignored explicit argument (?P<v>.+)$"), "参数 {a}：多余的取值 {v}"),
+    (re.compile(r"^invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$"), "无效的命令 {v}（可选：{c}）"),
+]
 
 
 def localised_params(params: dict, lang: str) -> dict:
@@ -580,9 +599,22 @@ def localised_params(params: dict, lang: str) -> dict:
     if lang != "zh_CN":
         return params
     out = dict(params)
-    reason = out.get("reason")
-    if reason is not None and str(reason) in OS_REASONS_ZH:
-        out["reason"] = OS_REASONS_ZH[str(reason)]
+    for name in ("reason", "detail"):
+        value = out.get(name)
+        if value is not None and str(value) in OS_REASONS_ZH:
+            out[name] = OS_REASONS_ZH[str(value)]
+    message = out.get("message")
+    if isinstance(message, str) and "command" in out:  # the "usage" line: argparse's English refusal
+        for pattern, template in USAGE_ZH:
+            m = pattern.match(message)
+            if m:
+                out["message"] = template.format(**m.groupdict())
+                break
+    if "step" in out and "before" in out:  # approval steps by their Chinese titles
+        from app.flows.approval import STEP_TITLES
+
+        for name in ("step", "before"):
+            out[name] = STEP_TITLES.get(str(out[name]), (out[name],))[0]
     what = out.get("what")
     if isinstance(what, str) and what in RECORD_NAMES_ZH:
         out["what"] = RECORD_NAMES_ZH[what]

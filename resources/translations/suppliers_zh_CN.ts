@@ -1072,6 +1072,10 @@
         <source>The checklist template is not valid: %1</source>
         <translation>检查表模板无效：%1</translation>
     </message>
+    <message>
+        <source>Unknown kind of period (month, quarter or year).</source>
+        <translation>未知的期间类型（应为月度、季度或年度）。</translation>
+    </message>
 </context>
 <context>
     <name>SupplierService</name>

@@ -270,7 +270,7 @@ class AgreementsTab(_Page):
                 Column("latest", lambda: self.tr("Latest version")),
                 Column("expires", lambda: self.tr("Expires"), background=lambda r: QColor("#ffe0b2")
                        if r.get("soon") else None)]
-        self.list_model, self.proxy, self.list = c.make_table(cols, self, stretch=2)
+        self.list_model, self.proxy, self.list = c.make_table(cols, self)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.list.setObjectName("agreementList")
@@ -323,7 +323,7 @@ class AgreementsTab(_Page):
         split.addWidget(right)
         left.setMinimumWidth(260)
         split.setStretchFactor(1, 1)
-        split.setSizes([430, 850])
+        split.setSizes([380, 900])
         layout.addWidget(split)
         self.refresh()
 
@@ -664,6 +664,7 @@ class TargetsTab(_Page):
         self.model = TargetGridModel(self)
         self.table = QTableView()
         self.table.setObjectName("targetGrid")
+        readable_headers(self.table)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

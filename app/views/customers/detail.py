@@ -18,7 +18,7 @@ from datetime import datetime
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QScrollArea, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
@@ -183,6 +183,7 @@ class CustomerDetail(QWidget):
         self._build_contacts()
         self._build_parts()
         self.extra_tabs: list[tuple[TabFactory, QWidget]] = []
+        self.extra_holders: dict[int, QScrollArea] = {}  # id(tab widget) -> the scroll area holding it
         self._build_history()
         self._enable(False)
 
@@ -207,7 +208,11 @@ class CustomerDetail(QWidget):
             self.basic[key] = label
             title = {"contacts": self.tr("Contacts"), "parts": self.tr("Parts we supply")}.get(key) or _field(key)
             form.addRow(title + ":", label)
-        self.tabs.addTab(page, self.tr("Basic data"))
+        scroll = QScrollArea()  # the splitter may leave the detail little height on a laptop
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, self.tr("Basic data"))
 
     def _buttons_row(self, specs) -> tuple[QHBoxLayout, list[QPushButton]]:
         row = QHBoxLayout()
@@ -301,8 +306,9 @@ class CustomerDetail(QWidget):
     def _rebuild_extra_tabs(self) -> None:
         current = self.tabs.currentIndex()
         for _factory, widget in self.extra_tabs:
-            self.tabs.removeTab(self.tabs.indexOf(widget))
-            widget.deleteLater()
+            holder = self.extra_holders.pop(id(widget), widget)
+            self.tabs.removeTab(self.tabs.indexOf(holder))
+            holder.deleteLater()
         self.extra_tabs = []
         if self.customer_id is None:
             return
@@ -310,7 +316,12 @@ class CustomerDetail(QWidget):
             if not factory.available():
                 continue
             widget = factory.create(self.ctx, self.customer_id)
-            self.tabs.insertTab(self.tabs.indexOf(self.history_page), widget, factory.title())
+            holder = QScrollArea()  # another domain's page inside a tab: it scrolls rather than
+            holder.setWidgetResizable(True)  # push the window past a laptop screen's height
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(widget)
+            self.extra_holders[id(widget)] = holder
+            self.tabs.insertTab(self.tabs.indexOf(self.history_page), holder, factory.title())
             self.extra_tabs.append((factory, widget))
         self.tabs.setCurrentIndex(min(max(current, 0), self.tabs.count() - 1))
 

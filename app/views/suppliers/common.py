@@ -289,6 +289,7 @@ ERROR_CODES = {
     "shipped": QT_TRANSLATE_NOOP("Suppliers", "A shipped checklist template cannot be deleted; reset it instead."),
     "unreadable": QT_TRANSLATE_NOOP("Suppliers", "The file cannot be read."),
     "bad_template": QT_TRANSLATE_NOOP("Suppliers", "The checklist template is not valid: %1"),
+    "bad_period_kind": QT_TRANSLATE_NOOP("Suppliers", "Unknown kind of period (month, quarter or year)."),
 }
 #: codes whose text names the record concerned first ("CAR-2026-001 is closed"): %1 is that word
 _FIRST_WORD = frozenset({"bad_state", "closed", "not_verified", "in_progress"})

@@ -53,7 +53,7 @@ class TemplateEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_ZH, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_EN, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_KEY, 90), (COL_SECTION, 160), (COL_CLAUSE, 110), (COL_WEIGHT, 60), (COL_MAX, 70),
+        for col, width in ((COL_KEY, 90), (COL_SECTION, 190), (COL_CLAUSE, 110), (COL_WEIGHT, 60), (COL_MAX, 70),
                            (COL_NA, 80)):
             header.resizeSection(col, width)
         self.table.verticalHeader().setVisible(False)
@@ -120,7 +120,10 @@ class TemplateEditor(QWidget):
         row = self.table.rowCount() if row is None else row
         self.table.insertRow(row)
         for col, key in ((COL_KEY, "key"), (COL_CLAUSE, "clause"), (COL_ZH, "text_zh"), (COL_EN, "text_en")):
-            self.table.setItem(row, col, QTableWidgetItem(str(it.get(key, ""))))
+            item = QTableWidgetItem(str(it.get(key, "")))
+            if col in (COL_ZH, COL_EN):
+                item.setToolTip(item.text())  # the requirement in full, however narrow the column
+            self.table.setItem(row, col, item)
         self.table.setCellWidget(row, COL_SECTION, self._section_box(it.get("section", "")))
         self.table.setItem(row, COL_WEIGHT, QTableWidgetItem(f"{float(it.get('weight', 1.0)):g}"))
         spin = QSpinBox()

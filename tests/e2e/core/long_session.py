@@ -19,7 +19,6 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.views.core.application import Controller, make_application
-    from app.views.modules import discover_modules
 
     for name in ("warning", "information", "critical"):  # nobody is there to press OK
         setattr(QMessageBox, name, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
@@ -37,7 +36,7 @@ def main(argv: list[str]) -> int:
             for lang in ("zh_CN", "en"):
                 controller.set_language(lang)  # the window is rebuilt: every page built and freed again
                 window = controller.window
-                for spec in discover_modules():
+                for spec in window.modules:
                     page = window.show_module(spec.key)
                     QApplication.processEvents()
                     grid = getattr(page, "grid", None)

@@ -138,3 +138,30 @@ def test_discard_services_keep_submitted_records_and_check_permission(db):
         s.get(SupplierSurvey, sv).status = "submitted"
     with pytest.raises(ValidationError):
         surveys.discard_survey_draft(db, sv)
+
+
+def test_grid_sorts_in_the_model_and_keeps_the_selection(ctx, qtbot, monkeypatch):
+    """Issue 10, point 16: no Python compare per pair (the model sorts with one key per row);
+    the selected supplier stays selected, missing values stay last in both orders."""
+    from PySide6.QtCore import Qt
+
+    from app.views.suppliers.grid import COL_CATEGORY, COL_CODE, SupplierFilterProxy, SupplierGrid
+
+    for i, cat in enumerate(["b", None, "a", "c", None]):
+        sup.create_supplier(ctx.database, {"code": f"K{i}", "name_en": f"K {i}", "category": cat or ""})
+    calls = []
+    monkeypatch.setattr(SupplierFilterProxy, "lessThan", lambda self, a, b: calls.append(1) or False)
+    grid = SupplierGrid(ctx)
+    qtbot.addWidget(grid)
+    grid.select_supplier(grid.model.supplier_id(grid.model.row_of(sup.supplier_rows(ctx.database)[2].id)))
+    chosen = grid.current_supplier_id()
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        grid.table.sortByColumn(COL_CATEGORY, order)
+        shown = [grid.proxy.index(r, COL_CATEGORY).data() for r in range(grid.proxy.rowCount())]
+        assert shown[-2:] == ["", ""]
+        assert shown[:3] == (["a", "b", "c"] if order == Qt.SortOrder.AscendingOrder else ["c", "b", "a"])
+        assert grid.current_supplier_id() == chosen
+    grid.table.sortByColumn(COL_CODE, Qt.SortOrder.AscendingOrder)
+    grid.refresh()
+    assert [grid.proxy.index(r, COL_CODE).data() for r in range(5)] == [f"K{i}" for i in range(5)]
+    assert calls == []
