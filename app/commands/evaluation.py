@@ -197,6 +197,7 @@ SOURCING_TEXT = {
 def sourcing_text(plan, lang: str) -> str:
     """A plain-text table: one line per item and current supplier, the item's columns on its first
     line, linked suppliers that are not counted on an indented line under the item."""
+    from app.engines.labels import word
     from app.reports.sourcing import local_name, not_current_text, percent, report_text, strategy_text, text_width
 
     t = SOURCING_TEXT.get(lang, SOURCING_TEXT["en"])
@@ -217,6 +218,9 @@ def sourcing_text(plan, lang: str) -> str:
             rows.append((head if k == 0 else blank) + (
                 s.code, local_name(s, lang), s.grade or no_grade, "" if s.score is None else f"{s.score:.2f}",
                 percent(s.current_share) or "—", percent(s.suggested_share)))
+            if s.holds:  # an expired mandatory certificate or an overdue SCAR, under the supplier's share
+                rows.append(f"    ! {s.code}: " + ("；" if lang == "zh_CN" else "; ").join(
+                    word("hold", h, lang) for h in s.holds))
         if it.not_current:
             rows.append("    " + t["not_current"].format(list=not_current_text(it, lang)))
     table = [r for r in rows if isinstance(r, tuple)]

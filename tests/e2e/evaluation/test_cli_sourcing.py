@@ -74,7 +74,10 @@ def test_text_table_in_chinese_and_english(demo_path):
     lines = zh_out.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("物料"))
     assert "建议份额" in lines[header]
-    table = [line for line in lines[header + 1:] if line.strip() and not line.lstrip().startswith("未计入：")]
+    table = [line for line in lines[header + 1:]
+             if line.strip() and not line.lstrip().startswith(("未计入：", "! "))]  # reasons and holds lines
+    holds = [line for line in lines if line.lstrip().startswith("! ")]
+    assert len(holds) == sum(1 for it in plan.items for s in it.suppliers if s.holds)
     assert len(table) - 1 == sum(max(1, len(it.suppliers)) for it in plan.items)  # minus the totals line
     assert lines[-1] == "；".join(f"{strategy_text((code,), 'zh_CN')} {n}" for code, n in plan.strategy_counts().items())
 
