@@ -30,6 +30,16 @@ def sign_in(db, username):
     identity.sign_in(db, username, PASSWORD)
 
 
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, _n=name, **k: seen.append((_n, a[2] if len(a) > 2 else "")))
+    return seen
+
+
 @pytest.fixture
 def ctx(demo_db, tmp_path, qapp):
     context = _ctx(demo_db, tmp_path)
@@ -219,3 +229,34 @@ def test_the_approval_step_is_signed_in_the_approval_view(ctx, qtbot, monkeypatc
     [state] = signatures.signature_states(ctx.database, "approval_flows", flow.id)
     assert state.valid and "valid" in view.signatures.text()
     assert view.print_record(preview=False).endswith("approval.pdf")
+
+
+def test_completing_an_audit_in_the_wizard_signs_the_report(ctx, qtbot, monkeypatch):
+    from app.models.admin import signatures
+    from app.models.suppliers import audits
+    from app.views.admin import signature
+    from app.views.suppliers.audit_wizard import AuditWizard
+    from tests.models.suppliers.test_services import complete_audit
+
+    sid, _car_id = _car(ctx)  # signed in as li.sqe
+    audit_id, flow = complete_audit(ctx.database, sid)
+    asked = []
+
+    def cancel_first_then_sign(dialog):
+        asked.append(dialog.meaning.currentData())
+        if len(asked) == 1:
+            return QDialog.DialogCode.Rejected  # cancelled: nothing completed
+        dialog.password.setText(PASSWORD)
+        dialog.sign()
+        return dialog.result()
+
+    monkeypatch.setattr(signature.SignatureDialog, "exec", cancel_first_then_sign)
+    wizard = AuditWizard(ctx, audits.load_audit(ctx.database, audit_id), audit_id=audit_id)
+    qtbot.addWidget(wizard)
+    wizard.accept()
+    assert wizard.result_row is None and audits.list_audits(ctx.database, supplier_id=sid)[0].status == "draft"
+    wizard.accept()
+    assert asked == ["authored", "authored"] and wizard.result_row.status == "completed"
+    [state] = signatures.signature_states(ctx.database, "audits", audit_id)
+    assert state.valid and state.username == "li.sqe"
+    assert audits.audit_report(ctx.database, audit_id).completed_by == "李强 Li Qiang"
