@@ -27,10 +27,10 @@ class OneLineParser(argparse.ArgumentParser):
     """A usage mistake is one ``error:`` line (not a usage block) and exit code 1."""
 
     def error(self, message: str):  # type: ignore[override]
-        from app.commands.messages import t
+        from app.commands.messages import argparse_text, t
 
         command = self.prog.split(" ", 1)[1] + " " if " " in self.prog else ""
-        _print_err(t("error", message=t("usage", message=message, command=command)))
+        _print_err(t("error", message=t("usage", message=argparse_text(message), command=command)))
         raise SystemExit(EXIT_PROBLEM)
 
 

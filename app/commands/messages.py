@@ -136,6 +136,26 @@ EN: dict[str, str] = {
     "survey.not_found": "data file not found: {path}",
     "survey.unreadable": "{path}: not a readable CSV file ({detail})",
     "survey.encoding": "{path}: unknown text encoding; save the file as UTF-8 or GB18030",
+    # complaints (app/commands/complaints.py)
+    "complaints.bad_period": "bad period '{period}': use YYYY-MM, YYYY-Qn, YYYY or FROM..TO (e.g. 2025-01..2026-06)",
+    "complaints.exported": "{n} complaints ({overdue} overdue) written to {path}",
+    "complaints.not_found": "no complaint with id {id}",
+    "complaints.letter": "reply letter of {number} ({language}) written to {path}",
+    "complaints.listed": "{n} open complaints, {overdue} overdue",
+    "complaints.report": "monthly complaint report ({n} complaints received) written to {path}",
+    # customers (app/commands/customers.py, app.models.customers.imports)
+    "customers.imported": "{file}: {created} new and {updated} updated customer(s), {contacts} contact(s)",
+    "customers.exported": "{n} customer(s) written to {path}",
+    "customers.contact_exported": "personal data of contact {id} written to {path}",
+    "customers.erased": "contact {id}: name, phone and e-mail erased; the record stays anonymised",
+    "customers.password": "--user {user} needs the password in the environment variable QUALITYBRIDGE_PASSWORD",
+    "customers.no_file": "{path} does not exist",
+    "customers.repeat": "code {code} repeats line {first}",
+    "customers.name_required": "a Chinese or English name is required",
+    "customers.no_owner": "there is no active user {user!r}",
+    "customers.reason_required": "a value class set by hand needs a reason (value_class_reason)",
+    "customers.bad_email": "{text!r} is not an e-mail address",
+    "customers.contact_name": "contact details need a contact_name",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "result: {result} ({percent}); findings: {findings}",
     "print.audit_open": "the audit is not complete: {reason}",
@@ -152,6 +172,13 @@ EN: dict[str, str] = {
     "approval.recorded": "{supplier}: approval step {step} recorded ({result}); the flow is {status}",
     "approval.none": "{supplier} has no approval flow yet",
     "approval.record": "approval record of {supplier}",
+    # agreements (质量协议)
+    "agreement.none": "supplier {code} has no quality agreement{which}",
+    "agreement.ambiguous": "supplier {code} has several agreements ({numbers}); choose one with --agreement",
+    "agreement.no_version": "agreement {number} has no version {which}",
+    "agreement.written": "agreement {number} version {version} written to {path}",
+    "agreement.breaches": "{n} breach(es) of {suppliers} supplier(s), liability CNY {amount}, written to {path}",
+    "agreement.bad_suffix": "{path}: use {suffixes}",
 }
 
 ZH: dict[str, str] = {
@@ -258,6 +285,26 @@ ZH: dict[str, str] = {
     "survey.not_found": "找不到数据文件：{path}",
     "survey.unreadable": "{path}：不是可读的 CSV 文件（{detail}）",
     "survey.encoding": "{path}：无法识别的文本编码；请将文件另存为 UTF-8 或 GB18030",
+    # complaints (app/commands/complaints.py)
+    "complaints.bad_period": "期间“{period}”无效：请用 YYYY-MM、YYYY-Qn、YYYY 或 起..止（如 2025-01..2026-06）",
+    "complaints.exported": "已将 {n} 条投诉（{overdue} 条超期）写入 {path}",
+    "complaints.not_found": "没有编号为 {id} 的投诉",
+    "complaints.letter": "已将 {number} 的答复函（{language}）写入 {path}",
+    "complaints.listed": "未关闭投诉 {n} 条，其中超期 {overdue} 条",
+    "complaints.report": "已将顾客投诉月报（本期收到 {n} 条投诉）写入 {path}",
+    # customers (app/commands/customers.py, app.models.customers.imports)
+    "customers.imported": "{file}：新增 {created} 个、更新 {updated} 个顾客，{contacts} 个联系人",
+    "customers.exported": "已将 {n} 个顾客写入 {path}",
+    "customers.contact_exported": "已将联系人 {id} 的个人数据写入 {path}",
+    "customers.erased": "联系人 {id}：姓名、电话和电子邮件已删除；记录以匿名方式保留",
+    "customers.password": "--user {user} 需要在环境变量 QUALITYBRIDGE_PASSWORD 中提供密码",
+    "customers.no_file": "{path} 不存在",
+    "customers.repeat": "代码 {code} 与第 {first} 行重复",
+    "customers.name_required": "必须填写中文或英文名称",
+    "customers.no_owner": "没有启用的用户 {user!r}",
+    "customers.reason_required": "手动设定的价值类别需要填写原因（value_class_reason）",
+    "customers.bad_email": "{text!r} 不是电子邮件地址",
+    "customers.contact_name": "填写联系人信息时必须填写联系人姓名（contact_name）",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "结论：{result}（{percent}）；不符合项：{findings}",
     "print.audit_open": "审核尚未完成：{reason}",
@@ -273,6 +320,13 @@ ZH: dict[str, str] = {
     "approval.recorded": "{supplier}：认可步骤 {step} 已记录（{result}）；流程状态：{status}",
     "approval.none": "{supplier} 尚无认可流程",
     "approval.record": "{supplier} 的供应商认可记录",
+    # agreements (质量协议)
+    "agreement.none": "供应商 {code} 没有质量协议{which}",
+    "agreement.ambiguous": "供应商 {code} 有多份协议（{numbers}）；请用 --agreement 选择一份",
+    "agreement.no_version": "协议 {number} 没有{which}版本",
+    "agreement.written": "协议 {number} 第 {version} 版已写入 {path}",
+    "agreement.breaches": "{suppliers} 家供应商共 {n} 次违约，违约金 {amount} 元，已写入 {path}",
+    "agreement.bad_suffix": "{path}：请使用 {suffixes}",
 }
 
 CATALOGUE = {"en": EN, "zh_CN": ZH}
@@ -354,6 +408,55 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+#: argparse's own refusals (its texts are English), rendered in Chinese runs
+_ARGPARSE_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^the following arguments are required: (?P<names>.*)$"), "缺少必需的参数：{names}"),
+    (re.compile(r"^unrecognized arguments: (?P<names>.*)$"), "无法识别的参数：{names}"),
+    (re.compile(r"^argument (?P<arg>\S+): expected one argument$"), "参数 {arg} 需要一个值"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$"),
+     "参数 {arg}：无效的选择 {value}（可选：{choices}）"),
+    (re.compile(r"^argument (?P<arg>\S+): invalid (?P<kind>\S+) value: (?P<value>.*)$"), "参数 {arg}：无效的值 {value}"),
+    (re.compile(r"^argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)$"), "参数 {arg} 不能与 {other} 同时使用"),
+    (re.compile(r"^one of the arguments (?P<names>.*) is required$"), "必须给出以下参数之一：{names}"),
+]
+
+#: what SQLite and the operating system say, for a detail shown inside a Chinese line
+_DETAIL_ZH = {
+    "unable to open database file": "无法打开数据库文件",
+    "database or disk is full": "数据库或磁盘已满",
+    "disk I/O error": "磁盘读写错误",
+    "attempt to write a readonly database": "试图写入只读数据库",
+    "file is not a database": "文件不是数据库",
+    "database disk image is malformed": "数据库文件已损坏",
+    "Permission denied": "权限不足",
+    "No such file or directory": "文件或文件夹不存在",
+    "Is a directory": "这是一个文件夹",
+    "Read-only file system": "只读文件系统",
+    "No space left on device": "磁盘空间不足",
+}
+
+
+def argparse_text(message: str, lang: str | None = None) -> str:
+    """argparse's refusal in the run's language."""
+    if (lang or _language) == "en":
+        return message
+    for pattern, text in _ARGPARSE_ZH:
+        m = pattern.match(message)
+        if m:
+            return text.format(**m.groupdict())
+    return message
+
+
+def detail_text(detail: str, lang: str | None = None) -> str:
+    """An OS or SQLite detail (``[Errno 13] Permission denied: 'x'``) in the run's language."""
+    if (lang or _language) == "en" or not isinstance(detail, str):
+        return detail
+    for en, zh in _DETAIL_ZH.items():
+        if en in detail:
+            detail = detail.replace(en, zh)
+    return detail
+
+
 def error_text(exc: BaseException | str, lang: str | None = None) -> str:
     """The user's line for an error: by its ``key``/``params`` when it has them, else by a known
     pattern, else its own text (one line)."""
@@ -412,6 +515,7 @@ EN.update({
     "columns.missing": "column(s) not in the data: {columns}",
     "text.nul": "a value contains a NUL character",
     "approval.order": "step '{step}' cannot be done before '{before}'",
+    "aql.not_preferred": "AQL {aql} is not a preferred AQL of {standard}; nearest preferred: {near}",
 })
 ZH.update({
     "check.not_a_file": "{path} 不存在或不是文件。",
@@ -429,6 +533,7 @@ ZH.update({
     "columns.missing": "数据中没有这些列：{columns}",
     "text.nul": "取值中含有 NUL 字符",
     "approval.order": "步骤“{step}”不能在“{before}”之前记录",
+    "aql.not_preferred": "AQL {aql} 不是 {standard} 的优先 AQL；最接近的优先值：{near}",
 })
 #: what a "does not exist" names, in Chinese
 RECORD_NAMES_ZH = {"audit": "审核", "survey": "调查表", "supplier": "供应商", "corrective action": "纠正措施",
@@ -450,6 +555,8 @@ _PATTERNS += [
     (re.compile(r"^column\(s\) not in the data: (?P<columns>.+?)(?: \(need .*\))?$"), "columns.missing"),
     (re.compile(r"^embedded null byte$"), "text.nul"),
     (re.compile(r"^step '(?P<step>[^']+)' cannot be done before '(?P<before>[^']+)'$"), "approval.order"),
+    (re.compile(r"^AQL (?P<aql>\S+) is not a preferred AQL of (?P<standard>.+?); nearest preferred: (?P<near>.+)$"),
+     "aql.not_preferred"),
 ]
 
 #: the operating system's reasons (``strerror``) users meet, in Chinese
@@ -470,18 +577,6 @@ OS_REASONS_ZH = {
     "file is not a database": "不是数据库文件",
     "attempt to write a readonly database": "数据库为只读",
 }
-#: argparse's own refusals (a usage mistake), in Chinese
-USAGE_ZH = [
-    (re.compile(r"^the following arguments are required: (?P<x>.+)$"), "缺少必需的参数：{x}"),
-    (re.compile(r"^argument (?P<a>\S+): invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$"), "参数 {a}：无效的选项 {v}（可选：{c}）"),
-    (re.compile(r"^argument (?P<a>\S+): expected one argument$"), "参数 {a} 需要一个取值"),
-    (re.compile(r"^argument (?P<a>\S+): not allowed with argument (?P<b>\S+)$"), "参数 {a} 不能与参数 {b} 同时使用"),
-    (re.compile(r"^argument (?P<a>\S+): invalid \S+ value: (?P<v>.+)$"), "参数 {a}：无效的取值 {v}"),
-    (re.compile(r"^one of the arguments (?P<x>.+) is required$"), "必须给出以下参数之一：{x}"),
-    (re.compile(r"^unrecognized arguments: (?P<x>.+)$"), "无法识别的参数：{x}"),
-    (re.compile(r"^argument (?P<a>\S+): ignored explicit argument (?P<v>.+)$"), "参数 {a}：多余的取值 {v}"),
-    (re.compile(r"^invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$"), "无效的命令 {v}（可选：{c}）"),
-]
 
 
 def localised_params(params: dict, lang: str) -> dict:
@@ -494,22 +589,25 @@ def localised_params(params: dict, lang: str) -> dict:
         value = out.get(name)
         if value is not None and str(value) in OS_REASONS_ZH:
             out[name] = OS_REASONS_ZH[str(value)]
-    message = out.get("message")
-    if isinstance(message, str) and "command" in out:  # the "usage" line: argparse's English refusal
-        for pattern, template in USAGE_ZH:
-            m = pattern.match(message)
-            if m:
-                out["message"] = template.format(**m.groupdict())
-                break
     if "step" in out and "before" in out:  # approval steps by their Chinese titles
         from app.flows.approval import STEP_TITLES
 
         for name in ("step", "before"):
             out[name] = STEP_TITLES.get(str(out[name]), (out[name],))[0]
+    message = out.get("message")
+    if isinstance(message, str) and message.strip() and "\n" not in message and "command" not in out:  # a service's own line
+        out["message"] = error_text(message, lang)
+    near = out.get("near")
+    if isinstance(near, str):
+        out["near"] = near.replace(" or ", " 或 ")
     what = out.get("what")
     if isinstance(what, str) and what in RECORD_NAMES_ZH:
         out["what"] = RECORD_NAMES_ZH[what]
+    if out.get("detail") is not None:
+        out["detail"] = detail_text(str(out["detail"]), lang)
     return out
+
+
 # --- admin (administration commands: backup, restore, audit verify, users) -----------------------
 EN.update({
     "admin.no_tty": "no terminal to ask for the new password: set QUALITYBRIDGE_NEW_PASSWORD",
@@ -587,4 +685,34 @@ ZH.update({
     "users.added": "已创建用户 {username}（{roles}）",
     "users.disabled": "已停用用户 {username}",
     "users.reset": "已重置 {username} 的密码；下次登录时须更改",
+})
+
+
+# --- inspection (issue 13): sampling plans and the inspection commands -------------------------
+EN.update({
+    "plan.header": "GB/T 2828.1-2012 {severity} inspection, level {level}, AQL {aql:g}, lot of {lot_size}",
+    "plan.letter": "code letter {letter}",
+    "plan.arrow": "code letter {letter} (arrow from {requested}: {table_n} samples of letter {letter})",
+    "plan.line": "n = {n}, Ac = {ac}, Re = {re}",
+    "plan.hundred": "n = {n} (100 % inspection: the table's sample size {table_n} is not smaller than the lot), "
+                    "Ac = {ac}, Re = {re}",
+    "plan.bad": "{message}",
+    "inspection.switching": "switching updated for the supplier × part pairs in the file",
+    "inspection.exported": "{n} lots written to {path}",
+    "inspection.record": "inspection record of lot {lot}",
+    "inspection.sheet": "blank inspection sheet of {supplier} × {part}",
+    "inspection.recomputed": "switching replayed for {pairs} pairs from {lots} lots; {changed} states corrected",
+})
+ZH.update({
+    "plan.header": "GB/T 2828.1-2012 {severity}，检验水平 {level}，AQL {aql:g}，批量 {lot_size}",
+    "plan.letter": "样本量字码 {letter}",
+    "plan.arrow": "样本量字码 {letter}（由 {requested} 沿箭头取 {letter} 的样本量 {table_n}）",
+    "plan.line": "n = {n}，Ac = {ac}，Re = {re}",
+    "plan.hundred": "n = {n}（全检：表中样本量 {table_n} 不小于批量），Ac = {ac}，Re = {re}",
+    "plan.bad": "{message}",
+    "inspection.switching": "已按文件中的供应商 × 物料更新转移规则状态",
+    "inspection.exported": "已将 {n} 个检验批写入 {path}",
+    "inspection.record": "批 {lot} 的检验记录",
+    "inspection.sheet": "{supplier} × {part} 的空白检验单",
+    "inspection.recomputed": "已按 {lots} 个检验批重算 {pairs} 个供应商 × 物料的转移状态；更正 {changed} 个",
 })

@@ -13,7 +13,11 @@ Definitions (domain.md §2.7 and the course notes on 业绩评定):
   due in the period (capped per line, so over-delivery of one line never hides a shortage on
   another, and the rate never exceeds 100 %);
 - service 服务 = corrective-action requests answered by their due date / requests due;
-- price index 价格 = Σ actual price × qty / Σ standard price × qty (1.00 = at standard price).
+- price index 价格 = Σ actual price × qty / Σ standard price × qty (1.00 = at standard price);
+- customer complaints 顾客投诉 = customer complaints received in the period whose cause was traced
+  to the supplier (a field problem). A count, not a ratio: **missing** when there are none (no
+  complaint is no evidence of perfect field quality), so it can never score 100 — its bands start
+  below 100 at one complaint.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ ON_TIME_DELIVERY = "on_time_delivery"
 ORDER_FULFILMENT = "order_fulfilment"
 SERVICE = "service"
 PRICE = "price"
-INDICATORS: tuple[str, ...] = (LOT_PASS_RATE, PPM, ON_TIME_DELIVERY, ORDER_FULFILMENT, SERVICE, PRICE)
+CUSTOMER_COMPLAINTS = "customer_complaints"
+INDICATORS: tuple[str, ...] = (LOT_PASS_RATE, PPM, ON_TIME_DELIVERY, ORDER_FULFILMENT, SERVICE, PRICE,
+                               CUSTOMER_COMPLAINTS)
 
 #: Which count fields are numerator and denominator of each indicator (for the trace).
 INDICATOR_COUNTS: dict[str, tuple[str, str]] = {
@@ -42,6 +48,7 @@ INDICATOR_COUNTS: dict[str, tuple[str, str]] = {
     ORDER_FULFILMENT: ("qty_fulfilled", "qty_ordered"),
     SERVICE: ("cars_answered_on_time", "cars_due"),
     PRICE: ("amount_actual", "amount_standard"),
+    CUSTOMER_COMPLAINTS: ("customer_complaints", "customer_complaints"),  # a count: value = numerator
 }
 
 
@@ -78,17 +85,20 @@ class SupplierCounts:
     cars_answered_on_time: np.ndarray
     amount_actual: np.ndarray
     amount_standard: np.ndarray
+    customer_complaints: np.ndarray | None = None  # None = zeros (callers from before the indicator)
 
     COUNT_FIELDS = (
         "lots_inspected", "lots_accepted", "units_received", "defective_units",
         "critical_defects", "major_defects", "minor_defects", "deliveries",
         "deliveries_on_time", "qty_ordered", "qty_fulfilled", "cars_due",
-        "cars_answered_on_time", "amount_actual", "amount_standard",
+        "cars_answered_on_time", "amount_actual", "amount_standard", "customer_complaints",
     )
 
     def __post_init__(self) -> None:
         self.supplier_ids = np.asarray(self.supplier_ids)
         n = self.supplier_ids.shape[0]
+        if self.customer_complaints is None:
+            self.customer_complaints = np.zeros(n)
         for name in self.COUNT_FIELDS:
             arr = np.asarray(getattr(self, name), dtype=float)
             if arr.shape != (n,):
@@ -132,6 +142,7 @@ def compute_indicators(counts: SupplierCounts) -> IndicatorValues:
         ORDER_FULFILMENT: np.minimum(_ratio(c.qty_fulfilled, c.qty_ordered), 1.0),
         SERVICE: _ratio(c.cars_answered_on_time, c.cars_due),
         PRICE: _ratio(c.amount_actual, c.amount_standard),
+        CUSTOMER_COMPLAINTS: np.where(c.customer_complaints > 0, c.customer_complaints, np.nan),
     }
     return IndicatorValues(counts, values)
 
@@ -247,6 +258,7 @@ def aggregate_records(
     lines: pd.DataFrame | None = None,
     deliveries: pd.DataFrame | None = None,
     cars: pd.DataFrame | None = None,
+    complaints: pd.DataFrame | None = None,
 ) -> SupplierCounts:
     """Counts per supplier from raw records, with the same rules the SQL aggregation uses.
 
@@ -258,6 +270,8 @@ def aggregate_records(
       made in the period, fulfilment sums all deliveries of the lines due in the period.
     - ``cars`` (corrective-action requests): supplier_id, due_on, answered_on (NaT = not yet);
       counted by due_on; on time when answered_on ≤ due_on.
+    - ``complaints`` (customer complaints traced to a supplier): supplier_id, received_at;
+      counted by received_at.
     """
     ids = np.asarray(supplier_ids)
     out = SupplierCounts.zeros(ids)
@@ -302,5 +316,8 @@ def aggregate_records(
         ok = answered.notna() & (answered <= due)
         add("cars_due", cp.groupby("supplier_id").size())
         add("cars_answered_on_time", ok.groupby(cp["supplier_id"]).sum())
+    if complaints is not None and len(complaints):
+        cc = complaints[_in_period(complaints["received_at"], period) & complaints["supplier_id"].notna()]
+        add("customer_complaints", cc.groupby("supplier_id").size())
     return out
 

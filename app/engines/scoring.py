@@ -29,8 +29,8 @@ from app.engines import fuzzy
 from app.engines.flags import ACCEPTED_SWITCHES, switch
 from app.engines.grading import GRADES, GradePolicy, GradeThresholds
 from app.engines.indicators import (
-    INDICATOR_COUNTS, INDICATORS, LOT_PASS_RATE, ON_TIME_DELIVERY, ORDER_FULFILMENT, PPM, PRICE,
-    SERVICE, DeliveryWindow, IndicatorValues, SupplierCounts, compute_indicators,
+    CUSTOMER_COMPLAINTS, INDICATOR_COUNTS, INDICATORS, LOT_PASS_RATE, ON_TIME_DELIVERY, ORDER_FULFILMENT, PPM,
+    PRICE, SERVICE, DeliveryWindow, IndicatorValues, SupplierCounts, compute_indicators,
 )
 
 METHODS = ("weighted", "demerit", "fuzzy")
@@ -60,6 +60,9 @@ class IndicatorRule:
     bands: tuple[tuple[float, float], ...]
     group: str = ""
     required: bool = False
+    #: "no records" is the normal case (e.g. no customer complaint): the indicator then drops out
+    #: of the weights without being reported as missing or changing the treatment
+    absent_ok: bool = False
 
     def __post_init__(self) -> None:
         if self.key not in INDICATORS:
@@ -69,6 +72,10 @@ class IndicatorRule:
         if required is None:
             raise SchemeError(f"{self.key}: required must be {ACCEPTED_SWITCHES}, got {self.required!r}")
         object.__setattr__(self, "required", required)
+        absent_ok = switch(self.absent_ok)
+        if absent_ok is None:
+            raise SchemeError(f"{self.key}: absent_ok must be {ACCEPTED_SWITCHES}, got {self.absent_ok!r}")
+        object.__setattr__(self, "absent_ok", absent_ok)
         if not np.isfinite(self.weight) or self.weight < 0:
             raise SchemeError(f"{self.key}: weight must be a non-negative number")
         xs = [float(x) for x, _ in self.bands]
@@ -142,6 +149,10 @@ def default_indicator_rules() -> tuple[IndicatorRule, ...]:
         IndicatorRule(ORDER_FULFILMENT, 0.10, ((0.70, 0), (0.90, 70), (0.98, 95), (1.0, 100)), "delivery"),
         IndicatorRule(SERVICE, 0.15, ((0.0, 40), (0.5, 70), (0.8, 85), (1.0, 100)), "service"),
         IndicatorRule(PRICE, 0.15, ((0.90, 100), (1.00, 90), (1.05, 75), (1.15, 40), (1.30, 0)), "price"),
+        # Customer complaints traced to the supplier (field problems, issue 12): missing when there
+        # are none, so the bands start at one complaint and never give 100.
+        IndicatorRule(CUSTOMER_COMPLAINTS, 0.10, ((1, 70), (2, 50), (3, 35), (5, 15), (8, 0)), "quality",
+                      absent_ok=True),
     )
 
 
@@ -193,7 +204,8 @@ class EvaluationScheme:
         try:
             rules = tuple(
                 IndicatorRule(r["key"], float(r["weight"]), tuple(tuple(b) for b in r["bands"]),
-                              r.get("group", ""), False if r.get("required") is None else r["required"])
+                              r.get("group", ""), False if r.get("required") is None else r["required"],
+                              False if r.get("absent_ok") is None else r["absent_ok"])
                 for r in d.get("indicators", [])
             ) or default_indicator_rules()
             pol = d.get("policy", {})
@@ -239,6 +251,7 @@ class ScoreResult:
     membership: np.ndarray | None = None   # fuzzy B, normalised, (n, 4)
     fuzzy_grade: np.ndarray | None = None  # index into GRADES, -1 = none
     demerit_counts: dict[str, np.ndarray] | None = None
+    values_missing: np.ndarray | None = None  # (n, m) no value at all (missing plus absent-ok ones)
 
     @property
     def supplier_ids(self) -> np.ndarray:
@@ -297,22 +310,26 @@ def evaluate(counts: SupplierCounts, scheme: EvaluationScheme) -> ScoreResult:
     keys = scheme.keys
     n, m = len(counts), len(keys)
     values = np.column_stack([ind.values[k] for k in keys]) if m else np.zeros((n, 0))
-    missing = ~np.isfinite(values)
+    no_value = ~np.isfinite(values)
+    absent_ok = np.array([r.absent_ok for r in scheme.indicators], dtype=bool)
+    missing = no_value & ~absent_ok[None, :]  # what is reported missing and decides the treatment
     iscores = np.column_stack([r.score(values[:, j]) for j, r in enumerate(scheme.indicators)]) if m else values
     base = scheme.weights()
     required = np.array([r.required for r in scheme.indicators], dtype=bool)
     # Weightless indicators are informative only; their absence never changes the treatment.
     counted = missing & (base[None, :] > 0)
-    no_score = (missing & required[None, :]).any(axis=1) | (counted.sum(axis=1) == int((base > 0).sum()))
+    # every weighted indicator missing (absent-ok ones alone, e.g. only complaints, give no score)
+    no_score = (missing & required[None, :]).any(axis=1) | \
+        (counted.sum(axis=1) == int(((base > 0) & ~absent_ok).sum()))
     if scheme.missing_policy == "no_score":
         no_score |= counted.any(axis=1)
     treatment = np.where(no_score, NO_SCORE, np.where(counted.any(axis=1), RENORMALISED, COMPLETE)).astype(object)
 
-    weights = _effective_weights(base, missing)
+    weights = _effective_weights(base, no_value)
     weights[no_score] = 0.0
     contributions = np.nan_to_num(iscores) * weights
     result = ScoreResult(scheme, ind, keys, iscores, weights, contributions, missing,
-                         np.full(n, np.nan), treatment)
+                         np.full(n, np.nan), treatment, values_missing=no_value)
     if scheme.method == "weighted":
         result.scores = np.where(no_score, np.nan, contributions.sum(axis=1))
     elif scheme.method == "fuzzy":
@@ -330,7 +347,7 @@ def _fuzzy(result: ScoreResult, scheme: EvaluationScheme, base: np.ndarray, no_s
         rows, group_w = [], []
         for g in groups:
             cols = np.array([x.group == g for x in scheme.indicators])
-            wg = _effective_weights(base[cols], result.missing[:, cols])
+            wg = _effective_weights(base[cols], result.values_missing[:, cols])
             # all-zero weight rows: a supplier without any indicator of this group (no evidence)
             rows.append(fuzzy.normalise(fuzzy.compose(wg, r[:, cols, :], rule.operator, allow_zero_rows=True)))
             group_w.append(np.where(wg.sum(axis=1) > 0, base[cols].sum(), 0.0))

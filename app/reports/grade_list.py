@@ -27,7 +27,8 @@ TEXT = {
                     "missing": "缺失指标", "actions": "措施", "status": "供应商状态", "certificate": "体系证书",
                     "overdue_cars": "逾期纠正措施", "holds": "措施调整原因"},
         "indicators": {"lot_pass_rate": "批次合格率", "ppm": "PPM", "on_time_delivery": "供货及时率",
-                       "order_fulfilment": "订货满足率", "service": "服务", "price": "价格指数"},
+                       "order_fulfilment": "订货满足率", "service": "服务", "price": "价格指数",
+                       "customer_complaints": "顾客投诉"},
         "change": {"up": "上升", "down": "下降", "same": "持平", "new": "首次"},
         "actions": {"preferred": "优先供应商", "larger_share": "增加订单份额", "reduced_inspection": "放宽检验",
                     "keep": "保持合作", "normal_inspection": "正常检验", "improvement_plan": "限期改进",
@@ -47,7 +48,8 @@ TEXT = {
                     "status": "Supplier status", "certificate": "QMS certificate", "overdue_cars": "Overdue SCARs",
                     "holds": "Why the actions differ"},
         "indicators": {"lot_pass_rate": "Lot pass rate", "ppm": "PPM", "on_time_delivery": "On-time delivery",
-                       "order_fulfilment": "Order fulfilment", "service": "Service", "price": "Price index"},
+                       "order_fulfilment": "Order fulfilment", "service": "Service", "price": "Price index",
+                       "customer_complaints": "Customer complaints"},
         "change": {"up": "up", "down": "down", "same": "same", "new": "new"},
         "actions": {"preferred": "preferred supplier", "larger_share": "larger order share",
                     "reduced_inspection": "reduced inspection", "keep": "keep", "normal_inspection": "normal inspection",
@@ -97,7 +99,7 @@ def _indicator_text(key: str, value: float | None) -> str:
         return "—"
     if key in PERCENT:
         return f"{value * 100:.1f}%"
-    if key == "ppm":
+    if key in ("ppm", "customer_complaints"):
         return f"{value:,.0f}"
     return f"{value:.3f}"
 
@@ -172,7 +174,8 @@ def _xlsx(gl: GradeList, path: Path, lang: str) -> None:
             ws.cell(r, j, value)
         for key in INDICATORS:
             cell = ws.cell(r, keys.index(key) + 1)
-            cell.number_format = "0.0%" if key in PERCENT else ("#,##0" if key == "ppm" else "0.000")
+            cell.number_format = "0.0%" if key in PERCENT else ("#,##0" if key in ("ppm", "customer_complaints")
+                                                                else "0.000")
         ws.cell(r, keys.index("score") + 1).number_format = "0.00"
         if row.grade:
             fill = PatternFill("solid", fgColor=GRADE_FILL[row.grade])

@@ -402,6 +402,14 @@
         <source>Not counted: {reason}</source>
         <translation>未计入：{reason}</translation>
     </message>
+    <message>
+        <source>Customer complaints</source>
+        <translation>顾客投诉</translation>
+    </message>
+    <message>
+        <source>customer complaints traced to the supplier</source>
+        <translation>追溯至该供应商的顾客投诉</translation>
+    </message>
 </context>
 <context>
     <name>EvaluationPage</name>

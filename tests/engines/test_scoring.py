@@ -198,3 +198,22 @@ def test_scheme_switch_that_is_not_yes_or_no_is_refused(bad):
     d["fuzzy"]["two_level"] = bad
     with pytest.raises(SchemeError, match="two_level"):
         EvaluationScheme.from_dict(d)
+
+
+def test_customer_complaints_count_when_present_and_never_score_100():
+    # two complaints traced to the supplier -> 50 by the default bands; weights renormalised over 1.1
+    c = full_counts()
+    c.customer_complaints[:] = [2]
+    r = evaluate(c, EvaluationScheme())
+    expected = (0.2 * 100 + 0.2 * 85 + 0.2 * 100 + 0.1 * 100 + 0.15 * 100 + 0.15 * 90 + 0.1 * 50) / 1.1
+    assert r.scores[0] == pytest.approx(expected) and r.treatment[0] == COMPLETE
+    assert r.trace(0)["indicators"]["customer_complaints"]["score"] == 50
+    one = full_counts()
+    one.customer_complaints[:] = [1]
+    assert evaluate(one, EvaluationScheme()).trace(0)["indicators"]["customer_complaints"]["score"] == 70
+    # none: missing, not reported as missing, the score is what it was without the indicator
+    r0 = evaluate(full_counts(), EvaluationScheme())
+    assert r0.trace(0)["indicators"]["customer_complaints"]["value"] is None and r0.missing_keys(0) == []
+    # complaints alone (nothing delivered) give no score
+    only = counts(customer_complaints=[3])
+    assert evaluate(only, EvaluationScheme()).treatment[0] == NO_SCORE

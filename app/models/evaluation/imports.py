@@ -104,6 +104,9 @@ def import_csv(db: Database, kind: str, source: str | os.PathLike[str] | bytes, 
             bulk.count("purchase_order_lines.create", created)
         else:
             created = _lots(session, parsed.rows, parsed.lines, parsed.errors)
+            # Imported lots also move the switching state of their supplier x part (inspection).
+            from app.models.inspection import switching
+            switching.update_imported(session, {(r["supplier_code"], r.get("part_code") or "") for r in parsed.rows})
         bulk.count(f"{entity}.create", len(parsed.rows))  # all or nothing: every row is stored
     return ImportSummary(kind, len(parsed.rows), created, parsed.encoding)
 

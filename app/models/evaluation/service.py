@@ -34,6 +34,7 @@ from app.models.evaluation.tables import (
     Delivery, EvaluationResult, EvaluationRun, EvaluationSchemeRecord, EvaluationTrace, InspectionLot, PurchaseOrderLine,
 )
 from app.models.suppliers.tables import CorrectiveAction, Supplier
+from app.models.complaints.tables import Complaint  # customer complaints traced to a supplier (issue 12)
 
 
 class EvaluationError(Exception):
@@ -117,12 +118,20 @@ def _aggregate_statements():
                         count_if(ca.c.answered_on.is_not(None) & (ca.c.answered_on <= ca.c.due_on)))
                  .where(ca.c.due_on >= start, ca.c.due_on < end, ca.c.status != "cancelled")
                  .group_by(ca.c.supplier_id))
+    # Customer complaints traced to the supplier, by the day they were received (issue 12).
+    cc = Complaint.__table__
+    complaints_q = (select(cc.c.supplier_id, func.count())
+                    # "> 0" (ids are positive) rather than IS NOT NULL: SQLite then reads the covering
+                    # (supplier_id, received_at) index, not the report's received_at one
+                    .where(cc.c.supplier_id > 0, cc.c.received_at >= start, cc.c.received_at < end)
+                    .group_by(cc.c.supplier_id))
     return (
         (lots_q, ("lots_inspected", "lots_accepted", "units_received", "defective_units",
                   "critical_defects", "major_defects", "minor_defects")),
         (deliveries_q, ("deliveries", "deliveries_on_time", "amount_actual", "amount_standard")),
         (fulfilment_q, ("qty_ordered", "qty_fulfilled")),
         (service_q, ("cars_due", "cars_answered_on_time")),
+        (complaints_q, ("customer_complaints",)),
     )
 
 
@@ -148,14 +157,17 @@ def aggregate_params(period: Period, scheme: EvaluationScheme) -> dict[str, obje
 
 
 def aggregate_counts(session: Session, supplier_ids: np.ndarray, period: Period,
-                     scheme: EvaluationScheme) -> SupplierCounts:
-    """Run the GROUP BY aggregates and scatter their rows into per-supplier arrays."""
+                     scheme: EvaluationScheme, *, fields: frozenset[str] | None = None) -> SupplierCounts:
+    """Run the GROUP BY aggregates and scatter their rows into per-supplier arrays. ``fields``
+    (count names): run only the statements that give one of them (the others stay zero)."""
     counts = SupplierCounts.zeros(supplier_ids)
     params = aggregate_params(period, scheme)
     # supplier ids are small positive integers: scatter through a dense position table.
     pos = np.full(int(supplier_ids.max()) + 1 if len(supplier_ids) else 1, -1, dtype=np.int64)
     pos[supplier_ids] = np.arange(len(supplier_ids))
     for stmt, names in AGGREGATES:
+        if fields is not None and not fields.intersection(names):
+            continue
         rows = fetch_all(session, stmt, params)
         if not rows:
             continue

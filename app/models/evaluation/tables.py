@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.engines.scoring import EvaluationScheme
@@ -62,6 +62,7 @@ class InspectionLot(Base):
         CheckConstraint("disposition IS NULL OR disposition IN ('return', 'rework', 'concession', 'scrap', 'sort')",
                         name="disposition"),
         CheckConstraint("severity IN ('normal', 'tightened', 'reduced')", name="severity"),
+        Index("ix_inspection_lots_supplier_part", "supplier_id", "part_id", "inspected_on"),  # 0008_inspection
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -83,6 +84,13 @@ class InspectionLot(Base):
     aql: Mapped[float | None] = mapped_column(Float, nullable=True)
     inspector: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Added by 0008_inspection (the inspector's record; app/models/inspection/ writes them).
+    po_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    delivery_note: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    decision_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    switching_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    corrective_action_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    recorded_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class EvaluationSchemeRecord(Base):

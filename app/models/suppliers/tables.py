@@ -441,10 +441,5 @@ CAR_EXTRA = sa.table(
     sa.column("closed_by", String),
     sa.column("cancel_reason", Text),
 )
-EIGHT_D = ("D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8")
-EIGHT_D_TITLES = {
-    "D1": ("成立小组", "Team"), "D2": ("问题描述", "Problem description"), "D3": ("临时遏制措施", "Containment"),
-    "D4": ("根本原因分析", "Root cause"), "D5": ("永久纠正措施", "Permanent corrective action"),
-    "D6": ("实施与验证", "Implementation and validation"), "D7": ("预防再发生", "Prevent recurrence"),
-    "D8": ("关闭与表彰", "Closure and recognition"),
-}
+#: the 8D structure is shared with quality complaints: defined once in app.engines.eight_d
+from app.engines.eight_d import EIGHT_D, EIGHT_D_TITLES  # noqa: E402,F401

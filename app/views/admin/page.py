@@ -708,15 +708,15 @@ class AdminPage(QWidget):
 
 
 def screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
-    """Every tab at 1280×800, the user dialogs and the sign-in dialogs (for ``qualitybridge screenshots``)."""
+    """Every tab (at 1280×720: a page inside the window fits the 1366×768 laptop too), the user dialogs and the sign-in dialogs (for ``qualitybridge screenshots``)."""
     from app.views.admin.signin import FirstRunDialog, LoginDialog, UnlockDialog
 
     shots: list[tuple[str, QWidget]] = []
     page = AdminPage(ctx)
-    page.resize(1280, 800)
+    page.resize(1280, 720)
     for i in range(page.tabs.count()):
         tab_page = AdminPage(ctx)
-        tab_page.resize(1280, 800)
+        tab_page.resize(1280, 720)
         tab_page.tabs.setCurrentIndex(i)
         shots.append((tab_page.tabs.widget(i).objectName(), tab_page))
     page.deleteLater()

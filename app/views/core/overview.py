@@ -23,8 +23,12 @@ STATUS_TITLES = {code: (lambda code=code: word("supplier_status", code, ui_langu
 
 
 class StatCard(QFrame):
-    def __init__(self, title: str, value: str, tone: str = "#1f5fa8", parent=None) -> None:
+    def __init__(self, title: str, value: str, tone: str = "#1f5fa8", parent=None, *, module: str = "") -> None:
         super().__init__(parent)
+        self.module = module  # a card with a module opens it when clicked
+        if module:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setToolTip(QCoreApplication.translate("Customers", "Open the customer list"))
         self.setObjectName("statCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#statCard { background: palette(base); border-radius: 6px; }")
@@ -35,6 +39,13 @@ class StatCard(QFrame):
         self.title_label.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.value_label)
         layout.addWidget(self.title_label)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        window = self.window()
+        if self.module and hasattr(window, "show_module"):
+            window.show_module(self.module)
+            return
+        super().mouseReleaseEvent(event)
 
 
 def _days_colour(row) -> QColor | None:
@@ -63,6 +74,12 @@ class OverviewPage(QWidget):
         self.status_line = QLabel()
         self.status_line.setWordWrap(True)
         layout.addWidget(self.status_line)
+        # quality agreements expiring or due for review within 60 days (agreements domain)
+        self.agreement_line = QLabel()
+        self.agreement_line.setObjectName("agreementReminders")
+        self.agreement_line.setWordWrap(True)
+        self.agreement_line.setStyleSheet("color: #8a4b00;")
+        layout.addWidget(self.agreement_line)
         cert_header = QHBoxLayout()
         self.cert_title = QLabel(self.tr("Certificates expired or expiring within 60 days"))
         self.cert_title.setStyleSheet("font-weight: 600;")
@@ -109,14 +126,18 @@ class OverviewPage(QWidget):
             (self.tr("Suppliers"), f"{data.suppliers:,}", "#1f5fa8"),
             (self.tr("Approved or conditional"), f"{approved:,}", "#1e8449"),
             (self.tr("Purchased items"), f"{data.parts:,}", "#1f5fa8"),
-            (self.tr("Customers"), f"{data.customers:,}", "#1f5fa8"),
+            (self.tr("Customers"), f"{data.customers:,}", "#1f5fa8", "customers"),
             (self.tr("Open corrective actions"), f"{data.open_corrective_actions:,}", "#b9770e"),
             (self.tr("Overdue corrective actions"), f"{data.overdue_corrective_actions:,}", "#c0392b"),
         ]
-        for i, (title, value, tone) in enumerate(cards):
-            self.cards.addWidget(StatCard(title, value, tone), i // 3, i % 3)
+        for i, (title, value, tone, *module) in enumerate(cards):
+            self.cards.addWidget(StatCard(title, value, tone, module=module[0] if module else ""), i // 3, i % 3)
         parts = [f"{STATUS_TITLES[k]()}: {v:,}" for k, v in sorted(data.suppliers_by_status.items()) if k in STATUS_TITLES]
         classes = [self.tr("Class {cls}: {n}").replace("{cls}", k).replace("{n}", f"{v:,}")
                    for k, v in sorted(data.suppliers_by_class.items())]
         self.status_line.setText("  ·  ".join(parts + classes))
+        from app.views.agreements.supplier_tab import reminder_text  # agreements domain
+
+        self.agreement_line.setText(reminder_text(self.ctx.database))
+        self.agreement_line.setVisible(bool(self.agreement_line.text()))
         self.model.set_frame(data.expiring_certificates)

@@ -22,6 +22,7 @@ INDICATORS = {
     "order_fulfilment": QT_TRANSLATE_NOOP("Evaluation", "Order fulfilment"),
     "service": QT_TRANSLATE_NOOP("Evaluation", "Service (corrective actions)"),
     "price": QT_TRANSLATE_NOOP("Evaluation", "Price index"),
+    "customer_complaints": QT_TRANSLATE_NOOP("Evaluation", "Customer complaints"),
 }
 COUNTS = {
     "lots_accepted": QT_TRANSLATE_NOOP("Evaluation", "accepted lots"),
@@ -36,6 +37,7 @@ COUNTS = {
     "cars_due": QT_TRANSLATE_NOOP("Evaluation", "requests due"),
     "amount_actual": QT_TRANSLATE_NOOP("Evaluation", "amount at actual price"),
     "amount_standard": QT_TRANSLATE_NOOP("Evaluation", "amount at standard price"),
+    "customer_complaints": QT_TRANSLATE_NOOP("Evaluation", "customer complaints traced to the supplier"),
 }
 ACTIONS = {
     "preferred": QT_TRANSLATE_NOOP("Evaluation", "Preferred supplier"),
@@ -140,7 +142,7 @@ def indicator_value(key: str, value: float | None) -> str:
         return "—"
     if key in PERCENT:
         return f"{value * 100:.1f} %"
-    if key == "ppm":
+    if key in ("ppm", "customer_complaints"):
         return f"{value:,.0f}"
     return f"{value:.3f}"
 

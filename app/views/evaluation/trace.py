@@ -24,9 +24,11 @@ def trace_frame(trace: dict | None) -> pd.DataFrame:
     """One row per indicator of the scheme, in the scheme's order, with native numbers."""
     rows = []
     for key, item in ((trace or {}).get("indicators") or {}).items():
-        (num_name, num), (den_name, den) = list(item["counts"].items())
+        pairs = list(item["counts"].items())
+        (num_name, num), (den_name, den) = pairs if len(pairs) == 2 else (pairs[0], (None, None))  # a count
         rows.append({"key": key, "indicator": label(INDICATORS, key),
-                     "counted": f"{label(COUNTS, num_name)} / {label(COUNTS, den_name)}",
+                     "counted": f"{label(COUNTS, num_name)} / {label(COUNTS, den_name)}" if den_name
+                     else label(COUNTS, num_name),
                      "numerator": num, "denominator": den, "value": indicator_value(key, item["value"]),
                      "score": item["score"], "weight": item["weight"], "contribution": item["contribution"]})
     return rows_frame(rows, FIELDS)

@@ -125,6 +125,10 @@ class SupplierDetail(QWidget):
             table[2].setToolTip(self.tr("Double-click: continue a draft, or preview the printed form"))
         self.plans = DevelopmentPlansWidget(ctx, self)
         self.tabs.addTab(self.plans, self.tr("Development plans"))
+        from app.views.agreements.supplier_tab import SupplierAgreementsTab  # agreements domain
+
+        self.agreements = SupplierAgreementsTab(ctx, self)
+        self.tabs.addTab(self.agreements, SupplierAgreementsTab.title())
         from app.views.admin.history import HistoryView, tab_title
 
         # the supplier record's audit trail: who changed what, when, old → new, why; and "as of"
@@ -203,6 +207,7 @@ class SupplierDetail(QWidget):
                 table[0].set_frame(c.rows_frame([], [col.field for col in table[0].columns]))
             self.history.set_record(None)
             self.plans.set_supplier(None)
+            self.agreements.set_supplier(None)
             self._enable(False)
             return
         db = self.ctx.database
@@ -232,6 +237,7 @@ class SupplierDetail(QWidget):
         self._fill(self.cars, self.corrective.list_corrective_actions(db, supplier_id=sid))
         self.history.set_record(sid)
         self.plans.set_supplier(sid)
+        self.agreements.set_supplier(sid)
 
     def _fill(self, table, rows) -> None:
         model = table[0]

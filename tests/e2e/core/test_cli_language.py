@@ -78,6 +78,9 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                             str(out / f"approval-{where}.pdf")],
                            ["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        "complaints": (["complaints", "export", "--db", d["db"], "--out", str(out / "complaints.csv")],
+                       ["complaints", "export", "--db", d["db"], "--period", "2026-13", "--out",
+                        str(out / "complaints.csv")]),
         # admin
         "backup": (["backup", "--db", d["db"], "--out", str(out / f"saved-{where}.sqlite3")],
                    ["backup", "--db", d["db"], "--out", str(out / "none" / "saved.sqlite3")]),
@@ -85,6 +88,15 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                     ["restore", d["kano"], "--db", d["db"], "--yes"]),
         "audit": (["audit", "verify", "--db", d["db"]], ["audit", "verify", "--db", missing]),
         "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
+        "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
+                      ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
+        "agreement": (["agreement", "breaches", "--db", d["db"], "--supplier", "all", "--period", d["period"],
+                       "--out", str(out / "breaches.xlsx")],
+                      ["agreement", "print", "--db", d["db"], "--supplier", "NOPE", "--out", str(out / "c.pdf")]),
+        # inspection
+        "plan": (["plan", "--lot-size", "500", "--aql", "1.0"], ["plan", "--lot-size", "500", "--aql", "7.7"]),
+        "inspection": (["inspection", "export", "--db", d["db"], "--out", str(out / "lots.csv")],
+                       ["inspection", "export", "--db", missing, "--out", str(out / "lots.csv")]),
     }
 
 

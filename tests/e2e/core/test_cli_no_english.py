@@ -46,7 +46,8 @@ def test_no_english_sentence_under_zh_cn(demo, capsys):
     names = tuple(n for (n,) in conn.execute("SELECT name_en FROM suppliers") if n)
     conn.close()
     problems = []
-    for name, (ok, bad) in _cases(demo, "no-english").items():
+    # this module has a fresh demo of its own: the approval starts at its first step ("before")
+    for name, (ok, bad) in _cases(demo, "before").items():
         for kind, argv in (("success", ok), ("error", bad)):
             if argv is None:
                 continue

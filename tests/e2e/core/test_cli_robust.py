@@ -53,6 +53,9 @@ def files(tmp_path_factory, demo_db_file):
 def _valid(name: str, sub: argparse.ArgumentParser, files) -> list[str]:
     """Required options with plausible values, so one bad value at a time is what fails."""
     argv = [name]
+    for action in sub._actions:  # positional arguments (e.g. restore FILE): an existing file
+        if not action.option_strings and action.nargs is None:
+            argv.append(str(files["db"]))
     for action in _options(sub):
         if not action.required:
             continue

@@ -49,13 +49,14 @@ def check_window(db_target: str, lang: str, size: tuple[int, int], out: Path | N
     from app.views.core.main_window import MainWindow
     from app.views.core.tasks import TaskRunner
     from app.views.core.translation import install_translators
+    from app.views.modules import discover_modules
 
     app = make_application()
     lang = install_translators(lang)
     database = open_database(db_target)
-    from app.models.admin.identity import Actor
+    from app.models.admin.identity import sign_in_personal
 
-    database.actor = Actor.system_job("laptop-screens")  # every module, the administrator's too
+    sign_in_personal(database)  # the demo's administrator: every module, the admin screens included
     settings = QSettings(str(Path(tempfile.mkdtemp(prefix="qb-laptop-")) / "s.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(database=database, tasks=TaskRunner(app), language=lang, settings=settings)
     problems: list[str] = []
@@ -65,7 +66,11 @@ def check_window(db_target: str, lang: str, size: tuple[int, int], out: Path | N
         window.show()
         QApplication.processEvents()
         nav_width = window.nav.width()
-        for spec in window.modules:  # the modules this user may open
+        shown = {spec.key for spec in window.modules}
+        missing = [spec.key for spec in discover_modules() if spec.key not in shown]
+        if missing:
+            problems.append(f"{lang}: the administrator does not see {missing}")
+        for spec in window.modules:
             page = window.show_module(spec.key)
             window.resize(*size)
             QApplication.processEvents()

@@ -1,0 +1,195 @@
+"""Complaint screens on a real database file: item models pass qtmodeltester, the intake keeps
+the input on error, and the journey complaint → containment → SCAR on the supplier → verify →
+reply letter → closed with the customer's rating, through the widgets."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from app.models.complaints import service as svc
+from app.models.suppliers import corrective
+from app.views.core.context import AppContext
+from app.views.core.tasks import TaskRunner
+from tests.models.complaints.conftest import intake, make_world
+
+
+def make_ctx(database, tmp_path, lang="en"):
+    settings = QSettings(str(tmp_path / f"settings-{lang}.ini"), QSettings.Format.IniFormat)
+    return AppContext(database=database, tasks=TaskRunner(), language=lang, settings=settings)
+
+
+@pytest.fixture
+def ctx(db, tmp_path, qapp):
+    return make_ctx(db, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    seen = []
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, _n=name, **k: seen.append((_n, a[2] if len(a) > 2 else "")))
+    return seen
+
+
+def test_models_pass_the_model_tester(ctx, qtmodeltester):
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world))
+    svc.complete_step(ctx.database, cid, "D1", "team")
+    svc.create_complaint(ctx.database, intake(world, complaint_type="return", severity="minor"))
+    page = ComplaintsPage(ctx)
+    assert page.list.model.rowCount() == 2
+    page.list.select(cid)
+    assert page.detail.complaint_id == cid
+    for model in (page.list.model, page.detail.steps_model, page.detail.events_model, page.detail.files_model):
+        qtmodeltester.check(model)
+    # the SLA column shows working time, coloured
+    left_col = page.list._left_col
+    texts = [page.list.model.index(r, left_col).data() for r in range(2)]
+    assert all(("left" in t or "overdue" in t) for t in texts)
+
+
+def test_intake_shows_every_problem_and_keeps_the_input(ctx, qtbot):
+    from app.views.complaints.intake import IntakeDialog
+
+    world = make_world(ctx.database)
+    dialog = IntakeDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.lot, "L-77")
+    assert dialog.create() is False
+    text = dialog.message.text()
+    assert "customer: required" in text and "title: required" in text and "description: required" in text
+    assert dialog.lot.text() == "L-77" and "c0392b" in dialog.title.styleSheet()
+    dialog.customer.setCurrentIndex(dialog.customer.findData(world["customer"]))
+    assert dialog.contact.count() == 3 and dialog.part.count() >= 2
+    dialog.title.setText("毛刺")
+    dialog.description.setPlainText("边缘毛刺")
+    assert dialog.create() is True and dialog.complaint_id is not None
+    assert svc.get_complaint(ctx.database, dialog.complaint_id).lot == "L-77"
+
+
+def test_journey_complaint_to_scar_to_letter_to_closed_with_rating(ctx, qtbot, tmp_path):
+    from app.views.complaints.intake import IntakeDialog
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.list.new_complaint()
+    assert isinstance(dialog, IntakeDialog)
+    dialog.customer.setCurrentIndex(dialog.customer.findData(world["customer"]))
+    dialog.part.setCurrentIndex(dialog.part.findData(world["part"]))
+    dialog.set_received(datetime.now().replace(second=0, microsecond=0) - timedelta(hours=2))
+    dialog.severity.setCurrentIndex(dialog.severity.findData("critical"))
+    qtbot.keyClicks(dialog.title, "Burr on bracket")
+    qtbot.keyClicks(dialog.description, "120 brackets with a sharp burr")
+    dialog.qty.setValue(120)
+    assert dialog.create()
+    cid = dialog.complaint_id
+    assert page.list.current_id() == cid and page.detail.complaint_id == cid
+    detail = page.detail
+    assert detail.next_label.text().startswith("Next step: D1")
+    # no skipping: the step recorded is always the current one
+    for text in ("CQE + production + SQE", "Burr 0.3 mm on edge A", "2,000 pcs in stock sorted"):
+        detail.step_text.setPlainText(text)
+        assert detail.record_step()
+    assert detail.detail.containment_late is False and detail.detail.sla_milestone == "root_cause"
+    # trace to the supplier: the part's suppliers are offered (two), pick B
+    assert detail.raise_scar(supplier_id=world["supplier_b"])
+    assert "containment" in detail.scar_label.text().lower() and not detail.open_scar_button.isHidden()
+    car_id = detail.detail.scar.id
+    scar_dialog = detail.open_scar()
+    qtbot.addWidget(scar_dialog)
+    assert scar_dialog.editors["D2"].toPlainText() == "Burr 0.3 mm on edge A"
+    scar_dialog.editors["D3"].setPlainText("Supplier stock sorted")
+    assert scar_dialog.save_8d()
+    assert scar_dialog.verify(note="Three lots OK")
+    scar_dialog.reject()
+    assert corrective.get_corrective_action(ctx.database, car_id).status == "verified"
+    detail.refresh()
+    assert "verified" in detail.scar_label.text()
+    for step in ("D4", "D5", "D6", "D7", "D8"):
+        assert detail.record_step(f"{step} done")
+    assert detail.record_step("Replacement shipped; die edge replaced")  # inform
+    letter = detail.letter(tmp_path / "reply.pdf")
+    assert letter is not None and letter.stat().st_size > 5000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(letter), "-"], capture_output=True, text=True).stdout
+        assert "Replacement shipped" in text and "Anna Berg" in text
+    detail.rating.setValue(4)
+    assert detail.record_step("Quick and clear")
+    assert not detail.close_button.isHidden()
+    assert detail.close_complaint()
+    d = svc.get_complaint(ctx.database, cid)
+    assert d.state == "closed" and d.rating == 4 and not detail.reopen_button.isHidden()
+    page.list.state.setCurrentIndex(page.list.state.findData("closed"))
+    assert page.list.model.frame["id"].tolist() == [cid]
+
+
+def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, monkeypatch):
+    from app.views.complaints.detail import ComplaintDetailWidget
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world, complaint_type="delivery", severity="minor"))
+    svc.raise_scar(ctx.database, cid)
+    for step in ("identify", "analyse", "propose", "implement", "verify", "improve", "inform"):
+        svc.complete_step(ctx.database, cid, step, "ok")
+    svc.complete_step(ctx.database, cid, "rating", "ok", rating=3)
+    w = ComplaintDetailWidget(ctx)
+    qtbot.addWidget(w)
+    w.set_complaint(cid)
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    assert w.close_complaint() is False
+    assert "containment" in w.message.text()
+    assert w.close_complaint("customer accepted the sorted stock")
+    assert svc.get_complaint(ctx.database, cid).state == "closed"
+    assert w.reopen("came back") and svc.get_complaint(ctx.database, cid).state == "open"
+    assert w.pause("photos asked") and not w.resume_button.isHidden()
+    assert w.resume() and not w.pause_button.isHidden()
+    assert w.edit_costs((100.0, 20.0, 5.5)) and "125.50" in w.facts["costs"].text()
+
+
+def test_customer_detail_shows_its_complaints_tab(ctx, qtbot):
+    from app.views.complaints.customer_tab import ComplaintsTab
+    from app.views.customers.detail import CustomerDetail
+
+    world = make_world(ctx.database)
+    mine = svc.create_complaint(ctx.database, intake(world))
+    other_contact = None
+    svc.create_complaint(ctx.database, intake(world, customer_id=world["other"], contact_id=other_contact))
+    detail = CustomerDetail(ctx)
+    qtbot.addWidget(detail)
+    detail.set_customer(world["customer"])
+    tabs = [w for _f, w in detail.extra_tabs if isinstance(w, ComplaintsTab)]
+    assert len(tabs) == 1
+    tab = tabs[0]
+    assert tab.list.model.frame["id"].tolist() == [mine]
+    assert tab.list.customer.isHidden()
+    dialog = tab.list.new_complaint()
+    qtbot.addWidget(dialog)
+    assert dialog.customer.currentData() == world["customer"]
+    dialog.reject()
+
+
+def test_monthly_report_and_register_from_the_list(ctx, qtbot, tmp_path):
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    svc.create_complaint(ctx.database, intake(world))
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.list.monthly_report("2026-13", tmp_path / "x.pdf") is None
+    assert "2026-03" in page.list.summary.text()  # the hint names an example period
+    out = page.list.monthly_report("2026-03", str(tmp_path / "m.pdf"))
+    assert out and (tmp_path / "m.pdf").stat().st_size > 5000
+    reg = page.list.export(str(tmp_path / "r.csv"))
+    assert reg.read_text(encoding="utf-8-sig").count("CC-2026-") == 1
