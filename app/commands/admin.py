@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     backup.set_defaults(func=run_backup)
 
     restore = subparsers.add_parser("restore", help="replace the database with a checked backup (admin.backup)")
-    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("file", metavar="FILE", nargs="?", help="the backup to restore")
     _db_option(restore)
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.set_defaults(func=run_restore)
@@ -160,6 +160,8 @@ def run_restore(args: argparse.Namespace) -> int:
 
     def body(db) -> int:
         backup.sqlite_path(db, "restore")
+        if not args.file:
+            raise _Refused(t("restore.no_file"))
         backup.inspect_backup(args.file)  # refuse a bad file before anything is written (even the sign-in)
         _sign_in(db, args)
         if not args.yes:

@@ -12,6 +12,11 @@ from app.commands.common import PASSWORD_ENV, fail, open_existing
 from app.commands.messages import t
 
 
+RESULTS = {"zh_CN": {"pass": "通过", "conditional": "有条件通过", "reject": "不通过"}}
+STATUSES = {"zh_CN": {"in_progress": "进行中", "approved": "批准", "conditional": "有条件批准", "rejected": "拒绝"},
+            "en": {"in_progress": "in progress"}}
+
+
 def register(subparsers) -> None:
     ap = subparsers.add_parser("approval-step", help="record the next step of a supplier's approval flow "
                                "(starts the flow when none is in progress)")
@@ -78,7 +83,13 @@ def run_step(args: argparse.Namespace) -> int:
         return fail(exc)
     finally:
         db.dispose()
-    print(t("approval.recorded", supplier=args.supplier, step=args.step, result=args.result, status=row.status))
+    from app.commands.messages import language
+    from app.flows.approval import step_title
+
+    lang = language()
+    print(t("approval.recorded", supplier=args.supplier, step=step_title(args.step, lang),
+            result=RESULTS.get(lang, {}).get(args.result, args.result),
+            status=STATUSES.get(lang, {}).get(row.status, row.status)))
     sys.stdout.flush()
     return 0
 

@@ -81,6 +81,18 @@ def _lang(args) -> str:
     return lang if lang in LANGS else "zh_CN"
 
 
+def _access_error():
+    from app.models.admin.identity import AccessError  # imported when a command runs, not at start-up
+
+    return AccessError
+
+
+def _permission_denied():
+    from app.models.admin.permissions import PermissionDenied
+
+    return PermissionDenied
+
+
 def _text(exc: BaseException) -> str:
     from app.models.admin.permissions import PermissionDenied
     from app.models.inspection.errors import InspectionError
@@ -137,12 +149,14 @@ def run_import(args: argparse.Namespace) -> int:
         return fail(t("cannot_read", path=args.file, reason=exc.strerror or exc))
     try:
         db = open_existing(args.db)
-    except DatabaseOpenError as exc:
+    except (DatabaseOpenError, _access_error()) as exc:
         return fail(exc)
     try:
         summary = import_csv(db, "inspection-lots", data, mapping=mapping or None, encoding=args.encoding)
     except CsvRejected as exc:
         return print_rejected(args.file, exc)
+    except _permission_denied() as exc:
+        return fail(_text(exc))
     finally:
         db.dispose()
     print(t("import.done", rows=summary.rows, kind=kind_name("inspection lots"), file=args.file,
@@ -159,7 +173,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         out = _out(args.out, (".csv", ".xlsx"))
         db = open_existing(args.db)
-    except (ValueError, DatabaseOpenError) as exc:
+    except (ValueError, DatabaseOpenError, _access_error()) as exc:
         return fail(exc)
     zh = _lang(args) == "zh_CN"
     header = (["批号", "检验日期", "供应商代码", "供应商", "物料", "批量", "样本量", "检验严格度", "判定", "处置", "检验员", "SCAR"]
@@ -195,7 +209,7 @@ def run_record(args: argparse.Namespace) -> int:
     try:
         out = _out(args.out, (".pdf",))
         db = open_existing(args.db)
-    except (ValueError, DatabaseOpenError) as exc:
+    except (ValueError, DatabaseOpenError, _access_error()) as exc:
         return fail(exc)
     try:
         font = inspection_record.write_record(db, args.lot, out, lang=_lang(args))
@@ -219,7 +233,7 @@ def run_sheet(args: argparse.Namespace) -> int:
     try:
         out = _out(args.out, (".pdf",))
         db = open_existing(args.db)
-    except (ValueError, DatabaseOpenError) as exc:
+    except (ValueError, DatabaseOpenError, _access_error()) as exc:
         return fail(exc)
     try:
         sid, pid = service.find_pair(db, args.supplier, args.part)
@@ -237,19 +251,18 @@ def run_sheet(args: argparse.Namespace) -> int:
 
 def run_recompute(args: argparse.Namespace) -> int:
     from app.models.admin.identity import Actor
-    from app.models.admin.permissions import PermissionDenied
     from app.models.core.database import DatabaseOpenError
     from app.models.inspection import service
 
     try:
         db = open_existing(args.db)
-    except DatabaseOpenError as exc:
+    except (DatabaseOpenError, _access_error()) as exc:
         return fail(exc)
     try:
         if getattr(db, "actor", None) is None:
             db.actor = Actor.system_job("cli inspection recompute")
         counts = service.recompute_switching(db)
-    except PermissionDenied as exc:
+    except _permission_denied() as exc:
         return fail(_text(exc))
     finally:
         db.dispose()

@@ -158,8 +158,11 @@ EN: dict[str, str] = {
     "customers.contact_name": "contact details need a contact_name",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "result: {result} ({percent}); findings: {findings}",
-    "print.audit_open": "the audit is not complete: {reason}",
+    "print.audit_open": "the audit is a draft, not completed yet: no result ({reason})",
     "print.no_findings": "none",
+    "car.summary": "{open} open corrective action requests, {overdue} overdue (open until closed or cancelled; overdue = the current step is past due)",
+    "car.step_due": "step due {date}",
+    "car.late": "{days} days overdue",
     # admin-wiring: who runs a command (--user), refusals
     "user.department": "this database is in department mode: give --user NAME (password from the prompt or "
                        "QUALITYBRIDGE_PASSWORD)",
@@ -307,8 +310,11 @@ ZH: dict[str, str] = {
     "customers.contact_name": "填写联系人信息时必须填写联系人姓名（contact_name）",
     # supplierfix (issue 10 §11): the printed audit's result and findings, in the report's words
     "print.audit_result": "结论：{result}（{percent}）；不符合项：{findings}",
-    "print.audit_open": "审核尚未完成：{reason}",
+    "print.audit_open": "审核为草稿、尚未完成：暂无结论（{reason}）",
     "print.no_findings": "无",
+    "car.summary": "未关闭的纠正措施要求 {open} 项，逾期 {overdue} 项（关闭或取消前均为未关闭；逾期 = 当前步骤已过期限）",
+    "car.step_due": "当前步骤期限 {date}",
+    "car.late": "逾期 {days} 天",
     # admin-wiring: who runs a command (--user), refusals
     "user.department": "此数据库为部门模式：请用 --user 用户名 登录（密码在提示时输入，或设置 QUALITYBRIDGE_PASSWORD）",
     "user.no_user": "此数据库未设置个人用户：请用 --user 用户名",
@@ -624,7 +630,7 @@ EN.update({
     "backup.no_folder": "cannot write there: the folder {folder} does not exist",
     "backup.same_file": "a backup cannot replace the database itself ({path})",
     "backup.is_folder": "{path} is a folder: give a file name for the backup",
-    "backup.cannot_write": "cannot write the backup {path}: {detail}",
+    "backup.cannot_write": "cannot write the backup {path}: {reason}",
     "backup.source_busy": "{name} is in use by another program; no backup was written. Try again when it has "
                           "finished.",
     "restore.postgres": "a PostgreSQL database is restored with the server's own tool: {command}",
@@ -635,6 +641,7 @@ EN.update({
     "restore.newer": "{name} was written by a newer version of QualityBridge (schema {revision}); nothing was changed",
     "restore.same_file": "a database cannot be restored from itself ({path})",
     "restore.need_yes": "restoring replaces the database: add --yes to confirm",
+    "restore.no_file": "name the backup to restore: qualitybridge restore FILE --db PATH",
     "restore.confirm": "Replace {db} with {file}? The current file is kept as a backup. [y/N]",
     "restore.not_done": "not restored; nothing was changed",
     "restore.done": "{db} restored from {file}; the previous file was kept as {kept}",
@@ -663,7 +670,7 @@ ZH.update({
     "backup.no_folder": "无法写入：文件夹 {folder} 不存在",
     "backup.same_file": "备份不能覆盖数据库本身（{path}）",
     "backup.is_folder": "{path} 是文件夹：请给出备份的文件名",
-    "backup.cannot_write": "无法写入备份 {path}：{detail}",
+    "backup.cannot_write": "无法写入备份 {path}：{reason}",
     "backup.source_busy": "{name} 正被其他程序使用；未写入备份。请等其完成后重试。",
     "restore.postgres": "PostgreSQL 数据库请使用服务器自带的工具恢复：{command}",
     "restore.missing": "{path} 不存在",
@@ -673,6 +680,7 @@ ZH.update({
     "restore.newer": "{name} 由更新版本的 QualityBridge 写入（数据库结构 {revision}）；未做任何更改",
     "restore.same_file": "数据库不能从自身恢复（{path}）",
     "restore.need_yes": "恢复会替换数据库：请加 --yes 确认",
+    "restore.no_file": "请指定要恢复的备份：qualitybridge restore 文件 --db 路径",
     "restore.confirm": "用 {file} 替换 {db}？当前文件将保留为备份。[y/N]",
     "restore.not_done": "未恢复；未做任何更改",
     "restore.done": "{db} 已从 {file} 恢复；原文件保留为 {kept}",

@@ -1,4 +1,4 @@
-"""Supplier commands: print-audit, print-survey, export-qualified."""
+"""Supplier commands: print-audit, print-survey, export-qualified, corrective-actions."""
 
 from __future__ import annotations
 
@@ -36,6 +36,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     eq.add_argument("--soon-days", type=bounded_int(0, 36_500, "--soon-days"), default=60, help="mark entries expiring within this many days")
     eq.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
     eq.set_defaults(func=run_export_qualified)
+
+    ca = subparsers.add_parser("corrective-actions",
+                               help="open corrective action requests (SCAR / 8D) with the overdue ones, by the same "
+                                    "rule as the screens: open until closed or cancelled, overdue when the current "
+                                    "step is past due")
+    ca.add_argument("--db", required=True, metavar="PATH")
+    ca.add_argument("--supplier", metavar="CODE", help="only this supplier's requests")
+    ca.add_argument("--overdue", action="store_true", help="only the overdue requests")
+    ca.add_argument("--json", action="store_true", help="machine-readable output")
+    ca.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    ca.set_defaults(func=run_corrective_actions)
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -113,8 +124,9 @@ def audit_summary(report, lang: str) -> str:
     from app.engines.labels import word
 
     score = report.score
-    if score.result is None:
-        return t("print.audit_open", lang, reason=word("audit_reason", score.reason, lang))
+    if report.status != "completed" or score.result is None:
+        reason = score.reason if score.result is None else "not_completed"
+        return t("print.audit_open", lang, reason=word("audit_reason", reason, lang))
     counts = Counter(f["severity"] for f in report.findings)
     sep = "，" if lang == "zh_CN" else ", "
     findings = sep.join(f"{counts[s]} {word('severity', s, lang)}" for s in reversed(SEVERITIES) if counts[s])
@@ -180,4 +192,56 @@ def run_export_qualified(args: argparse.Namespace) -> int:
     warn_if_font_not_embedded(font)
     expiring = int((df["state"] != "valid").sum()) if len(df) else 0
     print(t("qualified.done", n=len(df), expiring=expiring, path=out))
+    return 0
+
+
+def run_corrective_actions(args: argparse.Namespace) -> int:
+    """The open requests and the overdue count, through ``corrective.list_corrective_actions`` and
+    ``corrective_action_counts`` — the overview's and the list's own rule."""
+    import json
+    import sys
+
+    from app.models.core.database import DatabaseOpenError
+    from app.models.suppliers.errors import SupplierError
+
+    try:
+        db = open_existing(args.db)
+    except (ValueError, FileNotFoundError, DatabaseOpenError) as exc:
+        return fail(exc)
+    try:
+        from sqlalchemy import select
+
+        from app.commands.messages import language
+        from app.engines.labels import local_name, word
+        from app.models.suppliers import corrective
+        from app.models.suppliers.tables import Supplier
+
+        supplier_id = None
+        if args.supplier:
+            with db.read() as s:
+                supplier_id = s.scalar(select(Supplier.id).where(Supplier.code == args.supplier))
+            if supplier_id is None:
+                return fail(t("supplier.unknown_code", code=args.supplier))
+        rows = corrective.list_corrective_actions(db, supplier_id=supplier_id, open_only=True)
+        counts = corrective.corrective_action_counts(db, supplier_id=supplier_id)
+    except SupplierError as exc:
+        return fail(exc)
+    finally:
+        db.dispose()
+    if args.overdue:
+        rows = [r for r in rows if r.overdue]
+    lang = language()
+    if args.json:
+        print(json.dumps({"open": counts.open, "overdue": counts.overdue, "requests": [{
+            "number": r.number, "supplier": r.supplier_code, "status": r.status, "title": r.title,
+            "due_on": r.due_on.isoformat(), "step_due": r.step_due.isoformat() if r.step_due else None,
+            "overdue": r.overdue, "days_overdue": r.days_overdue} for r in rows]}, ensure_ascii=False, indent=1))
+        return 0
+    print(t("car.summary", open=counts.open, overdue=counts.overdue))
+    for r in sorted(rows, key=lambda r: (-r.days_overdue, r.due_on, r.number)):
+        late = t("car.late", days=r.days_overdue) if r.overdue else ""
+        print("  ".join(x for x in (r.number, r.supplier_code, word("car_status", r.status, lang),
+                                    t("car.step_due", date=(r.step_due or r.due_on).isoformat()), late,
+                                    r.title or local_name(r.supplier_name_zh, r.supplier_name_en, lang)) if x))
+    sys.stdout.flush()
     return 0

@@ -36,6 +36,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "major_finding": ("存在严重不符合", "a major finding"),
         "incomplete": ("尚有条款未评分", "items not yet scored"),
         "no_applicable_items": ("没有适用的条款", "no applicable items"),
+        "not_completed": ("审核尚未完成", "the audit is not completed"),
     },
     # audit type (app.engines.audit.AUDIT_TYPES)
     "audit_type": {

@@ -33,7 +33,8 @@ TEXT = {
         "actions_heading": "纠正措施要求（SCAR / 8D）", "car_no": "编号", "owner": "供方责任人", "due": "完成期限",
         "car_status": "状态", "overdue": "（逾期）", "planned": "计划（审核完成时生成）",
         "signatures": "签字", "auditor": "审核员", "supplier_rep": "供方代表", "quality_manager": "质量经理",
-        "draft_note": "草稿：审核尚未完成，分数为暂定值。", "incomplete": "未完成",
+        "draft_note": "草稿：审核尚未完成，分数为暂定值，完成审核后才给出结论。", "incomplete": "未完成",
+        "draft_title": "供应商审核报告（草稿 / DRAFT）", "watermark": "草稿 / DRAFT",
         "types": words("audit_type", "zh_CN"),
         "occasions": words("occasion", "zh_CN"),
         "results": words("audit_result", "zh_CN"),
@@ -57,7 +58,9 @@ TEXT = {
         "due": "Due", "car_status": "Status", "overdue": " (overdue)", "planned": "planned (raised on completion)",
         "signatures": "Signatures", "auditor": "Auditor", "supplier_rep": "Supplier representative",
         "quality_manager": "Quality manager",
-        "draft_note": "Draft: the audit is not complete, scores are provisional.", "incomplete": "incomplete",
+        "draft_note": "Draft: the audit is not complete, scores are provisional; the result is given when the "
+                      "audit is completed.", "incomplete": "incomplete",
+        "draft_title": "Supplier audit report — 草稿 / DRAFT", "watermark": "草稿 / DRAFT",
         "types": words("audit_type", "en"),
         "occasions": words("occasion", "en"),
         "results": words("audit_result", "en"),
@@ -214,7 +217,8 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
     tpl: ChecklistTemplate = report.template
     plan = report.plan
     supplier = f"{report.supplier_code} {local_name(report.supplier_name_zh, report.supplier_name_en, lang)}".strip()
-    story: list = [_p(T["report_title"], st.title)]
+    final = report.status == "completed"  # a draft prints as a draft: no result until completed
+    story: list = [_p(T["report_title"] if final else T["draft_title"], st.title)]
     story.append(_info_table([
         (T["supplier"], supplier), (T["date"], str(plan.get("audit_date") or "")),
         (T["type"], T["types"].get(tpl.audit_type, tpl.audit_type)),
@@ -227,7 +231,7 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
         story += [Spacer(1, 2 * mm), _p(T["draft_note"], st.small)]
 
     # result box
-    result = score.result
+    result = score.result if final else None
     colour = colors.HexColor(RESULT_COLOURS.get(result or "", "#555555"))
     res_text = T["results"].get(result, T["incomplete"]) if result else T["incomplete"]
     th = report.thresholds
@@ -235,7 +239,7 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
         [_p(T["overall"], st.cell_bold), _p(_pct(score.percent), st.heading),
          _p(T["result"], st.cell_bold), Paragraph(f"<font color='{colour.hexval().replace('0x', '#')}'>{escape(res_text)}</font>", st.heading)],
         [_p(T["thresholds"], st.cell_bold),
-         _p(audit_rule_text(lang, th.approved, th.conditional) + f" ({T['reasons'].get(score.reason, score.reason)})", st.small), "", ""],
+         _p(audit_rule_text(lang, th.approved, th.conditional) + f" ({T['reasons'].get(score.reason if final else 'not_completed', score.reason)})", st.small), "", ""],
     ], colWidths=[w * 0.16, w * 0.22, w * 0.12, w * 0.5])
     box.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), st.font), ("SPAN", (1, 1), (-1, 1)),
@@ -324,4 +328,5 @@ def write_audit_report(report, path: str | os.PathLike[str], *, lang: str = "zh_
         [T["auditor"], T["supplier_rep"], T["quality_manager"]], st, lang, w)])]
     title = f"{T['report_title']} — {supplier}"
     return build_pdf(path, story, title=title, lang=lang, header=f"{T['report_title']}  {supplier}  "
-                     f"{plan.get('audit_date') or date.today().isoformat()}", font=font)
+                     f"{plan.get('audit_date') or date.today().isoformat()}", font=font,
+                     watermark=None if final else T["watermark"])

@@ -1,6 +1,48 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartBox</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintCharts</name>
+    <message>
+        <source>Complaint charts {start} – {end}</source>
+        <translation>投诉图表 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Complaints per month by type</source>
+        <translation>各月投诉数（按类型）</translation>
+    </message>
+    <message>
+        <source>Closed within target (% of the month's closed complaints)</source>
+        <translation>按时关闭率（占当月关闭投诉的 %）</translation>
+    </message>
+    <message>
+        <source>Cost of poor quality per month (CNY)</source>
+        <translation>各月质量损失成本（元）</translation>
+    </message>
+    <message>
+        <source>Pareto of defects (quality complaints of the period)</source>
+        <translation>缺陷排列图（本期质量投诉）</translation>
+    </message>
+    <message>
+        <source>No quality complaint in the period.</source>
+        <translation>本期无质量投诉。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDetailWidget</name>
     <message>
         <source>What was done in this step…</source>
@@ -77,6 +119,10 @@
     <message>
         <source>&amp;Attach file…</source>
         <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
     </message>
     <message>
         <source>Handling</source>
@@ -205,6 +251,10 @@ status: {status} · 8D {done}/8</source>
         <translation>为投诉添加附件</translation>
     </message>
     <message>
+        <source>The stored copy is missing: {path}</source>
+        <translation>保存的副本不存在：{path}</translation>
+    </message>
+    <message>
         <source>Save the reply letter</source>
         <translation>保存答复函</translation>
     </message>
@@ -284,6 +334,14 @@ status: {status} · 8D {done}/8</source>
         <translation>月报(&amp;R)（PDF）…</translation>
     </message>
     <message>
+        <source>SLA &amp;settings…</source>
+        <translation>时限设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>C&amp;harts…</source>
+        <translation>图表(&amp;H)…</translation>
+    </message>
+    <message>
         <source>{n} complaints · {overdue} overdue · {waiting} waiting on the customer</source>
         <translation>{n} 条投诉 · {overdue} 条超期 · {waiting} 条等待顾客</translation>
     </message>
@@ -298,6 +356,10 @@ status: {status} · 8D {done}/8</source>
     <message>
         <source>Monthly complaint report</source>
         <translation>顾客投诉月报</translation>
+    </message>
+    <message>
+        <source>Complaint charts</source>
+        <translation>投诉图表</translation>
     </message>
     <message>
         <source>Period (YYYY-MM, YYYY-Qn or YYYY):</source>
@@ -710,6 +772,85 @@ status: {status} · 8D {done}/8</source>
     <message>
         <source>Complaints</source>
         <translation>顾客投诉</translation>
+    </message>
+</context>
+<context>
+    <name>SlaSettingsDialog</name>
+    <message>
+        <source>Response targets and working calendar</source>
+        <translation>响应时限与工作日历</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Targets (working time: 4h = four hours, 5d = five working days)</source>
+        <translation>时限（工作时间：4h = 4 小时，5d = 5 个工作日）</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>one date per line, e.g. 2026-10-01</source>
+        <translation>每行一个日期，如 2026-10-01</translation>
+    </message>
+    <message>
+        <source>Working days:</source>
+        <translation>工作日：</translation>
+    </message>
+    <message>
+        <source>Working hours:</source>
+        <translation>工作时间：</translation>
+    </message>
+    <message>
+        <source>Holidays:</source>
+        <translation>节假日：</translation>
+    </message>
+    <message>
+        <source>Make-up working days:</source>
+        <translation>调休上班日：</translation>
+    </message>
+    <message>
+        <source>Working calendar (the clock stops outside it and while waiting on the customer)</source>
+        <translation>工作日历（非工作时间及等待顾客期间不计时）</translation>
+    </message>
+    <message>
+        <source>Check the working days, the hours (08:00-12:00, 13:00-17:00) and the dates (YYYY-MM-DD).</source>
+        <translation>请检查工作日、工作时间（08:00-12:00, 13:00-17:00）和日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Use durations such as 4h or 5d.</source>
+        <translation>请使用 4h 或 5d 这样的时长。</translation>
     </message>
 </context>
 </TS>

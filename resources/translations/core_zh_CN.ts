@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>Approved or conditional</source>
-        <translation>合格或有条件合格</translation>
+        <translation>已认可或有条件认可</translation>
     </message>
     <message>
         <source>Purchased items</source>

@@ -589,6 +589,10 @@
         <translation>{total} 家供应商：{grades} · 无评分 {none}</translation>
     </message>
     <message>
+        <source>{n} with actions changed</source>
+        <translation>{n} 家措施已调整</translation>
+    </message>
+    <message>
         <source>(showing {n})</source>
         <translation>（显示 {n} 家）</translation>
     </message>

@@ -282,6 +282,18 @@
         <translation>OC 曲线对应批量(&amp;Z)</translation>
     </message>
     <message>
+        <source>S&amp;etting…</source>
+        <translation>检验设置(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve reduced…</source>
+        <translation>批准放宽检验(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume inspection…</source>
+        <translation>恢复检验(&amp;U)…</translation>
+    </message>
+    <message>
         <source>Severity per lot</source>
         <translation>各批检验严格度</translation>
     </message>
@@ -326,6 +338,10 @@
         <translation>执行人</translation>
     </message>
     <message>
+        <source>Withdraw reduced approval…</source>
+        <translation>撤销放宽批准…</translation>
+    </message>
+    <message>
         <source>Now: %1 inspection · score %2 · level %3 · AQL %4 · %5 lots</source>
         <translation>当前：%1检验 · 转移得分 %2 · 检验水平 %3 · AQL %4 · 共 %5 批</translation>
     </message>
@@ -344,6 +360,26 @@
     <message>
         <source>Evaluation grade %1 (%2), advisory</source>
         <translation>业绩评定等级 %1（%2），仅供参考</translation>
+    </message>
+    <message>
+        <source>Reduced inspection</source>
+        <translation>放宽检验</translation>
+    </message>
+    <message>
+        <source>Reason (e.g. stable process, quality agreement)</source>
+        <translation>理由（如过程稳定、质量协议）</translation>
+    </message>
+    <message>
+        <source>Why is the approval withdrawn?</source>
+        <translation>撤销批准的理由？</translation>
+    </message>
+    <message>
+        <source>Resume inspection</source>
+        <translation>恢复检验</translation>
+    </message>
+    <message>
+        <source>Corrective action accepted (SCAR number, date)</source>
+        <translation>纠正措施已认可（SCAR 编号、日期）</translation>
     </message>
     <message>
         <source>No plan: inspection is discontinued (9.4)</source>
@@ -466,30 +502,114 @@
     </message>
 </context>
 <context>
-    <name>SignatureDialog</name>
+    <name>SettingsDialog</name>
     <message>
-        <source>Electronic signature</source>
-        <translation>电子签名</translation>
+        <source>Inspection setting · %1 × %2</source>
+        <translation>检验设置 · %1 × %2</translation>
     </message>
     <message>
-        <source>Sign “%1” as %2.</source>
-        <translation>以 %2 的身份签署“%1”。</translation>
+        <source>Inspection &amp;level</source>
+        <translation>检验水平(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Password</source>
-        <translation>密码(&amp;P)</translation>
+        <source>AQL %1</source>
+        <translation>AQL %1</translation>
     </message>
     <message>
-        <source>&amp;Meaning</source>
-        <translation>签名含义(&amp;M)</translation>
+        <source>Production steady</source>
+        <translation>生产稳定</translation>
     </message>
     <message>
-        <source>&amp;Comment</source>
-        <translation>备注(&amp;C)</translation>
+        <source>None</source>
+        <translation>无</translation>
     </message>
     <message>
-        <source>Sign</source>
-        <translation>签名</translation>
+        <source>Skip-lot</source>
+        <translation>跳批检验</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免检</translation>
+    </message>
+    <message>
+        <source>quality agreement clause (required for skip-lot or exemption)</source>
+        <translation>质量协议条款（跳批或免检时必填）</translation>
+    </message>
+    <message>
+        <source>Evaluation grade %1 (%2), advisory</source>
+        <translation>业绩评定等级 %1（%2），仅供参考</translation>
+    </message>
+    <message>
+        <source>No evaluation grade yet</source>
+        <translation>尚无业绩评定等级</translation>
+    </message>
+    <message>
+        <source>Skip-lot / e&amp;xemption</source>
+        <translation>跳批 / 免检(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Now: %1 inspection · score %2</source>
+        <translation>当前：%1检验 · 转移得分 %2</translation>
+    </message>
+    <message>
+        <source>Inspection items</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Characteristic</source>
+        <translation>检验特性</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>检验方法</translation>
+    </message>
+    <message>
+        <source>Gauge</source>
+        <translation>量具</translation>
+    </message>
+    <message>
+        <source>Lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>添加项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move item</source>
+        <translation>删除项目(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Variable (limits)</source>
+        <translation>计量（规格限）</translation>
+    </message>
+    <message>
+        <source>Attribute (OK/NG)</source>
+        <translation>计数（OK/NG）</translation>
+    </message>
+    <message>
+        <source>Setting not saved</source>
+        <translation>设置未保存</translation>
     </message>
 </context>
 </TS>

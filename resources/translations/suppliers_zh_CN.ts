@@ -93,6 +93,10 @@
 <context>
     <name>AuditList</name>
     <message>
+        <source>Items answered</source>
+        <translation>已评条款</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -266,6 +270,10 @@
         <translation>纠正措施 {number}</translation>
     </message>
     <message>
+        <source>current step due {date}</source>
+        <translation>当前步骤期限 {date}</translation>
+    </message>
+    <message>
         <source>overdue by {n} days</source>
         <translation>已逾期 {n} 天</translation>
     </message>
@@ -288,6 +296,10 @@
 </context>
 <context>
     <name>CarList</name>
+    <message>
+        <source>Current step due</source>
+        <translation>当前步骤期限</translation>
+    </message>
     <message>
         <source>Number</source>
         <translation>编号</translation>
@@ -1489,6 +1501,14 @@
 </context>
 <context>
     <name>SupplierDetail</name>
+    <message>
+        <source>Items answered</source>
+        <translation>已评条款</translation>
+    </message>
+    <message>
+        <source>Current step due</source>
+        <translation>当前步骤期限</translation>
+    </message>
     <message>
         <source>Sections answered</source>
         <translation>已作答部分</translation>

@@ -128,13 +128,19 @@ def copy_sqlite(source: Path, target: Path, *, progress: Progress | None = None,
 
     if target.is_dir():
         raise BackupError(f"{target} is a folder: give a file name for the backup", "backup.is_folder", path=target)
+    try:  # the operating system's own reason (translatable), before SQLite's "unable to open database file"
+        with open(partial, "wb"):
+            pass
+    except OSError as exc:
+        raise BackupError(f"cannot write the backup {target}: {exc.strerror or exc}", "backup.cannot_write",
+                          path=target, reason=exc.strerror or str(exc)) from exc
     src = sqlite3.connect(source, timeout=5)
     try:
         try:
             dst = sqlite3.connect(partial)
         except sqlite3.Error as exc:
             raise BackupError(f"cannot write the backup {target}: {exc}", "backup.cannot_write", path=target,
-                              detail=exc) from exc
+                              reason=str(exc)) from exc
         try:
             src.backup(dst, pages=pages or PAGES_PER_STEP, progress=step)
         except sqlite3.OperationalError as exc:
@@ -144,7 +150,7 @@ def copy_sqlite(source: Path, target: Path, *, progress: Progress | None = None,
                 raise BackupError(f"{source.name} is in use by another program; no backup was written",
                                   "backup.source_busy", name=source.name) from exc
             raise BackupError(f"cannot write the backup {target}: {exc}", "backup.cannot_write", path=target,
-                              detail=exc) from exc
+                              reason=str(exc)) from exc
         finally:
             dst.close()
     except BaseException:

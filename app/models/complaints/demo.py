@@ -26,6 +26,12 @@ SEVERITIES = (("critical", 10), ("major", 38), ("minor", 52))
 CHANNELS = (("email", 45), ("phone", 25), ("portal", 15), ("visit", 10), ("survey", 5))
 HANDLERS = ["刘洋 Liu Yang", "孙婷 Sun Ting", "何军 He Jun"]
 QM = "周敏 Zhou Min"
+QM_ZH = "周敏 (质量经理)"
+
+
+def _zh(text: str) -> str:
+    """The Chinese half of a "中文 / English" demo text."""
+    return text.split(" / ")[0]
 #: quality defects: (defect, title zh, title en, D4 cause, D5 action)
 DEFECTS = [
     ("burr", "安装边毛刺", "Burr on the mounting edge", "冲模刃口磨损 / punch edge worn", "刃口修磨周期由 5 万次改为 3 万次 / regrind every 30k hits"),
@@ -55,6 +61,17 @@ def _work_time(rng: random.Random, day: date) -> datetime:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return datetime(day.year, day.month, day.day, rng.choice([8, 9, 10, 11, 13, 14, 15, 16]), rng.choice([0, 15, 30, 45]))
+
+
+def _in_working_hours(t: datetime) -> datetime:
+    """Move a step time into the next working hours (Mon–Fri 08:00–17:00), as people record them."""
+    if t.hour >= 17:
+        t = (t + timedelta(days=1)).replace(hour=8, minute=30)
+    elif t.hour < 8:
+        t = t.replace(hour=8, minute=30)
+    while t.weekday() >= 5:
+        t = (t + timedelta(days=1)).replace(hour=8, minute=30)
+    return t
 
 
 def _steps_texts(ctype: str, defect, d: int, pieces: int) -> dict[str, str]:
@@ -101,6 +118,7 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
     complaints, events, pauses = [], [], []
     seq: dict[int, int] = {}
     reopened = 0
+    waiting_made = 0  # at least one complaint waits on the customer in every demo
     next_id = (conn.execute("SELECT max(id) FROM complaints").fetchone()[0] or 0) + 1
     for month in ctx.months:
         for _ in range(per_month + rng.randint(-2, 3)):
@@ -137,7 +155,7 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                 gap = timedelta(hours=rng.choice([1, 2, 3, 5])) if i < 3 else timedelta(days=rng.randint(1, 6))
                 if slow:
                     gap *= 3
-                t = t + gap
+                t = _in_working_hours(t + gap)
                 if t >= now:
                     break
                 if step == "rating":
@@ -159,18 +177,22 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                     middle = month == ctx.months[len(ctx.months) // 2]
                     if (rng.random() < 0.04 or (middle and not reopened)) and t + timedelta(days=20) < now:
                         reopened += 1  # a few come back (at least one in every demo)
-                        t = t + timedelta(days=rng.randint(10, 30))
+                        closed_t = t
+                        t = min(t + timedelta(days=rng.randint(10, 30)), now - timedelta(hours=1))
                         reason = "同类问题再次发生 / the problem came back"
-                        flow.reopen(by=QM, at=min(t, now - timedelta(hours=1)), reason=reason)
+                        flow.reopen(by=QM, at=t, reason=reason)
                         events.append((cid, t, QM, "reopen", flow.current, reason))
+                        # as the service does: the time it stood closed does not count
+                        pauses.append((cid, closed_t, t, f"closed until reopened: {reason}", QM))
                         state = "open"
             # waiting on the customer: some open ones, now; some closed ones had a pause earlier
-            if state == "open" and rng.random() < 0.15:
+            if state == "open" and (rng.random() < 0.15 or (not waiting_made and month == ctx.months[-1])):
                 start = max(flow.last_time(), now - timedelta(days=rng.randint(1, 10)))
                 if start < now:
                     pauses.append((cid, start, None, "等待顾客提供照片及批号标签 / waiting for photos and lot label", handler))
                     events.append((cid, start, handler, "pause", "", "photos / lot label"))
                     state = "waiting"
+                    waiting_made += 1
             elif state == "closed" and rng.random() < 0.1:
                 start = received + timedelta(hours=1)
                 pauses.append((cid, start, start + timedelta(days=2), "等待顾客退回样件 / waiting for samples", handler))
@@ -189,26 +211,27 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                 done = flow.record("D6") is not None
                 status = "closed" if flow.is_closed else "verified" if done else \
                     "answered" if flow.record("D3") else "open"
-                ed = {"D2": flow.record("D2")["text"]}
+                # the SCAR is the supplier's document: Chinese, like the supplier demo's requests
+                ed = {"D2": _zh(flow.record("D2")["text"])}
                 if status != "open":  # the supplier answered with its full 8D
-                    ed = {**{k: texts[k] for k in eight_d.EIGHT_D}, **ed,
-                          "D1": "供方质量经理牵头，生产、工艺参与 / supplier quality manager leads with production"}
+                    ed = {**{k: _zh(texts[k]) for k in eight_d.EIGHT_D}, **ed,
+                          "D1": "供方质量经理牵头，生产、工艺参与"}
                 cur = conn.execute(
                     "INSERT INTO corrective_actions (supplier_id, number, title, description, source, issued_on, due_on,"
                     " answered_on, closed_on, status, owner, method, eight_d_json, verification, verified_by,"
                     " verified_on, closed_by, cancel_reason) VALUES (?, ?, ?, ?, 'complaint', ?, ?, ?, ?, ?, '', '8D',"
                     " ?, ?, ?, ?, ?, '')",
-                    (supplier_id, scar_no, f"{number}: {defect[0]}",
-                     f"Customer complaint {number}\nDefect: {defect[0]}\nQuantity affected: {pieces}\n"
-                     f"D2 problem description: {flow.record('D2')['text']}", issued, due,
+                    (supplier_id, scar_no, f"{number}：{defect[1]}",
+                     f"顾客投诉 {number}\n缺陷：{defect[1]}\n涉及数量：{pieces}\n"
+                     f"D2 问题描述：{_zh(flow.record('D2')['text'])}", issued, due,
                      issued + timedelta(days=3) if status != "open" else None,
                      max(flow.milestone_times()["closure"].date(), issued + timedelta(days=20))
                      if status == "closed" else None, status,
                      json.dumps(ed, ensure_ascii=False),
-                     "连续批次验证有效 / verified on consecutive lots" if status in ("verified", "closed") else "",
-                     QM if status in ("verified", "closed") else "",
+                     "连续批次验证有效" if status in ("verified", "closed") else "",
+                     QM_ZH if status in ("verified", "closed") else "",
                      issued + timedelta(days=20) if status in ("verified", "closed") else None,
-                     QM if status == "closed" else ""))
+                     QM_ZH if status == "closed" else ""))
                 car_id = cur.lastrowid
                 events.append((cid, datetime.combine(issued, datetime.min.time()) + timedelta(hours=17), handler,
                                "scar", "", scar_no))

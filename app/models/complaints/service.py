@@ -24,8 +24,9 @@ from sqlalchemy import and_, func, or_, select, update
 from app.engines import eight_d, sla
 from app.flows import FlowError
 from app.flows.complaint import ComplaintFlow
-from app.models.admin import trail
+from app.models.admin import signatures, trail
 from app.models.admin.permissions import require, requires
+from app.models.admin.signatures import Signable, SignatureRequest
 from app.models.complaints.errors import ComplaintError, NotFoundError, Problem, ValidationError
 from app.models.complaints.tables import (
     CHANNELS,
@@ -114,6 +115,69 @@ def set_target(db: Database, severity: str, complaint_type: str, milestone: str,
                                      duration=duration.strip()))
         else:
             row.duration = duration.strip()
+
+
+def target_texts(db: Database, complaint_type: str = "*") -> dict[str, dict[str, str]]:
+    """The targets as typed for every type (``*``: defaults overlaid with the stored every-type
+    overrides) or for one type (those, overlaid with the type's own overrides)."""
+    out = {sev: dict(sla.DEFAULT_TARGETS[sev]) for sev in SEVERITIES}
+    with db.read() as s:
+        rows = s.execute(select(ComplaintSlaTarget)).scalars().all()
+    for level in ("*", complaint_type):
+        for r in rows:
+            if r.complaint_type == level and (level == "*" or complaint_type != "*"):
+                out[r.severity][r.milestone] = r.duration
+    return out
+
+
+@requires("complaints.settings")
+def set_sla_settings(db: Database, cal: sla.Calendar, targets_by_type: dict[str, dict[str, dict[str, str]]]) -> None:
+    """Calendar and targets (``{type or "*": {severity: {milestone: "4h"}}}``) in one action; every
+    bad duration reported at once. A type's rows are stored only where they differ from ``*``."""
+    problems = []
+    for ctype, durations in targets_by_type.items():
+        if ctype != "*" and ctype not in TYPES:
+            problems.append(Problem(ctype, "unknown", f"{ctype}: unknown complaint type"))
+            continue
+        for sev, ms in durations.items():
+            for milestone, text in ms.items():
+                key = f"{ctype}.{sev}.{milestone}"
+                if sev not in SEVERITIES or milestone not in sla.MILESTONES:
+                    problems.append(Problem(key, "unknown", f"{sev} {milestone}: unknown target"))
+                    continue
+                try:
+                    sla.parse_duration(text, cal)
+                except sla.CalendarError as exc:
+                    problems.append(Problem(key, "bad_duration", f"{ctype} {sev} {milestone}: {exc}"))
+    if problems:
+        raise ValidationError("; ".join(p.message for p in problems), "invalid", problems)
+    with db.begin() as s:
+        row = s.get(AppSetting, CALENDAR_KEY)
+        text = json.dumps(cal.to_dict(), ensure_ascii=False)
+        if row is None:
+            s.add(AppSetting(key=CALENDAR_KEY, value=text))
+        elif row.value != text:
+            row.value = text
+        every = {sev: dict(sla.DEFAULT_TARGETS[sev]) for sev in SEVERITIES}
+        for r in s.execute(select(ComplaintSlaTarget).where(ComplaintSlaTarget.complaint_type == "*")).scalars():
+            every[r.severity][r.milestone] = r.duration
+        every_new = targets_by_type.get("*", {})
+        for sev, ms in every_new.items():
+            every[sev].update({m: d.strip() for m, d in ms.items()})
+        for ctype in ["*", *(t for t in targets_by_type if t != "*")]:
+            for sev, ms in targets_by_type.get(ctype, {}).items():
+                for milestone, duration in ms.items():
+                    duration = duration.strip()
+                    row = s.get(ComplaintSlaTarget, (sev, ctype, milestone))
+                    if ctype != "*" and duration == every[sev][milestone]:
+                        if row is not None:  # back to the every-type value: no override needed
+                            s.delete(row)
+                        continue
+                    if row is None:
+                        s.add(ComplaintSlaTarget(severity=sev, complaint_type=ctype, milestone=milestone,
+                                                 duration=duration))
+                    elif row.duration != duration:
+                        row.duration = duration
 
 
 # ---------------------------------------------------------------------------- intake
@@ -259,11 +323,28 @@ def _scar_containment_open(session, car_id: int | None) -> bool:
     return not str(texts.get(eight_d.CONTAINMENT) or "").strip()
 
 
+def _close_content(session, record_id: str) -> dict:
+    """What a closing signature covers: the complaint's identity, result and every step record."""
+    c = session.get(Complaint, int(record_id))
+    if c is None:
+        return {}
+    flow = ComplaintFlow.from_json(c.flow_json)
+    return {"number": c.number, "customer_id": c.customer_id, "type": c.complaint_type, "severity": c.severity,
+            "state": c.state, "rating": c.rating, "car_id": c.car_id, "records": flow.state["records"],
+            "closed": flow.state["closed"]}
+
+
+CLOSE_SIGNABLE = signatures.register(Signable("complaints.close", "complaints", "关闭顾客投诉", "Close a complaint",
+                                              "approved", _close_content, default_required=False))
+
+
 @requires("complaints.close")
 def close_complaint(db: Database, complaint_id: int, *, text: str = "", at: datetime | None = None,
-                    override_reason: str = "") -> None:
+                    override_reason: str = "", signature: SignatureRequest | None = None) -> None:
     """Close after the customer's rating. Refused while the linked SCAR's containment (D3) is open,
-    unless overridden with a reason (needs ``complaints.override``; the reason goes to the trail)."""
+    unless overridden with a reason (needs ``complaints.override``; the reason goes to the trail).
+    Signed when the administrator requires a signature for ``complaints.close`` (or one is given)."""
+    signer = signatures.authenticate(db, "complaints.close", signature)
     with db.begin() as s:
         c = _complaint(s, complaint_id)
         if _scar_containment_open(s, c.car_id):
@@ -286,6 +367,8 @@ def close_complaint(db: Database, complaint_id: int, *, text: str = "", at: date
         if override_reason.strip():
             note = (note + " " if note else "") + f"[override: {override_reason.strip()}]"
         _event(s, c.id, "close", at=when.replace(microsecond=0), text=note)
+        if signer is not None:
+            signatures.sign(s, signer, c.id)
 
 
 @requires("complaints.close")
@@ -298,12 +381,17 @@ def reopen_complaint(db: Database, complaint_id: int, reason: str, *, back_to: s
         c = _complaint(s, complaint_id)
         flow = _flow(c)
         when = at or _now()
+        closed_at = c.closed_at
         try:
             flow.reopen(by=_who(db), at=when, reason=reason, back_to=back_to)
         except FlowError as exc:
             raise ComplaintError(f"{c.number}: {exc}", "flow") from exc
         _store_flow(c, flow)
         c.state, c.reopen_count = "open", (c.reopen_count or 0) + 1
+        if closed_at is not None and closed_at < when.replace(microsecond=0):
+            # the time it stood closed does not count against its targets
+            s.add(ComplaintPause(complaint_id=c.id, started_at=closed_at, ended_at=when.replace(microsecond=0),
+                                 reason=f"closed until reopened: {reason.strip()}", started_by=_who(db)))
         _event(s, c.id, "reopen", at=when.replace(microsecond=0), step=flow.current, text=reason.strip())
         return flow.current
 
@@ -621,27 +709,34 @@ def _sla_frame(session, now: datetime, *, ids: list[int] | None = None) -> pd.Da
         rows = [tuple(r) for r in session.execute(stmt.where(c.c.id.in_(ids))).all()]
     else:
         rows = fetch_all(session, stmt, {})
-    cols = ["id", "milestone", "target", "used", "left", "due_at", "overdue", "paused"]
     if not rows:
-        return pd.DataFrame({k: pd.Series(dtype=object) for k in cols})
+        return _empty_sla()
     col = list(zip(*rows))
     all_ids = np.array(col[0], dtype=np.int64)
     uniq, first, inverse = np.unique(all_ids, return_index=True, return_inverse=True)
-
-    def times(i: int) -> np.ndarray:
-        return np.array(col[i], dtype="datetime64[m]")
-
-    rec, fr, cont, rc = (times(i)[first] for i in (3, 4, 5, 6))
-    ps, pe = times(7), times(8)
+    ps = np.array(col[7], dtype="datetime64[m]")
     has_pause = ~np.isnat(ps)
-    # the milestone now running: the first one not yet reached
+    return _sla_compute(cal, table, now, uniq, [col[1][i] for i in first], [col[2][i] for i in first],
+                        *(np.array(col[i], dtype="datetime64[m]")[first] for i in (3, 4, 5, 6)),
+                        inverse[has_pause], ps[has_pause], np.array(col[8], dtype="datetime64[m]")[has_pause])
+
+
+SLA_COLUMNS = ["id", "milestone", "target", "used", "left", "due_at", "overdue", "paused"]
+
+
+def _empty_sla() -> pd.DataFrame:
+    return pd.DataFrame({k: pd.Series(dtype=object) for k in SLA_COLUMNS})
+
+
+def _sla_compute(cal, table, now, ids, severities, types, rec, fr, cont, rc, pause_owner, ps, pe) -> pd.DataFrame:
+    """The vectorised pass: the milestone now running (the first not yet reached), its target,
+    and the working time used and left (pauses excluded)."""
     k = np.where(np.isnat(fr), 0, np.where(np.isnat(cont), 1, np.where(np.isnat(rc), 2, 3)))
-    sev = np.array([_SEV[col[1][i]] for i in first], dtype=np.int64)
-    typ = np.array([_TYP[col[2][i]] for i in first], dtype=np.int64)
+    sev = np.array([_SEV[x] for x in severities], dtype=np.int64)
+    typ = np.array([_TYP[x] for x in types], dtype=np.int64)
     tgt = table[sev, typ, k]
-    st = sla.sla_state(cal, rec, now, tgt, pause_owner=inverse[has_pause], pause_start=ps[has_pause],
-                       pause_end=pe[has_pause])
-    return pd.DataFrame({"id": uniq, "milestone": np.array(sla.MILESTONES, dtype=object)[k], "target": tgt,
+    st = sla.sla_state(cal, rec, now, tgt, pause_owner=pause_owner, pause_start=ps, pause_end=pe)
+    return pd.DataFrame({"id": ids, "milestone": np.array(sla.MILESTONES, dtype=object)[k], "target": tgt,
                          "used": st.used, "left": st.left, "due_at": st.due_at.astype("datetime64[ns]"),
                          "overdue": st.overdue, "paused": st.paused})
 
@@ -688,7 +783,9 @@ def _list_stmt(f: ComplaintFilter):
                    c.c.complaint_type, c.c.severity, c.c.priority, c.c.state, c.c.current_step, c.c.title,
                    c.c.defect, pa.c.code, su.c.code, c.c.car_id, ca.c.number, c.c.qty_affected,
                    (c.c.credit_amount + c.c.returns_amount + c.c.sorting_amount), c.c.rating, c.c.reopen_count,
-                   c.c.closed_at)
+                   c.c.closed_at,
+                   # for the SLA pass of the open rows (not part of the list's columns)
+                   c.c.first_response_at, c.c.containment_at, c.c.root_cause_at)
             # LEFT JOIN customers (every complaint has one): SQLite then drives from complaints and
             # its indexes instead of scanning the customers first
             .select_from(c.outerjoin(cu, cu.c.id == c.c.customer_id).outerjoin(pa, pa.c.id == c.c.part_id)
@@ -746,12 +843,27 @@ def list_complaints(db: Database, flt: ComplaintFilter | None = None, *, now: da
             if f.limit is not None:
                 stmt = stmt.limit(max(f.limit - n_open, 0) if not f.overdue_only else f.limit)
             rows += fetch_all(s, stmt, {})
-        base = pd.DataFrame(rows, columns=LIST_COLUMNS[:23])
-        if n_open:
-            open_ids = base["id"].iloc[:n_open].tolist()
-            frame = _sla_frame(s, now) if n_open > 500 else _sla_frame(s, now, ids=open_ids)
+        if n_open:  # the SLA pass over the open rows themselves, with their pauses
+            cal = calendar(s)
+            table = _target_table(s, cal)
+            p = ComplaintPause.__table__
+            pauses = fetch_all(s, select(p.c.complaint_id, p.c.started_at, p.c.ended_at)
+                               .select_from(p.join(c, c.c.id == p.c.complaint_id)).where(_is_open(c)), {})
+            col = list(zip(*rows[:n_open]))
+            ids = np.array(col[0], dtype=np.int64)
+            order = np.argsort(ids)
+            owners = np.array([r[0] for r in pauses], dtype=np.int64)
+            pos = np.searchsorted(ids[order], owners)
+            known = (pos < len(ids)) & (ids[order][np.minimum(pos, len(ids) - 1)] == owners)
+            frame = _sla_compute(
+                cal, table, now, ids, col[8], col[7], np.array(col[2], dtype="datetime64[m]"),
+                *(np.array(col[i], dtype="datetime64[m]") for i in (23, 24, 25)),
+                order[np.minimum(pos, len(ids) - 1)][known],
+                np.array([r[1] for r in pauses], dtype="datetime64[m]")[known],
+                np.array([r[2] for r in pauses], dtype="datetime64[m]")[known])
         else:
             frame = None
+        base = pd.DataFrame([r[:23] for r in rows], columns=LIST_COLUMNS[:23])
     base["received_at"] = pd.to_datetime(base["received_at"])
     base["closed_at"] = pd.to_datetime(base["closed_at"])
     if frame is not None and len(frame):

@@ -140,7 +140,11 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
         story, flips = stories.get(key, (None, set()))
         for idx, (lot_id, decision, lot_size, major, inspected_on, number, inspector) in enumerate(lots.get(key, ())):
             if state.discontinued:
-                break
+                # lots the evaluation demo delivered after discontinuation: fed like a replay does (they
+                # change nothing), stored as the tightened inspection they would have resumed under
+                state, _event = sampling.next_state(state, decision == "accepted", acceptance_number=0)
+                lot_updates.append((sampling.TIGHTENED, state.switching_score, lot_id))
+                continue
             day = date.fromisoformat(str(inspected_on)[:10])
             severity = state.severity
             plan = sampling.plan_for_lot(int(lot_size), setting["level"], 1.0, severity)

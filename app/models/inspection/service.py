@@ -284,7 +284,7 @@ def _change(session, row: InspectionSetting, to: str, rule: str, reason: str, lo
                             reason=reason, changed_by=by)
     session.add(change)
     # The supplier's own trail shows the change too (who, when, why).
-    trail.record(session, "inspection_severity", "suppliers", row.supplier_id,
+    trail.record(session, "severity", "suppliers", row.supplier_id,
                  {"part_id": row.part_id, "severity": [row.severity, to], "rule": rule}, reason)
     row.severity = to
     return change

@@ -83,6 +83,9 @@ class AuditRow:
     result: str | None
     findings: int
     updated_at: datetime
+    items_answered: int = 0   # checklist items scored or N/A (a draft shows "12 / 24", not its partial score)
+    items_total: int = 0
+    progress: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,8 @@ def import_template(db: Database, path: str | Path, *, replace: bool = False) ->
 def new_audit(db: Database, template_key: str, *, supplier_id: int | None = None, lang: str = "en",
               thresholds: AuditThresholds | None = None) -> AuditFlow:
     """A fresh audit; the occasion defaults by the supplier's status (``audit.default_occasion``:
-    an approved supplier's audit is periodic, a candidate's is for selection)."""
+    an approved supplier's audit is periodic, a candidate's is for selection); the signed-in user
+    is the first auditor."""
     with db.begin() as s:
         tpl = _template_from_row(_template_row(s, template_key))
         _, zh, en = supplier_names(s, supplier_id)
@@ -247,6 +251,9 @@ def new_audit(db: Database, template_key: str, *, supplier_id: int | None = None
     name = (zh if lang == "zh_CN" else en) or zh or en
     flow = AuditFlow(tpl, thresholds=thresholds, lang=lang, supplier_id=supplier_id, supplier_name=name)
     flow.set_plan(occasion=default_occasion(status))
+    lead = actor_name(db)
+    if lead and not (getattr(db.actor, "system", False)):
+        flow.set_plan(auditors=[lead])  # the signed-in user leads the audit; the team is added on the plan page
     return flow
 
 
@@ -364,8 +371,21 @@ def _audit_row(s, a: Audit) -> AuditRow:
         if sup is not None:
             code, zh, en = sup.code, sup.name_zh, sup.name_en
     n = s.scalar(select(func.count()).select_from(AuditFinding).where(AuditFinding.audit_id == a.id)) or 0
+    done, total = _items_progress(a.state_json)
+    final = a.status == "completed"  # a draft's percent and result are provisional: not shown as a score
     return AuditRow(a.id, a.supplier_id, code, zh or en, a.template_key, a.audit_type, a.occasion, a.auditors,
-                    a.audit_date, a.status, a.percent, a.result, int(n), a.updated_at)
+                    a.audit_date, a.status, a.percent if final else None, a.result if final else None, int(n),
+                    a.updated_at, total if final else done, total, f"{total if final else done} / {total}")
+
+
+def _items_progress(state_json: str | None) -> tuple[int, int]:
+    """(items scored or N/A, items) of a stored audit state."""
+    try:
+        items = (json.loads(state_json or "{}").get("state") or {}).get("items") or {}
+    except (ValueError, AttributeError):
+        return 0, 0
+    done = sum(1 for st in items.values() if isinstance(st, dict) and (st.get("na") or st.get("score") is not None))
+    return done, len(items)
 
 
 def list_audits(db: Database, *, supplier_id: int | None = None, status: str | None = None) -> list[AuditRow]:

@@ -191,7 +191,7 @@ def grade_period_kind(session, preferred: str | None = "month") -> str | None:
     monthly by default) when any period of that kind was evaluated, otherwise the kind of the
     newest evaluated period; None when nothing was evaluated."""
     if preferred is not None and preferred not in GRADE_PERIOD_KINDS:
-        raise ValidationError(f"period kind must be one of {', '.join(GRADE_PERIOD_KINDS)}", "bad_period_kind")
+        raise ValueError(f"period kind must be one of {', '.join(GRADE_PERIOD_KINDS)}")  # a programming error
     if not table_exists(session, "evaluation_runs"):
         return None
     if preferred is not None and session.execute(

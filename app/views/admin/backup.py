@@ -160,4 +160,6 @@ class BackupActions:
                                 .replace("%1", str(result.restored_from)).replace("%2", str(result.kept)))
         db.actor = None  # the restored file has its own users: sign in again
         self.window.open_requested.emit(str(db.path))
+        if self.window.isVisible():  # not reopened (the login was cancelled): the old view is stale
+            self.window.close()
         return True

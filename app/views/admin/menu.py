@@ -39,6 +39,8 @@ class AdminMenuActions:
         db = self.window.ctx.database
         sign_out(db)
         self.window.open_requested.emit(str(db.path) if db.path is not None else db.url)
+        if self.window.isVisible():  # not replaced (the login was cancelled): nobody may keep looking
+            self.window.close()
 
     def change_password(self) -> bool:
         from app.views.admin.signin import ChangePasswordDialog

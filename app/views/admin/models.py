@@ -56,7 +56,12 @@ class _RowsModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == ROW_ROLE:
             return index.row()
-        return self.extra(row, index.column(), role)
+        found = self.extra(row, index.column(), role)
+        if found is None and role == Qt.ItemDataRole.ToolTipRole:  # a long value in full
+            value = self.columns[index.column()][1](row)
+            text = "" if value is None else str(value)
+            return text if len(text) > 40 else None
+        return found
 
     def extra(self, row: Any, column: int, role: int):
         return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -265,6 +265,10 @@ class TrailTab(QWidget):
         self.changes = ChangesModel(self)
         self.changes_view = _table(self.changes)
         self.changes_view.setObjectName("changesTable")
+        header = self.changes_view.horizontalHeader()  # long values: halves of the width, full text as tooltip
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -345,7 +349,6 @@ class TrailTab(QWidget):
             text += "\n" + self.tr("Reason: %1").replace("%1", entry.reason)
         self.detail.setText(text)
         self.changes.set_rows(browse.change_rows(entry))
-        self.changes_view.resizeColumnsToContents()
 
     # -- verify
     def verify(self) -> None:
@@ -535,13 +538,13 @@ class SettingsTab(QWidget):
         self.on_close = QCheckBox(self.tr("Back up automatically when the database is closed"))
         self.on_close.setObjectName("backupOnClose")
         signing = QGroupBox(self.tr("Electronic signatures required on"))
-        f4 = QVBoxLayout(signing)
+        f4 = QGridLayout(signing)  # two columns under the settings: long labels stay on a laptop screen
         self.signature_boxes: dict[str, QCheckBox] = {}
-        for action, signable in sorted(load_signables().items(), key=lambda kv: kv[0]):
+        for i, (action, signable) in enumerate(sorted(load_signables().items(), key=lambda kv: kv[0])):
             box = QCheckBox(signable.label(ctx.language))
             box.setObjectName(f"sign_{action}")
             box.setToolTip(action)
-            f4.addWidget(box)
+            f4.addWidget(box, i // 2, i % 2)
             self.signature_boxes[action] = box
 
         access = QGroupBox(self.tr("Sign-in"))
@@ -580,8 +583,6 @@ class SettingsTab(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(backups)
-        if self.signature_boxes:
-            right.addWidget(signing)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -591,6 +592,8 @@ class SettingsTab(QWidget):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
+        if self.signature_boxes:
+            layout.addWidget(signing)
         layout.addLayout(buttons)
         self.load()
 
@@ -692,7 +695,15 @@ class AdminPage(QWidget):
             self.tabs.addTab(self.log, self.tr("System log"))
         if can(db, "admin.settings"):
             self.settings = SettingsTab(ctx)
-            self.tabs.addTab(self.settings, self.tr("Settings"))
+            from PySide6.QtWidgets import QFrame, QScrollArea
+
+            scroll = QScrollArea()  # taller than a 1366×768 laptop leaves: it scrolls instead of forcing the window
+            scroll.setObjectName("settingsTab")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.settings.setObjectName("settingsForm")
+            scroll.setWidget(self.settings)
+            self.tabs.addTab(scroll, self.tr("Settings"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():
@@ -707,16 +718,21 @@ class AdminPage(QWidget):
             self.tabs.hide()
 
 
+PAGE_SIZE = (1280, 720)
+
+
 def screenshots(ctx: AppContext) -> list[tuple[str, QWidget]]:
-    """Every tab (at 1280×720: a page inside the window fits the 1366×768 laptop too), the user dialogs and the sign-in dialogs (for ``qualitybridge screenshots``)."""
+    """Every tab as the content of a 1280×800 laptop window (PAGE_SIZE: what is left beside the
+    navigation, under the menu and above the status bar; it also fits 1366×768), the user dialogs
+    and the sign-in dialogs (for ``qualitybridge screenshots``)."""
     from app.views.admin.signin import FirstRunDialog, LoginDialog, UnlockDialog
 
     shots: list[tuple[str, QWidget]] = []
     page = AdminPage(ctx)
-    page.resize(1280, 720)
+    page.resize(*PAGE_SIZE)
     for i in range(page.tabs.count()):
         tab_page = AdminPage(ctx)
-        tab_page.resize(1280, 720)
+        tab_page.resize(*PAGE_SIZE)
         tab_page.tabs.setCurrentIndex(i)
         shots.append((tab_page.tabs.widget(i).objectName(), tab_page))
     page.deleteLater()

@@ -560,7 +560,7 @@ class ClauseTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(COL_ZH, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_EN, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_NO, 52), (COL_PARTY, 76), (COL_DOCS, 130), (COL_AQL, 130)):
+        for col, width in ((COL_NO, 52), (COL_PARTY, 76), (COL_DOCS, 150), (COL_AQL, 130)):
             header.resizeSection(col, width)
         model.modelReset.connect(self._spans)
         self._spans()

@@ -22,7 +22,7 @@ from app.models.admin.permissions import PermissionDenied, can
 from app.models.agreements import service as svc
 from app.models.agreements import targets, templates
 from app.models.agreements.errors import AgreementError
-from app.views.core.table_models import Column
+from app.views.core.table_models import readable_headers, Column
 from app.views.suppliers import common as c
 
 RED, GREEN, GREY = QColor("#f8d0d0"), QColor("#dff0d8"), QColor("#eeeeee")
@@ -270,10 +270,11 @@ class AgreementsTab(_Page):
                 Column("latest", lambda: self.tr("Latest version")),
                 Column("expires", lambda: self.tr("Expires"), background=lambda r: QColor("#ffe0b2")
                        if r.get("soon") else None)]
-        self.list_model, self.proxy, self.list = c.make_table(cols, self, stretch=1)
+        self.list_model, self.proxy, self.list = c.make_table(cols, self, stretch=2)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.list.setObjectName("agreementList")
+        readable_headers(self.list)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self.select_agreement())
         lv.addWidget(self.list, 1)
         row = QHBoxLayout()
@@ -322,7 +323,7 @@ class AgreementsTab(_Page):
         split.addWidget(right)
         left.setMinimumWidth(260)
         split.setStretchFactor(1, 1)
-        split.setSizes([290, 1000])
+        split.setSizes([380, 900])
         layout.addWidget(split)
         self.refresh()
 
@@ -631,6 +632,9 @@ class TargetsTab(_Page):
         for w in (self.start, self.end):
             w.setMaximumWidth(90)
         self.supplier = QComboBox()
+        # long supplier names must not widen the page past a 1280-pixel laptop screen
+        self.supplier.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.supplier.setMinimumContentsLength(22)
         self.supplier.addItem(self.tr("All suppliers"), None)
         seen = set()
         for a in svc.list_agreements(ctx.database):
@@ -897,7 +901,7 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
     two = next((a for a in rows if len(a.versions) >= 2), None)
     if two is not None:
         d = DiffDialog(ctx, two)
-        d.resize(1200, 720)  # as it opens: fits a 1366×768 screen
+        d.resize(1200, 700)  # a dialog: fits a 1366×768 laptop with the task bar
         shots.append(("agreement-diff", d))
         shots.append(("agreement-sign", SignDialog(ctx, two.versions[-1])))
     return c.delete_on_close(shots)

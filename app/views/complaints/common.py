@@ -139,7 +139,11 @@ def error_text(exc: BaseException, lang: str) -> str:
     """A service refusal in the interface's language (one line)."""
     from app.models.complaints.errors import ComplaintError
     from app.models.core.database import DatabaseOpenError
+    from app.views.admin.signature import access_text
 
+    known = access_text(exc)  # permission missing, wrong password, locked, signature required
+    if known:
+        return known
     if hasattr(exc, "text") and callable(exc.text) and not isinstance(exc, ComplaintError):
         return exc.text(lang)  # PermissionDenied
     if isinstance(exc, DatabaseOpenError):

@@ -173,7 +173,11 @@ class ComplaintDetailWidget(QWidget):
         frow = QHBoxLayout()
         self.attach_button = QPushButton(self.tr("&Attach file…"))
         self.attach_button.clicked.connect(lambda: self.attach())
+        self.open_file_button = QPushButton(self.tr("Open file"))
+        self.open_file_button.clicked.connect(lambda: self.open_attachment())
+        self.files_view.doubleClicked.connect(lambda *_: self.open_attachment())
         frow.addWidget(self.attach_button)
+        frow.addWidget(self.open_file_button)
         frow.addStretch(1)
         fl.addLayout(frow)
 
@@ -214,7 +218,7 @@ class ComplaintDetailWidget(QWidget):
         body.addWidget(self.tabs, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(260)
+        side_widget.setFixedWidth(236)
         body.addWidget(side_widget)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -362,8 +366,10 @@ class ComplaintDetailWidget(QWidget):
             from app.models.admin.permissions import PermissionDenied
             from app.models.core.database import DatabaseOpenError
             from app.flows import FlowError
+            from app.models.admin.identity import AccessError
 
-            if not isinstance(exc, (ComplaintError, PermissionDenied, DatabaseOpenError, FlowError, ValueError)):
+            if not isinstance(exc, (ComplaintError, PermissionDenied, DatabaseOpenError, FlowError, ValueError,
+                                    AccessError)):
                 raise
             self.message.setText(c.error_text(exc, self.ctx.language))
             return False
@@ -387,8 +393,12 @@ class ComplaintDetailWidget(QWidget):
         return ok
 
     def close_complaint(self, override_reason: str | None = None) -> bool:
-        ok = self._act(lambda: self.service.close_complaint(self.ctx.database, self.complaint_id,
-                                                            override_reason=override_reason or ""))
+        """Close (through the signature dialog when the administrator requires a signature)."""
+        from app.views.admin.signature import run_signed
+
+        ok = self._act(lambda: run_signed(self, self.ctx, "complaints.close", lambda signature: (
+            self.service.close_complaint(self.ctx.database, self.complaint_id, override_reason=override_reason or "",
+                                         signature=signature))))
         if ok or override_reason is not None or not self.can("complaints.override"):
             return ok
         if self.detail is not None and self.detail.scar is not None and self.detail.scar.containment_open:
@@ -459,6 +469,27 @@ class ComplaintDetailWidget(QWidget):
             if not path:
                 return False
         return self._act(lambda: self.service.add_attachment(self.ctx.database, self.complaint_id, path))
+
+    def selected_attachment(self) -> Path | None:
+        index = self.files_view.currentIndex()
+        if not index.isValid() or self.detail is None:
+            return None
+        row = self.files_view.model().mapToSource(index).row()
+        return self.service.attachment_path(self.ctx.database, int(self.files_model.frame.iloc[row]["id"]))
+
+    def open_attachment(self) -> Path | None:
+        """Open the stored copy (beside the database) with the system's viewer."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        path = self.selected_attachment()
+        if path is None:
+            return None
+        if not path.is_file():
+            self.message.setText(self.tr("The stored copy is missing: {path}").replace("{path}", str(path)))
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
 
     def edit_costs(self, values: tuple[float, float, float] | None = None) -> bool:
         d = self.detail

@@ -94,23 +94,27 @@ class ComplaintList(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.report_button = QPushButton(self.tr("Monthly &report (PDF)…"))
         self.report_button.clicked.connect(lambda: self.monthly_report())
+        self.settings_button = QPushButton(self.tr("SLA &settings…"))
+        self.settings_button.clicked.connect(lambda: self.sla_settings())
+        self.charts_button = QPushButton(self.tr("C&harts…"))
+        self.charts_button.clicked.connect(lambda: self.charts())
         from app.models.admin.permissions import can
 
         self.new_button.setEnabled(can(ctx.database, "complaints.record"))
-        self.customer.setMaximumWidth(300)
-        self.search.setMinimumWidth(260)
-        bar = QHBoxLayout()
+        self.customer.setMaximumWidth(210)
+        self.search.setMinimumWidth(120)
+        self.part.setMaximumWidth(100)
+        self.supplier.setMaximumWidth(100)
+        bar = QHBoxLayout()  # filters (fits 1280 wide in both languages)
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.customer)
-        bar.addWidget(self.period)
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.export_button)
-        bar.addWidget(self.report_button)
-        bar2 = QHBoxLayout()
-        for w in (self.type, self.severity, self.state, self.part, self.supplier, self.overdue):
+        for w in (self.customer, self.period, self.type, self.severity, self.state):
+            bar.addWidget(w)
+        bar2 = QHBoxLayout()  # more filters, then the actions
+        for w in (self.part, self.supplier, self.overdue):
             bar2.addWidget(w)
-        bar2.addSpacing(12)
-        bar2.addWidget(self.summary, 1)
+        bar2.addStretch(1)
+        for w in (self.new_button, self.export_button, self.charts_button, self.report_button, self.settings_button):
+            bar2.addWidget(w)
         name = "customer_name_zh" if lang == "zh_CN" else "customer_name_en"
         self.model = ComplaintTableModel([
             Column("number", lambda: translate("Complaints", "Number")),
@@ -152,6 +156,7 @@ class ComplaintList(QWidget):
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addLayout(bar)
         layout.addLayout(bar2)
+        layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         for signal in (self.customer.currentIndexChanged, self.type.currentIndexChanged,
                        self.severity.currentIndexChanged, self.state.currentIndexChanged,
@@ -237,17 +242,15 @@ class ComplaintList(QWidget):
         return write_register(self.service.list_complaints(self.ctx.database, f), path, lang=self.ctx.language)
 
 
-    def monthly_report(self, period: str | None = None, path: str | None = None):
-        """The monthly report with charts for a period (default: last month) as PDF."""
+    def _period(self, period: str | None, title: str):
+        """(start, end) of a period typed by the user (default: last month); None when cancelled or bad."""
         from PySide6.QtWidgets import QInputDialog
 
         from app.models.complaints.errors import ValidationError
-        from app.reports.complaint_report import write_report
 
         if period is None:
             last = date.today().replace(day=1) - timedelta(days=1)
-            period, accepted = QInputDialog.getText(self, self.tr("Monthly complaint report"),
-                                                    self.tr("Period (YYYY-MM, YYYY-Qn or YYYY):"),
+            period, accepted = QInputDialog.getText(self, title, self.tr("Period (YYYY-MM, YYYY-Qn or YYYY):"),
                                                     text=f"{last:%Y-%m}")
             if not accepted:
                 return None
@@ -256,15 +259,49 @@ class ComplaintList(QWidget):
         except ValidationError:
             self.summary.setText(self.tr("Use a period such as 2026-03, 2026-Q1 or 2026."))
             return None
-        if start is None:
+        return None if start is None else (period.strip(), start, end)
+
+    def monthly_report(self, period: str | None = None, path: str | None = None):
+        """The monthly report with charts for a period (default: last month) as PDF."""
+        from app.reports.complaint_report import write_report
+
+        chosen = self._period(period, self.tr("Monthly complaint report"))
+        if chosen is None:
             return None
+        label, start, end = chosen
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the monthly report"),
-                                                  f"complaints-{period.strip()}.pdf", self.tr("PDF (*.pdf)"))
+                                                  f"complaints-{label}.pdf", self.tr("PDF (*.pdf)"))
             if not path:
                 return None
         write_report(self.service.monthly_report(self.ctx.database, start, end), path, lang=self.ctx.language)
         return path
+
+    def sla_settings(self):
+        from app.views.complaints.settings import SlaSettingsDialog
+
+        dialog = SlaSettingsDialog(self.ctx, self)
+
+        def done(result):
+            if result == SlaSettingsDialog.DialogCode.Accepted:
+                self.calendar = self.service.calendar(self.ctx.database)
+                self.refresh()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
+    def charts(self, period: str | None = None):
+        """The report's charts on screen (each one exportable as PNG)."""
+        from app.views.complaints.charts import ComplaintCharts
+
+        chosen = self._period(period, self.tr("Complaint charts"))
+        if chosen is None:
+            return None
+        _label, start, end = chosen
+        dialog = ComplaintCharts(self.ctx, self.service.monthly_report(self.ctx.database, start, end), self)
+        dialog.open()
+        return dialog
 
 
 class ComplaintsPage(QWidget):
@@ -291,8 +328,17 @@ class ComplaintsPage(QWidget):
 
 
 def screenshots(ctx) -> list[tuple[str, QWidget]]:
+    from app.models.complaints import service
+    from app.views.complaints.charts import ComplaintCharts
     from app.views.complaints.intake import IntakeDialog
+    from app.views.complaints.settings import SlaSettingsDialog
 
-    dialog = IntakeDialog(ctx)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    return [("complaint-intake", dialog)]
+    last = date.today().replace(day=1) - timedelta(days=1)
+    shots: list[tuple[str, QWidget]] = [
+        ("complaint-intake", IntakeDialog(ctx)),
+        ("sla-settings", SlaSettingsDialog(ctx)),
+        ("complaint-charts", ComplaintCharts(ctx, service.monthly_report(ctx.database, last.replace(day=1), last))),
+    ]
+    for _name, widget in shots:
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return shots

@@ -300,9 +300,10 @@ class CustomerDetail(QWidget):
 
     def _rebuild_extra_tabs(self) -> None:
         current = self.tabs.currentIndex()
-        for _factory, widget in self.extra_tabs:
-            self.tabs.removeTab(self.tabs.indexOf(widget))
-            widget.deleteLater()
+        for holder in getattr(self, "_extra_holders", []):
+            self.tabs.removeTab(self.tabs.indexOf(holder))
+            holder.deleteLater()  # and the tab inside it
+        self._extra_holders = []
         self.extra_tabs = []
         if self.customer_id is None:
             return
@@ -310,7 +311,14 @@ class CustomerDetail(QWidget):
             if not factory.available():
                 continue
             widget = factory.create(self.ctx, self.customer_id)
-            self.tabs.insertTab(self.tabs.indexOf(self.history_page), widget, factory.title())
+            from PySide6.QtWidgets import QFrame, QScrollArea
+
+            holder = QScrollArea()  # another domain's tab may be taller than a 768-px laptop leaves: it scrolls
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(widget)
+            self.tabs.insertTab(self.tabs.indexOf(self.history_page), holder, factory.title())
+            self._extra_holders.append(holder)
             self.extra_tabs.append((factory, widget))
         self.tabs.setCurrentIndex(min(max(current, 0), self.tabs.count() - 1))
 

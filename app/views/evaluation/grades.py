@@ -67,11 +67,11 @@ def columns() -> list[Column]:
     return [
         Column("code", lambda: QCoreApplication.translate("Evaluation", "Code")),
         Column("name", lambda: QCoreApplication.translate("Evaluation", "Supplier")),
-        Column("status", lambda: QCoreApplication.translate("Evaluation", "Status"), foreground=_status_fg),
         Column("score", lambda: QCoreApplication.translate("Evaluation", "Score"), format=lambda v: f"{v:.2f}",
                align_right=True),
         Column("grade", lambda: QCoreApplication.translate("Evaluation", "Grade"), foreground=_grade_fg,
                background=_grade_bg),
+        Column("status", lambda: QCoreApplication.translate("Evaluation", "Status"), foreground=_status_fg),
         Column("previous_grade", lambda: QCoreApplication.translate("Evaluation", "Previous grade"),
                foreground=_previous_fg),
         Column("change", lambda: QCoreApplication.translate("Evaluation", "Change"), format=lambda v: label(CHANGE, v)),
@@ -130,6 +130,8 @@ class GradeListView(QWidget):
             self.grade_combo.addItem(self.tr("Grade {grade}").replace("{grade}", grade), grade)
         self.grade_combo.addItem(self.tr("No score"), NO_GRADE)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # the counts take two lines rather than squeeze the filter
+        self.filter_edit.setMinimumWidth(150)
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.grade_combo)
         bar.addWidget(self.summary, 2)
@@ -139,7 +141,7 @@ class GradeListView(QWidget):
         self.grade_filter = GradeFilter(self)
         self.grade_filter.setSourceModel(self.model)
         self.proxy.setSourceModel(self.grade_filter)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # score
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # score
         layout.addWidget(self.table, 1)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.grade_combo.currentIndexChanged.connect(self._grade_changed)
@@ -196,6 +198,10 @@ class GradeListView(QWidget):
         text = (self.tr("{total} suppliers: {grades} · no score {none}")
                 .replace("{total}", f"{len(self.model.frame):,}").replace("{grades}", " · ".join(parts))
                 .replace("{none}", str(n[NO_GRADE])))
+        held = sum(1 for r in self.grade_list.rows if r.holds)
+        if held:  # status, certificate or overdue SCARs change what the grade alone suggests
+            text += " · <span style='color:#c0392b; white-space:nowrap'>" + self.tr("{n} with actions changed").replace("{n}", str(held)) \
+                + "</span>"
         shown = self.proxy.rowCount()
         if shown != len(self.model.frame):
             text += " " + self.tr("(showing {n})").replace("{n}", f"{shown:,}")

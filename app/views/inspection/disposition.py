@@ -1,54 +1,20 @@
 """Disposition of a rejected lot: quantities per disposition that must add up to the lot size;
 sort/rework say by whom and at whose cost; a concession asks for the quality manager's
-electronic signature (password and meaning) and goes through the same service call."""
+electronic signature through the reusable dialog of ``app.views.admin.signature``."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QMessageBox, QSpinBox,
+    QComboBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QMessageBox, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
-from app.models.admin import signatures
-from app.models.admin.signatures import MEANING_LABELS, MEANINGS, SignatureRequest
+from app.models.admin.signatures import SignatureRequest
 from app.models.inspection import service
 from app.views.inspection.common import error_message
+from app.views.admin.signature import access_text, run_signed
 from app.views.inspection.models import disposition_label
-
-
-class SignatureDialog(QDialog):
-    """Password again and the meaning of the signature (21 CFR Part 11 §11.200)."""
-
-    def __init__(self, action_label: str, signer: str, lang: str, parent=None, meaning: str = "approved") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Electronic signature"))
-        layout = QVBoxLayout(self)
-        text = QLabel(self.tr("Sign “%1” as %2.").replace("%1", action_label).replace("%2", signer))
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        form = QFormLayout()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.meaning = QComboBox()
-        for key in MEANINGS:
-            zh, en = MEANING_LABELS[key]
-            self.meaning.addItem(zh if lang == "zh_CN" else en, key)
-        self.meaning.setCurrentIndex(MEANINGS.index(meaning))
-        self.comment = QLineEdit()
-        form.addRow(self.tr("&Password"), self.password)
-        form.addRow(self.tr("&Meaning"), self.meaning)
-        form.addRow(self.tr("&Comment"), self.comment)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.password.setFocus()
-
-    def request(self) -> SignatureRequest:
-        return SignatureRequest(self.password.text(), self.meaning.currentData(), self.comment.text())
 
 
 class DispositionDialog(QDialog):
@@ -142,22 +108,22 @@ class DispositionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def submit(self) -> None:
+        """Record the lines; a concession goes through the reusable signature dialog (password and
+        meaning, when the administrator's list requires a signature) into the same service call."""
         lines = self.lines()
-        signature = None
-        if any(line.kind == "concession" for line in lines):
-            with self.ctx.database.read() as s:
-                needed = signatures.is_required(s, service.CONCESSION.action)
-            if needed:
-                actor = self.ctx.database.actor
-                dialog = SignatureDialog(service.CONCESSION.label(self.ctx.language),
-                                         actor.name if actor else "", self.ctx.language, self)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return
-                signature = dialog.request()
+        db, lot_id = self.ctx.database, self.lot.id
+
+        def run(signature: SignatureRequest | None) -> None:
+            service.record_disposition(db, lot_id, lines, signature=signature)
         try:
-            service.record_disposition(self.ctx.database, self.lot.id, lines, signature=signature)
+            if any(line.kind == "concession" for line in lines):
+                if not run_signed(self, self.ctx, service.CONCESSION.action, run):
+                    return
+            else:
+                run(None)
         except Exception as exc:  # noqa: BLE001 - every refusal is shown as one line
-            QMessageBox.warning(self, self.tr("Disposition not recorded"), error_message(exc, self.ctx.language))
+            QMessageBox.warning(self, self.tr("Disposition not recorded"),
+                                access_text(exc) or error_message(exc, self.ctx.language))
             return
         self.accept()
 

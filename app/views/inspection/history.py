@@ -13,11 +13,12 @@ import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QAbstractItemView, QComboBox, QCompleter, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSpinBox,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QCompleter, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.engines import sampling  # noqa: E402
+from app.models.admin.permissions import can  # noqa: E402
 from app.models.inspection import service  # noqa: E402
 from app.views.inspection.common import error_message  # noqa: E402
 from app.views.inspection.models import class_label, severity_label  # noqa: E402
@@ -63,7 +64,18 @@ class PairHistoryPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         head.addWidget(self.summary, 1)
+        actions = QVBoxLayout()
+        self.settings_button = QPushButton(self.tr("S&etting…"))
+        self.approve_button = QPushButton(self.tr("&Approve reduced…"))
+        self.resume_button = QPushButton(self.tr("Res&ume inspection…"))
+        for b in (self.settings_button, self.approve_button, self.resume_button):
+            b.setEnabled(False)
+            actions.addWidget(b)
+        head.addLayout(actions)
         layout.addLayout(head)
+        self.settings_button.clicked.connect(self._edit_setting)
+        self.approve_button.clicked.connect(self._approve)
+        self.resume_button.clicked.connect(self._resume)
         grid = QGridLayout()
         self.timeline = _plot(self.tr("Severity per lot"))
         ax = self.timeline.getAxis("left")
@@ -128,6 +140,12 @@ class PairHistoryPanel(QWidget):
             return
         self.history = h
         st = h.setting
+        db = self.ctx.database
+        self.settings_button.setEnabled(can(db, "inspection.settings"))
+        self.approve_button.setEnabled(can(db, "inspection.approve_reduced"))
+        self.approve_button.setText(self.tr("Withdraw reduced approval…") if st.reduced_approved
+                                    else self.tr("&Approve reduced…"))
+        self.resume_button.setEnabled(st.severity == "discontinued" and can(db, "inspection.settings"))
         aqls = ", ".join(f"{class_label(k)} {v:g}" for k, v in st.aqls.items() if v is not None)
         text = self.tr("Now: %1 inspection · score %2 · level %3 · AQL %4 · %5 lots").replace(
             "%1", severity_label(st.severity)).replace("%2", str(st.switching_score)).replace("%3", st.level).replace(
@@ -176,6 +194,46 @@ class PairHistoryPanel(QWidget):
         self.changes.resizeColumnToContents(2)
         self.changes.resizeColumnToContents(4)
         self._oc()
+
+    def _edit_setting(self) -> None:
+        from app.views.inspection.settings import SettingsDialog
+
+        if self.history is not None and SettingsDialog(self.ctx, self.history.setting, self).exec():
+            self.reload()
+
+    def _reason(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label)
+        return text.strip() if ok else None
+
+    def _approve(self) -> None:
+        if self.history is None:
+            return
+        st = self.history.setting
+        approve = not st.reduced_approved
+        reason = self._reason(self.tr("Reduced inspection"), self.tr("Reason (e.g. stable process, quality agreement)")
+                              if approve else self.tr("Why is the approval withdrawn?"))
+        if reason is None:
+            return
+        try:
+            service.approve_reduced(self.ctx.database, st.id, approve, reason=reason)
+        except Exception as exc:  # noqa: BLE001
+            QMessageBox.warning(self, self.tr("Reduced inspection"), error_message(exc, self.ctx.language))
+            return
+        self.reload()
+
+    def _resume(self) -> None:
+        if self.history is None:
+            return
+        reason = self._reason(self.tr("Resume inspection"), self.tr("Corrective action accepted (SCAR number, date)"))
+        if reason is None:
+            return
+        try:
+            service.resume_inspection(self.ctx.database, self.history.setting.id, reason=reason)
+        except Exception as exc:  # noqa: BLE001
+            QMessageBox.warning(self, self.tr("Resume inspection"), error_message(exc, self.ctx.language))
+            return
+        self.load_pairs()
+        self.select_pair(self.history.setting.supplier_id, self.history.setting.part_id)
 
     def _oc(self) -> None:
         self.oc.clear()

@@ -198,6 +198,11 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
     if moved is not None:
         hist.show_history(moved.supplier_id, moved.part_id)
     shots.append(("history", hist))
+    if with_items is not None:
+        from app.views.inspection.settings import SettingsDialog
+
+        shots.append(("setting", SettingsDialog(ctx, service.get_setting(ctx.database, with_items.supplier_id,
+                                                                         with_items.part_id))))
     rejected = service.list_lots(ctx.database, "awaiting", limit=1)
     if rejected:
         shots.append(("disposition", screenshot_dialog(ctx, rejected[0])))

@@ -61,6 +61,7 @@ class AuditsPage(QWidget):
             Column("occasion", lambda: translate("AuditList", "Occasion"), format=lambda v: c.label(c.OCCASION, v)),
             Column("auditors", lambda: translate("AuditList", "Auditors")),
             Column("status", lambda: translate("AuditList", "Status"), format=lambda v: c.label(c.DRAFT_STATUS, v)),
+            Column("progress", lambda: translate("AuditList", "Items answered"), align_right=True),
             Column("percent", lambda: translate("AuditList", "Score"), format=c.fmt_pct, align_right=True),
             Column("result", lambda: translate("AuditList", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("AuditList", "Findings"), align_right=True),

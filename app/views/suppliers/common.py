@@ -40,6 +40,7 @@ class Vocabulary(dict):
 
 
 STATUS = Vocabulary("supplier_status")
+CAR_STATUS = Vocabulary("car_status")  # "open" = not answered yet (未回复); open requests are all not closed
 SEVERITY = Vocabulary("severity")
 AUDIT_TYPE = Vocabulary("audit_type")
 OCCASION = Vocabulary("occasion")
@@ -61,13 +62,6 @@ STATE = {
     "expired": QT_TRANSLATE_NOOP("Suppliers", "Expired"),
     "open_ended": QT_TRANSLATE_NOOP("Suppliers", "No expiry"),
     "withdrawn": QT_TRANSLATE_NOOP("Suppliers", "Withdrawn"),
-}
-CAR_STATUS = {
-    "open": QT_TRANSLATE_NOOP("Suppliers", "Open"),
-    "answered": QT_TRANSLATE_NOOP("Suppliers", "Answered"),
-    "verified": QT_TRANSLATE_NOOP("Suppliers", "Verified"),
-    "closed": QT_TRANSLATE_NOOP("Suppliers", "Closed"),
-    "cancelled": QT_TRANSLATE_NOOP("Suppliers", "Cancelled"),
 }
 PLAN_STATUS = {
     "planned": QT_TRANSLATE_NOOP("Suppliers", "Planned"),

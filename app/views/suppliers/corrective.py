@@ -73,18 +73,20 @@ class CarListWidget(QWidget):
         self.model, self.proxy, self.table = c.make_table([
             Column("number", lambda: translate("CarList", "Number")),
             Column("supplier_code", lambda: translate("CarList", "Supplier")),
+            # status and deadlines before the long texts, so they stay in view on a laptop screen
+            Column("status", lambda: translate("CarList", "Status"), format=lambda v: c.label(c.CAR_STATUS, v)),
+            Column("due_on", lambda: translate("CarList", "Due on"), foreground=_overdue_fg),
+            Column("step_due", lambda: translate("CarList", "Current step due"), foreground=_overdue_fg),
+            Column("days_overdue", lambda: translate("CarList", "Days overdue"), align_right=True,
+                   format=lambda v: str(v) if v else "", foreground=_overdue_fg, background=_overdue_bg),
             Column(name, lambda: translate("CarList", "Name")),
             Column("title", lambda: translate("CarList", "Title")),
             Column("issued_on", lambda: translate("CarList", "Issued on")),
-            Column("due_on", lambda: translate("CarList", "Due on"), foreground=_overdue_fg),
-            Column("status", lambda: translate("CarList", "Status"), format=lambda v: c.label(c.CAR_STATUS, v)),
-            Column("days_overdue", lambda: translate("CarList", "Days overdue"), align_right=True,
-                   format=lambda v: str(v) if v else "", foreground=_overdue_fg, background=_overdue_bg),
             Column("owner", lambda: translate("CarList", "Owner")),
-        ], self, settings_key="audits/car_header", settings=ctx.settings)
+        ], self, settings_key="audits/car_list_header", settings=ctx.settings)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter.textChanged.connect(lambda *_: self._update_summary())
-        self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # the most overdue first
+        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # the most overdue first
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         layout.addWidget(self.table, 1)
         self.refresh()
@@ -93,7 +95,7 @@ class CarListWidget(QWidget):
         rows = self.service.list_corrective_actions(self.ctx.database, open_only=self.open_only.isChecked())
         frame = c.rows_frame(rows, [col.field for col in self.model.columns] + ["id", "overdue"])
         self.model.set_frame(frame)
-        c.fit_columns_once(self.table, {2: 220, 3: 260})
+        c.fit_columns_once(self.table, {6: 220, 7: 260})
         overdue = int(frame["overdue"].astype(bool).sum()) if len(frame) else 0
         self._overdue = overdue
         self._update_summary()
@@ -196,6 +198,8 @@ class CarEditorDialog(QDialog):
         self.header.setText(f"{car.number} · {car.title}")
         self.info["supplier"].setText(f"{car.supplier_code} {local_name(car.supplier_name_zh, car.supplier_name_en, lang)}")
         dates = f"{c.fmt_date(car.issued_on)} / {c.fmt_date(car.due_on)}"
+        if car.step_due is not None and car.step_due != car.due_on:  # our verification or the closure is next
+            dates += "  " + self.tr("current step due {date}").replace("{date}", c.fmt_date(car.step_due))
         if car.overdue:
             dates += "  " + self.tr("overdue by {n} days").replace("{n}", str(car.days_overdue))
         self.info["dates"].setText(dates)

@@ -78,6 +78,9 @@ class TemplateEditor(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        self.may_edit = c.can(ctx, "audits.templates")  # others see the templates, read-only
+        for b in (self.import_button, self.save_button):
+            b.setEnabled(self.may_edit)
         self.reload_templates()
 
     # ----- loading ----------------------------------------------------------------------------
@@ -97,7 +100,7 @@ class TemplateEditor(QWidget):
         if not key:
             return
         self.doc = checklist_to_dict(self.service.get_template(self.ctx.database, key))
-        self.reset_button.setEnabled(key in ("qms", "process", "product"))
+        self.reset_button.setEnabled(key in ("qms", "process", "product") and self.may_edit)
         default = self.doc.get("scoring") or {}
         self.table.setRowCount(0)
         for it in self.doc["items"]:

@@ -32,7 +32,7 @@ def demo(tmp_path_factory, demo_db_file):
     conn = sqlite3.connect(db)
     period = conn.execute("SELECT max(period) FROM evaluation_results").fetchone()[0]
     code = conn.execute("SELECT code FROM suppliers ORDER BY code LIMIT 1").fetchone()[0]
-    potential = conn.execute("SELECT code FROM suppliers WHERE status = 'potential' ORDER BY code LIMIT 1").fetchone()[0]
+    potential = [r[0] for r in conn.execute("SELECT code FROM suppliers WHERE status = 'potential' ORDER BY code")]
     conn.close()
     deliveries = base / "deliveries.csv"
     deliveries.write_text("supplier_code,po_number,ordered_qty,due_date,delivered_qty,delivered_date\n"
@@ -50,6 +50,8 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
     deliveries = out / f"deliveries-{where}.csv"
     deliveries.write_text(Path(d["deliveries"]).read_text(encoding="utf-8").replace("PO-LANG-1", f"PO-{where}"),
                           encoding="utf-8")
+    # a fresh potential supplier per call: its approval flow starts with the first step
+    supplier = d["potential"][{"before": 0, "after": 1}.get(where, 2)]
     return {
         "demo": (["demo", "--db", str(out / "small.sqlite3"), "--suppliers", "5", "--customers", "0", "--months", "1",
                   "--no-evaluation", "--force"], ["demo", "--db", d["db"]]),
@@ -70,14 +72,19 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "export-qualified": (["export-qualified", "--db", d["db"], "--out", str(out / "q.csv")],
                              ["export-qualified", "--db", d["db"], "--out", str(out / "none" / "q.csv")]),
         "csi": (["csi", "--data", str(MOBI)], ["csi", "--data", str(out / "none.csv")]),
-        "approval-step": (["approval-step", "--db", d["db"], "--supplier", d["potential"], "--result", "pass", "--step",
-                           "survey_received" if where == "before" else "initial_review"],
+        "approval-step": (["approval-step", "--db", d["db"], "--supplier", supplier, "--result", "pass", "--step",
+                           "survey_received"],
                           ["approval-step", "--db", d["db"], "--supplier", "NO-SUCH", "--step", "approval",
                            "--result", "pass"]),
-        "print-approval": (["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out",
+        "print-approval": (["print-approval", "--db", d["db"], "--supplier", supplier, "--out",
                             str(out / f"approval-{where}.pdf")],
-                           ["print-approval", "--db", d["db"], "--supplier", d["potential"], "--out", str(out / "a.txt")]),
+                           ["print-approval", "--db", d["db"], "--supplier", supplier, "--out", str(out / "a.txt")]),
         "kano": (["kano", "--data", d["kano"]], ["kano", "--data", str(out / "none.csv")]),
+        "corrective-actions": (["corrective-actions", "--db", d["db"]],
+                               ["corrective-actions", "--db", d["db"], "--supplier", "NO-SUCH"]),
+        "plan": (["plan", "--lot-size", "500", "--aql", "1.0"], ["plan", "--lot-size", "500", "--aql", "7"]),
+        "inspection": (["inspection", "export", "--db", d["db"], "--out", str(out / f"lots-{where}.csv")],
+                       ["inspection", "record", "--db", d["db"], "--lot", "999999999", "--out", str(out / "r.pdf")]),
         "complaints": (["complaints", "export", "--db", d["db"], "--out", str(out / "complaints.csv")],
                        ["complaints", "export", "--db", d["db"], "--period", "2026-13", "--out",
                         str(out / "complaints.csv")]),

@@ -80,3 +80,22 @@ def test_override_needs_a_reason_and_the_override_permission(db, world):
     hist = trail.history(db, "complaints", cid)
     assert hist[-1].reason == "customer accepts the sorted stock"
     assert "[override: customer accepts the sorted stock]" in svc.get_complaint(db, cid).events[-1]["text"]
+
+
+def test_closing_signed_when_the_administrator_requires_it(db, world):
+    from app.models.admin import signatures
+    from app.models.admin.signatures import SignatureRequest
+
+    cid = svc.create_complaint(db, intake(world, complaint_type="delivery"), now=T)
+    for i, step in enumerate(("identify", "analyse", "propose", "implement", "verify", "improve", "inform")):
+        svc.complete_step(db, cid, step, "ok", at=T + timedelta(hours=i))
+    svc.complete_step(db, cid, "rating", "ok", rating=4, at=T + timedelta(hours=8))
+    signatures.set_required_actions(db, {"complaints.close"})
+    users.create_user(db, "qm", "周敏", "Quality2026", ["quality_manager"])
+    identity.sign_in(db, "qm", "Quality2026")
+    with pytest.raises(signatures.SignatureRequired):
+        svc.close_complaint(db, cid, at=T + timedelta(hours=9))
+    assert svc.get_complaint(db, cid).state == "open"
+    svc.close_complaint(db, cid, at=T + timedelta(hours=9), signature=SignatureRequest("Quality2026", "approved"))
+    [state] = signatures.signature_states(db, "complaints", cid)
+    assert state.valid and state.username == "qm" and svc.get_complaint(db, cid).state == "closed"

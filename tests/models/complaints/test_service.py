@@ -81,6 +81,8 @@ def test_close_after_rating_and_reopen_with_reason(db, world):
     assert svc.reopen_complaint(db, cid, "late again in April", at=t + timedelta(days=30)) == "analyse"
     d = svc.get_complaint(db, cid)
     assert d.state == "open" and d.reopen_count == 1 and d.rating is None
+    # the 30 days it stood closed are not counted: a pause from closing to reopening
+    assert [(p["started_at"], p["ended_at"]) for p in d.pauses] == [(t + timedelta(hours=9), t + timedelta(days=30))]
     hist = trail.history(db, "complaints", cid)
     assert any(e.reason == "late again in April" for e in hist)
 
@@ -138,6 +140,11 @@ def test_targets_are_configurable(db, world):
     assert d.sla_left == 60
     with pytest.raises(ValidationError):
         svc.set_target(db, "critical", "*", "closure", "soon")
+    # a type's own target wins over the every-type one: 1 h for critical quality complaints
+    svc.set_target(db, "critical", "quality", "first_response", "1h")
+    assert svc.get_complaint(db, cid, now=datetime(2026, 3, 6, 16, 0)).sla_left == 0
+    other = svc.create_complaint(db, intake(world, complaint_type="delivery"), now=NOW)
+    assert svc.get_complaint(db, other, now=datetime(2026, 3, 6, 16, 0)).sla_left == 60
 
 
 def test_a_viewer_may_not_record_complaints(db, world):

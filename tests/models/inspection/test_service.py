@@ -95,7 +95,7 @@ def test_rejected_lot_raises_scar_and_second_rejection_tightens(db):
         ch = s.scalars(select(SeverityChange)).all()
         assert [(c.from_severity, c.to_severity, c.rule) for c in ch] == [("normal", "tightened", "normal_to_tightened")]
         assert "9.3.1" in ch[0].reason and "R2" in ch[0].reason
-    supplier_trail = [e for e in trail.history(db, "suppliers", sid) if e.action == "inspection_severity"]
+    supplier_trail = [e for e in trail.history(db, "suppliers", sid) if e.action == "severity"]
     assert len(supplier_trail) == 1 and "9.3.1" in supplier_trail[0].reason
 
 
@@ -161,14 +161,14 @@ def test_disposition_quantities_and_concession_signature(db):
         service.record_disposition(db, out.lot_id, [service.DispositionLine("sort", 500)])
     assert e.value.field == "performed_by"
     assert [r.lot_number for r in service.list_lots(db, "awaiting")] == ["R1"]
-    # a concession needs the signature when the administrator's list requires it (default: yes)
-    with pytest.raises(signatures.SignatureRequired):
-        service.record_disposition(db, out.lot_id, [service.DispositionLine("concession", 500, notes="deviation D-7")])
     lines = [service.DispositionLine("sort", 400, "supplier", "supplier"),
              service.DispositionLine("concession", 80, notes="cosmetic only, deviation D-7"),
              service.DispositionLine("scrap", 20)]
     users.create_user(db, "zhou.qm", "周敏", "Quality2026", ["quality_manager"])
     identity.sign_in(db, "zhou.qm", "Quality2026")
+    # a concession needs the signature when the administrator's list requires it (default: yes)
+    with pytest.raises(signatures.SignatureRequired):
+        service.record_disposition(db, out.lot_id, [service.DispositionLine("concession", 500, notes="deviation D-7")])
     service.record_disposition(db, out.lot_id, lines, signature=SignatureRequest("Quality2026", "approved"))
     sigs = signatures.signature_states(db, "inspection_lots", out.lot_id)
     assert [(g.action, g.username, g.valid) for g in sigs] == [("inspection.concession", "zhou.qm", True)]

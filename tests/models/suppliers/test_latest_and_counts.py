@@ -91,3 +91,36 @@ def test_open_and_overdue_have_one_definition_everywhere(db):
     by_title = {r.title.split()[0]: r for r in overdue}
     assert by_title["answered"].step_due == today - timedelta(15)
     assert corrective.step_due("closed", today) is None
+
+
+def test_the_cli_counts_with_the_same_rule(db, capsys):
+    import json
+
+    from app.cli import main
+
+    today = date.today()
+    a = sup.create_supplier(db, {"code": "A", "name_zh": "甲"})
+    _car(db, a, "open", today - timedelta(5))
+    _car(db, a, "answered", today - timedelta(60), answered=today - timedelta(45))
+    _car(db, a, "answered", today - timedelta(10), answered=today - timedelta(12))
+    _car(db, a, "closed", today - timedelta(90), answered=today - timedelta(80))
+    overview = load_overview(db, today)
+    assert main(["corrective-actions", "--db", str(db.path), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert (got["open"], got["overdue"]) == (overview.open_corrective_actions, overview.overdue_corrective_actions) == (3, 2)
+    assert sorted(r["days_overdue"] for r in got["requests"] if r["overdue"]) == [5, 15]
+    assert main(["corrective-actions", "--db", str(db.path), "--overdue", "--lang", "zh_CN"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("未关闭的纠正措施要求 3 项，逾期 2 项") and len(out) == 3 and "已回复" in out[1]
+
+
+def test_latest_grade_and_counts_on_postgresql(pg_db):
+    """The same SQL on PostgreSQL (dates compared as dates, the kind bound as a parameter)."""
+    sid = sup.create_supplier(pg_db, {"code": "S1", "name_zh": "甲"})
+    _grades(pg_db, sid, {"2026-10": "B", "2026-11": "D", "2026-Q1": "A", "2026-Q3": "C"})
+    assert sup.get_supplier(pg_db, sid).latest_grade_period == "2026-11"
+    assert sup.get_supplier(pg_db, sid, grade_kind="quarter").latest_grade_period == "2026-Q3"
+    today = date(2026, 6, 30)
+    _car(pg_db, sid, "answered", today - timedelta(60), answered=today - timedelta(45))
+    assert corrective.corrective_action_counts(pg_db, as_of=today) == corrective.CarCounts(1, 1)
+    assert load_overview(pg_db, today).overdue_corrective_actions == 1

@@ -68,3 +68,35 @@ def test_a_submitted_survey_prints_total_and_recommendation(db, tmp_path):
     text = pdftext(out)
     assert "DRAFT" not in text and "(submitted)" in text and "Overallscore" in text and "Recommendation:" in text
     assert "只有中文名" in text  # no English name: the Chinese one is printed
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_an_audit_draft_prints_as_a_draft_without_a_result(db, tmp_path, lang):
+    from app.models.suppliers import audits
+    from app.reports.audit_pdf import write_audit_report
+    from tests.models.suppliers.test_services import complete_audit, make
+
+    audit_id, _ = complete_audit(db, make(db))  # every item scored, but not completed: still a draft
+    report = audits.audit_report(db, audit_id)
+    assert report.status == "draft" and report.score.result == "conditional"
+    out = tmp_path / "a.pdf"
+    write_audit_report(report, out, lang=lang)
+    text = pdftext(out)
+    assert "草稿/DRAFT" in text
+    assert ("有条件批准" not in text.split("判定标准")[0]) if lang == "zh_CN" else \
+        ("Conditionallyapproved" not in text.split("Criteria")[0])
+
+
+def test_an_audit_draft_lists_items_answered_not_a_score(db):
+    from app.models.suppliers import audits
+    from tests.models.suppliers.test_services import make
+
+    sid = make(db)
+    flow = audits.new_audit(db, "qms", supplier_id=sid)
+    for it in flow.template.items[:3]:
+        flow.score_item(it.key, it.rule.max)  # three full marks: 100 % of what is scored so far
+    audits.save_audit_draft(db, flow)
+    row = audits.list_audits(db, supplier_id=sid)[0]
+    total = len(flow.template.items)
+    assert row.status == "draft" and row.percent is None and row.result is None
+    assert (row.items_answered, row.items_total, row.progress) == (3, total, f"3 / {total}")

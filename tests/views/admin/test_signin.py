@@ -260,8 +260,10 @@ def test_sign_out_in_department_mode_reopens_for_a_login(qtbot, department, tmp_
     qtbot.addWidget(window)
     asked = []
     window.open_requested.connect(asked.append)
+    window.show()
     window.admin_actions.sign_out_action.trigger()
     assert department.actor is None and asked == [str(department.path)]
+    assert not window.isVisible()  # nobody reopened it (no controller here): the window closed
     # personal mode has no sign-out entry
     users.update_settings(_as_system(department), mode="personal", personal_user="admin")
     department.actor = None

@@ -182,3 +182,40 @@ def test_supplier_history_tab_translated_with_as_of(demo_db, tmp_path, qtbot):
         assert detail.history.show_as_of(date.today() - timedelta(days=1)) is None  # not yet created
     finally:
         install_translators("en")
+
+
+def test_the_approval_step_is_signed_in_the_approval_view(ctx, qtbot, monkeypatch):
+    from app.models.admin import signatures
+    from app.models.suppliers import approval as service
+    from app.models.suppliers import audits
+    from app.views.admin import signature
+    from app.views.suppliers.approval import ApprovalView
+
+    sign_in(ctx.database, "wang.qm")
+    assert audits.new_audit(ctx.database, "qms").plan["auditors"] == ["王芳 Wang Fang"]  # who leads: the user
+    sid = sup.create_supplier(ctx.database, {"code": "GUI2", "name_zh": "金华永盛模具有限公司", "name_en": "Jinhua"})
+    flow = service.start_approval(ctx.database, sid)
+    for step in ("survey_received", "initial_review", "price_verification", "sample_inspection", "onsite_audit"):
+        service.record_step(ctx.database, flow.id, step, result="pass")
+    shown = []
+
+    def exec_wrong_then_right(dialog):
+        dialog.password.setText("wrong-pass1")
+        dialog.sign()
+        shown.append(dialog.message.text())
+        dialog.password.setText(PASSWORD)
+        dialog.sign()
+        return dialog.result()
+
+    monkeypatch.setattr(signature.SignatureDialog, "exec", exec_wrong_then_right)
+    view = ApprovalView(ctx)
+    qtbot.addWidget(view)
+    view.select_supplier(sid)
+    assert view.step.currentData() == "approval" and view.record_button.isEnabled()
+    assert view.by.isReadOnly() and view.by.text() == "王芳 Wang Fang"
+    assert view.record(), view.message.text()
+    assert shown and "Wrong password" in shown[0]
+    assert sup.get_supplier(ctx.database, sid).status == "approved"
+    [state] = signatures.signature_states(ctx.database, "approval_flows", flow.id)
+    assert state.valid and "valid" in view.signatures.text()
+    assert view.print_record(preview=False).endswith("approval.pdf")

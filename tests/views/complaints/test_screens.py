@@ -131,9 +131,16 @@ def test_journey_complaint_to_scar_to_letter_to_closed_with_rating(ctx, qtbot, t
     assert d.state == "closed" and d.rating == 4 and not detail.reopen_button.isHidden()
     page.list.state.setCurrentIndex(page.list.state.findData("closed"))
     assert page.list.model.frame["id"].tolist() == [cid]
+    # … and it counts in supplier B's evaluation of the month as a customer complaint
+    from app.models.evaluation.service import evaluate_period, trace_details
+
+    period = svc.get_complaint(ctx.database, cid).received_at.strftime("%Y-%m")
+    evaluate_period(ctx.database, period)
+    ind = trace_details(ctx.database, "S-B", period)["indicators"]["customer_complaints"]
+    assert ind["counts"]["customer_complaints"] == 1 and ind["value"] == 1
 
 
-def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, monkeypatch):
+def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, monkeypatch, tmp_path):
     from app.views.complaints.detail import ComplaintDetailWidget
 
     world = make_world(ctx.database)
@@ -156,6 +163,16 @@ def test_close_refused_while_scar_containment_open_then_override(ctx, qtbot, mon
     assert w.pause("photos asked") and not w.resume_button.isHidden()
     assert w.resume() and not w.pause_button.isHidden()
     assert w.edit_costs((100.0, 20.0, 5.5)) and "125.50" in w.facts["costs"].text()
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"jpeg")
+    assert w.attach(photo) and w.files_model.rowCount() == 1
+    opened = []
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    w.files_view.setCurrentIndex(w.files_view.model().index(0, 0))
+    path = w.open_attachment()
+    assert path.read_bytes() == b"jpeg" and opened == [str(path)]
 
 
 def test_customer_detail_shows_its_complaints_tab(ctx, qtbot):
@@ -193,3 +210,111 @@ def test_monthly_report_and_register_from_the_list(ctx, qtbot, tmp_path):
     assert out and (tmp_path / "m.pdf").stat().st_size > 5000
     reg = page.list.export(str(tmp_path / "r.csv"))
     assert reg.read_text(encoding="utf-8-sig").count("CC-2026-") == 1
+
+
+def test_charts_show_the_report_and_save_png(ctx, qtbot, tmp_path):
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    for defect in ("burr", "burr", "scratch"):
+        svc.create_complaint(ctx.database, intake(world, defect=defect))
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.list.charts("2026-03")
+    qtbot.addWidget(dialog)
+    assert dialog.report.pareto_defects.to_dict() == {"burr": 2, "scratch": 1}
+    assert dialog.report.per_month_type.loc["2026-03", "quality"] == 3
+    for box in dialog.boxes():
+        out = box.save_png(tmp_path / f"{box.name}.png")
+        assert out.stat().st_size > 1000
+    assert page.list.charts("2026-13") is None
+
+
+def test_sla_settings_change_the_clock(ctx, qtbot):
+    from datetime import date as _date
+
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world))
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    dialog = page.list.sla_settings()
+    qtbot.addWidget(dialog)
+    dialog.targets[("critical", "first_response")].setText("soon")
+    assert dialog.save() is False and "c0392b" in dialog.targets[("critical", "first_response")].styleSheet()
+    dialog.targets[("critical", "first_response")].setText("2h")
+    dialog.hours.setText("08:00-16:00")
+    dialog.holidays.setPlainText("2026-10-01\n2026-10-02")
+    assert dialog.save() is True
+    cal = svc.calendar(ctx.database)
+    assert cal.hours == (("08:00", "16:00"),) and _date(2026, 10, 1) in cal.holidays
+    assert svc.target_texts(ctx.database)["critical"]["first_response"] == "2h"
+    # a type of its own: repairs get 3 days to close when minor; the others keep the every-type value
+    dialog = page.list.sla_settings()
+    qtbot.addWidget(dialog)
+    dialog.type.setCurrentIndex(dialog.type.findData("repair"))
+    assert dialog.targets[("critical", "first_response")].text() == "2h"  # inherited
+    dialog.targets[("minor", "closure")].setText("3d")
+    dialog.type.setCurrentIndex(dialog.type.findData("*"))
+    assert dialog.targets[("minor", "closure")].text() == "60d"
+    assert dialog.save() is True
+    assert svc.target_texts(ctx.database, "repair")["minor"]["closure"] == "3d"
+    assert svc.target_texts(ctx.database, "return")["minor"]["closure"] == "60d"
+    from app.models.complaints.tables import ComplaintSlaTarget
+    from sqlalchemy import select as _select
+
+    with ctx.database.read() as s:
+        own = [(r.complaint_type, r.severity, r.milestone) for r in s.scalars(_select(ComplaintSlaTarget))
+               if r.complaint_type != "*"]
+    assert own == [("repair", "minor", "closure")]
+    # received Fri 2026-03-06 15:00, 2 h of an 08:00–16:00 day: Fri 15–16 + Mon 08–09 → due Mon 09:00
+    d = svc.get_complaint(ctx.database, cid, now=datetime(2026, 3, 6, 15, 30))
+    assert d.sla_due_at == datetime(2026, 3, 9, 9, 0)
+
+
+def test_closing_asks_for_the_signature_when_required(ctx, qtbot, monkeypatch):
+    from app.models.admin import identity, signatures, users
+    from app.views.admin import signature as sigview
+    from app.views.complaints.detail import ComplaintDetailWidget
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world, complaint_type="delivery"))
+    for step in ("identify", "analyse", "propose", "implement", "verify", "improve", "inform"):
+        svc.complete_step(ctx.database, cid, step, "ok")
+    svc.complete_step(ctx.database, cid, "rating", "ok", rating=5)
+    signatures.set_required_actions(ctx.database, {"complaints.close"})
+    users.create_user(ctx.database, "qm", "周敏", "Quality2026", ["quality_manager"])
+    identity.sign_in(ctx.database, "qm", "Quality2026")
+    asked = []
+
+    def fake_exec(dialog):
+        asked.append(dialog)
+        dialog.password.setText("Quality2026")
+        dialog.sign()
+        return dialog.result()
+
+    monkeypatch.setattr(sigview.SignatureDialog, "exec", fake_exec)
+    w = ComplaintDetailWidget(ctx)
+    qtbot.addWidget(w)
+    w.set_complaint(cid)
+    assert w.close_complaint() and len(asked) == 1
+    assert svc.get_complaint(ctx.database, cid).state == "closed"
+    assert signatures.signature_states(ctx.database, "complaints", cid)[0].valid
+
+
+def test_a_viewer_sees_complaints_but_cannot_change_them(ctx, qtbot):
+    from app.models.admin import identity, users
+    from app.views.complaints.page import ComplaintsPage
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world))
+    users.create_user(ctx.database, "zhao", "赵磊", "Viewer2026", ["viewer"])
+    identity.sign_in(ctx.database, "zhao", "Viewer2026")
+    page = ComplaintsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.list.model.frame["id"].tolist() == [cid] and not page.list.new_button.isEnabled()
+    d = page.detail
+    assert d.complaint_id == cid
+    assert not d.record_button.isEnabled() and not d.pause_button.isEnabled() and not d.scar_button.isEnabled()
+    assert d.record_step("team") is False and "complaints.record" in d.message.text()

@@ -11,7 +11,6 @@ from app.models.admin import identity, signatures, users
 from app.models.inspection import service
 from app.views.core.context import AppContext
 from app.views.core.tasks import TaskRunner
-from app.views.inspection import disposition as disposition_module
 from app.views.inspection.disposition import DispositionDialog
 from app.views.inspection.models import LotListModel, MeasurementModel, PlanModel
 from app.views.inspection.page import InspectionPage
@@ -119,6 +118,7 @@ def test_inspector_journey(ctx, db, pair, qtbot):
     page.show_history(sid, pid)
     assert page.history.changes.rowCount() == 1
     assert "tightened" in page.history.changes.item(0, 2).text().lower()
+    page.history.grab()  # the charts paint
 
 
 def test_concession_asks_for_signature(ctx, db, pair, qtbot, monkeypatch):
@@ -127,12 +127,14 @@ def test_concession_asks_for_signature(ctx, db, pair, qtbot, monkeypatch):
     users.create_user(db, "zhou.qm", "Zhou Min", "Quality2026", ["quality_manager"])
     identity.sign_in(db, "zhou.qm", "Quality2026")
     asked = []
+    from app.views.admin import signature as signature_view
 
-    def fake_exec(self):
-        asked.append(True)
+    def fake_exec(self):  # the reusable dialog: the QM types the password and signs
+        asked.append(self.action)
         self.password.setText("Quality2026")
-        return QDialog.DialogCode.Accepted
-    monkeypatch.setattr(disposition_module.SignatureDialog, "exec", fake_exec)
+        self.sign()
+        return QDialog.DialogCode.Accepted if self.request is not None else QDialog.DialogCode.Rejected
+    monkeypatch.setattr(signature_view.SignatureDialog, "exec", fake_exec)
     lot = service.lot_detail(db, out.lot_id).lot
     dialog = DispositionDialog(ctx, lot)
     qtbot.addWidget(dialog)
@@ -142,7 +144,41 @@ def test_concession_asks_for_signature(ctx, db, pair, qtbot, monkeypatch):
     dialog.notes["concession"].setText("cosmetic, deviation D-7")
     assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled() and not dialog.hint.isHidden()
     dialog.submit()
-    assert asked == [True]
+    assert asked == ["inspection.concession"]
     sigs = signatures.signature_states(db, "inspection_lots", out.lot_id)
     assert [(s.action, s.meaning, s.valid) for s in sigs] == [("inspection.concession", "approved", True)]
     assert [r.lot_number for r in service.list_lots(db, "concession")] == ["C-1"]
+
+
+def test_setting_dialog_and_reduced_approval(ctx, db, pair, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.views.inspection.history import PairHistoryPanel
+    from app.views.inspection.settings import SettingsDialog
+
+    sid, pid = pair
+    panel = PairHistoryPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.select_pair(sid, pid)
+    assert panel.settings_button.isEnabled() and not panel.resume_button.isEnabled()
+    dialog = SettingsDialog(ctx, panel.history.setting)
+    qtbot.addWidget(dialog)
+    assert dialog.items.rowCount() == 3
+    dialog.aql["major"].setCurrentText("0.65")
+    dialog.items.item(0, 5).setText("9.95")
+    dialog._add_blank()
+    dialog.items.item(3, 0).setText("Length")
+    dialog.items.cellWidget(3, 2).setCurrentIndex(0)  # variable without limits: refused, named
+    warned = []
+    monkeypatch.setattr("app.views.inspection.settings.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    dialog.submit()
+    assert warned and "limit" in warned[0]
+    dialog.items.item(3, 6).setText("120.5")
+    dialog.submit()
+    st = service.get_setting(db, sid, pid)
+    assert st.aqls["major"] == 0.65 and st.items[0].lower_limit == 9.95 and st.items[3].upper_limit == 120.5
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("stable for 8 months", True))
+    panel.reload()
+    panel._approve()
+    assert service.get_setting(db, sid, pid).reduced_approved
+    assert panel.approve_button.text().startswith("Withdraw")

@@ -93,6 +93,12 @@ def test_screens_built_in_chinese_show_no_english_sentence(demo_db, tmp_path, qa
     from app.views.modules import discover_modules
 
     data = {str(v) for row in sup.supplier_grid(demo_db).to_dict("records") for v in row.values() if isinstance(v, str)}
+    # what people wrote into the records (SCAR titles, 8D, verification notes) is data, not interface text
+    from app.models.suppliers import corrective
+
+    for car in corrective.list_corrective_actions(demo_db):
+        data |= {t for t in (car.title, car.description, car.verification, car.owner, car.verified_by,
+                             *car.eight_d.values()) if t}
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     problems = []
     try:

@@ -41,6 +41,8 @@ def test_wizard_report_and_cli_use_the_same_words(db, qapp, qtbot, tmp_path, lan
         assert c.label(c.AUDIT_RESULT, "conditional") == word("audit_result", "conditional", lang)
         assert c.label(c.RESULT, "conditional") == word("audit_result", "conditional", lang)  # approval step
         assert c.label(c.OCCASION, "periodic") == word("occasion", "periodic", lang)
+        assert c.label(c.CAR_STATUS, "open") == word("car_status", "open", lang) == TEXT[lang]["statuses"]["open"]
+        assert c.label(c.STATUS, "suspended") == word("supplier_status", "suspended", lang)
 
         sid = make(db)
         audit_id, flow = complete_audit(db, sid)  # one major finding, one observation → conditional

@@ -1,0 +1,13 @@
+"""The administration screens are checked in English unless a test installs Chinese itself: an
+earlier in-process command (e.g. ``screenshots --lang zh_CN``) may have left translators installed."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def english_interface(qapp):
+    from app.views.core.translation import install_translators
+
+    install_translators("en")
+    yield
+    install_translators("en")
