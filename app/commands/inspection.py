@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app.commands.common import bounded_int, fail, open_existing, print_rejected, record_id, warn_if_font_not_embedded
-from app.commands.messages import LANGS, kind_name, language, t
+from app.commands.messages import LANGS, error_text, kind_name, language, t
 
 SEVERITY_WORDS = {"zh_CN": {"normal": "正常检验", "tightened": "加严检验", "reduced": "放宽检验"},
                   "en": {"normal": "normal", "tightened": "tightened", "reduced": "reduced"}}
@@ -108,7 +108,7 @@ def run_plan(args: argparse.Namespace) -> int:
     try:
         plan = sampling.plan_for_lot(args.lot_size, args.level, args.aql, args.severity)
     except sampling.SamplingInputError as exc:
-        return fail(t("plan.bad", message=str(exc)))
+        return fail(t("plan.bad", message=error_text(exc)))
     lang = language()
     print(t("plan.header", severity=SEVERITY_WORDS[lang][plan.severity], level=sampling._level(args.level),
             aql=plan.aql, lot_size=args.lot_size))

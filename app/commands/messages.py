@@ -411,6 +411,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^period (?P<text>'.*'): the year must be between (?P<lo>\d+) and (?P<hi>\d+)$"), "period.year"),
     (re.compile(r"^no evaluation scheme named (?P<name>'.*') \(known: (?P<known>.*)\)$"), "scheme.unknown"),
     (re.compile(r"^no supplier with code (?P<code>.+)$"), "supplier.unknown_code"),
+    # the sampling engine's refusals (qualitybridge plan)
+    (re.compile(r"^AQL (?P<aql>\S+) is not a preferred AQL of .*; nearest preferred: (?P<near>.*)$"),
+     "sampling.not_preferred"),
+    (re.compile(r"^(?:inspection level must be one of .*, got|unknown inspection level) (?P<text>'[^']*')"),
+     "sampling.level"),
+    (re.compile(r"^AQL must be (?:a number such as 1.0|a positive number), got (?P<text>.*)$"), "sampling.aql"),
+    (re.compile(r"^severity must be one of .*, got (?P<text>.*)$"), "sampling.severity"),
+    (re.compile(r"^lot size must be at least 2 items .*, got (?P<value>.*)$"), "sampling.lot_small"),
+    (re.compile(r"^lot size (?P<value>\d+) is implausibly large"), "sampling.lot_large"),
 ]
 
 
@@ -723,4 +732,24 @@ ZH.update({
     "inspection.record": "批 {lot} 的检验记录",
     "inspection.sheet": "{supplier} × {part} 的空白检验单",
     "inspection.recomputed": "已按 {lots} 个检验批重算 {pairs} 个供应商 × 物料的转移状态；更正 {changed} 个",
+})
+
+
+# --- sampling engine refusals, as the plan command shows them ---------------------------------------
+EN.update({
+    "sampling.not_preferred": "AQL {aql} is not a preferred AQL of GB/T 2828.1-2012 Tables 2-A/2-B/2-C; "
+                              "nearest preferred: {near}",
+    "sampling.level": "unknown inspection level {text}; use S-1, S-2, S-3, S-4, I, II or III",
+    "sampling.aql": "the AQL must be a positive number such as 1.0, not {text}",
+    "sampling.severity": "the severity must be normal, tightened or reduced, not {text}",
+    "sampling.lot_small": "the lot size must be at least 2 items, not {value}",
+    "sampling.lot_large": "a lot of {value} items is implausibly large",
+})
+ZH.update({
+    "sampling.not_preferred": "AQL {aql} 不是 GB/T 2828.1-2012 表 2-A/2-B/2-C 的优先 AQL；最接近的优先值：{near}",
+    "sampling.level": "未知的检验水平 {text}；可用 S-1、S-2、S-3、S-4、I、II 或 III",
+    "sampling.aql": "AQL 必须是正数（如 1.0），不能是 {text}",
+    "sampling.severity": "检验严格度必须是 normal（正常）、tightened（加严）或 reduced（放宽），不能是 {text}",
+    "sampling.lot_small": "批量至少为 2 件，不能是 {value}",
+    "sampling.lot_large": "批量 {value} 件大得不合理",
 })

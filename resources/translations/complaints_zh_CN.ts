@@ -38,8 +38,24 @@
         <translation>缺陷排列图（本期质量投诉）</translation>
     </message>
     <message>
+        <source>Pareto of parts (complaints of the period)</source>
+        <translation>零件排列图（本期投诉）</translation>
+    </message>
+    <message>
+        <source>Customers with the most complaints (period)</source>
+        <translation>投诉最多的顾客（本期）</translation>
+    </message>
+    <message>
         <source>No quality complaint in the period.</source>
         <translation>本期无质量投诉。</translation>
+    </message>
+    <message>
+        <source>Trend (12 months)</source>
+        <translation>趋势（12 个月）</translation>
+    </message>
+    <message>
+        <source>Pareto and customers (period)</source>
+        <translation>排列图与顾客（本期）</translation>
     </message>
 </context>
 <context>
@@ -149,6 +165,10 @@
         <translation>向供应商发出 SCAR(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Trace to supplier (no SCAR)…</source>
+        <translation>追溯至供应商(&amp;T)（不发 SCAR）…</translation>
+    </message>
+    <message>
         <source>Open the SCAR's 8D…</source>
         <translation>打开 SCAR 的 8D…</translation>
     </message>
@@ -245,6 +265,10 @@ status: {status} · 8D {done}/8</source>
     <message>
         <source>The cause lies with which supplier?</source>
         <translation>问题原因在哪家供应商？</translation>
+    </message>
+    <message>
+        <source>Trace to a supplier</source>
+        <translation>追溯至供应商</translation>
     </message>
     <message>
         <source>Attach a file to the complaint</source>
@@ -703,6 +727,14 @@ status: {status} · 8D {done}/8</source>
         <translation>如：毛刺、划伤、标签错误（用于排列图）</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
         <source>Customer:</source>
         <translation>顾客：</translation>
     </message>
@@ -759,12 +791,28 @@ status: {status} · 8D {done}/8</source>
         <translation>缺陷：</translation>
     </message>
     <message>
+        <source>Attachments:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Attach files to the complaint</source>
+        <translation>为投诉添加附件</translation>
+    </message>
+    <message>
         <source>— none —</source>
         <translation>— 无 —</translation>
     </message>
     <message>
         <source>— not known —</source>
         <translation>— 不明 —</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>The complaint was stored, but these files were not attached:</source>
+        <translation>投诉已保存，但以下文件未能添加：</translation>
     </message>
 </context>
 <context>

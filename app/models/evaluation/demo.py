@@ -375,7 +375,7 @@ def extend_demo(conn: sqlite3.Connection, ctx: DemoContext) -> None:
             title = f"来料批次拒收 Rejected lot IQC{lot}"
         else:
             problem = incoming_problem(issue, lot=None, pieces=pieces)
-            title = f"产线质量问题：{issue[0]} Line quality problem: {issue[1]}"
+            title = f"产线质量问题：{issue[0]}"  # the demo plant writes its SCAR titles in Chinese
         eight_d = incoming_8d(issue, problem, tuple(picks[i]), who=(zh_name, en_name or zh_name), pieces=pieces,
                               lots=lots, days=days, a=a / 100, b=b / 100, disciplines=shown[i])
         done = st == "closed"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QGridLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QFrame, QGridLayout, QScrollArea,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -579,10 +579,10 @@ class SettingsTab(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(access)
-        left.addWidget(rules)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(backups)
+        right.addWidget(rules)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -590,11 +590,19 @@ class SettingsTab(QWidget):
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.saved)
         buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
+        # the settings scroll (each domain may add signable actions); Save stays in view
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.addLayout(columns, 1)
         if self.signature_boxes:
             layout.addWidget(signing)
-        layout.addLayout(buttons)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
         self.load()
 
     @staticmethod
@@ -695,15 +703,7 @@ class AdminPage(QWidget):
             self.tabs.addTab(self.log, self.tr("System log"))
         if can(db, "admin.settings"):
             self.settings = SettingsTab(ctx)
-            from PySide6.QtWidgets import QFrame, QScrollArea
-
-            scroll = QScrollArea()  # taller than a 1366×768 laptop leaves: it scrolls instead of forcing the window
-            scroll.setObjectName("settingsTab")
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            self.settings.setObjectName("settingsForm")
-            scroll.setWidget(self.settings)
-            self.tabs.addTab(scroll, self.tr("Settings"))
+            self.tabs.addTab(self.settings, self.tr("Settings"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():

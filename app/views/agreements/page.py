@@ -270,7 +270,7 @@ class AgreementsTab(_Page):
                 Column("latest", lambda: self.tr("Latest version")),
                 Column("expires", lambda: self.tr("Expires"), background=lambda r: QColor("#ffe0b2")
                        if r.get("soon") else None)]
-        self.list_model, self.proxy, self.list = c.make_table(cols, self, stretch=2)
+        self.list_model, self.proxy, self.list = c.make_table(cols, self)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.list.setObjectName("agreementList")
@@ -290,7 +290,7 @@ class AgreementsTab(_Page):
         bar = QHBoxLayout()
         self.version_box = QComboBox()
         self.version_box.setObjectName("versionChoice")
-        self.version_box.setMinimumContentsLength(10)  # the bar must fit a 1280 px laptop
+        self.version_box.setMinimumContentsLength(16)
         self.version_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.version_box.currentIndexChanged.connect(lambda _i: self.load_version())
         bar.addWidget(QLabel(self.tr("Version:")))
@@ -667,6 +667,7 @@ class TargetsTab(_Page):
         self.model = TargetGridModel(self)
         self.table = QTableView()
         self.table.setObjectName("targetGrid")
+        readable_headers(self.table)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

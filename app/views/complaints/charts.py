@@ -1,6 +1,7 @@
 """Complaint charts (pyqtgraph): complaints per month by type (stacked), SLA performance per month,
-cost of poor quality per month, Pareto of defects with the cumulative share; each exportable as
-PNG. The figures are those of the monthly report (``service.monthly_report``)."""
+cost of poor quality per month; Pareto of defects and of parts with the cumulative share, the
+customers with most complaints; each exportable as PNG. The figures are those of the monthly
+report (``service.monthly_report``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,  # noqa: E402
-                               QLabel, QPushButton, QVBoxLayout, QWidget)
+                               QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from app.views.complaints import common as c  # noqa: E402
 
@@ -88,7 +89,7 @@ class ComplaintCharts(QDialog):
             legend.addItem(bar, c.label(c.TYPES, t))
             bottom = bottom + h
         _month_ticks(self.per_month.plot, months)
-        self.per_month.plot.setXRange(-0.6, len(months) + 3.6, padding=0)  # the legend sits right of the bars
+        self.per_month.plot.setXRange(-0.6, len(months) + 1.6, padding=0)  # the legend sits right of the bars
         # SLA performance
         self.sla = ChartBox(self.tr("Closed within target (% of the month's closed complaints)"), "sla-performance")
         share = (report.sla_by_month["share"].to_numpy(float) * 100)
@@ -101,31 +102,54 @@ class ComplaintCharts(QDialog):
         self.cost.plot.addItem(pg.BarGraphItem(x=x, height=report.cost_by_month.to_numpy(float), width=0.6,
                                                brush="#c0392b", pen=None))
         _month_ticks(self.cost.plot, months)
-        # Pareto of defects
+        # Pareto of defects, of parts, and the customers with most complaints
         self.pareto = ChartBox(self.tr("Pareto of defects (quality complaints of the period)"), "pareto-defects")
-        top = report.pareto_defects.head(10)
-        px = np.arange(len(top))
+        self._pareto(self.pareto, report.pareto_defects)
+        self.parts = ChartBox(self.tr("Pareto of parts (complaints of the period)"), "pareto-parts")
+        self._pareto(self.parts, report.pareto_parts)
+        self.customers = ChartBox(self.tr("Customers with the most complaints (period)"), "top-customers")
+        top = report.top_customers
         if len(top):
-            counts = top.to_numpy(float)
-            self.pareto.plot.addItem(pg.BarGraphItem(x=px, height=counts, width=0.6, brush="#1f5fa8", pen=None))
-            cum = np.cumsum(counts) / report.pareto_defects.sum() * counts.max()
-            self.pareto.plot.addItem(pg.PlotDataItem(px, cum, pen=pg.mkPen("#e67e22", width=2), symbol="o",
-                                                     symbolSize=6, symbolBrush="#e67e22"))
-            self.pareto.plot.getAxis("bottom").setTicks([[(i, str(k)) for i, k in enumerate(top.index)]])
+            tx = np.arange(len(top))
+            self.customers.plot.addItem(pg.BarGraphItem(x=tx, height=top["complaints"].to_numpy(float), width=0.6,
+                                                        brush="#8e44ad", pen=None))
+            self.customers.plot.getAxis("bottom").setTicks([[(i, str(code)) for i, code in enumerate(top["code"])]])
         self.empty = QLabel()
-        if not len(top):
+        if not len(report.pareto_defects):
             self.empty.setText(self.tr("No quality complaint in the period."))
-        grid = QGridLayout()
-        grid.addWidget(self.per_month, 0, 0)
-        grid.addWidget(self.sla, 0, 1)
-        grid.addWidget(self.cost, 1, 0)
-        grid.addWidget(self.pareto, 1, 1)
+        trends = QWidget()
+        grid = QGridLayout(trends)
+        grid.addWidget(self.per_month, 0, 0, 1, 2)
+        grid.addWidget(self.sla, 1, 0)
+        grid.addWidget(self.cost, 1, 1)
+        paretos = QWidget()
+        grid2 = QGridLayout(paretos)
+        grid2.addWidget(self.pareto, 0, 0)
+        grid2.addWidget(self.parts, 0, 1)
+        grid2.addWidget(self.customers, 1, 0, 1, 2)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(trends, self.tr("Trend (12 months)"))
+        self.tabs.addTab(paretos, self.tr("Pareto and customers (period)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
 
+    @staticmethod
+    def _pareto(box: ChartBox, series) -> None:
+        """Bars largest first (top 10) and the cumulative share as a line on the same scale."""
+        top = series.head(10)
+        if not len(top):
+            return
+        px = np.arange(len(top))
+        counts = top.to_numpy(float)
+        box.plot.addItem(pg.BarGraphItem(x=px, height=counts, width=0.6, brush="#1f5fa8", pen=None))
+        cum = np.cumsum(counts) / float(series.sum()) * counts.max()
+        box.plot.addItem(pg.PlotDataItem(px, cum, pen=pg.mkPen("#e67e22", width=2), symbol="o", symbolSize=6,
+                                         symbolBrush="#e67e22"))
+        box.plot.getAxis("bottom").setTicks([[(i, str(k)) for i, k in enumerate(top.index)]])
+
     def boxes(self) -> list[ChartBox]:
-        return [self.per_month, self.sla, self.cost, self.pareto]
+        return [self.per_month, self.sla, self.cost, self.pareto, self.parts, self.customers]

@@ -195,10 +195,13 @@ class ComplaintDetailWidget(QWidget):
         self.scar_label.setWordWrap(True)
         self.scar_button = QPushButton(self.tr("Raise &SCAR on supplier…"))
         self.scar_button.clicked.connect(lambda: self.raise_scar())
+        self.trace_button = QPushButton(self.tr("&Trace to supplier (no SCAR)…"))
+        self.trace_button.clicked.connect(lambda: self.trace())
         self.open_scar_button = QPushButton(self.tr("Open the SCAR's 8D…"))
         self.open_scar_button.clicked.connect(lambda: self.open_scar())
         sb.addWidget(self.scar_label)
         sb.addWidget(self.scar_button)
+        sb.addWidget(self.trace_button)
         sb.addWidget(self.open_scar_button)
         self.costs_button = QPushButton(self.tr("&Costs…"))
         self.costs_button.clicked.connect(lambda: self.edit_costs())
@@ -354,6 +357,8 @@ class ComplaintDetailWidget(QWidget):
             self.scar_label.setStyleSheet("color: #c0392b;" if s.containment_open else "color: #1e8449;")
         self.scar_button.setVisible(d.scar is None)
         self.scar_button.setEnabled(may_record and d.state != "closed")
+        self.trace_button.setVisible(d.scar is None and d.supplier_id is None)
+        self.trace_button.setEnabled(may_record)
         self.open_scar_button.setVisible(d.scar is not None)
         self.costs_button.setEnabled(may_record)
 
@@ -427,31 +432,44 @@ class ComplaintDetailWidget(QWidget):
     def resume(self) -> bool:
         return self._act(lambda: self.service.resume(self.ctx.database, self.complaint_id))
 
+    def _choose_supplier(self, title: str) -> int | None:
+        """The part's suppliers (or every supplier when the part has none / is not known)."""
+        choices = self.service.part_suppliers(self.ctx.database, self.detail.part_id) if self.detail.part_id else []
+        if not choices:
+            from app.models.suppliers import master
+
+            frame = master.supplier_grid(self.ctx.database)
+            choices = [(int(r["id"]), r["code"], r["name_zh"], r["name_en"]) for r in frame.to_dict("records")]
+        if not choices:
+            self.message.setText(c.label(c.ERROR_CODES, "supplier_required"))
+            return None
+        if len(choices) == 1:
+            return choices[0][0]
+        lang = self.ctx.language
+        items = [f"{code} {(zh or en) if lang == 'zh_CN' else (en or zh)}" for _i, code, zh, en in choices]
+        item, accepted = QInputDialog.getItem(self, title, self.tr("The cause lies with which supplier?"), items, 0,
+                                              False)
+        return choices[items.index(item)][0] if accepted else None
+
     def raise_scar(self, supplier_id: int | None = None) -> bool:
         if self.detail is None:
             return False
         if supplier_id is None:
-            choices = self.service.part_suppliers(self.ctx.database, self.detail.part_id) if self.detail.part_id else []
-            if not choices:
-                from app.models.suppliers import master
-
-                frame = master.supplier_grid(self.ctx.database)
-                choices = [(int(r["id"]), r["code"], r["name_zh"], r["name_en"]) for r in frame.to_dict("records")]
-            if not choices:
-                self.message.setText(c.label(c.ERROR_CODES, "supplier_required"))
+            supplier_id = self._choose_supplier(self.tr("Raise SCAR"))
+            if supplier_id is None:
                 return False
-            if len(choices) == 1:
-                supplier_id = choices[0][0]
-            else:
-                lang = self.ctx.language
-                items = [f"{code} {(zh or en) if lang == 'zh_CN' else (en or zh)}" for _i, code, zh, en in choices]
-                item, accepted = QInputDialog.getItem(self, self.tr("Raise SCAR"),
-                                                      self.tr("The cause lies with which supplier?"), items, 0, False)
-                if not accepted:
-                    return False
-                supplier_id = choices[items.index(item)][0]
         return self._act(lambda: self.service.raise_scar(self.ctx.database, self.complaint_id,
                                                          supplier_id=supplier_id))
+
+    def trace(self, supplier_id: int | None = None) -> bool:
+        """Name the supplier the cause lies with, without a SCAR (it counts in its evaluation)."""
+        if self.detail is None:
+            return False
+        if supplier_id is None:
+            supplier_id = self._choose_supplier(self.tr("Trace to a supplier"))
+            if supplier_id is None:
+                return False
+        return self._act(lambda: self.service.trace_to_supplier(self.ctx.database, self.complaint_id, supplier_id))
 
     def open_scar(self) -> QDialog | None:
         if self.detail is None or self.detail.scar is None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from app.views.complaints import common as c
 
@@ -52,6 +53,11 @@ class IntakeDialog(QDialog):
         self.description.setMinimumHeight(90)
         self.defect = QLineEdit()
         self.defect.setPlaceholderText(self.tr("e.g. burr, scratch, wrong label (for the Pareto)"))
+        self.files: list[str] = []
+        self.files_label = QLabel(self.tr("none"))
+        self.files_label.setWordWrap(True)
+        self.files_button = QPushButton(self.tr("Add files…"))
+        self.files_button.clicked.connect(lambda: self.add_files())
         self.severity = self._codes(c.SEVERITIES, "major")
         self.priority = self._codes(c.PRIORITIES, "normal")
         self.fields = {"customer_id": self.customer, "contact_id": self.contact, "channel": self.channel,
@@ -83,6 +89,10 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Description:"), self.description)
         form.addRow(self.tr("Defect:"), self.defect)
+        files = QHBoxLayout()
+        files.addWidget(self.files_label, 1)
+        files.addWidget(self.files_button)
+        form.addRow(self.tr("Attachments:"), files)
         self.message = QLabel()
         self.message.setObjectName("intakeMessage")
         self.message.setWordWrap(True)
@@ -98,6 +108,17 @@ class IntakeDialog(QDialog):
         if customer_id is not None:
             self.customer.setCurrentIndex(max(self.customer.findData(customer_id), 0))
         self._customer_changed()
+
+    def add_files(self, paths: list[str] | None = None) -> None:
+        """Files to copy into the database's folder once the complaint is stored (photos, 8D, labels)."""
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files to the complaint"))
+        for p in paths or []:
+            if p not in self.files:
+                self.files.append(str(p))
+        from pathlib import Path
+
+        self.files_label.setText(", ".join(Path(p).name for p in self.files) or self.tr("none"))
 
     def _codes(self, table: dict[str, str], default: str) -> QComboBox:
         box = QComboBox()
@@ -153,6 +174,17 @@ class IntakeDialog(QDialog):
 
             self.message.setText(exc.text(self.ctx.language) if hasattr(exc, "text") else database_error_text(exc))
             return False
+        failed = []
+        for path in self.files:  # after the intake: each file is copied and stored on its own
+            try:
+                self.service.add_attachment(self.ctx.database, self.complaint_id, path)
+            except Exception as exc:  # e.g. the file vanished, too big: the complaint is stored anyway
+                failed.append(c.error_text(exc, self.ctx.language))
+        if failed:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Attachments"), self.tr("The complaint was stored, but these files "
+                                                                     "were not attached:") + "\n" + "\n".join(failed))
         self.accept()
         return True
 

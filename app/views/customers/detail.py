@@ -18,7 +18,7 @@ from datetime import datetime
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QScrollArea, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
@@ -183,6 +183,7 @@ class CustomerDetail(QWidget):
         self._build_contacts()
         self._build_parts()
         self.extra_tabs: list[tuple[TabFactory, QWidget]] = []
+        self.extra_holders: dict[int, QScrollArea] = {}  # id(tab widget) -> the scroll area holding it
         self._build_history()
         self._enable(False)
 
@@ -207,7 +208,11 @@ class CustomerDetail(QWidget):
             self.basic[key] = label
             title = {"contacts": self.tr("Contacts"), "parts": self.tr("Parts we supply")}.get(key) or _field(key)
             form.addRow(title + ":", label)
-        self.tabs.addTab(page, self.tr("Basic data"))
+        scroll = QScrollArea()  # the splitter may leave the detail little height on a laptop
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, self.tr("Basic data"))
 
     def _buttons_row(self, specs) -> tuple[QHBoxLayout, list[QPushButton]]:
         row = QHBoxLayout()
@@ -300,10 +305,10 @@ class CustomerDetail(QWidget):
 
     def _rebuild_extra_tabs(self) -> None:
         current = self.tabs.currentIndex()
-        for holder in getattr(self, "_extra_holders", []):
+        for _factory, widget in self.extra_tabs:
+            holder = self.extra_holders.pop(id(widget), widget)
             self.tabs.removeTab(self.tabs.indexOf(holder))
-            holder.deleteLater()  # and the tab inside it
-        self._extra_holders = []
+            holder.deleteLater()
         self.extra_tabs = []
         if self.customer_id is None:
             return
@@ -311,14 +316,12 @@ class CustomerDetail(QWidget):
             if not factory.available():
                 continue
             widget = factory.create(self.ctx, self.customer_id)
-            from PySide6.QtWidgets import QFrame, QScrollArea
-
-            holder = QScrollArea()  # another domain's tab may be taller than a 768-px laptop leaves: it scrolls
-            holder.setWidgetResizable(True)
+            holder = QScrollArea()  # another domain's page inside a tab: it scrolls rather than
+            holder.setWidgetResizable(True)  # push the window past a laptop screen's height
             holder.setFrameShape(QFrame.Shape.NoFrame)
             holder.setWidget(widget)
+            self.extra_holders[id(widget)] = holder
             self.tabs.insertTab(self.tabs.indexOf(self.history_page), holder, factory.title())
-            self._extra_holders.append(holder)
             self.extra_tabs.append((factory, widget))
         self.tabs.setCurrentIndex(min(max(current, 0), self.tabs.count() - 1))
 

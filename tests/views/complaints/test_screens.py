@@ -56,7 +56,7 @@ def test_models_pass_the_model_tester(ctx, qtmodeltester):
     assert all(("left" in t or "overdue" in t) for t in texts)
 
 
-def test_intake_shows_every_problem_and_keeps_the_input(ctx, qtbot):
+def test_intake_shows_every_problem_and_keeps_the_input(ctx, qtbot, tmp_path):
     from app.views.complaints.intake import IntakeDialog
 
     world = make_world(ctx.database)
@@ -71,8 +71,13 @@ def test_intake_shows_every_problem_and_keeps_the_input(ctx, qtbot):
     assert dialog.contact.count() == 3 and dialog.part.count() >= 2
     dialog.title.setText("毛刺")
     dialog.description.setPlainText("边缘毛刺")
+    photo = tmp_path / "burr.jpg"
+    photo.write_bytes(b"jpeg")
+    dialog.add_files([str(photo)])
+    assert "burr.jpg" in dialog.files_label.text()
     assert dialog.create() is True and dialog.complaint_id is not None
-    assert svc.get_complaint(ctx.database, dialog.complaint_id).lot == "L-77"
+    d = svc.get_complaint(ctx.database, dialog.complaint_id)
+    assert d.lot == "L-77" and [a["file_name"] for a in d.attachments] == ["burr.jpg"]
 
 
 def test_journey_complaint_to_scar_to_letter_to_closed_with_rating(ctx, qtbot, tmp_path):
@@ -318,3 +323,22 @@ def test_a_viewer_sees_complaints_but_cannot_change_them(ctx, qtbot):
     assert d.complaint_id == cid
     assert not d.record_button.isEnabled() and not d.pause_button.isEnabled() and not d.scar_button.isEnabled()
     assert d.record_step("team") is False and "complaints.record" in d.message.text()
+
+
+def test_trace_to_a_supplier_without_a_scar(ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.views.complaints.detail import ComplaintDetailWidget
+
+    world = make_world(ctx.database)
+    cid = svc.create_complaint(ctx.database, intake(world))
+    w = ComplaintDetailWidget(ctx)
+    qtbot.addWidget(w)
+    w.set_complaint(cid)
+    assert not w.trace_button.isHidden()
+    # the part has two suppliers: the user picks the second (B)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (items[1], True))
+    assert w.trace()
+    d = svc.get_complaint(ctx.database, cid)
+    assert d.supplier_code == "S-B" and d.scar is None and w.trace_button.isHidden()
+    assert "S-B" in w.scar_label.text()
