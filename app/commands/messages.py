@@ -530,6 +530,7 @@ EN.update({
     "columns.missing": "column(s) not in the data: {columns}",
     "text.nul": "a value contains a NUL character",
     "approval.order": "step '{step}' cannot be done before '{before}'",
+    "aql.not_preferred": "AQL {aql} is not a preferred AQL of {standard}; nearest preferred: {near}",
 })
 ZH.update({
     "check.not_a_file": "{path} 不存在或不是文件。",
@@ -547,6 +548,7 @@ ZH.update({
     "columns.missing": "数据中没有这些列：{columns}",
     "text.nul": "取值中含有 NUL 字符",
     "approval.order": "步骤“{step}”不能在“{before}”之前记录",
+    "aql.not_preferred": "AQL {aql} 不是 {standard} 的优先 AQL；最接近的优先值：{near}",
 })
 #: what a "does not exist" names, in Chinese
 RECORD_NAMES_ZH = {"audit": "审核", "survey": "调查表", "supplier": "供应商", "corrective action": "纠正措施",
@@ -568,6 +570,8 @@ _PATTERNS += [
     (re.compile(r"^column\(s\) not in the data: (?P<columns>.+?)(?: \(need .*\))?$"), "columns.missing"),
     (re.compile(r"^embedded null byte$"), "text.nul"),
     (re.compile(r"^step '(?P<step>[^']+)' cannot be done before '(?P<before>[^']+)'$"), "approval.order"),
+    (re.compile(r"^AQL (?P<aql>\S+) is not a preferred AQL of (?P<standard>.+?); nearest preferred: (?P<near>.+)$"),
+     "aql.not_preferred"),
 ]
 
 #: the operating system's reasons (``strerror``) users meet, in Chinese
@@ -588,18 +592,6 @@ OS_REASONS_ZH = {
     "file is not a database": "不是数据库文件",
     "attempt to write a readonly database": "数据库为只读",
 }
-#: argparse's own refusals (a usage mistake), in Chinese
-USAGE_ZH = [
-    (re.compile(r"^the following arguments are required: (?P<x>.+)$"), "缺少必需的参数：{x}"),
-    (re.compile(r"^argument (?P<a>\S+): invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$"), "参数 {a}：无效的选项 {v}（可选：{c}）"),
-    (re.compile(r"^argument (?P<a>\S+): expected one argument$"), "参数 {a} 需要一个取值"),
-    (re.compile(r"^argument (?P<a>\S+): not allowed with argument (?P<b>\S+)$"), "参数 {a} 不能与参数 {b} 同时使用"),
-    (re.compile(r"^argument (?P<a>\S+): invalid \S+ value: (?P<v>.+)$"), "参数 {a}：无效的取值 {v}"),
-    (re.compile(r"^one of the arguments (?P<x>.+) is required$"), "必须给出以下参数之一：{x}"),
-    (re.compile(r"^unrecognized arguments: (?P<x>.+)$"), "无法识别的参数：{x}"),
-    (re.compile(r"^argument (?P<a>\S+): ignored explicit argument (?P<v>.+)$"), "参数 {a}：多余的取值 {v}"),
-    (re.compile(r"^invalid choice: (?P<v>.+?) \(choose from (?P<c>.+)\)$"), "无效的命令 {v}（可选：{c}）"),
-]
 
 
 def localised_params(params: dict, lang: str) -> dict:
@@ -612,18 +604,17 @@ def localised_params(params: dict, lang: str) -> dict:
         value = out.get(name)
         if value is not None and str(value) in OS_REASONS_ZH:
             out[name] = OS_REASONS_ZH[str(value)]
-    message = out.get("message")
-    if isinstance(message, str) and "command" in out:  # the "usage" line: argparse's English refusal
-        for pattern, template in USAGE_ZH:
-            m = pattern.match(message)
-            if m:
-                out["message"] = template.format(**m.groupdict())
-                break
     if "step" in out and "before" in out:  # approval steps by their Chinese titles
         from app.flows.approval import STEP_TITLES
 
         for name in ("step", "before"):
             out[name] = STEP_TITLES.get(str(out[name]), (out[name],))[0]
+    message = out.get("message")
+    if isinstance(message, str) and message.strip() and "\n" not in message and "command" not in out:  # a service's own line
+        out["message"] = error_text(message, lang)
+    near = out.get("near")
+    if isinstance(near, str):
+        out["near"] = near.replace(" or ", " 或 ")
     what = out.get("what")
     if isinstance(what, str) and what in RECORD_NAMES_ZH:
         out["what"] = RECORD_NAMES_ZH[what]

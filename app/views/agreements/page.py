@@ -654,10 +654,13 @@ class TargetsTab(_Page):
                   self.compute_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.scar_button)
-        bar.addWidget(self.plan_button)
-        bar.addWidget(self.report_button)
         layout.addLayout(bar)
+        actions = QHBoxLayout()  # a second row: one row of filters and actions did not fit a 1280 px laptop
+        actions.addStretch(1)
+        actions.addWidget(self.scar_button)
+        actions.addWidget(self.plan_button)
+        actions.addWidget(self.report_button)
+        layout.addLayout(actions)
         self.summary = QLabel("")
         self.summary.setObjectName("targetSummary")
         layout.addWidget(self.summary)

@@ -145,6 +145,13 @@ class MainWindow(QMainWindow):
         if spec.key not in self.pages:
             page = spec.factory(self.ctx)
             page.setObjectName(page.objectName() or f"{spec.key}Page")
+            from PySide6.QtWidgets import QHeaderView
+
+            from app.views.core.table_models import readable_headers
+
+            for header in page.findChildren(QHeaderView):  # no column title cut, on any module's page
+                if header.orientation() == Qt.Orientation.Horizontal:
+                    readable_headers(header)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)

@@ -137,6 +137,7 @@ class _HeaderFitter(QObject):
         header.sortIndicatorChanged.connect(self.fit)  # the arrow needs room too
         header.geometriesChanged.connect(self.attach)  # a model set later, or sections added
         header.sectionCountChanged.connect(self.attach)
+        header.sectionResized.connect(self._resized)
         self.attach()
 
     def attach(self, *_args) -> None:
@@ -148,6 +149,15 @@ class _HeaderFitter(QObject):
             self._model = model
         self.fit()
 
+    def _resized(self, logical: int, _old: int, new: int) -> None:
+        """A stretched section squeezed by its pane (the layout, not the user) is fitted again."""
+        from PySide6.QtWidgets import QHeaderView
+
+        header = self.parent()
+        if header is not None and header.sectionResizeMode(logical) == QHeaderView.ResizeMode.Stretch \
+                and 0 < new < header.sectionSizeHint(logical):
+            self.fit()
+
     def fit(self, *_args) -> None:
         from PySide6.QtWidgets import QHeaderView
 
@@ -155,10 +165,15 @@ class _HeaderFitter(QObject):
         if header is None or header.model() is None:
             return
         for logical in range(header.count()):
-            if header.isSectionHidden(logical) or header.sectionResizeMode(logical) != QHeaderView.ResizeMode.Interactive:
+            if header.isSectionHidden(logical):
                 continue
+            mode = header.sectionResizeMode(logical)
             need = header.sectionSizeHint(logical)
-            if header.sectionSize(logical) < need:
+            if mode == QHeaderView.ResizeMode.Stretch and 0 < header.sectionSize(logical) < need:
+                # squeezed by a narrow pane: a readable title beats filling the width (the view scrolls)
+                header.setSectionResizeMode(logical, QHeaderView.ResizeMode.Interactive)
+                mode = QHeaderView.ResizeMode.Interactive
+            if mode == QHeaderView.ResizeMode.Interactive and header.sectionSize(logical) < need:
                 header.resizeSection(logical, need)
 
 

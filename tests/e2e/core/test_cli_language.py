@@ -100,6 +100,10 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "agreement": (["agreement", "breaches", "--db", d["db"], "--supplier", "all", "--period", d["period"],
                        "--out", str(out / "breaches.xlsx")],
                       ["agreement", "print", "--db", d["db"], "--supplier", "NOPE", "--out", str(out / "c.pdf")]),
+        # inspection
+        "plan": (["plan", "--lot-size", "500", "--aql", "1.0"], ["plan", "--lot-size", "500", "--aql", "7.7"]),
+        "inspection": (["inspection", "export", "--db", d["db"], "--out", str(out / "lots.csv")],
+                       ["inspection", "export", "--db", missing, "--out", str(out / "lots.csv")]),
     }
 
 
