@@ -864,8 +864,8 @@ def list_complaints(db: Database, flt: ComplaintFilter | None = None, *, now: da
         else:
             frame = None
         base = pd.DataFrame([r[:23] for r in rows], columns=LIST_COLUMNS[:23])
-    base["received_at"] = pd.to_datetime(base["received_at"])
-    base["closed_at"] = pd.to_datetime(base["closed_at"])
+    base["received_at"] = pd.to_datetime(base["received_at"], format="ISO8601")
+    base["closed_at"] = pd.to_datetime(base["closed_at"], format="ISO8601")
     if frame is not None and len(frame):
         base = base.merge(frame[["id", "milestone", "target", "left", "due_at", "overdue", "paused"]], on="id",
                           how="left")
