@@ -517,7 +517,8 @@ def raise_scar(db: Database, complaint_id: int, *, supplier_id: int | None = Non
                title: str = "", issued_on: date | None = None) -> int:
     """Trace the complaint to a supplier and raise a SCAR on it, pre-filled from the complaint, in
     the same transaction; links both ways (the SCAR's source is ``complaint``, the complaint keeps
-    ``car_id``). The supplier defaults to the part's main supplier."""
+    ``car_id``). The supplier defaults to the one the complaint was traced to, else the part's
+    main supplier."""
     require(db, "corrective.create")
     with db.begin() as s:
         c = _complaint(s, complaint_id)
@@ -526,6 +527,8 @@ def raise_scar(db: Database, complaint_id: int, *, supplier_id: int | None = Non
         if c.state == "closed":
             raise ComplaintError(f"{c.number} is closed", "bad_state")
         part = s.get(Part, c.part_id) if c.part_id else None
+        if supplier_id is None:
+            supplier_id = c.supplier_id
         if supplier_id is None:
             if part is None:
                 raise ComplaintError(f"{c.number} names no part; choose the supplier", "supplier_required")

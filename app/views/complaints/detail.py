@@ -447,8 +447,11 @@ class ComplaintDetailWidget(QWidget):
             return choices[0][0]
         lang = self.ctx.language
         items = [f"{code} {(zh or en) if lang == 'zh_CN' else (en or zh)}" for _i, code, zh, en in choices]
-        item, accepted = QInputDialog.getItem(self, title, self.tr("The cause lies with which supplier?"), items, 0,
-                                              False)
+        ids = [i for i, *_rest in choices]
+        # the supplier the complaint was already traced to is proposed first (not the first in the list)
+        current = ids.index(self.detail.supplier_id) if self.detail.supplier_id in ids else 0
+        item, accepted = QInputDialog.getItem(self, title, self.tr("The cause lies with which supplier?"), items,
+                                              current, False)
         return choices[items.index(item)][0] if accepted else None
 
     def raise_scar(self, supplier_id: int | None = None) -> bool:
