@@ -161,6 +161,9 @@ def test_customer_journey_to_the_supplier_evaluation(ctx, qtbot, monkeypatch, tm
 
     # ---- 6. SCAR raised from the complaint, linked both ways --------------------------------------
     assert detail.scar_button.isEnabled() and not detail.scar_button.isHidden()
+    # the supplier traced to is proposed when the SCAR is raised: the user just presses OK
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        lambda _p, _t, _l, items, current=0, *a, **k: (picked.append(list(items)) or items[current], True))
     detail.scar_button.click()
     d = svc.get_complaint(db, cid)
     assert d.scar is not None, detail.message.text()
@@ -217,6 +220,9 @@ def test_customer_journey_to_the_supplier_evaluation(ctx, qtbot, monkeypatch, tm
     qtbot.addWidget(ev)
     ev.set_period(period)
     assert ev.grades.select_code(chosen_code)
-    keys = list(ev.trace.model.frame["key"])
-    assert "customer_complaints" in keys
+    frame = ev.trace.model.frame
+    row = frame[frame["key"] == "customer_complaints"]
+    assert len(row) == 1 and int(row.iloc[0]["numerator"]) == before + 1
+    shown = [ev.trace.proxy.index(r, 0).data() for r in range(ev.trace.proxy.rowCount())]
+    assert "Customer complaints" in shown
     assert not [m for m in no_modal_boxes if m[0] == "critical"]
