@@ -75,6 +75,8 @@ def test_customer_journey_to_the_supplier_evaluation(ctx, qtbot, monkeypatch, tm
     from app.views.customers.page import CustomersPage
     from app.views.suppliers.corrective import CarListWidget
 
+    from app.models.customers import master
+
     db = ctx.database
     # ---- 1. new customer through the customer page's "Add…" button -----------------------------
     customers = CustomersPage(ctx)
@@ -85,7 +87,11 @@ def test_customer_journey_to_the_supplier_evaluation(ctx, qtbot, monkeypatch, tm
         d.name_zh.setText("旅程精密机械")
         qtbot.keyClicks(d.name_en, "Journey Precision")
         d.lifecycle.setCurrentIndex(d.lifecycle.findData("current"))
-        d.owner.setCurrentIndex(max(d.owner.findData(db.cqe_id) if getattr(db, "cqe_id", None) else 0, 0))
+        assert d.owner.count() > 1  # the demo's customer quality engineers
+        d.owner.setCurrentIndex(1)
+        owner.append(d.owner.currentData())
+
+    owner: list = []
 
     monkeypatch.setattr(CustomerDialog, "exec", _filled_exec(fill_customer))
     customers.grid.add_button.click()
@@ -93,7 +99,7 @@ def test_customer_journey_to_the_supplier_evaluation(ctx, qtbot, monkeypatch, tm
         from app.models.customers.tables import Customer
 
         cust_id = s.scalar(select(Customer.id).where(Customer.code == "JNY-E2E"))
-    assert cust_id is not None
+    assert cust_id is not None and master.get_customer(db, cust_id).row.owner_user_id == owner[0]
     assert customers.grid.current_customer_id() == cust_id and customers.detail.customer_id == cust_id
 
     # ---- 2. a contact in the "quality" group, who reads Chinese ---------------------------------
@@ -108,8 +114,6 @@ def test_customer_journey_to_the_supplier_evaluation(ctx, qtbot, monkeypatch, tm
     customers.detail.add_contact_button.click()
     assert customers.detail.contacts_model.rowCount() == 1
     assert "Quality" in customers.detail.contacts_model.index(0, 6).data()
-    from app.models.customers import master
-
     contact = master.list_contacts(db, cust_id)[0]
     assert contact.name == "陈静" and contact.preferred_language == "zh_CN" and "quality" in contact.groups
 
@@ -202,6 +206,8 @@ def test_customer_journey_to_the_supplier_evaluation(ctx, qtbot, monkeypatch, tm
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(letter), "-"], capture_output=True, text=True).stdout
         assert number in text and "顾客投诉答复函" in text and "陈静" in text and "Reply to your" not in text
+        fonts = subprocess.run(["pdffonts", str(letter)], capture_output=True, text=True).stdout
+        assert any(line.split()[-5:-4] == ["yes"] for line in fonts.splitlines()[2:])  # an embedded font
 
     # ---- 9. closed with the customer's rating ----------------------------------------------------
     detail.rating.setValue(5)
