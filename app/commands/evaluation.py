@@ -73,7 +73,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
             out = [{"supplier": r.code, "score": r.score, "grade": r.grade, "previous_grade": r.previous_grade,
                     "periods_in_grade": r.periods_in_grade, "indicators": r.indicators, "missing": r.missing,
                     "treatment": r.treatment, "status": r.status, "certificate": r.certificate,
-                    "overdue_cars": r.overdue_cars, "actions": list(r.actions), "holds": list(r.holds)}
+                    "overdue_cars": r.overdue_cars, "agreement_breaches": r.breaches, "actions": list(r.actions),
+                    "holds": list(r.holds)}
                    for r in gl.rows]
             print(json.dumps(out, ensure_ascii=False, indent=1))
         else:

@@ -25,7 +25,10 @@ TEXT = {
         "columns": {"rank": "序号", "code": "供应商代码", "name": "供应商名称", "score": "得分", "grade": "等级",
                     "previous_grade": "上期等级", "change": "变化", "periods_in_grade": "连续期数",
                     "missing": "缺失指标", "actions": "措施", "status": "供应商状态", "certificate": "体系证书",
-                    "overdue_cars": "逾期纠正措施", "holds": "措施调整原因"},
+                    "overdue_cars": "逾期纠正措施", "holds": "措施调整原因", "breaches": "协议违约"},
+        "breaches_short": "协议违约",
+        "breaches_note": "协议违约：本期内现行质量协议目标条款未达成的次数（质量协议目标与实绩对比）；"
+                         "“—”表示没有适用的协议目标。",
         "indicators": {"lot_pass_rate": "批次合格率", "ppm": "PPM", "on_time_delivery": "供货及时率",
                        "order_fulfilment": "订货满足率", "service": "服务", "price": "价格指数",
                        "customer_complaints": "顾客投诉"},
@@ -46,7 +49,11 @@ TEXT = {
                     "grade": "Grade", "previous_grade": "Previous grade", "change": "Change",
                     "periods_in_grade": "Periods in grade", "missing": "Missing indicators", "actions": "Actions",
                     "status": "Supplier status", "certificate": "QMS certificate", "overdue_cars": "Overdue SCARs",
-                    "holds": "Why the actions differ"},
+                    "holds": "Why the actions differ", "breaches": "Agreement breaches"},
+        "breaches_short": "Breaches",
+        "breaches_note": "Breaches (agreement breaches): how often a target clause of the quality agreement in force was "
+                         "missed in the period (agreement targets against actuals); \u201c\u2014\u201d = no agreed "
+                         "target applies.",
         "indicators": {"lot_pass_rate": "Lot pass rate", "ppm": "PPM", "on_time_delivery": "On-time delivery",
                        "order_fulfilment": "Order fulfilment", "service": "Service", "price": "Price index",
                        "customer_complaints": "Customer complaints"},
@@ -74,7 +81,11 @@ def columns(lang: str) -> list[tuple[str, str]]:
     head = [(k, c[k]) for k in ("rank", "code", "name", "status", "score", "grade", "previous_grade", "change",
                                 "periods_in_grade")]
     return head + [(k, t["indicators"][k]) for k in INDICATORS] + [
-        (k, c[k]) for k in ("missing", "certificate", "overdue_cars", "actions", "holds")]
+        (k, c[k]) for k in ("breaches", "missing", "certificate", "overdue_cars", "actions", "holds")]
+
+
+def breaches_text(row: GradeRow) -> str:
+    return "—" if row.breaches is None else str(row.breaches)
 
 
 def certificate_text(row: GradeRow, lang: str) -> str:
@@ -115,6 +126,7 @@ def row_values(row: GradeRow, rank: int, lang: str, *, typed: bool = False) -> l
     for key in INDICATORS:
         v = row.indicators.get(key)
         out.append((round(v, 6) if v is not None else None) if typed else _indicator_text(key, v))
+    out.append(row.breaches if typed else breaches_text(row))
     out.append(", ".join(t["indicators"].get(m, m) for m in row.missing))
     out.append(certificate_text(row, lang))
     out.append(row.overdue_cars if typed else str(row.overdue_cars))
@@ -146,6 +158,7 @@ def _csv(gl: GradeList, path: Path, lang: str) -> None:
 
 
 def _xlsx(gl: GradeList, path: Path, lang: str) -> None:
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -182,6 +195,8 @@ def _xlsx(gl: GradeList, path: Path, lang: str) -> None:
             ws.cell(r, grade_col).fill = fill
             ws.cell(r, grade_col).alignment = Alignment(horizontal="center")
     last = header_row + len(gl.rows)
+    ws.cell(last + 2, 1, t["breaches_note"])
+    ws.cell(header_row, keys.index("breaches") + 1).comment = Comment(t["breaches_note"], "QualityBridge")
     ws.freeze_panes = ws.cell(header_row + 1, 4)  # header and supplier code/name stay in view
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(cols))}{max(last, header_row + 1)}"
     widths = {"rank": 6, "code": 12, "name": 36 if lang == "en" else 28, "score": 8, "grade": 7,
@@ -216,7 +231,7 @@ def _pdf(gl: GradeList, path: Path, lang: str) -> None:
     story.append(Spacer(1, 3 * mm))
     c = t["columns"]
     head = [c["rank"], c["code"], c["name"], c["status"], c["score"], c["grade"], c["previous_grade"],
-            c["periods_in_grade"], c["certificate"], c["overdue_cars"], c["actions"]]
+            c["periods_in_grade"], c["certificate"], c["overdue_cars"], t["breaches_short"] + "¹", c["actions"]]
     rows: list[list[object]] = [[Paragraph(escape(h), styles.cell_bold) for h in head]]
     extra = []
     red = colors.HexColor("#c0392b")
@@ -227,17 +242,22 @@ def _pdf(gl: GradeList, path: Path, lang: str) -> None:
             actions += "<br/><font color='#c0392b'>" + escape(holds_text(r, lang)) + "</font>"
         rows.append([str(i), r.code, Paragraph(escape(v[2]), styles.cell), Paragraph(escape(v[3]), styles.cell),
                      v[4], v[5], v[6], str(r.periods_in_grade), Paragraph(escape(certificate_text(r, lang)), styles.cell),
-                     str(r.overdue_cars) if r.overdue_cars else "", Paragraph(actions, styles.cell)])
+                     str(r.overdue_cars) if r.overdue_cars else "", breaches_text(r), Paragraph(actions, styles.cell)])
         if r.grade:
             extra.append(("BACKGROUND", (5, i), (5, i), colors.HexColor("#" + GRADE_FILL[r.grade])))
         if r.status in ("suspended", "disqualified"):
             extra.append(("TEXTCOLOR", (3, i), (3, i), red))
         if r.overdue_cars:
             extra.append(("TEXTCOLOR", (9, i), (9, i), red))
+        if r.breaches:
+            extra.append(("TEXTCOLOR", (10, i), (10, i), red))
     # landscape A4: 261 mm between the margins
-    widths = [10 * mm, 18 * mm, 44 * mm, 26 * mm, 13 * mm, 13 * mm, 16 * mm, 16 * mm, 32 * mm, 16 * mm, 57 * mm]
+    widths = [10 * mm, 18 * mm, 40 * mm, 24 * mm, 13 * mm, 13 * mm, 16 * mm, 16 * mm, 30 * mm, 16 * mm, 19 * mm,
+              46 * mm]
     story.append(grid_table(rows, widths, extra=extra + [("ALIGN", (4, 1), (7, -1), "CENTER"),
-                                                         ("ALIGN", (9, 1), (9, -1), "CENTER")], font_size=8))
+                                                         ("ALIGN", (9, 1), (10, -1), "CENTER")], font_size=8))
+    story.append(Spacer(1, 2 * mm))
+    story.append(Paragraph(escape("¹ " + t["breaches_note"]), styles.body))
     story.append(Spacer(1, 8 * mm))
     story.append(signature_block(t["signatures"], styles, lang, sum(widths)))
     build_pdf(path, story, title=f"{t['title']} {gl.period}", lang=lang, font=font, landscape=True,

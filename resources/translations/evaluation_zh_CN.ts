@@ -39,6 +39,14 @@
         <translation>逾期纠正措施</translation>
     </message>
     <message>
+        <source>Agreement breaches</source>
+        <translation>协议违约</translation>
+    </message>
+    <message>
+        <source>How often a target clause of the quality agreement in force was missed in this period (agreement targets against actuals); empty = no agreed target applies</source>
+        <translation>本期内现行质量协议目标条款未达成的次数（质量协议目标与实绩对比）；空白表示没有适用的协议目标</translation>
+    </message>
+    <message>
         <source>Actions</source>
         <translation>措施</translation>
     </message>

@@ -532,8 +532,8 @@
         <translation>免检</translation>
     </message>
     <message>
-        <source>quality agreement clause (required for skip-lot or exemption)</source>
-        <translation>质量协议条款（跳批或免检时必填）</translation>
+        <source>needed to override: skip-lot needs grade A and a clause allowing it</source>
+        <translation>例外时必填：跳批需评价等级 A 且协议条款允许</translation>
     </message>
     <message>
         <source>Evaluation grade %1 (%2), advisory</source>
@@ -550,6 +550,14 @@
     <message>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Agreement clause</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>Differs from the agreement (advisory, logged on save):</source>
+        <translation>与质量协议不一致（仅提示，保存时记入审计追踪）：</translation>
     </message>
     <message>
         <source>Now: %1 inspection · score %2</source>
@@ -598,6 +606,42 @@
     <message>
         <source>Re&amp;move item</source>
         <translation>删除项目(&amp;M)</translation>
+    </message>
+    <message>
+        <source>agreement: %1</source>
+        <translation>协议：%1</translation>
+    </message>
+    <message>
+        <source>The value the quality agreement's inspection clause in force states</source>
+        <translation>现行质量协议检验条款规定的值</translation>
+    </message>
+    <message>
+        <source>No quality agreement clause in force for this supplier and part</source>
+        <translation>该供应商与物料没有生效的质量协议检验条款</translation>
+    </message>
+    <message>
+        <source>this part</source>
+        <translation>本物料</translation>
+    </message>
+    <message>
+        <source>all parts of the supplier</source>
+        <translation>该供应商全部物料</translation>
+    </message>
+    <message>
+        <source>Clause %1 · agreement %2 version %3 (%4)</source>
+        <translation>条款 %1 · 协议 %2 第 %3 版（%4）</translation>
+    </message>
+    <message>
+        <source>AQL %1 · level %2 · %3</source>
+        <translation>AQL %1 · 检验水平 %2 · %3</translation>
+    </message>
+    <message>
+        <source>skip-lot allowed</source>
+        <translation>允许跳批</translation>
+    </message>
+    <message>
+        <source>no skip-lot</source>
+        <translation>不允许跳批</translation>
     </message>
     <message>
         <source>Variable (limits)</source>

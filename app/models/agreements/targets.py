@@ -105,6 +105,23 @@ def target_actuals(db: Database, *, start: str, end: str, supplier_id: int | Non
     return TargetReport(rows, start, end)
 
 
+def breach_counts(db: Database, period: str, supplier_ids=None) -> dict[int, int]:
+    """Agreement breaches per supplier in one evaluation period (``2026-10``, ``2026-Q3``, ``2026``):
+    the target lines of :func:`target_actuals` whose periods lie inside it. A supplier is a key only
+    when at least one agreed target applied (0 = all met or missing); ``supplier_ids`` limits the
+    work to those suppliers (one supplier is computed alone)."""
+    lo, hi = _range(period, period)
+    wanted = None if supplier_ids is None else {int(x) for x in supplier_ids}
+    if wanted is not None and not wanted:
+        return {}
+    with db.read() as s:
+        rows = _compute(s, lo, hi, next(iter(wanted)) if wanted is not None and len(wanted) == 1 else None)
+    if rows.empty:
+        return {}
+    counts = (rows["status"] == "breach").groupby(rows["supplier_id"].astype(np.int64)).sum()
+    return {int(k): int(v) for k, v in counts.items() if wanted is None or int(k) in wanted}
+
+
 def _monthly_counts(session, supplier_ids: np.ndarray, lo: date, hi: date, scheme,
                     fields: frozenset[str] | None = None) -> tuple[list[Period], list]:
     """The evaluation's own aggregation (``aggregate_counts``) for every month in [lo, hi), only

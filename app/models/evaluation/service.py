@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -392,6 +392,7 @@ class GradeRow:
     certificate_standards: tuple[str, ...] = ()  # the mandatory standards in that state
     overdue_cars: int = 0              # overdue corrective action requests today
     holds: tuple[str, ...] = ()        # why the actions differ from the grade's (grading.apply_holds)
+    breaches: int | None = None        # quality agreement target breaches in the period; None = no agreed target
 
 
 @dataclass(frozen=True)
@@ -445,7 +446,14 @@ def grade_list(db: Database, period_text: str, *, as_of: date | None = None) -> 
                                 res.periods_in_grade, res.change, res.treatment, json.loads(res.missing),
                                 values.get(res.supplier_id, {}), actions, status,
                                 cert.state if cert else "none", cert.standards if cert else (), overdue, holds))
-        return GradeList(label, run.period_kind, scheme_rec.name, scheme_rec.version, scheme, run.run_at, out)
+        run_kind, scheme_name, scheme_version, run_at = run.period_kind, scheme_rec.name, scheme_rec.version, run.run_at
+    # agreement breaches of the period, from the agreements' own target-vs-actual computation
+    # (imported here: app.models.agreements.targets builds on this module), for the listed suppliers only
+    from app.models.agreements.targets import breach_counts
+
+    breaches = breach_counts(db, label, [r.supplier_id for r in out])
+    out = [replace(r, breaches=breaches.get(r.supplier_id)) for r in out]
+    return GradeList(label, run_kind, scheme_name, scheme_version, scheme, run_at, out)
 
 
 def _load_trace(session: Session, label: str) -> tuple[list[str], np.ndarray]:

@@ -18,6 +18,8 @@ from app.engines import sampling
 from app.models.admin import signatures, trail
 from app.models.admin.permissions import require, requires
 from app.models.admin.signatures import Signable, SignatureRequest
+from app.models.agreements import service as agreements
+from app.models.agreements.service import InspectionClause
 from app.models.core.base import utcnow
 from app.models.core.database import Database
 from app.models.core.validation import field_errors
@@ -121,6 +123,56 @@ class SettingView:
     items: tuple[ItemSpec, ...]
     grade: str | None  # the supplier's latest evaluation grade, shown beside skip-lot/exemption
     grade_period: str | None
+    clause: InspectionClause | None = None  # the quality agreement's inspection clause in force (advisory)
+    differences: tuple[ClauseDifference, ...] = ()  # where the setting departs from that clause
+
+
+@dataclass(frozen=True)
+class ClauseDifference:
+    field: str  # "level" or "aql_major"
+    setting: str
+    clause: str
+
+    def text(self, lang: str = "en") -> str:
+        name = {"level": ("检验水平", "inspection level"), "aql_major": ("严重缺陷 AQL", "AQL major")}[self.field]
+        if lang.startswith("zh"):
+            return f"{name[0]}：设置 {self.setting or '–'}，协议条款 {self.clause}"
+        return f"{name[1]}: setting {self.setting or '–'}, agreement clause {self.clause}"
+
+
+def clause_in_force(db: Database, supplier_id: int, part_id: int, *,
+                    as_of: date | None = None) -> InspectionClause | None:
+    """The quality agreement's inspection clause in force for this supplier x part: a clause of an
+    agreement narrowed to the part first, else the supplier-wide one; the lowest clause number
+    (3.1 before 3.2) when a version has several. None when no agreement in force has one."""
+    rows = agreements.inspection_clauses(db, supplier_id, as_of=as_of)
+    specific = [r for r in rows if r.part_id == part_id]
+    pool = specific or [r for r in rows if r.part_id is None]
+    if not pool:
+        return None
+    return min(pool, key=lambda r: (tuple(int(x) for x in r.clause_no.split(".") if x.isdigit()), r.agreement_id))
+
+
+def clause_differences(level: str, aql_major: float | None,
+                       clause: InspectionClause | None) -> tuple[ClauseDifference, ...]:
+    """The clause's level and AQL against the setting's level and major-defect AQL (the clause's
+    AQL is the one for major defects, as the default template words it)."""
+    if clause is None:
+        return ()
+    out = []
+    if clause.level.strip() and clause.level.strip().upper() != (level or "").upper():
+        out.append(ClauseDifference("level", level or "", clause.level.strip()))
+    try:
+        wanted = float(clause.aql.replace(",", "."))
+    except ValueError:
+        wanted = None
+    if wanted is not None and (aql_major is None or abs(aql_major - wanted) > 1e-9):
+        out.append(ClauseDifference("aql_major", "" if aql_major is None else f"{aql_major:g}", clause.aql.strip()))
+    return tuple(out)
+
+
+def clause_ref(clause: InspectionClause) -> str:
+    return f"agreement {clause.agreement_id} v{clause.version} clause {clause.clause_no}"
 
 
 def _link(session, supplier_id: int, part_id: int) -> tuple[Supplier, Part]:
@@ -151,7 +203,7 @@ def _grade(session, supplier_id: int) -> tuple[str | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def _view(session, s: InspectionSetting) -> SettingView:
+def _view(session, s: InspectionSetting, clause: InspectionClause | None = None) -> SettingView:
     sup, part = _link(session, s.supplier_id, s.part_id)
     grade, period = _grade(session, s.supplier_id)
     return SettingView(s.id, sup.id, sup.code, sup.name_zh or sup.name_en, part.id, part.code,
@@ -159,21 +211,26 @@ def _view(session, s: InspectionSetting) -> SettingView:
                        {"critical": s.aql_critical, "major": s.aql_major, "minor": s.aql_minor}, s.severity,
                        s.switching_score, s.production_steady, s.reduced_approved, s.reduced_approved_by,
                        s.reduced_approved_at, s.exemption, s.exemption_reason, s.notes, s.lots_count,
-                       _items(session, s.id), grade, period)
+                       _items(session, s.id), grade, period, clause,
+                       clause_differences(s.level, s.aql_major, clause))
 
 
-def get_setting(db: Database, supplier_id: int, part_id: int) -> SettingView | None:
+def get_setting(db: Database, supplier_id: int, part_id: int, *, as_of: date | None = None) -> SettingView | None:
+    clause = clause_in_force(db, supplier_id, part_id, as_of=as_of)
     with db.read() as s:
         row = _setting(s, supplier_id, part_id)
-        return _view(s, row) if row is not None else None
+        return _view(s, row, clause) if row is not None else None
 
 
-def setting_by_id(db: Database, setting_id: int) -> SettingView:
+def setting_by_id(db: Database, setting_id: int, *, as_of: date | None = None) -> SettingView:
     with db.read() as s:
         row = s.get(InspectionSetting, setting_id)
         if row is None:
             raise NotFound(f"inspection setting {setting_id} does not exist", zh=f"检验设置 {setting_id} 不存在")
-        return _view(s, row)
+        supplier_id, part_id = row.supplier_id, row.part_id
+    clause = clause_in_force(db, supplier_id, part_id, as_of=as_of)
+    with db.read() as s:
+        return _view(s, s.get(InspectionSetting, setting_id), clause)
 
 
 def _check_aql(name: str, value) -> float | None:
@@ -226,9 +283,15 @@ def _check_items(items) -> list[ItemSpec]:
 def save_setting(db: Database, supplier_id: int, part_id: int, *, level: str = "II",
                  aql_critical: float | None = None, aql_major: float | None = 1.0, aql_minor: float | None = None,
                  production_steady: bool = True, exemption: str = "none", exemption_reason: str = "",
-                 notes: str = "", items: list[ItemSpec] | None = None) -> int:
+                 notes: str = "", items: list[ItemSpec] | None = None, as_of: date | None = None) -> int:
     """Create or change the inspection setting of a supplier x part (validated); ``items`` None
-    keeps the current inspection items, a list replaces them. Returns the setting id."""
+    keeps the current inspection items, a list replaces them. Returns the setting id.
+
+    The quality agreement's inspection clause in force (``clause_in_force``) is advisory: a
+    setting may depart from its level/AQL, and the departure is written with the trail reason.
+    Granting skip-lot or exemption needs evaluation grade A *and* a clause in force that allows
+    skip-lot; otherwise it is refused unless ``exemption_reason`` gives the reason for overriding,
+    which is recorded on the trail."""
     try:
         level = sampling._level(level)
     except sampling.SamplingInputError as exc:
@@ -242,13 +305,13 @@ def save_setting(db: Database, supplier_id: int, part_id: int, *, level: str = "
     if exemption not in EXEMPTIONS:
         raise InvalidInput(f"exemption must be one of {', '.join(EXEMPTIONS)}", "bad_exemption",
                            zh="免检/跳批设置无效", field="exemption")
-    if exemption != "none" and not exemption_reason.strip():
-        raise InvalidInput("skip-lot or exemption needs a reason (e.g. the quality agreement clause)",
-                           "exemption_reason", zh="跳批或免检需要说明理由（如质量协议条款）", field="exemption_reason")
     checked = _check_items(items) if items is not None else None
     errors = field_errors(InspectionSetting, {"exemption_reason": exemption_reason, "notes": notes})
     if errors:
         raise InvalidInput(errors[0].message, "field", zh=errors[0].message, field=errors[0].field)
+    clause = clause_in_force(db, supplier_id, part_id, as_of=as_of)
+    differences = clause_differences(level, aqls["aql_major"], clause)
+    reason = exemption_reason.strip()
     with db.begin() as s:
         _link(s, supplier_id, part_id)
         if s.scalar(select(SupplierPart.id).where(SupplierPart.supplier_id == supplier_id,
@@ -259,13 +322,38 @@ def save_setting(db: Database, supplier_id: int, part_id: int, *, level: str = "
         if row is None:
             row = InspectionSetting(supplier_id=supplier_id, part_id=part_id)
             s.add(row)
-        if exemption != row.exemption and exemption != "none":
+        notes_for_trail = []
+        if exemption != "none" and exemption != row.exemption:
             grade, period = _grade(s, supplier_id)
-            trail.set_reason(s, f"{exemption}: {exemption_reason.strip()} (evaluation grade "
-                                f"{grade or '–'} {period or ''})".strip())
+            allowed = grade == "A" and clause is not None and clause.skip_lot_allowed
+            if not allowed and not reason:
+                why_en = ("evaluation grade is " + (grade or "missing") if grade != "A" else
+                          "no quality agreement clause in force" if clause is None else
+                          f"{clause_ref(clause)} does not allow skip-lot")
+                why_zh = (f"评价等级为 {grade or '无'}" if grade != "A" else
+                          "没有生效的质量协议检验条款" if clause is None else
+                          f"协议 {clause.agreement_id} 第 {clause.version} 版条款 {clause.clause_no} 不允许跳批")
+                raise InvalidInput(f"skip-lot or exemption needs grade A and an agreement clause that allows "
+                                   f"skip-lot ({why_en}); give a reason to override", "exemption_reason",
+                                   zh=f"跳批或免检需要评价等级 A 且质量协议条款允许跳批（{why_zh}）；"
+                                      "如需例外请填写理由", field="exemption_reason")
+            basis = (f"allowed by {clause_ref(clause)}" if clause is not None and clause.skip_lot_allowed
+                     else f"not covered by {clause_ref(clause)}" if clause is not None
+                     else "no agreement clause in force")
+            notes_for_trail.append(f"{exemption}: " + (f"override: {reason}; " if not allowed else
+                                                       (f"{reason}; " if reason else ""))
+                                   + f"{basis}; evaluation grade {grade or '–'} {period or ''}".strip())
+            if not reason:
+                reason = f"{basis} (grade {grade})"
+        if differences:
+            notes_for_trail.append(f"setting differs from {clause_ref(clause)}: "
+                                   + "; ".join(d.text("en") for d in differences))
+        if notes_for_trail:
+            trail.set_reason(s, " | ".join(notes_for_trail))
+        exemption_reason = reason
         row.level, row.production_steady = level, bool(production_steady)
         row.aql_critical, row.aql_major, row.aql_minor = aqls["aql_critical"], aqls["aql_major"], aqls["aql_minor"]
-        row.exemption, row.exemption_reason, row.notes = exemption, exemption_reason.strip(), notes
+        row.exemption, row.exemption_reason, row.notes = exemption, exemption_reason, notes
         s.flush()
         if checked is not None:
             for old in s.scalars(select(InspectionItem).where(InspectionItem.setting_id == row.id)):
@@ -788,11 +876,12 @@ def pair_history(db: Database, supplier_id: int, part_id: int, *, limit: int = 5
     """The last ``limit`` lots of a pair (severity each was inspected under, score after it) and
     every severity change with its reason."""
     lots = InspectionLot.__table__
+    clause = clause_in_force(db, supplier_id, part_id)
     with db.read() as s:
         row = _setting(s, supplier_id, part_id)
         if row is None:
             raise NotFound("no inspection setting for this supplier and part", "no_setting", zh="该供应商与物料尚无检验设置")
-        view = _view(s, row)
+        view = _view(s, row, clause)
         rows = list(s.execute(select(lots.c.id, lots.c.lot_number, lots.c.inspected_on, lots.c.severity,
                                      lots.c.switching_score, lots.c.decision)
                               .where(lots.c.supplier_id == supplier_id, lots.c.part_id == part_id)

@@ -27,6 +27,7 @@ class Column:
     align_right: bool = False
     foreground: Callable[[pd.Series], Any] | None = None  # row -> QColor/None
     background: Callable[[pd.Series], Any] | None = None
+    tooltip: Callable[[], str] | None = None  # header tooltip (translated lazily); default: the title
 
 
 def _is_missing(value: Any) -> bool:
@@ -99,7 +100,10 @@ class DataFrameTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
                 and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].title()
+            column = self.columns[section]
+            if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+                return column.tooltip()
+            return column.title()
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None

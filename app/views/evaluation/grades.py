@@ -15,7 +15,7 @@ from app.views.suppliers.common import fit_columns_once, make_table, rows_frame,
 from app.views.core.table_models import SORT_ROLE, Column
 
 FIELDS = ("supplier_id", "code", "name", "status", "score", "grade", "previous_grade", "change", "periods_in_grade",
-          "certificate", "overdue_cars", "actions", "holds", "missing", "status_code", "certificate_code")
+          "certificate", "overdue_cars", "breaches", "actions", "holds", "missing", "status_code", "certificate_code")
 NO_GRADE = "none"  # grade filter value for suppliers without a score
 
 
@@ -28,7 +28,7 @@ def grade_frame(gl: GradeList | None, lang: str) -> pd.DataFrame:
         "grade": r.grade, "previous_grade": r.previous_grade, "change": r.change,
         "periods_in_grade": r.periods_in_grade, "actions": labels(ACTIONS, r.actions),
         "status": word("supplier_status", r.status, lang), "status_code": r.status, "certificate_code": r.certificate,
-        "certificate": certificate_text(r, lang), "overdue_cars": r.overdue_cars, "holds": holds_text(r, lang),
+        "certificate": certificate_text(r, lang), "overdue_cars": r.overdue_cars, "breaches": r.breaches, "holds": holds_text(r, lang),
         "missing": labels(INDICATORS, r.missing)} for r in gl.rows), FIELDS)
 
 
@@ -45,6 +45,11 @@ def _certificate_fg(row: pd.Series):
 
 def _overdue_fg(row: pd.Series):
     return _RED if (row.get("overdue_cars") or 0) > 0 else None
+
+
+def _breaches_fg(row: pd.Series):
+    value = row.get("breaches")
+    return _RED if value is not None and not pd.isna(value) and value > 0 else None
 
 
 def _holds_fg(row: pd.Series):
@@ -71,6 +76,11 @@ def columns() -> list[Column]:
                align_right=True),
         Column("grade", lambda: QCoreApplication.translate("Evaluation", "Grade"), foreground=_grade_fg,
                background=_grade_bg),
+        Column("breaches", lambda: QCoreApplication.translate("Evaluation", "Agreement breaches"),
+               format=lambda v: str(int(v)), align_right=True, foreground=_breaches_fg,
+               tooltip=lambda: QCoreApplication.translate(
+                   "Evaluation", "How often a target clause of the quality agreement in force was missed in this "
+                   "period (agreement targets against actuals); empty = no agreed target applies")),
         Column("status", lambda: QCoreApplication.translate("Evaluation", "Status"), foreground=_status_fg),
         Column("previous_grade", lambda: QCoreApplication.translate("Evaluation", "Previous grade"),
                foreground=_previous_fg),

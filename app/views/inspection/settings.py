@@ -32,7 +32,9 @@ class SettingsDialog(QDialog):
         self.level = QComboBox()
         self.level.addItems(list(sampling.LEVELS))
         self.level.setCurrentText(setting.level)
-        form.addRow(self.tr("Inspection &level"), self.level)
+        clause = setting.clause
+        form.addRow(self._buddy(self.tr("Inspection &level"), self.level),
+                    self._beside(self.level, clause.level if clause else ""))
         self.aql: dict[str, QComboBox] = {}
         for cls in CLASSES:
             box = QComboBox()
@@ -41,23 +43,34 @@ class SettingsDialog(QDialog):
             box.setCurrentText("" if value is None else f"{value:g}")
             box.setObjectName(f"aql_{cls}")
             self.aql[cls] = box
-            form.addRow(self.tr("AQL %1").replace("%1", class_label(cls)), box)
+            form.addRow(self.tr("AQL %1").replace("%1", class_label(cls)),
+                        self._beside(box, clause.aql if clause and cls == "major" else ""))
         self.steady = QCheckBox(self.tr("Production steady"))
         self.steady.setChecked(setting.production_steady)
         form.addRow("", self.steady)
         top.addLayout(form)
+        top.addSpacing(24)
         right = QFormLayout()
         self.exemption = QComboBox()
         for text, key in ((self.tr("None"), "none"), (self.tr("Skip-lot"), "skip_lot"), (self.tr("Exempt"), "exempt")):
             self.exemption.addItem(text, key)
         self.exemption.setCurrentIndex(["none", "skip_lot", "exempt"].index(setting.exemption))
         self.reason = QLineEdit(setting.exemption_reason)
-        self.reason.setPlaceholderText(self.tr("quality agreement clause (required for skip-lot or exemption)"))
+        self.reason.setPlaceholderText(self.tr("needed to override: skip-lot needs grade A and a clause allowing it"))
         grade = (self.tr("Evaluation grade %1 (%2), advisory").replace("%1", setting.grade).replace(
             "%2", setting.grade_period or "") if setting.grade else self.tr("No evaluation grade yet"))
         right.addRow(self.tr("Skip-lot / e&xemption"), self.exemption)
         right.addRow(self.tr("&Reason"), self.reason)
         right.addRow("", QLabel(grade))
+        right.addRow(self.tr("Agreement clause"), self._clause_label(setting))
+        if setting.differences:
+            lang = getattr(self.ctx, "language", "en") or "en"
+            note = QLabel(self.tr("Differs from the agreement (advisory, logged on save):") + "<br>"
+                          + "<br>".join(d.text(lang) for d in setting.differences))
+            note.setObjectName("clause_differences")
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #b45309;")
+            right.addRow("", note)
         state = self.tr("Now: %1 inspection · score %2").replace("%1", _severity(setting.severity)).replace(
             "%2", str(setting.switching_score))
         right.addRow("", QLabel(state))
@@ -89,6 +102,40 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    @staticmethod
+    def _buddy(text: str, widget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _beside(self, widget, clause_value: str):
+        """The setting's widget with the agreement clause's value beside it."""
+        if not clause_value:
+            return widget
+        box = QHBoxLayout()
+        box.addWidget(widget, 1)
+        label = QLabel(self.tr("agreement: %1").replace("%1", clause_value))
+        label.setToolTip(self.tr("The value the quality agreement's inspection clause in force states"))
+        box.addWidget(label)
+        return box
+
+    def _clause_label(self, setting: service.SettingView) -> QLabel:
+        c = setting.clause
+        if c is None:
+            label = QLabel(self.tr("No quality agreement clause in force for this supplier and part"))
+        else:
+            lang = getattr(self.ctx, "language", "en") or "en"
+            scope = self.tr("this part") if c.part_id is not None else self.tr("all parts of the supplier")
+            text = (self.tr("Clause %1 · agreement %2 version %3 (%4)").replace("%1", c.clause_no)
+                    .replace("%2", str(c.agreement_id)).replace("%3", str(c.version)).replace("%4", scope)
+                    + "<br>" + self.tr("AQL %1 · level %2 · %3").replace("%1", c.aql).replace("%2", c.level or "–")
+                    .replace("%3", self.tr("skip-lot allowed") if c.skip_lot_allowed else self.tr("no skip-lot")))
+            label = QLabel(text)
+            label.setToolTip(c.text_zh if lang.startswith("zh") else (c.text_en or c.text_zh))
+        label.setObjectName("agreement_clause")
+        label.setWordWrap(True)
+        return label
 
     def _combo(self, values, labels, current) -> QComboBox:
         box = QComboBox()

@@ -144,3 +144,16 @@ def test_development_plan_from_a_breach(setup):
     assert "PPM misses the agreed target (1000.00 PPM" in plan.weak_area and plan.source_ref.endswith("7.2 2026-02")
     with pytest.raises(ValidationError):
         targets.plan_for_breach(db, aid, key, "2026-01")
+
+
+def test_breach_counts_per_evaluation_period(setup):
+    """The grade list's column: breaches of the target lines whose periods lie inside the period."""
+    db = setup
+    a, b, *_ = db.ids
+    assert targets.breach_counts(db, "2026-01") == {a: 0}  # B's agreement is not in force yet
+    assert targets.breach_counts(db, "2026-02") == {a: 2}  # lot pass rate and PPM
+    assert targets.breach_counts(db, "2026-03") == {a: 0, b: 1}  # A missing (no lots); B 750 PPM
+    assert targets.breach_counts(db, "2026-Q1") == {a: 2, b: 1}
+    assert targets.breach_counts(db, "2026-Q1", [b]) == {b: 1}  # only the listed suppliers
+    assert targets.breach_counts(db, "2026-Q1", [a, b]) == {a: 2, b: 1}
+    assert targets.breach_counts(db, "2026-Q1", []) == {}

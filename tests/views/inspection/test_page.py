@@ -182,3 +182,28 @@ def test_setting_dialog_and_reduced_approval(ctx, db, pair, qtbot, monkeypatch):
     panel._approve()
     assert service.get_setting(db, sid, pid).reduced_approved
     assert panel.approve_button.text().startswith("Withdraw")
+
+
+def test_setting_dialog_shows_the_agreement_clause_and_the_difference(ctx, db, pair, qtbot):
+    from dataclasses import replace as _replace
+
+    from PySide6.QtWidgets import QLabel
+
+    from app.models.agreements import service as agr
+    from app.views.inspection.settings import SettingsDialog
+
+    sid, pid = pair
+    signatures.set_required_actions(db, set())
+    aid, vid = agr.create_agreement(db, sid, part_ids=[pid])
+    agr.save_clauses(db, vid, [_replace(c, aql="0.65") if c.number == "3.1" else c
+                               for c in agr.version_clauses(db, vid)])
+    agr.submit_for_review(db, vid)
+    agr.sign_version(db, vid, purchaser=agr.Signatory("王芳"), supplier=agr.Signatory("陈建国"),
+                     effective_from=date(2026, 1, 1))
+    dialog = SettingsDialog(ctx, service.get_setting(db, sid, pid))
+    qtbot.addWidget(dialog)
+    clause = dialog.findChild(QLabel, "agreement_clause")
+    assert "Clause 3.1" in clause.text() and "AQL 0.65" in clause.text() and "this part" in clause.text()
+    assert "GB/T 2828.1" in clause.toolTip()
+    note = dialog.findChild(QLabel, "clause_differences")
+    assert note is not None and "AQL major: setting 1, agreement clause 0.65" in note.text()
