@@ -71,12 +71,7 @@ EVENTS = {
     "cost": QT_TRANSLATE_NOOP("Complaints", "Costs entered"),
 }
 
-RED = QColor("#c0392b")
-AMBER = QColor("#b9770e")
-GREEN = QColor("#1e8449")
-GREY = QColor("#6c7a89")
-RED_BG = QColor("#fbe3e0")
-AMBER_BG = QColor("#fdf2d9")
+from app.views.core.labels import AMBER, AMBER_BG, GREEN, GREY, RED, RED_BG, code_label  # noqa: E402,F401
 
 
 def tr(text: str) -> str:
@@ -84,10 +79,7 @@ def tr(text: str) -> str:
 
 
 def label(table: dict[str, str], code: Any) -> str:
-    if code is None or (isinstance(code, float) and code != code):
-        return ""
-    source = table.get(str(code))
-    return QCoreApplication.translate(CTX, source) if source else str(code)
+    return code_label(CTX, table, code)
 
 
 def step_title(step: str, lang: str) -> str:

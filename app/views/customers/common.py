@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from app.views.core.labels import code_label
+
 CTX = "Customers"
 
 CUSTOMER_TYPE = {
@@ -65,12 +67,7 @@ def tr(text: str) -> str:
 
 def label(table: dict, code: Any) -> str:
     """Translated label of a stored code; unknown codes are shown as they are."""
-    if code is None or (isinstance(code, float) and code != code):
-        return ""
-    source = table.get(code)
-    if source is None and not isinstance(code, bool):
-        source = table.get(str(code))
-    return QCoreApplication.translate(CTX, source) if source else str(code)
+    return code_label(CTX, table, code)
 
 
 def groups_text(groups) -> str:

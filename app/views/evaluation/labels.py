@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
+from app.views.core.labels import code_label
+
 CTX = "Evaluation"
 
 GRADES = ("A", "B", "C", "D")
@@ -126,10 +128,7 @@ def tr(text: str) -> str:
 
 def label(table: dict[str, str], code: Any) -> str:
     """Translated label of a stored code; unknown codes are shown as they are."""
-    if code is None or (isinstance(code, float) and code != code):
-        return ""
-    source = table.get(str(code))
-    return QCoreApplication.translate(CTX, source) if source else str(code)
+    return code_label(CTX, table, code)
 
 
 def labels(table: dict[str, str], codes: Any) -> str:

@@ -75,11 +75,7 @@ DRAFT_STATUS = {
     "completed": QT_TRANSLATE_NOOP("Suppliers", "Completed"),
 }
 
-RED = QColor("#c0392b")
-AMBER = QColor("#b9770e")
-GREEN = QColor("#1e8449")
-RED_BG = QColor("#fbe3e0")
-AMBER_BG = QColor("#fdf2d9")
+from app.views.core.labels import AMBER, AMBER_BG, GREEN, RED, RED_BG, code_label  # noqa: E402,F401
 
 
 def tr(text: str) -> str:
@@ -94,8 +90,7 @@ def label(table: dict[str, str], code: Any) -> str:
         return word(table.kind, code, ui_language())
     if table is RESULT and str(code) in AUDIT_RESULT:  # approval results say what an audit result says
         return word("audit_result", code, ui_language())
-    source = table.get(str(code))
-    return QCoreApplication.translate(CTX, source) if source else str(code)
+    return code_label(CTX, table, code)
 
 
 GRADE_KIND_KEY = "evaluation/period_kind"  # the kind of period the user evaluates by (the evaluation page)
