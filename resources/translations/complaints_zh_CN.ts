@@ -743,20 +743,12 @@ status: {status} · 8D {done}/8</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <source>received at</source>
-        <translation>接收时间</translation>
-    </message>
-    <message>
         <source>Channel:</source>
         <translation>渠道：</translation>
     </message>
     <message>
         <source>Type:</source>
         <translation>类型：</translation>
-    </message>
-    <message>
-        <source>priority</source>
-        <translation>优先级</translation>
     </message>
     <message>
         <source>Severity:</source>
@@ -767,8 +759,16 @@ status: {status} · 8D {done}/8</source>
         <translation>我方零件：</translation>
     </message>
     <message>
-        <source>delivery note</source>
-        <translation>送货单</translation>
+        <source>Received at:</source>
+        <translation>接收时间：</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <source>Delivery note:</source>
+        <translation>送货单：</translation>
     </message>
     <message>
         <source>Lot:</source>
