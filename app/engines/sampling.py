@@ -519,6 +519,29 @@ def replay(accepted: Sequence[bool], *, acceptance_numbers: int | Sequence[int],
     return SwitchingReplay(tuple(severities), tuple(events), SwitchingState(*core, lot))
 
 
+def switching_replay(accepted: list[bool], acceptance_numbers: int | list[int],
+                     tighter_accepted: list[bool | None] | None, production_steady: bool, reduced_approved: bool,
+                     state: SwitchingState | None = None) -> SwitchingReplay:
+    """Trusted-input fast path of :func:`replay` (same clause 9 transition, ``_step``) for callers
+    that have already checked their inputs, e.g. the inspection service's recompute: ``accepted``
+    a list of bools; ``acceptance_numbers`` an int ≥ 0 for every lot or a list of them;
+    ``tighter_accepted`` None for every lot or a list of True/False/None (never True on a lot not
+    accepted, and not None on normal inspection when Ac ≥ 2); the two conditions plain bools.
+    Nothing is re-validated lot by lot — use :func:`replay` for anything else."""
+    core, lot = (_core(state), state.lots) if state is not None else (_FRESH_NORMAL, 0)
+    count = len(accepted)
+    acs = [acceptance_numbers] * count if isinstance(acceptance_numbers, int) else acceptance_numbers
+    tighter = [None] * count if tighter_accepted is None else tighter_accepted
+    severities, events, step = [], [], _step
+    for ok, ac, t in zip(accepted, acs, tighter):
+        lot += 1
+        severities.append(core[0])
+        core, event = step(core, ok, ac, t, production_steady, reduced_approved, lot)
+        if event is not None:
+            events.append(event)
+    return SwitchingReplay(tuple(severities), tuple(events), SwitchingState(*core, lot))
+
+
 def switching_history(accepted: Sequence[bool], *, acceptance_numbers: int | Sequence[int],
                       tighter_accepted=None, production_steady=True, reduced_approved=True) -> list[str]:
     """The severity each lot was inspected under: "normal", "tightened", "reduced", or

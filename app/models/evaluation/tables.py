@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.engines.scoring import EvaluationScheme
@@ -63,6 +63,9 @@ class InspectionLot(Base):
                         name="disposition"),
         CheckConstraint("severity IN ('normal', 'tightened', 'reduced')", name="severity"),
         Index("ix_inspection_lots_supplier_part", "supplier_id", "part_id", "inspected_on"),  # 0008_inspection
+        Index("ix_inspection_lots_awaiting", "inspected_on", "id",  # 0013_inspection_lists
+              sqlite_where=text("decision = 'rejected' AND disposition IS NULL"),
+              postgresql_where=text("decision = 'rejected' AND disposition IS NULL")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

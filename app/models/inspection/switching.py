@@ -174,13 +174,15 @@ def _replay(pair: _Pair, ids, oks, acs, tighter, resume_after: set[int]):
 
 
 def _fast_state(pair: _Pair, oks, acs, tighter, resume_after_index: list[int]):
+    """The pair's state after its lots. The inputs are built here (plain bools, ints ≥ 0, tighter
+    only True on accepted lots, set whenever Ac ≥ 2), so the engine's trusted fast path is used
+    instead of ``replay``'s per-lot re-validation."""
     state = None
     start = 0
     for cut in resume_after_index + [len(oks)]:
-        result = sampling.replay(oks[start:cut], acceptance_numbers=acs if isinstance(acs, int) else acs[start:cut],
-                                 tighter_accepted=tighter if tighter is None else tighter[start:cut],
-                                 production_steady=pair.steady,
-                                 reduced_approved=pair.approved, state=state)
+        result = sampling.switching_replay(oks[start:cut], acs if isinstance(acs, int) else acs[start:cut],
+                                           tighter if tighter is None else tighter[start:cut],
+                                           bool(pair.steady), bool(pair.approved), state)
         state = result.state
         if cut < len(oks) and state.discontinued:
             state, _event = sampling.resume_inspection(state)
