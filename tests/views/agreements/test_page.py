@@ -126,3 +126,18 @@ def test_target_dialog_validates(qtbot):
     d.rule.setCurrentIndex(d.rule.findData("per_ppm"))
     d._accept()
     assert "PPM" in d.error.text() and d.result() != QDialog.DialogCode.Accepted
+
+
+def test_grade_rule_control_saves_the_setting(qtbot, ctx):
+    from app.models.agreements import grade_rule
+
+    tab = page_mod.TargetsTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=20000)
+    assert tab.rule_spin.value() == 0 and tab.rule_spin.text() == "off"  # default off
+    tab.rule_spin.setValue(2)
+    tab.rule_button.click()
+    assert grade_rule.breach_rule(ctx.database) == 2 and "2" in tab.summary.text()
+    tab.rule_spin.setValue(0)
+    tab.rule_button.click()
+    assert grade_rule.breach_rule(ctx.database) is None
