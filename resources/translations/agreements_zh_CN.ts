@@ -541,8 +541,8 @@
         <translation>比较</translation>
     </message>
     <message>
-        <source>Threshold (% or PPM)</source>
-        <translation>目标值（% 或 PPM）</translation>
+        <source>Threshold (%, PPM or number)</source>
+        <translation>目标值（%、PPM 或件数）</translation>
     </message>
     <message>
         <source>Evaluation period</source>

@@ -134,6 +134,8 @@ def needed_fields(indicators, sorting: bool) -> frozenset[str]:
     """The counts the target clauses need: each indicator's numerator and denominator, and the
     lot counts for a sorting-cost rule."""
     out = {f for k in indicators for f in INDICATOR_COUNTS[k]}
+    if eng.CUSTOMER_COMPLAINTS in indicators:  # a month with deliveries and no complaint is 0
+        out |= {"lots_inspected", "deliveries"}
     if sorting:
         out |= {"lots_inspected", "lots_accepted"}
     return frozenset(out)
@@ -237,6 +239,8 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
             ind = compute_indicators(cnt)
             for k in eng.INDICATOR_KEYS:
                 values[k][:, j] = eng.to_unit(k, ind.values[k])
+            values[eng.CUSTOMER_COMPLAINTS][:, j] = eng.complaint_actuals(
+                values[eng.CUSTOMER_COMPLAINTS][:, j], cnt.lots_inspected + cnt.deliveries)
             rejected[:, j] = cnt.lots_inspected - cnt.lots_accepted
         # per clause of this kind: its line, version row and values (vectorised over clauses × periods)
         c_vi = np.array([v_pos[r[0]] for r in kc], np.int64)

@@ -141,3 +141,21 @@ def test_grade_rule_control_saves_the_setting(qtbot, ctx):
     tab.rule_spin.setValue(0)
     tab.rule_button.click()
     assert grade_rule.breach_rule(ctx.database) is None
+
+
+def test_target_dialog_offers_customer_complaints(qtbot):
+    from app.models.agreements.templates import default_clauses
+    from app.views.agreements.grid import TargetDialog
+
+    target = next(c for c in default_clauses() if c.indicator == "ppm")
+    for lang, text in (("en", "Customer complaints traced to the supplier"), ("zh_CN", "追溯到供应商的顾客投诉")):
+        d = TargetDialog(target, lang)
+        qtbot.addWidget(d)
+        i = d.indicator.findData("customer_complaints")
+        assert i > 0 and d.indicator.itemText(i) == text
+        d.indicator.setCurrentIndex(i)
+        d.comparator.setCurrentText("<=")
+        d.threshold.setValue(1)
+        d.rule.setCurrentIndex(d.rule.findData("fixed"))
+        out = d.result_clause()
+        assert (out.indicator, out.comparator, out.threshold) == ("customer_complaints", "<=", 1.0)
