@@ -659,6 +659,10 @@
         <translation>目标与实绩…</translation>
     </message>
     <message>
+        <source>Computing… {percent} %</source>
+        <translation>正在计算… {percent} %</translation>
+    </message>
+    <message>
         <source>%1 target line(s) · %2 breach(es) · liability CNY %3 · %4 re-audit escalation(s)</source>
         <translation>%1 条目标 · %2 次违约 · 违约金 %3 元 · %4 次升级再审核</translation>
     </message>

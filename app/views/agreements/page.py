@@ -726,11 +726,21 @@ class TargetsTab(_Page):
         self.summary.setText(self.tr("Computing…"))
 
         def job(db, start, end, supplier_id, *, state):
-            return targets.target_actuals(db, start=start, end=end, supplier_id=supplier_id)
+            def progress(fraction: float, month: str) -> None:
+                state.check()  # a cancelled run stops after the month in hand
+                state.progress(fraction, month)
+
+            return targets.target_actuals(db, start=start, end=end, supplier_id=supplier_id, progress=progress)
 
         self.ctx.tasks.run(job, self.ctx.database, self.start.text().strip(), self.end.text().strip(),
                            self.supplier.currentData(), on_done=self.show_report, on_error=self._failed,
-                           label=self.tr("Targets vs actuals…"))
+                           on_progress=self._progress, label=self.tr("Targets vs actuals…"))
+
+    def _progress(self, fraction: float, month: str) -> None:
+        if not shiboken6.isValid(self):  # the page was closed while the run went on
+            return
+        text = self.tr("Computing… {percent} %").replace("{percent}", f"{fraction * 100:.0f}")
+        self.summary.setText(f"{text} {month}".rstrip())
 
     def _failed(self, exc: Exception, details: str) -> None:
         if not shiboken6.isValid(self):  # the page was closed while computing

@@ -197,3 +197,20 @@ def test_customer_complaints_target_by_hand(db):
     with db.read() as s:
         cnt = aggregate_counts(s, np.array([c]), Period.parse("2026-02"), targets._scheme(s))
     assert compute_indicators(cnt).values[CUSTOMER_COMPLAINTS].tolist() == [2.0]
+
+
+def test_progress_per_month(setup):
+    db = setup
+    seen = []
+    rep = targets.target_actuals(db, start="2026-01", end="2026-04", progress=lambda f, m: seen.append((f, m)))
+    assert seen == [(0.25, "2026-01"), (0.5, "2026-02"), (0.75, "2026-03"), (1.0, "2026-04"), (1.0, "")]
+    assert len(rep.rows)
+
+    class Stop(Exception):
+        pass
+
+    def cancel(fraction, month):
+        if month == "2026-02":
+            raise Stop  # a cancelled background run stops after the month in hand
+    with pytest.raises(Stop):
+        targets.target_actuals(db, start="2026-01", end="2026-04", progress=cancel)

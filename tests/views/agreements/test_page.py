@@ -159,3 +159,17 @@ def test_target_dialog_offers_customer_complaints(qtbot):
         d.rule.setCurrentIndex(d.rule.findData("fixed"))
         out = d.result_clause()
         assert (out.indicator, out.comparator, out.threshold) == ("customer_complaints", "<=", 1.0)
+
+
+def test_targets_run_reports_progress(qtbot, ctx):
+    tab = page_mod.TargetsTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=20000)
+    tab._progress(0.5, "2026-03")
+    assert tab.summary.text() == "Computing… 50 % 2026-03"
+    shown = []
+    tab._progress = lambda f, m: shown.append((f, m))  # the runner's on_progress is bound at compute time
+    tab.report = None
+    tab.compute()
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=20000)
+    assert shown and shown[-1][0] == 1.0 and any(m for _, m in shown)
