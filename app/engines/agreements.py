@@ -234,10 +234,13 @@ def diff_counts(rows: Sequence[DiffRow]) -> dict[str, int]:
 
 
 # ------------------------------------------------------------------------------------- targets
-LOT_PASS_RATE, PPM, ON_TIME_DELIVERY, ORDER_FULFILMENT, SERVICE = (
-    "lot_pass_rate", "ppm", "on_time_delivery", "order_fulfilment", "service")
+LOT_PASS_RATE, PPM, ON_TIME_DELIVERY, ORDER_FULFILMENT, SERVICE, CUSTOMER_COMPLAINTS = (
+    "lot_pass_rate", "ppm", "on_time_delivery", "order_fulfilment", "service", "customer_complaints")
 #: Target indicators = the evaluation's indicator keys (app.engines.indicators); SERVICE is the
-#: SCAR response indicator (share of corrective-action requests answered by their due date).
+#: SCAR response indicator (share of corrective-action requests answered by their due date);
+#: CUSTOMER_COMPLAINTS is the number of customer complaints traced to the supplier in the period
+#: (the evaluation's count; a period with deliveries and no complaint counts 0, see
+#: ``complaint_actuals``).
 TARGET_INDICATORS: tuple[tuple[str, str, str, str, float], ...] = (
     # key, Chinese, English, unit, scale from the indicator value to the unit
     (LOT_PASS_RATE, "批次合格率", "Lot pass rate", "%", 100.0),
@@ -245,6 +248,7 @@ TARGET_INDICATORS: tuple[tuple[str, str, str, str, float], ...] = (
     (ON_TIME_DELIVERY, "供货及时率", "On-time delivery rate", "%", 100.0),
     (ORDER_FULFILMENT, "订货满足率", "Order fulfilment rate", "%", 100.0),
     (SERVICE, "SCAR 按期答复率", "SCAR answered on time", "%", 100.0),
+    (CUSTOMER_COMPLAINTS, "追溯到供应商的顾客投诉", "Customer complaints traced to the supplier", "", 1.0),
 )
 INDICATOR_KEYS = tuple(t[0] for t in TARGET_INDICATORS)
 COMPARATORS = (">=", ">", "<=", "<")
@@ -312,6 +316,16 @@ class Target:
 
     def text(self, lang: str = "en") -> str:
         return f"{indicator_label(self.indicator, lang)} {self.comparator} {self.threshold:g} {self.unit}"
+
+
+def complaint_actuals(values, delivered) -> np.ndarray:
+    """Target actuals of the complaint count: the evaluation's indicator (a count, missing when
+    zero — no complaint is no evidence for *scoring*) with 0 where the supplier delivered in the
+    period (``delivered`` > 0, lots inspected or deliveries), since an agreed ceiling is met by a
+    month without complaints. No deliveries and no complaint stays missing (never a breach nor a
+    pass); a complaint in a month without deliveries still counts."""
+    v = np.asarray(values, dtype=float)
+    return np.where(np.isnan(v) & (np.asarray(delivered, dtype=float) > 0), 0.0, v)
 
 
 def to_unit(indicator: str, values) -> np.ndarray:

@@ -39,6 +39,7 @@ HOLD_SUSPENDED = "suspended"                  # no new orders until reinstated
 HOLD_NOT_APPROVED = "not_approved"            # potential / under evaluation: not on the qualified list
 HOLD_CERTIFICATE_EXPIRED = "certificate_expired"  # a mandatory certificate (ISO 9001, IATF 16949 …) expired
 HOLD_OVERDUE_CAR = "overdue_car"              # an overdue corrective action request
+HOLD_AGREEMENT_BREACHES = "agreement_breaches"  # grade lowered by the agreement breach rule (lower_grade_for_breaches)
 #: Supplier statuses whose grade may turn into orders (the qualified supplier list).
 ORDERABLE_STATUSES = ("approved", "conditional")
 _STATUS_HOLD = {"disqualified": HOLD_DISQUALIFIED, "suspended": HOLD_SUSPENDED,
@@ -124,6 +125,16 @@ def grade_history(grades, last_grade, last_streak):
     change[graded & had & (now_r < last_r)] = "up"
     change[graded & had & (now_r > last_r)] = "down"
     return last, periods.astype(int), change
+
+
+def lower_grade_for_breaches(grade: str | None, breaches: int | None, min_breaches: int | None) -> str | None:
+    """The grade shown in the grade list under the optional agreement breach rule: one letter
+    lower (A→B, B→C, C→D; D stays D) when ``breaches`` ≥ ``min_breaches``. ``min_breaches``
+    None means the rule is off; no grade or no agreed target (``breaches`` None) is left alone."""
+    if min_breaches is None or grade is None or breaches is None or breaches < min_breaches:
+        return grade
+    order = "ABCD"
+    return order[min(order.index(grade) + 1, 3)] if grade in order else grade
 
 
 def actions_for(grade: str | None, periods_in_grade: int, policy: GradePolicy) -> tuple[str, ...]:

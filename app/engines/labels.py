@@ -88,6 +88,7 @@ VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         "not_approved": ("未批准（不在合格供应商名录）：不分配订单", "not approved (not on the qualified list): no orders"),
         "certificate_expired": ("必备体系证书已过期：不放宽检验", "mandatory certificate expired: no reduced inspection"),
         "overdue_car": ("有逾期纠正措施：不放宽检验", "overdue corrective action: no reduced inspection"),
+        "agreement_breaches": ("协议目标违约达到设定次数：等级降一级", "agreement target breaches reached the set number: grade lowered one letter"),
     },
     # corrective action request status
     "car_status": {

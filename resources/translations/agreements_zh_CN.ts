@@ -541,8 +541,8 @@
         <translation>比较</translation>
     </message>
     <message>
-        <source>Threshold (% or PPM)</source>
-        <translation>目标值（% 或 PPM）</translation>
+        <source>Threshold (%, PPM or number)</source>
+        <translation>目标值（%、PPM 或件数）</translation>
     </message>
     <message>
         <source>Evaluation period</source>
@@ -615,8 +615,40 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Grade list: show the grade one letter lower when a supplier has at least this many agreement breaches in the period (the stored evaluation grade is unchanged; the reason is shown). Off by default.</source>
+        <translation>等级清单：供应商在评价期内协议违约次数达到此数时，显示的等级降一级（已存的评定等级不变，并显示原因）。默认关闭。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Lower the grade one letter from</source>
+        <translation>等级清单降一级：违约达</translation>
+    </message>
+    <message>
+        <source>breaches per period</source>
+        <translation>次/期</translation>
+    </message>
+    <message>
         <source>Red: breach (liability in the tooltip) · green: target met · grey: missing (no deliveries — neither breach nor pass) · blank: no version in force</source>
         <translation>红色：违约（违约金见提示）· 绿色：达标 · 灰色：缺失（无交货，既不算违约也不算达标）· 空白：无生效版本</translation>
+    </message>
+    <message>
+        <source>Quality agreements</source>
+        <translation>质量协议</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
+        <source>Grade list rule saved: {rule}</source>
+        <translation>等级清单规则已保存：{rule}</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -625,6 +657,10 @@
     <message>
         <source>Targets vs actuals…</source>
         <translation>目标与实绩…</translation>
+    </message>
+    <message>
+        <source>Computing… {percent} %</source>
+        <translation>正在计算… {percent} %</translation>
     </message>
     <message>
         <source>%1 target line(s) · %2 breach(es) · liability CNY %3 · %4 re-audit escalation(s)</source>

@@ -157,3 +157,10 @@ def test_evaluate_many_matches_single_and_skips_not_applicable():
     single = ag.evaluate_target(ag.Target("ppm", "<=", 500.0, rule=ag.LiabilityRule("per_ppm", 10.0, 3)),
                                 actual[1:])
     assert single.liability.tolist() == ev.liability[1:].tolist()
+
+
+def test_complaint_actuals_zero_only_where_delivered():
+    import numpy as np
+
+    out = ag.complaint_actuals([np.nan, 2.0, np.nan, 1.0], [10, 10, 0, 0])
+    assert out[0] == 0.0 and out[1] == 2.0 and np.isnan(out[2]) and out[3] == 1.0

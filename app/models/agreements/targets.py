@@ -12,6 +12,7 @@ raise a SCAR in one step (``raise_scar_for_breach``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -92,16 +93,20 @@ class TargetReport:
 
 
 def target_actuals(db: Database, *, start: str, end: str, supplier_id: int | None = None,
-                   supplier_code: str | None = None) -> TargetReport:
+                   supplier_code: str | None = None,
+                   progress: Callable[[float, str], None] | None = None) -> TargetReport:
     """Target clauses against actuals for the periods from ``start`` to ``end`` (labels such as
-    ``2025-01`` … ``2026-12``)."""
+    ``2025-01`` … ``2026-12``). ``progress(fraction, month_label)`` is called after each month's
+    counts (a background task passes its ``state.progress``; it may raise to cancel)."""
     lo, hi = _range(start, end)
     with db.read() as s:
         if supplier_code is not None:
             supplier_id = s.scalar(select(Supplier.id).where(Supplier.code == supplier_code))
             if supplier_id is None:
                 raise NotFoundError(f"no supplier with code {supplier_code}")
-        rows = _compute(s, lo, hi, supplier_id)
+        rows = _compute(s, lo, hi, supplier_id, progress)
+    if progress is not None:
+        progress(1.0, "")
     return TargetReport(rows, start, end)
 
 
@@ -123,17 +128,25 @@ def breach_counts(db: Database, period: str, supplier_ids=None) -> dict[int, int
 
 
 def _monthly_counts(session, supplier_ids: np.ndarray, lo: date, hi: date, scheme,
-                    fields: frozenset[str] | None = None) -> tuple[list[Period], list]:
+                    fields: frozenset[str] | None = None,
+                    progress: Callable[[float, str], None] | None = None) -> tuple[list[Period], list]:
     """The evaluation's own aggregation (``aggregate_counts``) for every month in [lo, hi), only
-    the statements giving ``fields``."""
+    the statements giving ``fields``; ``progress(done / months, label)`` after each month."""
     months = periods_between("month", lo, hi)
-    return months, [aggregate_counts(session, supplier_ids, p, scheme, fields=fields) for p in months]
+    out = []
+    for i, p in enumerate(months):
+        out.append(aggregate_counts(session, supplier_ids, p, scheme, fields=fields))
+        if progress is not None:
+            progress((i + 1) / len(months), p.label)
+    return months, out
 
 
 def needed_fields(indicators, sorting: bool) -> frozenset[str]:
     """The counts the target clauses need: each indicator's numerator and denominator, and the
     lot counts for a sorting-cost rule."""
     out = {f for k in indicators for f in INDICATOR_COUNTS[k]}
+    if eng.CUSTOMER_COMPLAINTS in indicators:  # a month with deliveries and no complaint is 0
+        out |= {"lots_inspected", "deliveries"}
     if sorting:
         out |= {"lots_inspected", "lots_accepted"}
     return frozenset(out)
@@ -180,7 +193,8 @@ def _day(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFrame:
+def _compute(session, lo: date, hi: date, supplier_id: int | None,
+             progress: Callable[[float, str], None] | None = None) -> pd.DataFrame:
     vq, cq = _statements(supplier_id is not None)
     params = {"hi": hi, "sid": supplier_id} if supplier_id is not None else {"hi": hi}
     vrows = [(r[0], r[1], r[2], _day(r[3]), _day(r[4]) if r[4] is not None else None, *r[5:])
@@ -204,7 +218,7 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
     v_srow = np.searchsorted(supplier_ids, v_sup)
     scheme = _scheme(session)
     fields = needed_fields({r[4] for r in crows}, any(r[8] == "sorting" for r in crows))
-    months, monthly = _monthly_counts(session, supplier_ids, lo, hi, scheme, fields)
+    months, monthly = _monthly_counts(session, supplier_ids, lo, hi, scheme, fields, progress)
     # one line per (agreement, clause key); each period takes the clause of the version in force
     # lines in report order: supplier code, agreement number, clause number (of the first version seen)
     first_no: dict[tuple[int, str], tuple[int, int]] = {}
@@ -237,6 +251,8 @@ def _compute(session, lo: date, hi: date, supplier_id: int | None) -> pd.DataFra
             ind = compute_indicators(cnt)
             for k in eng.INDICATOR_KEYS:
                 values[k][:, j] = eng.to_unit(k, ind.values[k])
+            values[eng.CUSTOMER_COMPLAINTS][:, j] = eng.complaint_actuals(
+                values[eng.CUSTOMER_COMPLAINTS][:, j], cnt.lots_inspected + cnt.deliveries)
             rejected[:, j] = cnt.lots_inspected - cnt.lots_accepted
         # per clause of this kind: its line, version row and values (vectorised over clauses × periods)
         c_vi = np.array([v_pos[r[0]] for r in kc], np.int64)

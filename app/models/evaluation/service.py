@@ -22,7 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.engines.grading import actions_for, apply_holds, assign_grades, grade_history
+from app.engines.grading import (HOLD_AGREEMENT_BREACHES, actions_for, apply_holds, assign_grades, grade_history,
+                                 lower_grade_for_breaches)
 from app.engines.indicators import INDICATOR_COUNTS, Period, SupplierCounts
 from app.engines.indicators import compute_indicators
 from app.engines.scoring import EvaluationScheme, ScoreResult, SchemeError, evaluate
@@ -393,6 +394,7 @@ class GradeRow:
     overdue_cars: int = 0              # overdue corrective action requests today
     holds: tuple[str, ...] = ()        # why the actions differ from the grade's (grading.apply_holds)
     breaches: int | None = None        # quality agreement target breaches in the period; None = no agreed target
+    computed_grade: str | None = None  # the stored grade when the agreement breach rule lowered ``grade``
 
 
 @dataclass(frozen=True)
@@ -451,8 +453,24 @@ def grade_list(db: Database, period_text: str, *, as_of: date | None = None) -> 
     # (imported here: app.models.agreements.targets builds on this module), for the listed suppliers only
     from app.models.agreements.targets import breach_counts
 
+    from app.models.agreements.grade_rule import breach_rule
+
     breaches = breach_counts(db, label, [r.supplier_id for r in out])
     out = [replace(r, breaches=breaches.get(r.supplier_id)) for r in out]
+    # the optional rule (off by default): the listed grade one letter lower, the stored one unchanged
+    min_breaches = breach_rule(db)
+    if min_breaches is not None:
+        lowered = []
+        for r in out:
+            shown = lower_grade_for_breaches(r.grade, r.breaches, min_breaches)
+            if shown != r.grade:
+                actions, holds = apply_holds(actions_for(shown, r.periods_in_grade, scheme.policy), r.status,
+                                             certificate_expired=r.certificate == "expired",
+                                             overdue_cars=r.overdue_cars)
+                r = replace(r, grade=shown, computed_grade=r.grade, actions=actions,
+                            holds=holds + (HOLD_AGREEMENT_BREACHES,))
+            lowered.append(r)
+        out = lowered
     return GradeList(label, run_kind, scheme_name, scheme_version, scheme, run_at, out)
 
 

@@ -704,7 +704,7 @@ class TargetDialog(QDialog):
         self.skip_lot.setChecked(clause.skip_lot_allowed)
         form.addRow(self.tr("Indicator"), self.indicator)
         form.addRow(self.tr("Comparator"), self.comparator)
-        form.addRow(self.tr("Threshold (% or PPM)"), self.threshold)
+        form.addRow(self.tr("Threshold (%, PPM or number)"), self.threshold)
         form.addRow(self.tr("Evaluation period"), self.period)
         form.addRow(self.tr("Liability rule"), self.rule)
         form.addRow(self.tr("Amount (CNY)"), self.amount)

@@ -13,12 +13,13 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelI
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
-    QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QTabWidget,
+    QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
 from app.engines import agreements as eng
 from app.models.admin.permissions import PermissionDenied, can
+from app.models.agreements import grade_rule
 from app.models.agreements import service as svc
 from app.models.agreements import targets, templates
 from app.models.agreements.errors import AgreementError
@@ -656,6 +657,22 @@ class TargetsTab(_Page):
         bar.addStretch(1)
         layout.addLayout(bar)
         actions = QHBoxLayout()  # a second row: one row of filters and actions did not fit a 1280 px laptop
+        # the optional grade-lowering rule of the grade list (off unless chosen)
+        self.rule_spin = QSpinBox()
+        self.rule_spin.setObjectName("breachRule")
+        self.rule_spin.setRange(0, 99)
+        self.rule_spin.setSpecialValueText(self.tr("off"))
+        self.rule_spin.setValue(grade_rule.breach_rule(ctx.database) or 0)
+        self.rule_spin.setToolTip(self.tr("Grade list: show the grade one letter lower when a supplier has at least "
+                                          "this many agreement breaches in the period (the stored evaluation grade "
+                                          "is unchanged; the reason is shown). Off by default."))
+        self.rule_button = QPushButton(self.tr("Apply"))
+        self.rule_button.setEnabled(any(can(ctx.database, p) for p in grade_rule.RULE_PERMISSIONS))
+        self.rule_button.clicked.connect(self.apply_rule)
+        actions.addWidget(QLabel(self.tr("Lower the grade one letter from")))
+        actions.addWidget(self.rule_spin)
+        actions.addWidget(QLabel(self.tr("breaches per period")))
+        actions.addWidget(self.rule_button)
         actions.addStretch(1)
         actions.addWidget(self.scar_button)
         actions.addWidget(self.plan_button)
@@ -689,17 +706,41 @@ class TargetsTab(_Page):
         layout.addWidget(legend)
         self.compute()
 
+    def apply_rule(self) -> None:
+        value = self.rule_spin.value() or None
+        try:
+            grade_rule.set_breach_rule(self.ctx.database, value)
+        except grade_rule.RuleError as exc:
+            c.error_box(self, self.tr("Quality agreements"), str(exc))
+            return
+        except PermissionDenied as exc:
+            c.error_box(self, self.tr("Not allowed"), exc.text(self.lang))
+            self.rule_spin.setValue(grade_rule.breach_rule(self.ctx.database) or 0)
+            return
+        self.summary.setText(self.tr("Grade list rule saved: {rule}").replace(
+            "{rule}", self.tr("off") if value is None else str(value)))
+
     def compute(self) -> None:
         """Compute in the background (2,000 suppliers × 24 months is a second of SQL)."""
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("Computing…"))
 
         def job(db, start, end, supplier_id, *, state):
-            return targets.target_actuals(db, start=start, end=end, supplier_id=supplier_id)
+            def progress(fraction: float, month: str) -> None:
+                state.check()  # a cancelled run stops after the month in hand
+                state.progress(fraction, month)
+
+            return targets.target_actuals(db, start=start, end=end, supplier_id=supplier_id, progress=progress)
 
         self.ctx.tasks.run(job, self.ctx.database, self.start.text().strip(), self.end.text().strip(),
                            self.supplier.currentData(), on_done=self.show_report, on_error=self._failed,
-                           label=self.tr("Targets vs actuals…"))
+                           on_progress=self._progress, label=self.tr("Targets vs actuals…"))
+
+    def _progress(self, fraction: float, month: str) -> None:
+        if not shiboken6.isValid(self):  # the page was closed while the run went on
+            return
+        text = self.tr("Computing… {percent} %").replace("{percent}", f"{fraction * 100:.0f}")
+        self.summary.setText(f"{text} {month}".rstrip())
 
     def _failed(self, exc: Exception, details: str) -> None:
         if not shiboken6.isValid(self):  # the page was closed while computing

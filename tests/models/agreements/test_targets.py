@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 
@@ -157,3 +158,59 @@ def test_breach_counts_per_evaluation_period(setup):
     assert targets.breach_counts(db, "2026-Q1", [b]) == {b: 1}  # only the listed suppliers
     assert targets.breach_counts(db, "2026-Q1", [a, b]) == {a: 2, b: 1}
     assert targets.breach_counts(db, "2026-Q1", []) == {}
+
+
+def test_customer_complaints_target_by_hand(db):
+    """Complaints traced to the supplier as a target clause (≤ 1 per month, CNY 500 per breach),
+    from the evaluation's own complaint count: Jan 10 lots, no complaint → 0 (pass); Feb 10 lots,
+    2 complaints → breach; Mar no lots, no complaint → missing; Apr no lots, 1 complaint → 1 (pass)."""
+    from datetime import datetime
+
+    from app.engines.indicators import CUSTOMER_COMPLAINTS, Period, compute_indicators
+    from app.models.complaints.tables import Complaint
+    from app.models.customers.tables import Customer
+    from app.models.evaluation.service import aggregate_counts
+
+    c = sup.create_supplier(db, {"code": "C1", "name_zh": "丙公司", "name_en": "C Co"})
+    aid, v1 = svc.create_agreement(db, c)
+    clauses = svc.version_clauses(db, v1)
+    clauses = [replace(x, indicator="customer_complaints", comparator="<=", threshold=1.0, period="month",
+                       rule_kind="fixed", rule_amount=500.0) if x.indicator == "ppm" else x for x in clauses]
+    svc.save_clauses(db, v1, clauses)
+    _sign(db, v1, date(2026, 1, 1))
+    _lots(db, c, 1, 10, 0, 0)
+    _lots(db, c, 2, 10, 0, 0)
+    with db.begin() as s:
+        cust = Customer(code="K1", name_zh="客户", name_en="Customer")
+        s.add(cust)
+        s.flush()
+        for i, day in enumerate((datetime(2026, 2, 3), datetime(2026, 2, 20), datetime(2026, 4, 5))):
+            s.add(Complaint(number=f"CC-{i}", customer_id=cust.id, received_at=day, supplier_id=c))
+    r = targets.target_actuals(db, start="2026-01", end="2026-04", supplier_code="C1").rows
+    cc = r[r.indicator == "customer_complaints"]
+    assert cc["period"].tolist() == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert cc["status"].tolist() == ["pass", "breach", "missing", "pass"]
+    assert cc["actual"].tolist()[:2] == [0.0, 2.0] and cc["actual"].isna().tolist()[2] and cc["actual"].tolist()[3] == 1.0
+    assert cc["liability"].tolist() == [0.0, 500.0, 0.0, 0.0]
+    assert targets.breach_counts(db, "2026-02") == {c: 1}
+    # the same number as the evaluation's own indicator (no second implementation)
+    with db.read() as s:
+        cnt = aggregate_counts(s, np.array([c]), Period.parse("2026-02"), targets._scheme(s))
+    assert compute_indicators(cnt).values[CUSTOMER_COMPLAINTS].tolist() == [2.0]
+
+
+def test_progress_per_month(setup):
+    db = setup
+    seen = []
+    rep = targets.target_actuals(db, start="2026-01", end="2026-04", progress=lambda f, m: seen.append((f, m)))
+    assert seen == [(0.25, "2026-01"), (0.5, "2026-02"), (0.75, "2026-03"), (1.0, "2026-04"), (1.0, "")]
+    assert len(rep.rows)
+
+    class Stop(Exception):
+        pass
+
+    def cancel(fraction, month):
+        if month == "2026-02":
+            raise Stop  # a cancelled background run stops after the month in hand
+    with pytest.raises(Stop):
+        targets.target_actuals(db, start="2026-01", end="2026-04", progress=cancel)

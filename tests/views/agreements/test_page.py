@@ -126,3 +126,50 @@ def test_target_dialog_validates(qtbot):
     d.rule.setCurrentIndex(d.rule.findData("per_ppm"))
     d._accept()
     assert "PPM" in d.error.text() and d.result() != QDialog.DialogCode.Accepted
+
+
+def test_grade_rule_control_saves_the_setting(qtbot, ctx):
+    from app.models.agreements import grade_rule
+
+    tab = page_mod.TargetsTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=20000)
+    assert tab.rule_spin.value() == 0 and tab.rule_spin.text() == "off"  # default off
+    tab.rule_spin.setValue(2)
+    tab.rule_button.click()
+    assert grade_rule.breach_rule(ctx.database) == 2 and "2" in tab.summary.text()
+    tab.rule_spin.setValue(0)
+    tab.rule_button.click()
+    assert grade_rule.breach_rule(ctx.database) is None
+
+
+def test_target_dialog_offers_customer_complaints(qtbot):
+    from app.models.agreements.templates import default_clauses
+    from app.views.agreements.grid import TargetDialog
+
+    target = next(c for c in default_clauses() if c.indicator == "ppm")
+    for lang, text in (("en", "Customer complaints traced to the supplier"), ("zh_CN", "追溯到供应商的顾客投诉")):
+        d = TargetDialog(target, lang)
+        qtbot.addWidget(d)
+        i = d.indicator.findData("customer_complaints")
+        assert i > 0 and d.indicator.itemText(i) == text
+        d.indicator.setCurrentIndex(i)
+        d.comparator.setCurrentText("<=")
+        d.threshold.setValue(1)
+        d.rule.setCurrentIndex(d.rule.findData("fixed"))
+        out = d.result_clause()
+        assert (out.indicator, out.comparator, out.threshold) == ("customer_complaints", "<=", 1.0)
+
+
+def test_targets_run_reports_progress(qtbot, ctx):
+    tab = page_mod.TargetsTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=20000)
+    tab._progress(0.5, "2026-03")
+    assert tab.summary.text() == "Computing… 50 % 2026-03"
+    shown = []
+    tab._progress = lambda f, m: shown.append((f, m))  # the runner's on_progress is bound at compute time
+    tab.report = None
+    tab.compute()
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=20000)
+    assert shown and shown[-1][0] == 1.0 and any(m for _, m in shown)
