@@ -100,11 +100,11 @@ def run() -> list[str]:
     real = targets._monthly_counts
     cache = {}
 
-    def cached(session, supplier_ids, lo, hi, scheme, fields=None):
+    def cached(session, supplier_ids, lo, hi, scheme, fields=None, progress=None):
         key = (lo, hi, len(supplier_ids))
         if key not in cache:
             t0 = time.perf_counter()
-            cache[key] = real(session, supplier_ids, lo, hi, scheme, fields)
+            cache[key] = real(session, supplier_ids, lo, hi, scheme, fields, progress)
             cache["sql"] = time.perf_counter() - t0
         return cache[key]
 
