@@ -29,6 +29,7 @@ def _panel(ctx, qtbot, sid, pid, size=500):
     page.resize(1280, 800)
     page.show()
     panel = page.receive
+    panel.owner_page = page  # keep the page (and so the panel's widgets) alive for the test
     panel.select_pair(sid, pid)
     panel.lot_size.setValue(size)
     return panel
