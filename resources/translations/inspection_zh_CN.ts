@@ -461,12 +461,12 @@
         <translation>已暂停检验（GB/T 2828.1 9.4）：在供方纠正措施被认可之前不接收任何批。</translation>
     </message>
     <message>
-        <source>skip-lot allowed</source>
-        <translation>允许跳批</translation>
+        <source>No sampling: record the lot (Ctrl+Enter); it is accepted without inspection.</source>
+        <translation>不抽样：记录本批（Ctrl+Enter），本批不经检验直接接收。</translation>
     </message>
     <message>
-        <source>exempt</source>
-        <translation>免检</translation>
+        <source>skip-lot, 1 in %1</source>
+        <translation>跳批，每 %1 批检验 1 批</translation>
     </message>
     <message>
         <source>accept</source>
@@ -481,6 +481,18 @@
         <translation>尚有 %1 格未填</translation>
     </message>
     <message>
+        <source>exempt — accept on the supplier's certificate of conformance</source>
+        <translation>免检——凭供方合格证明接收</translation>
+    </message>
+    <message>
+        <source>skip this lot (%1 of %2)</source>
+        <translation>跳过本批（第 %1 批，共 %2 批）</translation>
+    </message>
+    <message>
+        <source>inspect this lot</source>
+        <translation>检验本批</translation>
+    </message>
+    <message>
         <source>Choose the supplier × part and enter the lot size first.</source>
         <translation>请先选择供应商 × 物料并输入批量。</translation>
     </message>
@@ -491,6 +503,10 @@
     <message>
         <source>Lot %1 REJECTED</source>
         <translation>批 %1 拒收</translation>
+    </message>
+    <message>
+        <source>Skip-lot ended: every lot of this supplier and part is inspected again.</source>
+        <translation>跳批已终止：该供应商与物料的每一批恢复检验。</translation>
     </message>
     <message>
         <source>SCAR %1 raised on the supplier.</source>

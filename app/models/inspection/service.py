@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -18,6 +18,7 @@ from app.engines import sampling
 from app.models.admin import signatures, trail
 from app.models.admin.permissions import require, requires
 from app.models.admin.signatures import Signable, SignatureRequest
+from app.models.admin.tables import AuditEntry
 from app.models.agreements import service as agreements
 from app.models.agreements.service import InspectionClause
 from app.models.core.base import utcnow
@@ -438,10 +439,27 @@ class LotPlan:
     classes: tuple[ClassPlan, ...]
     exemption: str
     items: tuple[ItemSpec, ...]
+    action: str = "inspect"  # "inspect", "skip" (skip-lot) or "exempt" (accept on the certificate)
+    skip_position: int = 0  # skip: this lot is lot n of k since the last inspected lot
+    skip_k: int = 0
+    exemption_reason: str = ""
 
     @property
     def sample_size(self) -> int:
         return max((c.plan.n for c in self.classes), default=0)
+
+    @property
+    def uninspected(self) -> bool:
+        return self.action in ("skip", "exempt")
+
+    def action_text(self, lang: str = "en") -> str:
+        if self.action == "exempt":
+            return ("免检——凭供方合格证明接收" if lang == "zh_CN"
+                    else "exempt — accept on the supplier's certificate of conformance")
+        if self.action == "skip":
+            return (f"跳过本批（第 {self.skip_position} 批，共 {self.skip_k} 批）" if lang == "zh_CN"
+                    else f"skip this lot ({self.skip_position} of {self.skip_k})")
+        return "检验本批" if lang == "zh_CN" else "inspect this lot"
 
     @property
     def discontinued(self) -> bool:
@@ -461,7 +479,36 @@ def _plan(row: InspectionSetting, lot_size: int, items=()) -> LotPlan:
             if aql is not None:
                 plans.append(ClassPlan(cls, aql, sampling.plan_for_lot(size, row.level, aql, severity)))
     return LotPlan(row.id, row.supplier_id, row.part_id, size, row.level, severity, tuple(plans), row.exemption,
-                   tuple(items))
+                   tuple(items), exemption_reason=row.exemption_reason)
+
+
+# Skip-lot frequency (ISO 2859-3 style, simplified): inspect 1 lot in k. The setting has no column
+# for k yet, so every skip-lot pair uses this default.
+SKIP_LOT_K = 2
+
+
+def _lot_action(session, row: InspectionSetting, plan: LotPlan) -> LotPlan:
+    """What to do with the next lot of the pair. Exempt: accept on the certificate. Skip-lot
+    (only while on normal inspection): lots are counted per supplier x part since the last
+    inspected lot (sample_size > 0); with m lots skipped since then, the lot is skipped (m+1 of
+    k) while m+1 < k, else inspected. A pair with no inspected lot yet inspects first."""
+    if plan.discontinued or row.exemption == "none":
+        return plan
+    if row.exemption == "exempt":
+        return replace(plan, action="exempt")
+    if row.severity != sampling.NORMAL:
+        return plan
+    last = session.scalar(select(func.max(InspectionLot.id)).where(
+        InspectionLot.supplier_id == row.supplier_id, InspectionLot.part_id == row.part_id,
+        InspectionLot.sample_size > 0))
+    if last is None:
+        return replace(plan, skip_k=SKIP_LOT_K)
+    skipped = session.scalar(select(func.count()).select_from(InspectionLot).where(
+        InspectionLot.supplier_id == row.supplier_id, InspectionLot.part_id == row.part_id,
+        InspectionLot.id > last)) or 0
+    if skipped + 1 < SKIP_LOT_K:
+        return replace(plan, action="skip", skip_position=skipped + 1, skip_k=SKIP_LOT_K)
+    return replace(plan, skip_k=SKIP_LOT_K)
 
 
 def plan_for(db: Database, supplier_id: int, part_id: int, lot_size: int) -> LotPlan:
@@ -471,7 +518,7 @@ def plan_for(db: Database, supplier_id: int, part_id: int, lot_size: int) -> Lot
         if row is None:
             raise NotFound("no inspection setting for this supplier and part; the SQE sets level and AQL first",
                            "no_setting", zh="该供应商与物料尚无检验设置，请先由 SQE 设定检验水平和 AQL")
-        return _plan(row, lot_size, _items(s, row.id))
+        return _lot_action(s, row, _plan(row, lot_size, _items(s, row.id)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -527,12 +574,17 @@ class LotOutcome:
     corrective_action_id: int | None
     corrective_action_number: str | None
     event_value: int | None = None
+    uninspected_reason_en: str = ""  # skip-lot or exemption: accepted without inspection
+    uninspected_reason_zh: str = ""
+    skip_lot_ended: bool = False
 
     @property
     def severity_changed(self) -> bool:
         return self.severity_before != self.severity_after
 
     def reason(self, lang: str = "en") -> str:
+        if self.uninspected_reason_en:
+            return self.uninspected_reason_zh if lang == "zh_CN" else self.uninspected_reason_en
         return "；".join(c.reason(lang) for c in self.classes) if lang == "zh_CN" else \
             "; ".join(c.reason(lang) for c in self.classes)
 
@@ -603,7 +655,9 @@ def record_lot(db: Database, lot: LotInput) -> LotOutcome:
                                                    InspectionLot.lot_number == number)) is not None:
             raise InvalidInput(f"lot {number} of this supplier is already recorded", "duplicate_lot",
                                zh=f"该供应商的批 {number} 已记录", field="lot_number")
-        plan = _plan(row, lot.lot_size, _items(s, row.id))
+        plan = _lot_action(s, row, _plan(row, lot.lot_size, _items(s, row.id)))
+        if plan.uninspected:
+            return _record_uninspected(s, db, row, plan, lot, number, on, sup.id, part.id)
         stored = []
         if lot.measurements:
             defects, stored = _defects_from_measurements(plan, lot.measurements)
@@ -664,6 +718,19 @@ def record_lot(db: Database, lot: LotInput) -> LotOutcome:
         for key, value in switching.state_values(state).items():
             setattr(row, key, value)
         lot_row.switching_score = state.switching_score
+        skip_ended = False
+        if row.exemption == "skip_lot" and (not accepted or state.severity != sampling.NORMAL):
+            skip_ended = True
+            why = (f"skip-lot ended: lot {number} rejected" if not accepted else
+                   f"skip-lot ended: severity is now {state.severity} (lot {number})")
+            s.add(SeverityChange(setting_id=row.id, lot_id=lot_row.id, from_severity=before,
+                                 to_severity=state.severity, rule="skip_lot_ended", reason=why,
+                                 changed_by=db.actor.name))
+            trail.record(s, "skip_lot_ended", "inspection_settings", row.id,
+                         {"exemption": ["skip_lot", "none"], "lot_id": lot_row.id}, why)
+            trail.record(s, "severity", "suppliers", row.supplier_id,
+                         {"part_id": row.part_id, "exemption": ["skip_lot", "none"]}, why)
+            row.exemption, row.exemption_reason = "none", why
         car_id = car_number = None
         if not accepted:
             failed = [r for r in results if not r.accepted]
@@ -682,7 +749,47 @@ def record_lot(db: Database, lot: LotInput) -> LotOutcome:
             car_number = s.get(CorrectiveAction, car_id).number
         return LotOutcome(lot_row.id, number, accepted, tuple(results), before, state.severity,
                           state.switching_score, event.rule if event else None, car_id, car_number,
-                          event.value if event else None)
+                          event.value if event else None, skip_lot_ended=skip_ended)
+
+
+def _granted_by(session, setting_id: int) -> str:
+    """Who last set the exemption of a setting, from the audit trail."""
+    return session.scalar(select(AuditEntry.username).where(
+        AuditEntry.entity == "inspection_settings", AuditEntry.record_id == str(setting_id),
+        AuditEntry.changes.like('%"exemption"%')).order_by(AuditEntry.id.desc()).limit(1)) or "?"
+
+
+def _record_uninspected(s, db: Database, row: InspectionSetting, plan: LotPlan, lot: LotInput, number: str,
+                        on: date, supplier_id: int, part_id: int) -> LotOutcome:
+    """A lot accepted without inspection (exempt, or skipped under skip-lot): the lot row the
+    evaluation reads, with sample size 0 and no class results or measurements. Switching is not
+    advanced: clause 9 counts inspected lots only, so the state (severity, score, the 2-of-5
+    window) stays as the last inspected lot left it."""
+    if lot.measurements or any((lot.defects or {}).values()):
+        raise InvalidInput("this lot is not inspected (skip-lot or exemption): no results can be entered",
+                           "uninspected_results", zh="本批不检验（跳批或免检），不能录入检验结果")
+    who = _granted_by(s, row.id)
+    if plan.action == "exempt":
+        en = (f"exempt — accepted on the supplier's certificate of conformance; exemption granted by {who}"
+              + (f" ({row.exemption_reason})" if row.exemption_reason else ""))
+        zh = (f"免检——凭供方合格证明接收；免检由 {who} 批准"
+              + (f"（{row.exemption_reason}）" if row.exemption_reason else ""))
+    else:
+        en = (f"skip-lot — lot {plan.skip_position} of {plan.skip_k} skipped, accepted without inspection; "
+              f"skip-lot granted by {who}" + (f" ({row.exemption_reason})" if row.exemption_reason else ""))
+        zh = (f"跳批——第 {plan.skip_position} 批（共 {plan.skip_k} 批）跳过检验，直接接收；跳批由 {who} 批准"
+              + (f"（{row.exemption_reason}）" if row.exemption_reason else ""))
+    lot_row = InspectionLot(
+        lot_number=number, supplier_id=supplier_id, part_id=part_id, inspected_on=on, lot_size=plan.lot_size,
+        sample_size=0, critical_defects=0, major_defects=0, minor_defects=0, defective_units=0,
+        decision="accepted", severity=row.severity, inspection_level=row.level, aql=row.aql_major,
+        inspector=db.actor.name, notes=lot.notes, po_number=lot.po_number.strip(),
+        delivery_note=lot.delivery_note.strip(), decision_reason=en, switching_score=row.switching_score,
+        recorded_at=utcnow())
+    s.add(lot_row)
+    s.flush()
+    return LotOutcome(lot_row.id, number, True, (), row.severity, row.severity, row.switching_score, None, None,
+                      None, uninspected_reason_en=en, uninspected_reason_zh=zh)
 
 
 # ---------------------------------------------------------------------------------------------

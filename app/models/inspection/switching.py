@@ -7,6 +7,10 @@ score (9.3.3.2) the classes are combined conservatively: when any class has Ac â
 +3 only if every such class would also be accepted one AQL step tighter, otherwise the score is
 reset; when every class has Ac 0 or 1 an accepted lot earns +2.
 
+Lots accepted without inspection (exempt, or skipped under skip-lot; stored with sample size 0)
+do not advance switching: clause 9 counts lots on original inspection, so they are left out of
+every replay and the state stays as the last inspected lot left it.
+
 ``update_pairs`` replays chosen pairs inside the caller's transaction (used by record and
 import); ``recompute_all`` replays every pair from the stored history.
 """
@@ -111,7 +115,8 @@ def _replay_pairs(session, settings: dict[tuple[int, int], _Pair], pair_filter=N
     lots = InspectionLot.__table__
     classes = LotClassResult.__table__
     stmt = select(lots.c.id, lots.c.supplier_id, lots.c.part_id, lots.c.decision, lots.c.lot_size, lots.c.aql,
-                  lots.c.inspection_level, lots.c.major_defects).where(lots.c.part_id.is_not(None))
+                  lots.c.inspection_level, lots.c.major_defects).where(lots.c.part_id.is_not(None),
+                                                                       lots.c.sample_size > 0)
     if pair_filter is not None:
         stmt = stmt.where(pair_filter)
     stmt = stmt.order_by(lots.c.supplier_id, lots.c.part_id, lots.c.inspected_on, lots.c.id)
@@ -240,7 +245,7 @@ def _vector_states(session, settings: dict[tuple[int, int], _Pair]):
     rows = fetch_all(session, select(
         lots.c.supplier_id, lots.c.part_id, lots.c.id, cast(lots.c.decision == "accepted", Integer), lots.c.lot_size,
         func.coalesce(lots.c.aql, -1.0), func.coalesce(lots.c.inspection_level, ""),
-        func.coalesce(lots.c.major_defects, 0)).where(lots.c.part_id.is_not(None))
+        func.coalesce(lots.c.major_defects, 0)).where(lots.c.part_id.is_not(None), lots.c.sample_size > 0)
         .order_by(lots.c.supplier_id, lots.c.part_id, lots.c.inspected_on, lots.c.id), {})
     n = len(rows)
     if not n:

@@ -65,6 +65,11 @@ class ReceivePanel(QWidget):
         pl = QVBoxLayout(plan_box)
         self.setting_label = QLabel()
         self.setting_label.setWordWrap(True)
+        self.action_label = QLabel()  # exempt / skip this lot / inspect this lot, at once
+        self.action_label.setObjectName("action")
+        self.action_label.setStyleSheet("font-size:13pt; font-weight:bold; color:#1e7b34")
+        self.action_label.hide()
+        pl.addWidget(self.action_label)
         pl.addWidget(self.setting_label)
         self.plan_model = PlanModel(self)
         self.plan_view = QTableView()
@@ -177,11 +182,21 @@ class ReceivePanel(QWidget):
                 text = "<b style='color:#b02a37'>" + self.tr(
                     "Inspection discontinued (GB/T 2828.1 9.4): no lots are accepted until the supplier's "
                     "corrective action is accepted.") + "</b>"
-            elif p.exemption != "none":
-                text += " · " + (self.tr("skip-lot allowed") if p.exemption == "skip_lot" else self.tr("exempt"))
+            elif p.uninspected:
+                text = (self.tr("No sampling: record the lot (Ctrl+Enter); it is accepted without inspection.")
+                        + (f"<br>{p.exemption_reason}" if p.exemption_reason else ""))
+            elif p.exemption == "skip_lot":
+                text = self.tr("skip-lot, 1 in %1").replace("%1", str(p.skip_k)) + " · " + text
             self.setting_label.setText(text)
-        self.plan_model.set_plan(self.plan)
-        self.grid_model.set_plan(self.plan)
+        skip_pair = self.plan is not None and not self.plan.discontinued and self.plan.exemption != "none" \
+            and (self.plan.uninspected or self.plan.skip_k)
+        self.action_label.setText(self.action_text(self.plan) if skip_pair else "")
+        self.action_label.setVisible(bool(skip_pair))
+        shown = None if self.plan is not None and self.plan.uninspected else self.plan
+        self.plan_model.set_plan(shown)
+        self.grid_model.set_plan(shown)
+        self.results.setEnabled(shown is not None or self.plan is None)
+        self.plan_view.setVisible(shown is not None or self.plan is None)
         self.grid.resizeRowsToContents()
         self.grid.verticalHeader().setMinimumWidth(220)
         if self.plan is not None and not self.plan.items:
@@ -199,6 +214,9 @@ class ReceivePanel(QWidget):
     def _preview(self, *_args) -> None:
         """The decision as it stands while typing (recording decides for good)."""
         if self.outcome is not None:
+            return
+        if self.plan is not None and self.plan.uninspected:
+            self.decision.setText(f"<b>{self.action_text(self.plan)}</b>")
             return
         if self.plan is None or not self.plan.classes:
             self.decision.setText("")
@@ -218,9 +236,23 @@ class ReceivePanel(QWidget):
             text += " · " + self.tr("%1 cells still empty").replace("%1", str(missing))
         self.decision.setText(text)
 
+    def action_text(self, p: service.LotPlan) -> str:
+        if p.action == "exempt":
+            return self.tr("exempt — accept on the supplier's certificate of conformance")
+        if p.action == "skip":
+            return self.tr("skip this lot (%1 of %2)").replace("%1", str(p.skip_position)).replace("%2", str(p.skip_k))
+        return self.tr("inspect this lot")
+
     def lot_input(self) -> service.LotInput:
         data = self.pair.currentData()
-        use_grid = self.results.currentIndex() == 0 and bool(self.grid_model.items)
+        uninspected = self.plan is not None and self.plan.uninspected
+        use_grid = self.results.currentIndex() == 0 and bool(self.grid_model.items) and not uninspected
+        if uninspected:
+            qd = self.on.date()
+            return service.LotInput(data[0], data[1], self.lot_number.text(), self.lot_size.value(),
+                                    po_number=self.po.text(), delivery_note=self.delivery.text(),
+                                    inspected_on=date(qd.year(), qd.month(), qd.day()),
+                                    production_steady=self.steady.isChecked())
         qd = self.on.date()
         return service.LotInput(data[0], data[1], self.lot_number.text(), self.lot_size.value(),
                                 po_number=self.po.text(), delivery_note=self.delivery.text(),
@@ -250,7 +282,10 @@ class ReceivePanel(QWidget):
         colour = "#1e7b34" if out.accepted else "#b02a37"
         verdict = self.tr("Lot %1 ACCEPTED") if out.accepted else self.tr("Lot %1 REJECTED")
         html = f"<b style='color:{colour}; font-size:14pt'>{verdict.replace('%1', out.lot_number)}</b><br>"
-        html += "<br>".join(c.reason(lang) for c in out.classes)
+        html += out.reason(lang) if out.uninspected_reason_en else "<br>".join(c.reason(lang) for c in out.classes)
+        if out.skip_lot_ended:
+            html += "<br><b>" + self.tr("Skip-lot ended: every lot of this supplier and part is inspected again.") \
+                + "</b>"
         if out.corrective_action_number:
             html += "<br><b>" + self.tr("SCAR %1 raised on the supplier.").replace(
                 "%1", out.corrective_action_number) + "</b>"
