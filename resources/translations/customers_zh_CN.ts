@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>History</source>
-        <translation>变更历史</translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>(not set)</source>
@@ -314,7 +314,7 @@
         <source>Stop listing {part} as supplied to this customer?</source>
         <translation>不再将 {part} 列为向此顾客供货的零件？</translation>
     </message>
-</context>
+<message><source>History…</source><translation>历史…</translation></message><message><source>Select a row first.</source><translation>请先选择一行。</translation></message><message><source>Contact</source><translation>联系人</translation></message><message><source>Part supplied</source><translation>供货零件</translation></message></context>
 <context>
     <name>CustomerDialog</name>
     <message>

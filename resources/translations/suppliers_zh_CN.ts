@@ -1789,7 +1789,7 @@
         <source>certificate</source>
         <translation>证书</translation>
     </message>
-</context>
+<message><source>History…</source><translation>历史…</translation></message><message><source>Who changed the selected row, what and when; and the row as of a date</source><translation>所选行的修改记录（谁、改了什么、何时），以及指定日期时的状态</translation></message><message><source>Contact</source><translation>联系人</translation></message><message><source>Certificate</source><translation>证书</translation></message><message><source>Survey</source><translation>调查</translation></message><message><source>Audit</source><translation>审核</translation></message><message><source>Select a row first.</source><translation>请先选择一行。</translation></message></context>
 <context>
     <name>SupplierDialog</name>
     <message>

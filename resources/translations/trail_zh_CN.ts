@@ -114,6 +114,10 @@
         <translation>设置更改</translation>
     </message>
     <message>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
         <source>Id</source>
         <extracomment>Column names the trail records, as people call them (shared by the supplier records).</extracomment>
         <translation>编号</translation>
@@ -263,6 +267,138 @@
         <translation>签名</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Certification body</source>
+        <translation>认证机构</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Survey date</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <source>Supplier name</source>
+        <translation>供应商名称</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>调查问卷</translation>
+    </message>
+    <message>
+        <source>Questionnaire version</source>
+        <translation>问卷版本</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Section scores</source>
+        <translation>各部分得分</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <source>Audit type</source>
+        <translation>审核类型</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>审核时机</translation>
+    </message>
+    <message>
+        <source>Auditors</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Audit date</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Basis of the result</source>
+        <translation>结果依据</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Completed by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
         <source>approval flow started</source>
         <translation>开始认可流程</translation>
     </message>
@@ -345,6 +481,10 @@
     <message>
         <source>The record at the end of %1 (UTC):</source>
         <translation>%1 结束时（UTC）的记录：</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>历史：%1</translation>
     </message>
 </context>
 </TS>

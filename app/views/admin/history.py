@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 from typing import Any, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
-from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 CTX = "Trail"
@@ -24,6 +24,7 @@ ACTIONS = {
     "import": QT_TRANSLATE_NOOP("Trail", "imported"),
     "evaluate": QT_TRANSLATE_NOOP("Trail", "evaluated"),
     "settings": QT_TRANSLATE_NOOP("Trail", "settings changed"),
+    "restore": QT_TRANSLATE_NOOP("Trail", "restored"),
 }
 
 #: Column names the trail records, as people call them (shared by the supplier records).
@@ -65,6 +66,42 @@ FIELDS = {
     "action": QT_TRANSLATE_NOOP("Trail", "Signed action"),
     "content_sha256": QT_TRANSLATE_NOOP("Trail", "Content hash"),
     "signature_id": QT_TRANSLATE_NOOP("Trail", "Signature"),
+    # contacts and certificates
+    "name": QT_TRANSLATE_NOOP("Trail", "Name"),
+    "role": QT_TRANSLATE_NOOP("Trail", "Role"),
+    "phone": QT_TRANSLATE_NOOP("Trail", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Trail", "E-mail"),
+    "is_primary": QT_TRANSLATE_NOOP("Trail", "Primary contact"),
+    "standard": QT_TRANSLATE_NOOP("Trail", "Standard"),
+    "body": QT_TRANSLATE_NOOP("Trail", "Certification body"),
+    "expires_on": QT_TRANSLATE_NOOP("Trail", "Expires on"),
+    # surveys and audits
+    "survey_date": QT_TRANSLATE_NOOP("Trail", "Survey date"),
+    "supplier_name": QT_TRANSLATE_NOOP("Trail", "Supplier name"),
+    "definition_key": QT_TRANSLATE_NOOP("Trail", "Questionnaire"),
+    "definition_version": QT_TRANSLATE_NOOP("Trail", "Questionnaire version"),
+    "state_json": QT_TRANSLATE_NOOP("Trail", "Answers"),
+    "percent": QT_TRANSLATE_NOOP("Trail", "Score"),
+    "recommendation": QT_TRANSLATE_NOOP("Trail", "Recommendation"),
+    "section_scores_json": QT_TRANSLATE_NOOP("Trail", "Section scores"),
+    "created_by": QT_TRANSLATE_NOOP("Trail", "Created by"),
+    "updated_at": QT_TRANSLATE_NOOP("Trail", "Last change"),
+    "submitted_at": QT_TRANSLATE_NOOP("Trail", "Submitted at"),
+    "submitted_by": QT_TRANSLATE_NOOP("Trail", "Submitted by"),
+    "template_key": QT_TRANSLATE_NOOP("Trail", "Checklist"),
+    "audit_type": QT_TRANSLATE_NOOP("Trail", "Audit type"),
+    "occasion": QT_TRANSLATE_NOOP("Trail", "Occasion"),
+    "auditors": QT_TRANSLATE_NOOP("Trail", "Auditors"),
+    "audit_date": QT_TRANSLATE_NOOP("Trail", "Audit date"),
+    "scope": QT_TRANSLATE_NOOP("Trail", "Scope"),
+    "result": QT_TRANSLATE_NOOP("Trail", "Result"),
+    "result_reason": QT_TRANSLATE_NOOP("Trail", "Basis of the result"),
+    "thresholds_json": QT_TRANSLATE_NOOP("Trail", "Thresholds"),
+    "completed_at": QT_TRANSLATE_NOOP("Trail", "Completed at"),
+    "completed_by": QT_TRANSLATE_NOOP("Trail", "Completed by"),
+    # restore (written on the restored database after it is reopened)
+    "file": QT_TRANSLATE_NOOP("Trail", "File"),
+    "sha256": QT_TRANSLATE_NOOP("Trail", "SHA-256"),
 }
 
 #: Reasons the services write themselves (a person's reason is shown as typed).
@@ -122,27 +159,35 @@ def value_text(value: Any) -> str:
     return text
 
 
-def change_rows(entry, formatters: dict[str, Callable[[Any], str]] | None = None) -> list[tuple[str, str, str]]:
+def change_rows(entry, formatters: dict[str, Callable[[Any], str]] | None = None,
+                labels: Callable[[str], str | None] | None = None) -> list[tuple[str, str, str]]:
     """(field, old, new) rows for one trail entry; a creation lists the values it started with."""
     fmt = formatters or {}
+
+    def label(key):  # the screen's own title first
+        return (labels(key) if labels else None) or field_label(key)
 
     def shown(key, value):
         return fmt[key](value) if key in fmt and value not in (None, "") else value_text(value)
 
     changes = entry.changes or {}
     if entry.action == "update":
-        return [(field_label(k), shown(k, v[0]), shown(k, v[1])) for k, v in changes.items()
+        return [(label(k), shown(k, v[0]), shown(k, v[1])) for k, v in changes.items()
                 if isinstance(v, list) and len(v) == 2]
     if entry.action == "sign":
         from app.views.admin.signature import MEANINGS
 
         meaning = changes.get("meaning", "")
-        return [(field_label("meaning"), "", _tr(MEANINGS.get(meaning, meaning))),
-                (field_label("content_sha256"), "", str(changes.get("content_sha256", ""))[:16] + "…")]
+        return [(label("meaning"), "", _tr(MEANINGS.get(meaning, meaning))),
+                (label("content_sha256"), "", str(changes.get("content_sha256", ""))[:16] + "…")]
     if entry.action == "create":
-        return [(field_label(k), "", shown(k, v)) for k, v in changes.items() if v not in (None, "") and k != "id"]
+        return [(label(k), "", shown(k, v)) for k, v in changes.items() if v not in (None, "") and k != "id"]
     if entry.action == "delete":
-        return [(field_label(k), shown(k, v), "") for k, v in changes.items() if v not in (None, "") and k != "id"]
+        return [(label(k), shown(k, v), "") for k, v in changes.items() if v not in (None, "") and k != "id"]
+    if entry.action == "restore":  # the backup file it came from and its SHA-256
+        return [(label(k), "", value_text(changes[k])) for k in ("file", "sha256") if k in changes]
+    if entry.action not in ACTIONS and isinstance(changes, dict) and changes:  # a domain's own action
+        return [(label(k), "", shown(k, v)) for k, v in changes.items()]
     return [("", "", value_text(changes))]
 
 
@@ -177,10 +222,14 @@ class HistoryView(QWidget):
                QT_TRANSLATE_NOOP("Trail", "Reason"))
 
     def __init__(self, ctx, entity: str, record_id=None, parent: QWidget | None = None, *,
-                 formatters: dict[str, Callable[[Any], str]] | None = None) -> None:
+                 formatters: dict[str, Callable[[Any], str]] | None = None,
+                 labels: Callable[[str], str | None] | None = None,
+                 actions: Callable[[str], str | None] | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.entity, self.record_id = ctx, entity, record_id
+        self.actions = actions  # a domain's own action names (None → the trail's)
         self.formatters = formatters or {}
+        self.labels = labels  # a screen's own field titles (None → the trail's shared ones)
         self.entries = []
         self.setObjectName("historyView")
         layout = QVBoxLayout(self)
@@ -241,9 +290,10 @@ class HistoryView(QWidget):
         for e in reversed(self.entries):  # newest first
             when = f"{e.at:%Y-%m-%d %H:%M:%S}" if isinstance(e.at, datetime) else str(e.at)[:19]
             who = e.username.split(":", 1)[-1] if e.username.startswith("system:") else names.get(e.username, e.username)
-            changes = change_rows(e, self.formatters) or [("", "", "")]
+            changes = change_rows(e, self.formatters, self.labels) or [("", "", "")]
             for i, (field, old, new) in enumerate(changes):
-                rows.append((when if i == 0 else "", who if i == 0 else "", action_label(e.action) if i == 0 else "",
+                what = ((self.actions(e.action) if self.actions else None) or action_label(e.action)) if i == 0 else ""
+                rows.append((when if i == 0 else "", who if i == 0 else "", what,
                              field, old, new, reason_text(e.reason) if i == 0 else ""))
         self.table.setRowCount(len(rows))
         for r, values in enumerate(rows):
@@ -275,9 +325,41 @@ class HistoryView(QWidget):
         shown = [(k, v) for k, v in state.items() if k not in ("id",)]
         self.as_of_table.setRowCount(len(shown))
         for r, (key, value) in enumerate(shown):
-            self.as_of_table.setItem(r, 0, QTableWidgetItem(field_label(key)))
+            self.as_of_table.setItem(r, 0, QTableWidgetItem((self.labels(key) if self.labels else None) or field_label(key)))
             text = self.formatters[key](value) if key in self.formatters and value not in (None, "") else value_text(value)
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             self.as_of_table.setItem(r, 1, item)
         return state
+
+
+class HistoryDialog(QDialog):
+    """A record's history and "as of" view in a dialog of its own (a contact, a certificate, an
+    audit…: records shown as table rows that have no detail page of their own)."""
+
+    def __init__(self, ctx, entity: str, record_id, title: str, parent: QWidget | None = None, *,
+                 formatters: dict[str, Callable[[Any], str]] | None = None,
+                 labels: Callable[[str], str | None] | None = None,
+                 actions: Callable[[str], str | None] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(QCoreApplication.translate("Trail", "History: %1").replace("%1", title))
+        layout = QVBoxLayout(self)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-weight: 600;")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.history = HistoryView(ctx, entity, record_id, self, formatters=formatters, labels=labels, actions=actions)
+        layout.addWidget(self.history, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(1100, 600)  # fits a 1280×800 laptop screen with the window frame
+
+
+def open_history(parent: QWidget, ctx, entity: str, record_id, title: str, **kw) -> HistoryDialog:
+    """Open (window-modal, without blocking the caller) the history dialog of one record."""
+    dialog = HistoryDialog(ctx, entity, record_id, title, parent, **kw)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

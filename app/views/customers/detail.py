@@ -14,7 +14,6 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
@@ -144,6 +143,22 @@ def _short(v) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _personal_fields(v) -> str:
+    names = {"name": translate("CustomerDetail", "name"), "phone": translate("CustomerDetail", "phone"),
+             "email": translate("CustomerDetail", "e-mail")}
+    return ", ".join(names.get(f) or _field(f) for f in (v if isinstance(v, (list, tuple)) else [v]))
+
+
+def history_options() -> dict:
+    """How a customer record's trail reads in HistoryView: this screen's field titles, coded values
+    as their labels, the domain's own actions (personal data changed / exported / erased)."""
+    formatters = {k: (lambda v, t=t: c.label(t, v)) for k, t in CODED_FIELDS.items()}
+    formatters["personal_fields"] = _personal_fields
+    return {"formatters": formatters,
+            "labels": lambda key: _field(key) if key in FIELD_TITLES else None,
+            "actions": lambda action: c.label(c.ACTION, action) if action in c.ACTION else None}
+
+
 class CustomerDetail(QWidget):
     """Everything about one customer; emits ``changed`` after an action that alters the grid row."""
 
@@ -231,12 +246,13 @@ class CustomerDetail(QWidget):
         page = QWidget()
         box = QVBoxLayout(page)
         row, (self.add_contact_button, self.edit_contact_button, self.delete_contact_button,
-              self.export_contact_button, self.erase_contact_button) = self._buttons_row([
+              self.export_contact_button, self.erase_contact_button, self.contact_history_button) = self._buttons_row([
                   (self.tr("Add…"), self.add_contact, self.can_edit),
                   (self.tr("Edit…"), self.edit_contact, self.can_edit),
                   (self.tr("Remove"), self.delete_contact, self.can_edit),
                   (self.tr("Export personal data…"), self.export_contact, self.can_privacy),
-                  (self.tr("Erase on request…"), self.erase_contact, self.can_privacy)])
+                  (self.tr("Erase on request…"), self.erase_contact, self.can_privacy),
+                  (self.tr("History…"), lambda: self.show_history("contact"), True)])
         box.addLayout(row)
         self.contacts_model, self.contacts_view = _table([
             Column("name", lambda: translate("CustomerDetail", "Name")),
@@ -256,10 +272,11 @@ class CustomerDetail(QWidget):
     def _build_parts(self) -> None:
         page = QWidget()
         box = QVBoxLayout(page)
-        row, (self.link_button, self.part_no_button, self.unlink_button) = self._buttons_row([
+        row, (self.link_button, self.part_no_button, self.unlink_button, self.part_history_button) = self._buttons_row([
             (self.tr("Link part…"), self.link_part, self.can_edit),
             (self.tr("Customer part no.…"), self.edit_part_no, self.can_edit),
-            (self.tr("Unlink"), self.unlink_part, self.can_edit)])
+            (self.tr("Unlink"), self.unlink_part, self.can_edit),
+            (self.tr("History…"), lambda: self.show_history("part"), True)])
         box.addLayout(row)
         name = "part_name_zh" if self.ctx.language == "zh_CN" else "part_name_en"
         self.parts_model, self.parts_view = _table([
@@ -274,27 +291,19 @@ class CustomerDetail(QWidget):
         self.tabs.addTab(page, self.tr("Parts we supply"))
 
     def _build_history(self) -> None:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        self.history_model, self.history_view = _table([
-            Column("at", lambda: translate("CustomerDetail", "When (UTC)"),
-                   format=lambda v: v.strftime("%Y-%m-%d %H:%M") if isinstance(v, datetime) else str(v)),
-            Column("who", lambda: translate("CustomerDetail", "Who")),
-            Column("entity", lambda: translate("CustomerDetail", "Record"), format=lambda v: c.label(c.ENTITY, v)),
-            Column("action", lambda: translate("CustomerDetail", "Action"), format=lambda v: c.label(c.ACTION, v)),
-            Column("what", lambda: translate("CustomerDetail", "What")),
-            Column("reason", lambda: translate("CustomerDetail", "Reason")),
-        ], page)
-        self.history_view.setObjectName("historyTable")
-        self.history_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
-        box.addWidget(self.history_view, 1)
-        self.history_page = page
-        self.tabs.addTab(page, self.tr("History"))
+        from app.views.admin.history import HistoryView
+
+        # the customer record's audit trail (who, what, old → new, why) and the record "as of" a date;
+        # a contact's or a linked part's history opens from its own tab ("History…")
+        self.history = HistoryView(self.ctx, "customers", None, self, **history_options())
+        self.history_page = self.history
+        self.tabs.addTab(self.history, self.tr("History"))
 
     def _enable(self, on: bool) -> None:
         for b in (self.edit_button, self.value_button, self.add_contact_button, self.edit_contact_button,
                   self.delete_contact_button, self.export_contact_button, self.erase_contact_button,
-                  self.link_button, self.part_no_button, self.unlink_button):
+                  self.link_button, self.part_no_button, self.unlink_button, self.contact_history_button,
+                  self.part_history_button):
             b.setEnabled(on and bool(b.property("allowed")))
 
     # ----- data -------------------------------------------------------------------------------------
@@ -326,15 +335,15 @@ class CustomerDetail(QWidget):
         self.tabs.setCurrentIndex(min(max(current, 0), self.tabs.count() - 1))
 
     def refresh(self) -> None:
-        from app.models.admin import trail
         from app.models.customers.errors import NotFoundError
 
         if self.customer_id is None:
             self.title.setText(self.tr("Select a customer"))
             for label in self.basic.values():
                 label.clear()
-            for model in (self.contacts_model, self.parts_model, self.history_model):
+            for model in (self.contacts_model, self.parts_model):
                 model.set_frame(pd.DataFrame(columns=[col.field for col in model.columns]))
+            self.history.set_record(None)
             self._enable(False)
             return
         try:
@@ -371,16 +380,8 @@ class CustomerDetail(QWidget):
             columns=["id", "part_code", "part_name_zh", "part_name_en", "customer_part_no", "suppliers"]))
         self._reselect(self.contacts_view, self.contacts_model, keep_contact)
         self._reselect(self.parts_view, self.parts_model, keep_part)
-        entries = list(trail.history(self.ctx.database, "customers", self.customer_id))
-        for k in contacts:
-            entries += trail.history(self.ctx.database, "customer_contacts", k.id)
-        for p in parts:
-            entries += trail.history(self.ctx.database, "customer_parts", p.id)
-        entries.sort(key=lambda e: e.id, reverse=True)
-        self.history_model.set_frame(pd.DataFrame(
-            [{"at": e.at, "who": e.username, "entity": e.entity, "action": e.action, "what": describe_changes(e),
-              "reason": e.reason} for e in entries], columns=["at", "who", "entity", "action", "what", "reason"]))
-        for view in (self.contacts_view, self.parts_view, self.history_view):
+        self.history.set_record(self.customer_id)
+        for view in (self.contacts_view, self.parts_view):
             view.resizeColumnsToContents()
             header = view.horizontalHeader()
             for col in range(header.count() - 1):
@@ -424,6 +425,24 @@ class CustomerDetail(QWidget):
             return False
         self._after_change()
         return True
+
+    def show_history(self, kind: str):
+        """The selected contact's or linked part's history (and "as of") in a dialog; personal
+        values never show: the trail holds only which personal fields changed."""
+        from app.views.admin.history import open_history
+
+        if kind == "contact":
+            row, entity, what = self._contact(), "customer_contacts", self.tr("Contact")
+            name = None if row is None else row.get("name")
+        else:
+            row, entity, what = self._part(), "customer_parts", self.tr("Part supplied")
+            name = None if row is None else row.get("part_code")
+        if row is None:
+            QMessageBox.information(self, self.tr("History"), self.tr("Select a row first."))
+            return None
+        customer = self.title.text().strip()
+        return open_history(self, self.ctx, entity, int(row["id"]), f"{what} {name or ''} · {customer}",
+                            **history_options())
 
     def _contact(self) -> pd.Series | None:
         return _selected(self.contacts_view, self.contacts_model)

@@ -7,6 +7,7 @@ The status changes only through the approval flow or the explicit action dialog 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -76,7 +77,7 @@ class SupplierDetail(QWidget):
             Column("phone", lambda: translate("SupplierDetail", "Phone")), Column("email", lambda: translate("SupplierDetail", "E-mail")),
             Column("is_primary", lambda: translate("SupplierDetail", "Primary"), format=lambda v: "✓" if v else ""),
         ], stretch=0, buttons=[(self.tr("Add…"), self.add_contact), (self.tr("Edit…"), self.edit_contact),
-                               (self.tr("Remove"), self.delete_contact)])
+                               (self.tr("Remove"), self.delete_contact)], history=lambda: self.show_history("contact"))
         self.certificates = self._table_tab(self.tr("Certificates"), [
             Column("standard", lambda: translate("SupplierDetail", "Standard")), Column("number", lambda: translate("SupplierDetail", "Certificate no.")),
             Column("body", lambda: translate("SupplierDetail", "Certification body")), Column("issued_on", lambda: translate("SupplierDetail", "Issued on")),
@@ -84,7 +85,8 @@ class SupplierDetail(QWidget):
             Column("state", lambda: translate("SupplierDetail", "State"), format=lambda v: c.label(c.STATE, v), foreground=_row_state_colour),
             Column("days_left", lambda: translate("SupplierDetail", "Days left"), align_right=True, foreground=_row_state_colour),
         ], stretch=2, buttons=[(self.tr("Add…"), self.add_certificate), (self.tr("Edit…"), self.edit_certificate),
-                               (self.tr("Remove"), self.delete_certificate)])
+                               (self.tr("Remove"), self.delete_certificate)],
+            history=lambda: self.show_history("certificate"))
         self.items = self._table_tab(self.tr("Items supplied"), [
             Column("code", lambda: translate("SupplierDetail", "Item")), Column(c.name_field(ctx.language), lambda: translate("SupplierDetail", "Name")),
             Column("category", lambda: translate("SupplierDetail", "Category")), Column("importance_class", lambda: translate("SupplierDetail", "Class")),
@@ -98,7 +100,7 @@ class SupplierDetail(QWidget):
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
             Column("recommendation", lambda: translate("SupplierDetail", "Recommendation"), format=lambda v: c.label(c.RECOMMENDATION, v)),
             Column("updated_at", lambda: translate("SupplierDetail", "Last change")),
-        ], stretch=4)
+        ], stretch=4, history=lambda: self.show_history("survey"))
         self.audit_list = self._table_tab(self.tr("Audits"), [
             Column("audit_date", lambda: translate("SupplierDetail", "Date")),
             Column("audit_type", lambda: translate("SupplierDetail", "Type"), format=lambda v: c.label(c.AUDIT_TYPE, v)),
@@ -109,7 +111,7 @@ class SupplierDetail(QWidget):
             Column("percent", lambda: translate("SupplierDetail", "Score"), format=_pct, align_right=True),
             Column("result", lambda: translate("SupplierDetail", "Result"), format=lambda v: c.label(c.AUDIT_RESULT, v)),
             Column("findings", lambda: translate("SupplierDetail", "Findings"), align_right=True),
-        ], stretch=3)
+        ], stretch=3, history=lambda: self.show_history("audit"))
         self.cars = self._table_tab(self.tr("Corrective actions"), [
             Column("number", lambda: translate("SupplierDetail", "Number")), Column("title", lambda: translate("SupplierDetail", "Title")),
             Column("issued_on", lambda: translate("SupplierDetail", "Issued on")),
@@ -168,18 +170,28 @@ class SupplierDetail(QWidget):
         form.addRow(note)
         self.tabs.addTab(page, self.tr("Basic data"))
 
-    def _table_tab(self, title: str, columns: list[Column], *, stretch: int | None = None, buttons=()):
+    def _table_tab(self, title: str, columns: list[Column], *, stretch: int | None = None, buttons=(), history=None):
         page = QWidget()
         layout = QVBoxLayout(page)
         model, proxy, view = c.make_table(columns, page, stretch=stretch)
         layout.addWidget(view, 1)
-        if buttons:
+        if buttons or history:
             row = QHBoxLayout()
             for text, slot in buttons:
                 b = QPushButton(text)
                 b.clicked.connect(lambda *_, s=slot: s())
                 row.addWidget(b)
                 self.record_buttons.append(b)
+            if history:  # reading the trail needs no permission: a viewer sees the history too
+                b = QPushButton(self.tr("History…"))
+                b.setObjectName("historyButton")
+                b.setToolTip(self.tr("Who changed the selected row, what and when; and the row as of a date"))
+                b.clicked.connect(lambda *_, s=history: s())
+                row.addWidget(b)
+                view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+                action = QAction(self.tr("History…"), view)
+                action.triggered.connect(lambda *_, s=history: s())
+                view.addAction(action)
             row.addStretch(1)
             layout.addLayout(row)
         self.tabs.addTab(page, title)
@@ -308,6 +320,29 @@ class SupplierDetail(QWidget):
 
     def delete_certificate(self) -> None:
         self._delete_record(self.certificates, self.sup.delete_certificate, self.tr("certificate"))
+
+    def show_history(self, kind: str):
+        """The selected contact's, certificate's, survey's or audit's history in a dialog."""
+        from app.views.admin.history import open_history
+
+        table, entity, what, title_of, formatters = {
+            "contact": (self.contacts, "supplier_contacts", self.tr("Contact"), lambda d: d.get("name"), {}),
+            "certificate": (self.certificates, "supplier_certificates", self.tr("Certificate"),
+                            lambda d: " ".join(str(d.get(k) or "") for k in ("standard", "number")), {}),
+            "survey": (self.survey_list, "supplier_surveys", self.tr("Survey"), lambda d: c.fmt_date(d.get("survey_date")),
+                       {"status": lambda v: c.label(c.DRAFT_STATUS, v),
+                        "recommendation": lambda v: c.label(c.RECOMMENDATION, v)}),
+            "audit": (self.audit_list, "audits", self.tr("Audit"), lambda d: c.fmt_date(d.get("audit_date")),
+                      {"status": lambda v: c.label(c.DRAFT_STATUS, v), "audit_type": lambda v: c.label(c.AUDIT_TYPE, v),
+                       "occasion": lambda v: c.label(c.OCCASION, v), "result": lambda v: c.label(c.AUDIT_RESULT, v)}),
+        }[kind]
+        data = self._selected(table)
+        if data is None:
+            c.info_box(self, self.tr("History"), self.tr("Select a row first."))
+            return None
+        name = c.supplier_name(self.row, self.ctx.language) if self.row is not None else ""
+        title = f"{what} {title_of(data) or ''} · {name}".replace("  ", " ")
+        return open_history(self, self.ctx, entity, int(data["id"]), title, formatters=formatters)
 
     def _open_record(self, table, signal) -> None:
         data = self._selected(table)
