@@ -1,6 +1,6 @@
 """What the commands print, in the language of ``--lang`` (commands run without a Qt translator).
 
-One lookup function, named placeholders::
+One lookup function, named fields in braces::
 
     from app.commands.messages import t
     print(t("import.done", rows=12, kind="deliveries", file="d.csv", encoding="utf-8"))

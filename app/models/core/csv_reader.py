@@ -23,7 +23,7 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 MAX_REPORTED = 200
 #: Quantities and prices above this are typing mistakes (1e308 fits a float, not an order).
 MAX_QUANTITY = 1e9
-#: Dates outside these years are refused (0001-01-01, 9999-12-31 are placeholders, not dates).
+#: Dates outside these years are refused (0001-01-01, 9999-12-31 are stand-ins for "no date", not dates).
 YEAR_MIN, YEAR_MAX = 1900, 2199
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-#: key → (English, Chinese); placeholders in braces.
+#: key → (English, Chinese); named fields in braces.
 MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("{what} {id} does not exist", "{what_zh} {id} 不存在"),
     "required": ("{field}: a value is required", "{field}：必须填写"),
