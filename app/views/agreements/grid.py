@@ -900,9 +900,8 @@ class ClauseEditor(QWidget):
         area_menu.addAction(self.area_up_action)
         area_menu.addAction(self.area_down_action)
         self.move_menu = area_menu.addMenu(self.tr("Move selected clauses to area"))
-        for area in range(1, eng.AREA_COUNT + 1):
-            self.move_menu.addAction(f"{area}  {eng.area_label(area, lang)}",
-                                     lambda a=area: self.table.ops.set_area(self.table.selected_cells()[0], a))
+        self.move_menu.aboutToShow.connect(self._fill_move_menu)
+        self._fill_move_menu()
         area_button = QPushButton(self.tr("Area"))
         area_button.setMenu(area_menu)
         self.area_button = area_button
@@ -958,6 +957,13 @@ class ClauseEditor(QWidget):
 
     def move_area(self, step: int) -> None:
         self.table.move_current_area(step)
+
+    def _fill_move_menu(self) -> None:
+        """The areas in the current order, numbered by their place."""
+        self.move_menu.clear()
+        for section, area in enumerate(self.model.area_order, start=1):
+            self.move_menu.addAction(f"{section}  {eng.area_label(area, self.model.lang)}",
+                                     lambda a=area: self.table.ops.set_area(self.table.selected_cells()[0], a))
 
     def show_find(self) -> None:
         self.find_bar.setVisible(True)
