@@ -1,0 +1,3 @@
+"""Customer satisfaction: surveys and their versions, waves, responses and analysis.
+
+Modules other layers may import: imports (reading filled-in questionnaires)."""
