@@ -119,14 +119,15 @@ class EntryModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == COL_CUSTOMER:
-                return _tr("Customer")
+                return QCoreApplication.translate("EntryGrid", "Customer")
             if section == COL_CONTACT:
-                return _tr("Contact")
+                return QCoreApplication.translate("EntryGrid", "Contact")
             q = self.questions[section - FIRST_QUESTION]
             return f"{q.code} ({scale_text(q)})"
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIRST_QUESTION:
             q = self.questions[section - FIRST_QUESTION]
-            return f"{q.label(self.lang)}\n{_tr('Scale')} {scale_text(q)}"
+            scale = QCoreApplication.translate("EntryGrid", "Scale")
+            return f"{q.label(self.lang)}\n{scale} {scale_text(q)}"
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -196,7 +197,7 @@ class EntryModel(QAbstractTableModel):
                 return None, ""
             c = self.by_code.get(t.casefold())
             if c is None:
-                return None, _tr("Row %1, customer: there is no customer with the code %2").replace(
+                return None, QCoreApplication.translate("EntryGrid", "Row %1, customer: there is no customer with the code %2").replace(
                     "%1", str(row + 1)).replace("%2", t)
             return c.id, ""
         if col == COL_CONTACT:
@@ -204,19 +205,19 @@ class EntryModel(QAbstractTableModel):
                 return None, ""
             cust = self.by_id.get(self.rows[row].customer_id) if self.rows[row].customer_id is not None else None
             if cust is None:
-                return None, _tr("Row %1, contact: choose the customer first").replace("%1", str(row + 1))
+                return None, QCoreApplication.translate("EntryGrid", "Row %1, contact: choose the customer first").replace("%1", str(row + 1))
             if t.isdigit() and 1 <= int(t) <= len(cust.contacts):
                 return cust.contacts[int(t) - 1][0], ""
             hits = [cid for cid, name in cust.contacts if name.casefold().startswith(t.casefold())]
             if len(hits) == 1:
                 return hits[0], ""
-            return None, _tr("Row %1, contact: %2 is not one of the %3 contacts of %4 (type 1–%3)").replace(
+            return None, QCoreApplication.translate("EntryGrid", "Row %1, contact: %2 is not one of the %3 contacts of %4 (type 1–%3)").replace(
                 "%1", str(row + 1)).replace("%2", t).replace("%3", str(len(cust.contacts))).replace("%4", cust.code)
         q = self.questions[col - FIRST_QUESTION]
         if not t:
             return None, ""
         if not t.isdigit() or not q.scale_min <= int(t) <= q.scale_max:
-            return None, _tr("Row %1, question %2: %3 is outside the scale %4 (leave it blank for no answer)").replace(
+            return None, QCoreApplication.translate("EntryGrid", "Row %1, question %2: %3 is outside the scale %4 (leave it blank for no answer)").replace(
                 "%1", str(row + 1)).replace("%2", q.code).replace("%3", t).replace("%4", scale_text(q))
         return int(t), ""
 
@@ -280,7 +281,7 @@ class EntryModel(QAbstractTableModel):
         out = [msg for (_r, _c), (_t, msg) in sorted(self.refusals.items())]
         for i, r in enumerate(self.rows, start=1):
             if not r.is_empty() and r.customer_id is None:
-                out.append(_tr("Row %1: choose the customer (type its code)").replace("%1", str(i)))
+                out.append(QCoreApplication.translate("EntryGrid", "Row %1: choose the customer (type its code)").replace("%1", str(i)))
         return out
 
     def entries(self) -> list[Entry]:
@@ -290,7 +291,7 @@ class EntryModel(QAbstractTableModel):
 
 class _SetCell(QUndoCommand):
     def __init__(self, model: EntryModel, row: int, col: int, old: Any, new: Any) -> None:
-        super().__init__(_tr("Change row %1").replace("%1", str(row + 1)))
+        super().__init__(QCoreApplication.translate("EntryGrid", "Change row %1").replace("%1", str(row + 1)))
         self.model, self.row, self.col, self.old, self.new = model, row, col, old, new
         self.old_contact = model.rows[row].contact_id if col == COL_CUSTOMER else None
 
@@ -408,20 +409,23 @@ class EntryGrid(QWidget):
         self.view = EntryView(self.model, self)
         from app.views.core.table_models import readable_headers
 
+        header = self.view.horizontalHeader()
+        header.setDefaultSectionSize(72)
+        self.view.setColumnWidth(COL_CUSTOMER, 240)
+        self.view.setColumnWidth(COL_CONTACT, 150)
         readable_headers(self.view)
-        self.undo_button = QPushButton(_tr("Undo"))
+        self.undo_button = QPushButton(QCoreApplication.translate("EntryGrid", "Undo"))
         self.undo_button.clicked.connect(self.model.stack.undo)
-        self.redo_button = QPushButton(_tr("Redo"))
+        self.redo_button = QPushButton(QCoreApplication.translate("EntryGrid", "Redo"))
         self.redo_button.clicked.connect(self.model.stack.redo)
         self.model.stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.model.stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        self.save_button = QPushButton(_tr("Save responses"))
+        self.save_button = QPushButton(QCoreApplication.translate("EntryGrid", "Save responses"))
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(on_save is not None)
-        self.message = QLabel(_tr("Type the customer code, Enter, the contact's number, Enter, then the answers; "
-                                  "blank = no answer."))
+        self.message = QLabel(QCoreApplication.translate("EntryGrid", "Type the customer code, Enter, the contact's number, Enter, then the answers; blank = no answer."))
         self.message.setWordWrap(True)
         self.model.refused.connect(lambda _r, _c, msg: self._say(msg, error=True))
         self.model.entriesChanged.connect(self._count)
@@ -444,7 +448,7 @@ class EntryGrid(QWidget):
         self.message.setStyleSheet("color: #b00020;" if error else "")
 
     def _count(self) -> None:
-        self.count.setText(_tr("%1 respondent(s)").replace("%1", str(len(self.model.entries()))))
+        self.count.setText(QCoreApplication.translate("EntryGrid", "%1 respondent(s)").replace("%1", str(len(self.model.entries()))))
 
     def entries(self) -> list[Entry]:
         return self.model.entries()
@@ -456,7 +460,7 @@ class EntryGrid(QWidget):
             return False
         entries = self.entries()
         if not entries:
-            self._say(_tr("Nothing to save: no respondent typed yet."), error=True)
+            self._say(QCoreApplication.translate("EntryGrid", "Nothing to save: no respondent typed yet."), error=True)
             return False
         try:
             n = self.on_save(entries) if self.on_save else 0
@@ -466,6 +470,6 @@ class EntryGrid(QWidget):
             self._say(error_text(exc), error=True)
             return False
         self.model.stack.setClean()
-        self._say(_tr("%1 response(s) saved.").replace("%1", str(n)))
+        self._say(QCoreApplication.translate("EntryGrid", "%1 response(s) saved.").replace("%1", str(n)))
         self.saved.emit(n)
         return True

@@ -1,0 +1,71 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>EntryGrid</name>
+    <message>
+        <source>Customer</source>
+        <extracomment>(contact id, name) in the order the contact column numbers them (1, 2, …) (row, col) -&gt; (typed text, message) for a refused cell</extracomment>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <source>Row %1, customer: there is no customer with the code %2</source>
+        <translation>第 %1 行，顾客：没有代码为 %2 的顾客</translation>
+    </message>
+    <message>
+        <source>Row %1, contact: choose the customer first</source>
+        <translation>第 %1 行，联系人：请先选择顾客</translation>
+    </message>
+    <message>
+        <source>Row %1, contact: %2 is not one of the %3 contacts of %4 (type 1–%3)</source>
+        <translation>第 %1 行，联系人：%2 不是 %4 的 %3 位联系人之一（请输入 1–%3）</translation>
+    </message>
+    <message>
+        <source>Row %1, question %2: %3 is outside the scale %4 (leave it blank for no answer)</source>
+        <translation>第 %1 行，题目 %2：%3 超出量表 %4（未作答请留空）</translation>
+    </message>
+    <message>
+        <source>Row %1: choose the customer (type its code)</source>
+        <translation>第 %1 行：请选择顾客（输入顾客代码）</translation>
+    </message>
+    <message>
+        <source>Change row %1</source>
+        <translation>修改第 %1 行</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Save responses</source>
+        <translation>保存答卷</translation>
+    </message>
+    <message>
+        <source>Type the customer code, Enter, the contact's number, Enter, then the answers; blank = no answer.</source>
+        <translation>输入顾客代码并回车，再输入联系人序号并回车，然后录入各题答案；留空表示未作答。</translation>
+    </message>
+    <message>
+        <source>%1 respondent(s)</source>
+        <translation>%1 位答卷人</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no respondent typed yet.</source>
+        <translation>无可保存内容：尚未录入任何答卷人。</translation>
+    </message>
+    <message>
+        <source>%1 response(s) saved.</source>
+        <translation>已保存 %1 份答卷。</translation>
+    </message>
+</context>
+</TS>
