@@ -68,4 +68,47 @@
         <translation>已保存 %1 份答卷。</translation>
     </message>
 </context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Map the file's columns</source>
+        <translation>映射文件的列</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Customer code (required)</source>
+        <translation>顾客代码（必填）</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>The scale of every question is the survey's; answers outside it are refused.</source>
+        <translation>每道题的量表以问卷为准；超出量表的答案将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Choose the column with the customer code.</source>
+        <translation>请选择顾客代码所在的列。</translation>
+    </message>
+    <message>
+        <source>Map at least one question.</source>
+        <translation>请至少映射一道题目。</translation>
+    </message>
+    <message>
+        <source>The column %1 is used for both %2 and %3.</source>
+        <translation>列 %1 同时用于 %2 和 %3。</translation>
+    </message>
+</context>
 </TS>
