@@ -4,7 +4,7 @@
     <name>EntryGrid</name>
     <message>
         <source>Customer</source>
-        <extracomment>(contact id, name) in the order the contact column numbers them (1, 2, …) (row, col) -&gt; (typed text, message) for a refused cell</extracomment>
+        <extracomment>(contact id, name) in the order the contact column numbers them (1, 2, …) (customer id, contact id) of who already answered in the wave: refused again (row, col) -&gt; (typed text, message) for a refused cell</extracomment>
         <translation>顾客</translation>
     </message>
     <message>
@@ -30,6 +30,14 @@
     <message>
         <source>Row %1, question %2: %3 is outside the scale %4 (leave it blank for no answer)</source>
         <translation>第 %1 行，题目 %2：%3 超出量表 %4（未作答请留空）</translation>
+    </message>
+    <message>
+        <source>Row %1: %2 has already answered in this wave</source>
+        <translation>第 %1 行：%2 已在本轮调查中作答</translation>
+    </message>
+    <message>
+        <source>Row %1: the same respondent as row %2</source>
+        <translation>第 %1 行：与第 %2 行是同一答卷人</translation>
     </message>
     <message>
         <source>Row %1: choose the customer (type its code)</source>

@@ -91,8 +91,10 @@ class EntryModel(QAbstractTableModel):
     entriesChanged = Signal()
 
     def __init__(self, questions: Sequence[Question], customers: Sequence[CustomerChoice], *,
-                 lang: str = "en", parent=None) -> None:
+                 lang: str = "en", answered: Sequence[tuple[int, int | None]] = (), parent=None) -> None:
         super().__init__(parent)
+        #: (customer id, contact id) of who already answered in the wave: refused again
+        self.answered = set(answered)
         self.questions = list(questions)
         self.customers = list(customers)
         self.by_id = {c.id: c for c in self.customers}
@@ -206,11 +208,11 @@ class EntryModel(QAbstractTableModel):
             cust = self.by_id.get(self.rows[row].customer_id) if self.rows[row].customer_id is not None else None
             if cust is None:
                 return None, QCoreApplication.translate("EntryGrid", "Row %1, contact: choose the customer first").replace("%1", str(row + 1))
-            if t.isdigit() and 1 <= int(t) <= len(cust.contacts):
-                return cust.contacts[int(t) - 1][0], ""
             hits = [cid for cid, name in cust.contacts if name.casefold().startswith(t.casefold())]
+            if t.isdigit() and 1 <= int(t) <= len(cust.contacts):
+                hits = [cust.contacts[int(t) - 1][0]]
             if len(hits) == 1:
-                return hits[0], ""
+                return hits[0], self.duplicate(row, cust.id, hits[0])
             return None, QCoreApplication.translate("EntryGrid", "Row %1, contact: %2 is not one of the %3 contacts of %4 (type 1–%3)").replace(
                 "%1", str(row + 1)).replace("%2", t).replace("%3", str(len(cust.contacts))).replace("%4", cust.code)
         q = self.questions[col - FIRST_QUESTION]
@@ -230,6 +232,8 @@ class EntryModel(QAbstractTableModel):
     def commit_text(self, row: int, col: int, text: str) -> bool:
         self.pending = None
         parsed, message = self.parse(row, col, text)
+        if message and col == COL_CONTACT and parsed is not None:
+            parsed = None  # a duplicate respondent: refused on the cell like any bad value
         key = (row, col)
         if message:
             self.refusals[key] = (text.strip(), message)
@@ -276,12 +280,28 @@ class EntryModel(QAbstractTableModel):
         self.endInsertRows()
         return len(self.rows) - 1
 
+    def duplicate(self, row: int, customer_id: int, contact_id: int | None) -> str:
+        """The message when this respondent already answered (in the wave, or in another row)."""
+        code = self.by_id[customer_id].code
+        if (customer_id, contact_id) in self.answered:
+            return QCoreApplication.translate("EntryGrid", "Row %1: %2 has already answered in this wave").replace(
+                "%1", str(row + 1)).replace("%2", code)
+        for i, r in enumerate(self.rows):
+            if i != row and (r.customer_id, r.contact_id) == (customer_id, contact_id):
+                return QCoreApplication.translate("EntryGrid", "Row %1: the same respondent as row %2").replace(
+                    "%1", str(row + 1)).replace("%2", str(i + 1))
+        return ""
+
     # ---- result
     def problems(self) -> list[str]:
         out = [msg for (_r, _c), (_t, msg) in sorted(self.refusals.items())]
-        for i, r in enumerate(self.rows, start=1):
-            if not r.is_empty() and r.customer_id is None:
-                out.append(QCoreApplication.translate("EntryGrid", "Row %1: choose the customer (type its code)").replace("%1", str(i)))
+        for i, r in enumerate(self.rows):
+            if r.is_empty():
+                continue
+            if r.customer_id is None:
+                out.append(QCoreApplication.translate("EntryGrid", "Row %1: choose the customer (type its code)").replace("%1", str(i + 1)))
+            elif (msg := self.duplicate(i, r.customer_id, r.contact_id)) and (i, COL_CONTACT) not in self.refusals:
+                out.append(msg)
         return out
 
     def entries(self) -> list[Entry]:
@@ -402,9 +422,10 @@ class EntryGrid(QWidget):
     saved = Signal(int)
 
     def __init__(self, questions: Sequence[Question], customers: Sequence[CustomerChoice], *,
-                 lang: str = "en", on_save: Callable[[list[Entry]], int] | None = None, parent=None) -> None:
+                 lang: str = "en", on_save: Callable[[list[Entry]], int] | None = None,
+                 answered: Sequence[tuple[int, int | None]] = (), parent=None) -> None:
         super().__init__(parent)
-        self.model = EntryModel(questions, customers, lang=lang, parent=self)
+        self.model = EntryModel(questions, customers, lang=lang, answered=answered, parent=self)
         self.on_save = on_save
         self.view = EntryView(self.model, self)
         from app.views.core.table_models import readable_headers

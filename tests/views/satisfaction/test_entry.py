@@ -132,3 +132,23 @@ def test_model_tester(qtmodeltester):
     m.commit_text(0, FIRST_QUESTION, "9")
     m.add_row()
     qtmodeltester.check(m, force_py=True)
+
+
+def test_duplicate_respondent_refused(qtbot):
+    grid = EntryGrid(QUESTIONS, CUSTOMERS, answered={(1, 11)})
+    qtbot.addWidget(grid)
+    m = grid.model
+    m.commit_text(0, COL_CUSTOMER, "C0001")
+    assert not m.commit_text(0, COL_CONTACT, "1")  # Wang Li answered in the wave already
+    assert "already answered" in m.refusals[(0, COL_CONTACT)][1] and m.value(0, COL_CONTACT) is None
+    assert m.commit_text(0, COL_CONTACT, "2")
+    m.add_row()
+    m.commit_text(1, COL_CUSTOMER, "C0001")
+    assert not m.commit_text(1, COL_CONTACT, "zhao")
+    assert "row 1" in m.refusals[(1, COL_CONTACT)][1]
+    # two rows of one customer without contacts: a problem at save
+    m.commit_text(1, COL_CONTACT, "")
+    m.commit_text(1, COL_CUSTOMER, "C0002")
+    m.add_row()
+    m.commit_text(2, COL_CUSTOMER, "C0002")
+    assert any("row 2" in p for p in m.problems())
