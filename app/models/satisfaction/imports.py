@@ -131,7 +131,79 @@ def _cell_text(v: Any) -> str:
     return str(v)
 
 
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _column_number(ref: str) -> int:
+    n = 0
+    for ch in ref:
+        if "A" <= ch <= "Z":
+            n = n * 26 + ord(ch) - 64
+        else:
+            break
+    return n - 1
+
+
+def _xlsx_records_direct(path: Path) -> list[tuple[int, list[str]]]:
+    """The first sheet's cell texts read straight from the workbook's XML (ElementTree's C
+    parser): several times faster than openpyxl's read-only mode on a 5,000 × 40 wave. Formula
+    cells give their cached value, as openpyxl's ``data_only`` does."""
+    import posixpath
+    import zipfile
+    import xml.etree.ElementTree as ET
+
+    with zipfile.ZipFile(path) as zf:
+        book = ET.fromstring(zf.read("xl/workbook.xml"))
+        first = book.find(f"{_NS}sheets/{_NS}sheet")
+        rid = first.get(f"{_REL_NS}id") if first is not None else None
+        target = "worksheets/sheet1.xml"
+        if rid and "xl/_rels/workbook.xml.rels" in zf.namelist():
+            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+            for rel in rels:
+                if rel.get("Id") == rid:
+                    target = rel.get("Target", target)
+        sheet_name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in zf.namelist():
+            for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).iter(f"{_NS}si"):
+                shared.append("".join(t.text or "" for t in si.iter(f"{_NS}t")))
+        root = ET.fromstring(zf.read(sheet_name))
+    out: list[tuple[int, list[str]]] = []
+    c_tag, v_tag, t_tag = f"{_NS}c", f"{_NS}v", f"{_NS}t"
+    for row in root.iter(f"{_NS}row"):
+        number = int(row.get("r") or (out[-1][0] + 1 if out else 1))
+        cells: list[str] = []
+        for c in row.iter(c_tag):
+            ref = c.get("r")
+            if ref:
+                col = _column_number(ref)
+                if col > len(cells):
+                    cells.extend([""] * (col - len(cells)))
+            kind = c.get("t")
+            if kind == "inlineStr":
+                value = "".join(t.text or "" for t in c.iter(t_tag))
+            else:
+                v = c.find(v_tag)
+                raw = v.text if v is not None and v.text is not None else ""
+                if kind == "s":
+                    value = shared[int(raw)] if raw else ""
+                elif kind == "b":
+                    value = "TRUE" if raw == "1" else ("FALSE" if raw else "")
+                elif kind in ("str", "e"):
+                    value = raw
+                else:
+                    value = raw[:-2] if raw.endswith(".0") else raw
+            cells.append(value)
+        out.append((number, cells))
+    return out
+
+
 def _xlsx_records(path: Path) -> list[tuple[int, list[str]]]:
+    try:
+        return _xlsx_records_direct(path)
+    except Exception:  # noqa: BLE001 - any unusual workbook: openpyxl reads it (or says why not)
+        pass
     from openpyxl import load_workbook
 
     try:

@@ -102,3 +102,26 @@ def test_mapping_remembered_per_survey(db):
         imp.remember_mapping(s, "CCSI", {"customer": "Kunde", "q1": "Frage 1"})
     assert imp.remembered_mapping(db, "CCSI") == {"customer": "Kunde", "q1": "Frage 1"}
     assert imp.remembered_mapping(db, "KANO") == {}
+
+
+def test_direct_xlsx_reader_matches_openpyxl(tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    from app.models.satisfaction.imports import _xlsx_records_direct
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["customer", "contact", "q1", None, "nps"])
+    ws.append(["C0001", "王丽", 4.0, None, 10])
+    ws["F3"] = "=1+1"
+    ws.append([])
+    ws.append(["C0002", True, 2.5, "x", 0])
+    p = tmp_path / "w.xlsx"
+    wb.save(p)
+    ref = [[("" if v is None else str(v)) for v in r]
+           for r in load_workbook(p, read_only=True, data_only=True).worksheets[0].iter_rows(values_only=True)]
+    mine = {n: cells for n, cells in _xlsx_records_direct(p)}
+    assert mine[1] == ["customer", "contact", "q1", "", "nps"]
+    assert mine[2] == ["C0001", "王丽", "4", "", "10"]
+    assert mine[5][:3] == ["C0002", "TRUE", "2.5"] and ref[4][:3] == ["C0002", "True", "2.5"]
+    assert mine[5][3:] == ref[4][3:5]
