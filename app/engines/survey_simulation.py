@@ -77,3 +77,38 @@ def simulate(blocks: Mapping[str, Sequence[str]], paths: Mapping[tuple[str, str]
                 values[rng.random(n) < missing] = np.nan
             columns[col] = values
     return pd.DataFrame(columns)
+
+
+def kano_pairs(mix: Mapping[str, Mapping[str, float]], n: int, rng: np.random.Generator, *,
+               noise: float = 0.03) -> pd.DataFrame:
+    """Functional/dysfunctional answers (1–5) of ``n`` respondents to each attribute of ``mix``.
+
+    ``mix[attribute]`` gives the share of each Kano category (A, O, M, I, R) among respondents;
+    a respondent of category c answers one of the evaluation-table cells that classify as c
+    (Berger et al. 1993, Table 1; :data:`app.engines.kano.TABLE`), uniformly. A share ``noise``
+    answers at random (which may give Q). Long format: attribute, respondent, functional,
+    dysfunctional — what :func:`app.engines.kano.kano_survey` reads."""
+    from app.engines.kano import TABLE
+
+    cells: dict[str, list[tuple[int, int]]] = {}
+    for f in range(5):
+        for d in range(5):
+            cells.setdefault(TABLE[f][d], []).append((f + 1, d + 1))
+    rows = []
+    for attribute, shares in mix.items():
+        cats = [c for c in shares if shares[c] > 0]
+        unknown = [c for c in cats if c not in cells]
+        if unknown:
+            raise ValueError(f"{attribute}: unknown Kano category {', '.join(unknown)}")
+        p = np.array([shares[c] for c in cats], dtype=float)
+        p = p / p.sum()
+        drawn = rng.choice(len(cats), size=n, p=p)
+        random_answer = rng.random(n) < noise
+        for r in range(n):
+            if random_answer[r]:
+                f, d = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+            else:
+                options = cells[cats[drawn[r]]]
+                f, d = options[int(rng.integers(len(options)))]
+            rows.append((attribute, r, f, d))
+    return pd.DataFrame(rows, columns=["attribute", "respondent", "functional", "dysfunctional"])

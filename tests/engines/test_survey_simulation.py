@@ -41,3 +41,19 @@ def test_pls_finds_the_paths_and_the_shift_moves_the_index():
     better = simulate(BLOCKS, PATHS, 3000, (1, 10), rng, shift={"Q": 0.5}, loading=0.95)
     up = pls.pls_fit(better, MODEL, scale=(1, 10))
     assert up.index()["S"] - fit.index()["S"] > 3.0
+
+
+def test_kano_pairs_classify_as_intended():
+    from app.engines import kano
+    from app.engines.survey_simulation import kano_pairs
+
+    mix = {"fast reply": {"A": 0.6, "I": 0.4}, "certificate": {"M": 0.7, "O": 0.2, "I": 0.1},
+           "price": {"O": 0.8, "M": 0.2}}
+    df = kano_pairs(mix, 300, np.random.default_rng(3))
+    assert len(df) == 900 and set(df["functional"]) <= {1, 2, 3, 4, 5}
+    got = {r.attribute: r.category for r in kano.kano_survey(df)}
+    assert got == {"fast reply": "A", "certificate": "M", "price": "O"}
+    same = kano_pairs(mix, 300, np.random.default_rng(3))
+    assert same.equals(df)
+    with pytest.raises(ValueError, match="unknown Kano category"):
+        kano_pairs({"x": {"Z": 1.0}}, 5, np.random.default_rng(0))
