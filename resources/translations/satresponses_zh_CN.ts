@@ -119,4 +119,35 @@
         <translation>列 %1 同时用于 %2 和 %3。</translation>
     </message>
 </context>
+<context>
+    <name>ResponsesView</name>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>作答数</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>%1 respondent(s); the wave has no targets</source>
+        <translation>%1 位答卷人；本轮调查没有调查对象</translation>
+    </message>
+    <message>
+        <source>%1 of %2 targets answered (response rate %3 %)</source>
+        <translation>%2 个调查对象中 %1 个已作答（回收率 %3 %）</translation>
+    </message>
+</context>
 </TS>
