@@ -12,22 +12,21 @@ from PySide6.QtGui import QColor
 from app.views.suppliers.dialogs import FormDialog
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SalesLabels", text)
+translate = QCoreApplication.translate
 
 
-STAGES = {"qualification": lambda: _t("Qualification"), "needs_analysis": lambda: _t("Needs analysis"),
-          "proposal": lambda: _t("Proposal"), "negotiation": lambda: _t("Negotiation"), "won": lambda: _t("Won"),
-          "lost": lambda: _t("Lost")}
-CAMPAIGN_TYPES = {"trade_fair": lambda: _t("Trade fair"), "mailing": lambda: _t("Mailing"),
-                  "visit_programme": lambda: _t("Visit programme"), "webinar": lambda: _t("Webinar")}
-KINDS = {"call": lambda: _t("Call"), "visit": lambda: _t("Visit"), "mail": lambda: _t("Mail"),
-         "meeting": lambda: _t("Meeting")}
-CHANNELS = {"email": lambda: _t("E-mail"), "phone": lambda: _t("Phone"), "visit": lambda: _t("Visit"),
-            "form": lambda: _t("Web form"), "booth": lambda: _t("At the booth")}
-GROUPS = {"quality": lambda: _t("Quality"), "purchasing": lambda: _t("Purchasing"),
-          "management": lambda: _t("Management"), "logistics": lambda: _t("Logistics"),
-          "engineering": lambda: _t("Engineering")}
+STAGES = {"qualification": lambda: translate("SalesLabels", "Qualification"), "needs_analysis": lambda: translate("SalesLabels", "Needs analysis"),
+          "proposal": lambda: translate("SalesLabels", "Proposal"), "negotiation": lambda: translate("SalesLabels", "Negotiation"), "won": lambda: translate("SalesLabels", "Won"),
+          "lost": lambda: translate("SalesLabels", "Lost")}
+CAMPAIGN_TYPES = {"trade_fair": lambda: translate("SalesLabels", "Trade fair"), "mailing": lambda: translate("SalesLabels", "Mailing"),
+                  "visit_programme": lambda: translate("SalesLabels", "Visit programme"), "webinar": lambda: translate("SalesLabels", "Webinar")}
+KINDS = {"call": lambda: translate("SalesLabels", "Call"), "visit": lambda: translate("SalesLabels", "Visit"), "mail": lambda: translate("SalesLabels", "Mail"),
+         "meeting": lambda: translate("SalesLabels", "Meeting")}
+CHANNELS = {"email": lambda: translate("SalesLabels", "E-mail"), "phone": lambda: translate("SalesLabels", "Phone"), "visit": lambda: translate("SalesLabels", "Visit"),
+            "form": lambda: translate("SalesLabels", "Web form"), "booth": lambda: translate("SalesLabels", "At the booth")}
+GROUPS = {"quality": lambda: translate("SalesLabels", "Quality"), "purchasing": lambda: translate("SalesLabels", "Purchasing"),
+          "management": lambda: translate("SalesLabels", "Management"), "logistics": lambda: translate("SalesLabels", "Logistics"),
+          "engineering": lambda: translate("SalesLabels", "Engineering")}
 STAGE_COLOURS = {"won": QColor("#1e8449"), "lost": QColor("#7f8c8d"), "negotiation": QColor("#1f5fa8")}
 OVERDUE = QColor("#c0392b")
 

@@ -11,8 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from app.views.crm import sales_common as sc
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SalesHome", text)
+translate = QCoreApplication.translate
 
 
 def complaints_due(db) -> int:
@@ -41,16 +40,16 @@ def cards(ctx, card_class) -> list:
     today = date.today()
     counts = opportunities.stage_counts(db)
     n_open = sum(counts[s] for s in opportunities.OPEN)
-    due = len(activities.reminders(db, today))
+    due = activities.reminders_count(db, today)
     overdue = complaints_due(db)
     return [
-        card_class(_t("Complaints overdue"), f"{overdue:,}", "#c0392b" if overdue else "#1e8449",
+        card_class(translate("SalesHome", "Complaints overdue"), f"{overdue:,}", "#c0392b" if overdue else "#1e8449",
                    module="complaints", on_open=open_overdue_complaints,
-                   tooltip=_t("Open the overdue complaints")),
-        card_class(_t("Reminders due today"), f"{due:,}", "#b9770e" if due else "#1e8449", module="crm_sales",
-                   on_open=lambda page: page.open_filtered("reminders"), tooltip=_t("Open the reminders due")),
-        card_class(_t("Open opportunities"), f"{n_open:,}", "#1f5fa8", module="crm_sales",
-                   on_open=lambda page: page.open_filtered("stage", "open"), tooltip=_t("Open the opportunities")),
+                   tooltip=translate("SalesHome", "Open the overdue complaints")),
+        card_class(translate("SalesHome", "Reminders due today"), f"{due:,}", "#b9770e" if due else "#1e8449", module="crm_sales",
+                   on_open=lambda page: page.open_filtered("reminders"), tooltip=translate("SalesHome", "Open the reminders due")),
+        card_class(translate("SalesHome", "Open opportunities"), f"{n_open:,}", "#1f5fa8", module="crm_sales",
+                   on_open=lambda page: page.open_filtered("stage", "open"), tooltip=translate("SalesHome", "Open the opportunities")),
     ]
 
 
@@ -59,4 +58,4 @@ def stage_links(ctx) -> str:
 
     counts = opportunities.stage_counts(ctx.database)
     links = [f'<a href="{s}">{sc.label(sc.STAGES, s)}: {counts[s]:,}</a>' for s in counts]
-    return _t("Opportunities by stage:") + " " + "  ·  ".join(links)
+    return translate("SalesHome", "Opportunities by stage:") + " " + "  ·  ".join(links)

@@ -72,7 +72,7 @@ def _show_error(parent, ctx, exc) -> None:
     from app.views.suppliers.common import error_text
 
     text = exc.text(ctx.language) if isinstance(exc, SalesError) else error_text(exc)
-    QMessageBox.warning(parent, parent.tr("Not saved"), text)
+    QMessageBox.warning(parent, translate("Sales", "Not saved"), text)
 
 
 def _stage_colour(row):
@@ -403,8 +403,8 @@ class CampaignsTab(QWidget):
             Column("code", lambda: translate("Sales", "Code")),
             Column("name", lambda: translate("Sales", "Name")),
             Column("type_text", lambda: translate("Sales", "Type")),
-            Column("starts_on", lambda: translate("Sales", "From")),
-            Column("ends_on", lambda: translate("Sales", "To")),
+            Column("starts_on", lambda: translate("Sales", "Starts")),
+            Column("ends_on", lambda: translate("Sales", "Ends")),
             Column("budget", lambda: translate("Sales", "Budget"), format=sc.money, align_right=True),
             Column("actual_cost", lambda: translate("Sales", "Cost"), format=sc.money, align_right=True),
             Column("response_rate", lambda: translate("Sales", "Response rate"), format=sc.percent, align_right=True),
