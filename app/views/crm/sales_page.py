@@ -51,10 +51,11 @@ def fit_columns(view: QTableView, widest: int = 280) -> None:
     """Columns as wide as their contents (capped), so titles and names are readable."""
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
-    header.setStretchLastSection(True)
     for col in range(header.count()):
         if header.sectionSize(col) > widest:
             header.resizeSection(col, widest)
+    if header.count():
+        header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
 
 
 def _selected_row(view: QTableView, model: DataFrameTableModel):
