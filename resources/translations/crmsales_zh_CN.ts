@@ -156,6 +156,10 @@
         <translation>记录响应(&amp;R)…</translation>
     </message>
     <message>
+        <source>C&amp;harts…</source>
+        <translation>图表(&amp;H)…</translation>
+    </message>
+    <message>
         <source>Target contacts</source>
         <translation>目标联系人</translation>
     </message>
@@ -267,6 +271,10 @@
     <message>
         <source>Stage:</source>
         <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>C&amp;harts…</source>
+        <translation>图表(&amp;H)…</translation>
     </message>
     <message>
         <source>◀ &amp;Back a stage</source>
@@ -628,6 +636,56 @@
     <message>
         <source>Due on</source>
         <translation>到期日</translation>
+    </message>
+</context>
+<context>
+    <name>SalesChartBox</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>SalesCharts</name>
+    <message>
+        <source>Sales charts</source>
+        <translation>销售图表</translation>
+    </message>
+    <message>
+        <source>Pipeline by stage: expected and weighted revenue</source>
+        <translation>各阶段销售漏斗：预计与加权收入</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权</translation>
+    </message>
+    <message>
+        <source>thousand</source>
+        <translation>千</translation>
+    </message>
+    <message>
+        <source>Campaigns compared: response rate (%) and ROI</source>
+        <translation>市场活动对比：响应率（%）与投资回报率</translation>
+    </message>
+    <message>
+        <source>Response rate %</source>
+        <translation>响应率 %</translation>
+    </message>
+    <message>
+        <source>ROI %</source>
+        <translation>投资回报率 %</translation>
     </message>
 </context>
 <context>

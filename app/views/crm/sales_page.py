@@ -76,6 +76,12 @@ def _show_error(parent, ctx, exc) -> None:
     QMessageBox.warning(parent, translate("Sales", "Not saved"), text)
 
 
+def open_charts(parent) -> None:
+    from app.views.crm.sales_charts import SalesCharts
+
+    SalesCharts(parent.ctx, parent).exec()
+
+
 def _stage_colour(row):
     return sc.STAGE_COLOURS.get(row["stage"])
 
@@ -114,6 +120,9 @@ class OpportunitiesTab(QWidget):
         bar.addWidget(QLabel(self.tr("Stage:")))
         bar.addWidget(self.stage)
         bar.addWidget(self.search, 1)
+        self.charts_button = QPushButton(self.tr("C&harts…"))
+        self.charts_button.clicked.connect(lambda: open_charts(self))
+        bar.addWidget(self.charts_button)
         bar.addWidget(self.new_button)
         self.model = DataFrameTableModel([
             Column("id", lambda: translate("Sales", "No."), align_right=True),
@@ -396,9 +405,11 @@ class CampaignsTab(QWidget):
                       (self.targets_button, self.add_targets), (self.response_button, self.record_response)):
             b.setEnabled(may)
             b.clicked.connect(lambda _=False, fn=fn: fn())
+        self.charts_button = QPushButton(self.tr("C&harts…"))
+        self.charts_button.clicked.connect(lambda: open_charts(self))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        for b in (self.new_button, self.edit_button, self.targets_button, self.response_button):
+        for b in (self.charts_button, self.new_button, self.edit_button, self.targets_button, self.response_button):
             bar.addWidget(b)
         self.model = DataFrameTableModel([
             Column("code", lambda: translate("Sales", "Code")),
@@ -726,8 +737,9 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
     from app.views.crm.activity_dialogs import ActivityDialog
     from app.views.crm.campaign_dialogs import CampaignDialog
     from app.views.crm.opportunity_dialogs import OpportunityDialog
+    from app.views.crm.sales_charts import SalesCharts
 
-    shots: list[tuple[str, QWidget]] = [("opportunity-new", OpportunityDialog(ctx)),
+    shots: list[tuple[str, QWidget]] = [("sales-charts", SalesCharts(ctx)), ("opportunity-new", OpportunityDialog(ctx)),
                                         ("campaign-new", CampaignDialog(ctx)), ("activity-new", ActivityDialog(ctx))]
     for _name, widget in shots:
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -125,3 +125,18 @@ def test_stage_filter_opens_one_stage(ctx, world, qtbot):
     qtbot.addWidget(page)
     page.open_filtered("stage", "needs_analysis")
     assert page.opportunities.model.rowCount() == opps.stage_counts(ctx.database)["needs_analysis"] == 1
+
+
+def test_charts_export_png(ctx, world, qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from app.views.crm.sales_charts import SalesCharts
+
+    charts = SalesCharts(ctx)
+    qtbot.addWidget(charts)
+    charts.show()
+    for box in (charts.pipeline, charts.campaigns):
+        path = box.save_png(tmp_path / f"{box.name}.png")
+        image = QImage(str(path))
+        assert image.width() > 100 and image.height() > 100
+    assert len(charts.pipeline.plot.getAxis("bottom")._tickLevels[0]) == 4  # the four open stages
