@@ -637,6 +637,14 @@
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
 </context>
 <context>
     <name>SalesChartBox</name>
@@ -813,6 +821,11 @@
         <source>Engineering</source>
         <translation>工程</translation>
     </message>
+    <message>
+        <source>Sales</source>
+        <extracomment>the customer detail's tab title (``app.views.customers.detail.TAB_FACTORIES`` says the same)</extracomment>
+        <translation>销售</translation>
+    </message>
 </context>
 <context>
     <name>SalesPage</name>
@@ -827,6 +840,29 @@
     <message>
         <source>&amp;Activities &amp;&amp; reminders</source>
         <translation>活动与提醒(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>SalesTab</name>
+    <message>
+        <source>New &amp;opportunity…</source>
+        <translation>新建销售机会(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;activity…</source>
+        <translation>记录活动(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{n} opportunities ({open} open), {a} activities</source>
+        <translation>{n} 个销售机会（进行中 {open} 个），{a} 项活动</translation>
     </message>
 </context>
 <context>

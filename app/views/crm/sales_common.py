@@ -79,3 +79,7 @@ class SalesFormDialog(FormDialog):
                 self.mark({"": error_text(exc)})
                 return
         self.accept()
+
+
+#: the customer detail's tab title (``app.views.customers.detail.TAB_FACTORIES`` says the same)
+TAB_TITLE = lambda: translate("SalesLabels", "Sales")  # noqa: E731

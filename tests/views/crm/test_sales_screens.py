@@ -140,3 +140,18 @@ def test_charts_export_png(ctx, world, qtbot, tmp_path):
         image = QImage(str(path))
         assert image.width() > 100 and image.height() > 100
     assert len(charts.pipeline.plot.getAxis("bottom")._tickLevels[0]) == 4  # the four open stages
+
+
+def test_customer_detail_has_the_sales_tab(ctx, world, qtbot, qtmodeltester):
+    from app.views.crm.sales_customer_tab import SalesTab
+    from app.views.customers.detail import CustomerDetail
+
+    detail = CustomerDetail(ctx)
+    qtbot.addWidget(detail)
+    detail.set_customer(world["current"])
+    tabs = [w for _f, w in detail.extra_tabs if isinstance(w, SalesTab)]
+    assert len(tabs) == 1
+    tab = tabs[0]
+    assert tab.opps_model.rowCount() == 1 and tab.acts_model.rowCount() == 1
+    qtmodeltester.check(tab.opps_model)
+    qtmodeltester.check(tab.acts_model)
