@@ -19,13 +19,6 @@ STAGE_EN = {"qualification": "qualification", "needs_analysis": "needs analysis"
             "negotiation": "negotiation", "won": "won", "lost": "lost"}
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("sales.bad_date", value=text)) from None
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     sa = subparsers.add_parser("sales", help="sales: the pipeline by stage, reminders due")
     sub = sa.add_subparsers(dest="sales_command", metavar="COMMAND", required=True)
@@ -38,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     common(pi)
     pi.set_defaults(func=run_pipeline)
     re_ = sub.add_parser("reminders", help="reminders due on a day (default today), overdue marked")
-    re_.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD")
+    re_.add_argument("--date", default=None, metavar="YYYY-MM-DD")
     common(re_)
     re_.set_defaults(func=run_reminders)
 
@@ -83,8 +76,12 @@ def run_pipeline(args: argparse.Namespace) -> int:
 def run_reminders(args: argparse.Namespace) -> int:
     from app.models.crm import activities
 
+    try:
+        day = date.fromisoformat(args.date) if args.date else date.today()
+    except ValueError:
+        return fail(t("sales.bad_date", _lang(args), value=args.date))
+
     def action(db, lang):
-        day = args.date or date.today()
         due = activities.reminders(db, day)
         print(t("sales.reminders", lang, n=len(due), day=day.isoformat(), overdue=sum(r.overdue for r in due)))
         for r in due:
