@@ -160,6 +160,10 @@
         <translation>图表(&amp;H)…</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
         <source>Target contacts</source>
         <translation>目标联系人</translation>
     </message>
@@ -275,6 +279,10 @@
     <message>
         <source>C&amp;harts…</source>
         <translation>图表(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
     </message>
     <message>
         <source>◀ &amp;Back a stage</source>
@@ -488,6 +496,14 @@
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>No.</source>

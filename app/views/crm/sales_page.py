@@ -76,6 +76,28 @@ def _show_error(parent, ctx, exc) -> None:
     QMessageBox.warning(parent, translate("Sales", "Not saved"), text)
 
 
+def export_grid(parent, view: QTableView, name: str, path: str | None = None):
+    """The rows as shown (filter and sort of the screen), with the screen's headers, to xlsx or CSV."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.reports import tabular
+
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(parent, translate("Sales", "Export"), f"{name}.xlsx",
+                                              translate("Sales", "Excel workbook (*.xlsx);;CSV file (*.csv)"))
+        if not path:
+            return None
+    model = view.model()
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    try:
+        return tabular.write_by_suffix(path, {".xlsx": lambda p: tabular.write_xlsx(p, header, rows, title=name),
+                                              ".csv": lambda p: tabular.write_csv(p, header, rows)})
+    except (OSError, ValueError) as exc:
+        QMessageBox.warning(parent, translate("Sales", "Not saved"), str(exc))
+        return None
+
+
 def open_charts(parent) -> None:
     from app.views.crm.sales_charts import SalesCharts
 
@@ -122,7 +144,10 @@ class OpportunitiesTab(QWidget):
         bar.addWidget(self.search, 1)
         self.charts_button = QPushButton(self.tr("C&harts…"))
         self.charts_button.clicked.connect(lambda: open_charts(self))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.clicked.connect(lambda: export_grid(self, self.table, "opportunities"))
         bar.addWidget(self.charts_button)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.new_button)
         self.model = DataFrameTableModel([
             Column("id", lambda: translate("Sales", "No."), align_right=True),
@@ -407,9 +432,11 @@ class CampaignsTab(QWidget):
             b.clicked.connect(lambda _=False, fn=fn: fn())
         self.charts_button = QPushButton(self.tr("C&harts…"))
         self.charts_button.clicked.connect(lambda: open_charts(self))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.clicked.connect(lambda: export_grid(self, self.table, "campaigns"))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        for b in (self.charts_button, self.new_button, self.edit_button, self.targets_button, self.response_button):
+        for b in (self.charts_button, self.export_button, self.new_button, self.edit_button, self.targets_button, self.response_button):
             bar.addWidget(b)
         self.model = DataFrameTableModel([
             Column("code", lambda: translate("Sales", "Code")),
@@ -421,7 +448,7 @@ class CampaignsTab(QWidget):
             Column("actual_cost", lambda: translate("Sales", "Cost"), format=sc.money, align_right=True),
             Column("response_rate", lambda: translate("Sales", "Response rate"), format=sc.percent, align_right=True),
             Column("revenue", lambda: translate("Sales", "Won revenue"), format=sc.money, align_right=True),
-            Column("roi", lambda: translate("Sales", "ROI"), format=sc.ratio, align_right=True),
+            Column("roi", lambda: translate("Sales", "ROI"), format=sc.percent, align_right=True),
         ], parent=self)
         self.table, self.proxy = _table(self.model, self.search)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
@@ -519,7 +546,7 @@ class CampaignsTab(QWidget):
             .replace("{code}", c.code).replace("{targets}", str(r.targets)).replace("{resp}", str(r.responders))
             .replace("{rate}", sc.percent(r.response_rate)).replace("{cpr}", sc.money(r.cost_per_response))
             .replace("{won}", str(r.won)).replace("{opps}", str(r.opportunities)).replace("{rev}", sc.money(r.revenue))
-            .replace("{roi}", sc.ratio(r.roi)))
+            .replace("{roi}", sc.percent(r.roi)))
         self._targets = campaigns.targets(self.ctx.database, c.id)
         yes, no = self.tr("yes"), self.tr("no")
         frame = _frame(self._targets, lambda t: {"source_text": sc.label(sc.GROUPS, t.source) if t.source in sc.GROUPS
@@ -532,8 +559,9 @@ class CampaignsTab(QWidget):
         frame = pd.DataFrame([{"title": o.title, "stage": o.stage, "stage_text": sc.label(sc.STAGES, o.stage),
                                "amount": o.won_amount if o.stage == "won" else o.expected_revenue} for o in opps])
         self.opps_model.set_frame(frame if not frame.empty else empty(self.opps_model).assign(stage=[]))
-        for view in (self.targets_view, self.responses_view, self.opps_view):
+        for view in (self.targets_view, self.responses_view):
             fit_columns(view, 200)
+        fit_columns(self.opps_view, 150)
 
     def new_campaign(self) -> None:
         from app.views.crm.campaign_dialogs import CampaignDialog

@@ -155,3 +155,14 @@ def test_customer_detail_has_the_sales_tab(ctx, world, qtbot, qtmodeltester):
     assert tab.opps_model.rowCount() == 1 and tab.acts_model.rowCount() == 1
     qtmodeltester.check(tab.opps_model)
     qtmodeltester.check(tab.acts_model)
+
+
+def test_export_writes_the_rows_shown(ctx, world, qtbot, tmp_path):
+    from app.views.crm.sales_page import SalesPage, export_grid
+
+    page = SalesPage(ctx)
+    qtbot.addWidget(page)
+    path = export_grid(page, page.opportunities.table, "opportunities", str(tmp_path / "o.csv"))
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].split(",")[:3] == ["No.", "Title", "Customer"] and "Brake brackets" in lines[1]
+    assert export_grid(page, page.campaigns.table, "campaigns", str(tmp_path / "c.xlsx")).stat().st_size > 0
