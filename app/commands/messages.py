@@ -771,4 +771,24 @@ ZH.update({
     "sales.reminder": "{day}  {subject}（{customer}）",
     "sales.reminder_overdue": "{day}  {subject}（{customer}）已逾期",
     "sales.bad_date": "“{value}”不是日期（YYYY-MM-DD）",
+# --- satisfaction responses (waves, entry, answer import) ------------------------------------------
+EN.update({
+    "satisfaction.out_of_scale": "{text!r} is not an answer to {item} (scale {lo}–{hi}; leave blank for no answer)",
+    "satisfaction.no_customer": "there is no customer {code!r}",
+    "satisfaction.no_contact": "{name!r} is not a contact of {code}",
+    "satisfaction.repeat": "{code} answers twice (also line {first})",
+    "satisfaction.answered": "{code} has already answered in this wave",
+    "satisfaction.no_item_columns": "no column of the file is a question of the survey (map the columns)",
+    "satisfaction.no_items": "the survey version has no questions",
+    "satisfaction.no_file": "{path} does not exist",
+})
+ZH.update({
+    "satisfaction.out_of_scale": "{text!r} 不是题目 {item} 的答案（量表 {lo}–{hi}；未作答请留空）",
+    "satisfaction.no_customer": "没有代码为 {code!r} 的顾客",
+    "satisfaction.no_contact": "{name!r} 不是 {code} 的联系人",
+    "satisfaction.repeat": "{code} 重复作答（另见第 {first} 行）",
+    "satisfaction.answered": "{code} 已在本轮调查中作答",
+    "satisfaction.no_item_columns": "文件中没有任何一列是本问卷的题目（请映射列）",
+    "satisfaction.no_items": "该问卷版本没有题目",
+    "satisfaction.no_file": "{path} 不存在",
 })
