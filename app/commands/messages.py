@@ -771,6 +771,9 @@ ZH.update({
     "sales.reminder": "{day}  {subject}（{customer}）",
     "sales.reminder_overdue": "{day}  {subject}（{customer}）已逾期",
     "sales.bad_date": "“{value}”不是日期（YYYY-MM-DD）",
+})
+
+
 # --- satisfaction responses (waves, entry, answer import) ------------------------------------------
 EN.update({
     "satisfaction.out_of_scale": "{text!r} is not an answer to {item} (scale {lo}–{hi}; leave blank for no answer)",
