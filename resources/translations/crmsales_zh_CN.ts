@@ -46,6 +46,10 @@
         <translation>新建活动</translation>
     </message>
     <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -154,6 +158,14 @@
     <message>
         <source>Record &amp;response…</source>
         <translation>记录响应(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove target</source>
+        <translation>移除目标联系人</translation>
+    </message>
+    <message>
+        <source>Remove the selected target contact from the campaign</source>
+        <translation>从本市场活动中移除所选目标联系人</translation>
     </message>
     <message>
         <source>C&amp;harts…</source>

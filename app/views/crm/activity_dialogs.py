@@ -12,12 +12,18 @@ from app.views.crm.sales_common import KINDS, SalesFormDialog, label
 
 
 class ActivityDialog(SalesFormDialog):
-    def __init__(self, ctx, parent=None, *, customer_id: int | None = None, opportunity_id: int | None = None) -> None:
+    def __init__(self, ctx, parent=None, *, customer_id: int | None = None, opportunity_id: int | None = None,
+                 row=None) -> None:
         from app.models.crm import activities, opportunities
         from app.models.customers import master
 
-        super().__init__(ctx, parent, lambda v: activities.create_activity(ctx.database, v))
-        self.setWindowTitle(self.tr("New activity"))
+        if row is None:
+            submit = lambda v: activities.create_activity(ctx.database, v)  # noqa: E731
+        else:
+            submit = lambda v: activities.update_activity(ctx.database, row.id, v)  # noqa: E731
+            customer_id, opportunity_id = row.customer_id, row.opportunity_id
+        super().__init__(ctx, parent, submit)
+        self.setWindowTitle(self.tr("New activity") if row is None else self.tr("Edit activity"))
         lang = ctx.language
         self.form = form = QFormLayout()
         self.kind = QComboBox()
@@ -45,6 +51,13 @@ class ActivityDialog(SalesFormDialog):
             w.setPlaceholderText("YYYY-MM-DD")
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
+        if row is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind)))
+            self.subject.setText(row.subject)
+            self.complaint.setText("" if row.complaint_id is None else str(row.complaint_id))
+            self.due.setText(row.due_on.isoformat() if row.due_on else "")
+            self.reminder.setText(row.reminder_on.isoformat() if row.reminder_on else "")
+            self.note.setPlainText(row.note)
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Subject:"), self.subject)
         form.addRow(self.tr("Customer:"), self.customer)

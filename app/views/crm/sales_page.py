@@ -426,8 +426,11 @@ class CampaignsTab(QWidget):
         self.targets_button = QPushButton(self.tr("Add &targets…"))
         self.response_button = QPushButton(self.tr("Record &response…"))
         self.response_button.setShortcut(QKeySequence("Ctrl+R"))
+        self.remove_target_button = QPushButton(self.tr("Remove target"))
+        self.remove_target_button.setToolTip(self.tr("Remove the selected target contact from the campaign"))
         for b, fn in ((self.new_button, self.new_campaign), (self.edit_button, self.edit_campaign),
-                      (self.targets_button, self.add_targets), (self.response_button, self.record_response)):
+                      (self.targets_button, self.add_targets), (self.response_button, self.record_response),
+                      (self.remove_target_button, self.remove_target)):
             b.setEnabled(may)
             b.clicked.connect(lambda _=False, fn=fn: fn())
         self.charts_button = QPushButton(self.tr("C&harts…"))
@@ -477,6 +480,7 @@ class CampaignsTab(QWidget):
         self.responses_view, _ = _table(self.responses_model)
         self.opps_view, _ = _table(self.opps_model)
         grid = QGridLayout()
+        grid.addWidget(self.remove_target_button, 2, 0, Qt.AlignmentFlag.AlignLeft)
         for col, (title, view) in enumerate(((self.tr("Target contacts"), self.targets_view),
                                              (self.tr("Responses"), self.responses_view),
                                              (self.tr("Opportunities from this campaign"), self.opps_view))):
@@ -531,7 +535,7 @@ class CampaignsTab(QWidget):
         row = _selected_row(self.table, self.model)
         self.current = None if row is None else campaigns.get_campaign(self.ctx.database, int(row["id"]))
         c = self.current
-        for b in (self.edit_button, self.targets_button, self.response_button):
+        for b in (self.edit_button, self.targets_button, self.response_button, self.remove_target_button):
             b.setEnabled(c is not None and _can(self.ctx, "crm.campaigns"))
         empty = lambda m: pd.DataFrame(columns=[col.field for col in m.columns])  # noqa: E731
         if c is None:
@@ -581,6 +585,18 @@ class CampaignsTab(QWidget):
 
         if self.current is not None and TargetsDialog(self.ctx, self.current.id, self).exec():
             self.refresh()
+
+    def remove_target(self) -> None:
+        from app.models.crm import campaigns
+
+        chosen = _selected_row(self.targets_view, self.targets_model)
+        if self.current is None or chosen is None:
+            return
+        try:
+            campaigns.remove_target(self.ctx.database, self.current.id, int(chosen["contact_id"]))
+        except Exception as exc:
+            _show_error(self, self.ctx, exc)
+        self.refresh()
 
     def record_response(self) -> None:
         from app.views.crm.campaign_dialogs import ResponseDialog
@@ -652,6 +668,7 @@ class ActivitiesTab(QWidget):
         self.open_view, _ = _table(self.open_model)
         self.open_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.reminders_view.doubleClicked.connect(lambda *_: self.open_reminder())
+        self.open_view.doubleClicked.connect(lambda *_: self.edit_activity())
         heading1 = QLabel(self.tr("Reminders due today or earlier (overdue in red)"))
         heading2 = QLabel(self.tr("Open activities"))
         for h in (heading1, heading2):
@@ -699,6 +716,16 @@ class ActivitiesTab(QWidget):
         from app.views.crm.activity_dialogs import ActivityDialog
 
         if ActivityDialog(self.ctx, self).exec():
+            self.refresh()
+
+    def edit_activity(self) -> None:
+        from app.models.crm import activities
+        from app.views.crm.activity_dialogs import ActivityDialog
+
+        row = _selected_row(self.open_view, self.open_model)
+        if row is None or not _can(self.ctx, "crm.sales"):
+            return
+        if ActivityDialog(self.ctx, self, row=activities.get_activity(self.ctx.database, int(row["id"]))).exec():
             self.refresh()
 
     def mark_done(self) -> None:

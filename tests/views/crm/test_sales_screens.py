@@ -166,3 +166,24 @@ def test_export_writes_the_rows_shown(ctx, world, qtbot, tmp_path):
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].split(",")[:3] == ["No.", "Title", "Customer"] and "Brake brackets" in lines[1]
     assert export_grid(page, page.campaigns.table, "campaigns", str(tmp_path / "c.xlsx")).stat().st_size > 0
+
+
+def test_remove_target_and_edit_activity(ctx, world, qtbot):
+    from app.views.crm.activity_dialogs import ActivityDialog
+    from app.views.crm.sales_page import SalesPage
+
+    page = SalesPage(ctx)
+    qtbot.addWidget(page)
+    tab = page.campaigns
+    before = tab.targets_model.rowCount()
+    tab.targets_view.selectRow(0)
+    tab.remove_target()
+    assert tab.targets_model.rowCount() == before - 1 == len(campaigns.targets(ctx.database, world["camp"]))
+    dialog = ActivityDialog(ctx, row=activities.get_activity(ctx.database, world["late"]))
+    qtbot.addWidget(dialog)
+    assert dialog.subject.text() == "Late call"
+    dialog.subject.setText("Late call, moved")
+    dialog.due.setText(date.today().isoformat())
+    dialog._accept()
+    row = activities.get_activity(ctx.database, world["late"])
+    assert (row.subject, row.due_on) == ("Late call, moved", date.today())
