@@ -755,6 +755,25 @@ ZH.update({
 })
 
 
+# --- crm sales (issue 16): qualitybridge sales pipeline|reminders --------------------------------
+EN.update({
+    "sales.stage": "{stage}: {n} opportunities, expected {expected}, weighted {weighted}",
+    "sales.win_rate": "win rate (won / closed): {rate}",
+    "sales.reminders": "{n} reminder(s) due on {day}, {overdue} overdue",
+    "sales.reminder": "{day}  {subject}  ({customer})",
+    "sales.reminder_overdue": "{day}  {subject}  ({customer})  overdue",
+    "sales.bad_date": "'{value}' is not a date (YYYY-MM-DD)",
+})
+ZH.update({
+    "sales.stage": "{stage}：{n} 个销售机会，预计 {expected}，加权 {weighted}",
+    "sales.win_rate": "赢单率（赢单 / 已结束）：{rate}",
+    "sales.reminders": "{day} 到期提醒 {n} 条，其中逾期 {overdue} 条",
+    "sales.reminder": "{day}  {subject}（{customer}）",
+    "sales.reminder_overdue": "{day}  {subject}（{customer}）已逾期",
+    "sales.bad_date": "“{value}”不是日期（YYYY-MM-DD）",
+})
+
+
 # --- satisfaction responses (waves, entry, answer import) ------------------------------------------
 EN.update({
     "satisfaction.out_of_scale": "{text!r} is not an answer to {item} (scale {lo}–{hi}; leave blank for no answer)",

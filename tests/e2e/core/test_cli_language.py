@@ -97,6 +97,8 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
         "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
                       ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
+        "sales": (["sales", "pipeline", "--db", d["db"]],
+                  ["sales", "reminders", "--db", d["db"], "--date", "2026-13-01"]),
         "agreement": (["agreement", "breaches", "--db", d["db"], "--supplier", "all", "--period", d["period"],
                        "--out", str(out / "breaches.xlsx")],
                       ["agreement", "print", "--db", d["db"], "--supplier", "NOPE", "--out", str(out / "c.pdf")]),
