@@ -753,3 +753,20 @@ ZH.update({
     "sampling.lot_small": "批量至少为 2 件，不能是 {value}",
     "sampling.lot_large": "批量 {value} 件大得不合理",
 })
+
+
+# --- crmreports (issue 16): qualitybridge report customer|sales|campaign|service|custom ----------
+def _crm_report_messages() -> None:
+    from app.models.crm.reports_errors import MESSAGES as _REPORT_MESSAGES
+
+    EN.update({k: en.replace("{kind_zh}", "{kind}") for k, (en, _zh) in _REPORT_MESSAGES.items()})
+    ZH.update({k: zh for k, (_en, zh) in _REPORT_MESSAGES.items()})
+
+
+_crm_report_messages()
+EN.update({
+    "crmreports.written": "{report} written to {path} ({sections} sections)",
+})
+ZH.update({
+    "crmreports.written": "已将{report}写入 {path}（{sections} 个部分）",
+})
