@@ -759,8 +759,8 @@ ZH.update({
 def _crm_report_messages() -> None:
     from app.models.crm.reports_errors import MESSAGES as _REPORT_MESSAGES
 
-    EN.update({k: en.replace("{kind_zh}", "{kind}") for k, (en, _zh) in _REPORT_MESSAGES.items()})
-    ZH.update({k: zh for k, (_en, zh) in _REPORT_MESSAGES.items()})
+    EN.update({k: en for k, (en, _zh) in _REPORT_MESSAGES.items()})
+    ZH.update({k: zh.replace("{kind_zh}", "{kind}") for k, (_en, zh) in _REPORT_MESSAGES.items()})
 
 
 _crm_report_messages()
