@@ -466,6 +466,4 @@ def run_family(db: Database, family: str, *, start: date | None = None, end: dat
         if not name.strip():
             raise ReportError("crmreports.name_required", field="name")
         return run_custom(db, load_custom(db, name))
-    what = {"sales": ("orders and opportunities", "订单与销售机会"), "campaign": ("campaigns", "市场活动")}[family]
-    raise ReportError("crmreports.needs_tables", field="family", family=family, what=what[0], what_zh=what[1],
-                      family_zh={"sales": "销售", "campaign": "市场活动"}[family])
+    raise ReportError("crmreports.needs_tables", field="family", family=family)

@@ -18,7 +18,7 @@ import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout,  # noqa: E402
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from app.models.crm import reports  # noqa: E402
 from app.models.crm.reports_errors import ReportError  # noqa: E402
@@ -346,6 +346,7 @@ class CustomReportDialog(QDialog):
             fl.addWidget(op, r, 1)
             fl.addWidget(val, r, 2)
             self.filters.append((col, op, val))
+        fbox.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form.addRow(self.tr("Filters"), fbox)
         self.group_by = QComboBox(self)
         form.addRow(self.tr("Group by"), self.group_by)
@@ -363,6 +364,7 @@ class CustomReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(self)
         self.preview_button = buttons.addButton(self.tr("Preview"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)

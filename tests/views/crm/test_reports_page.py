@@ -72,6 +72,14 @@ def test_every_report_renders(world, tmp_path, qapp, qtbot, qtmodeltester, lang)
         qapp.processEvents()
         page.grab().save(str(out / f"crm-report-{family}-{lang}.png"))
         assert page.sizeHint().width() <= 1045
+    from app.views.crm.reports import screenshots
+
+    for name, widget in screenshots(ctx):
+        qtbot.addWidget(widget)
+        widget.show()
+        qapp.processEvents()
+        widget.grab().save(str(out / f"{name}-{lang}.png"))
+        assert widget.sizeHint().width() <= 1045 and widget.sizeHint().height() <= 760
     page.list.setCurrentRow(1)  # the service report
     page.run()
     chart = page.boxes[0].save_png(tmp_path / "chart.png")
