@@ -55,7 +55,7 @@ TEXT: dict[str, dict] = {
                     "sla_share": "时限达成率", "rated": "已评分", "average_rating": "平均满意度",
                     "open_now": "当前未关闭", "overdue_now": "当前超期", "record_type": "记录类型",
                     "aggregate": "汇总", "value": "汇总值", "rows": "行数", "filters": "筛选条件数"},
-        "yes": "是", "no": "否",
+        "yes": "是", "no": "否", "colon": "：",
     },
     "en": {
         "title": {"customer": "Customer report", "service": "Customer service report", "custom": "Custom report",
@@ -94,7 +94,7 @@ TEXT: dict[str, dict] = {
                     "average_rating": "Average rating", "open_now": "Open now", "overdue_now": "Overdue now",
                     "record_type": "Record type", "aggregate": "Aggregate", "value": "Value", "rows": "Rows",
                     "filters": "Filters"},
-        "yes": "yes", "no": "no",
+        "yes": "yes", "no": "no", "colon": ": ",
     },
 }
 PALETTE = ["#1f5fa8", "#e67e22", "#27ae60", "#8e44ad", "#16a085", "#c0392b", "#7f8c8d"]
@@ -212,8 +212,8 @@ def write_pdf(result: ReportResult, path: str | os.PathLike[str], *, lang: str =
     head = title(result, lang)
     story = [Paragraph(escape(head), st.title)]
     if result.start and result.end:
-        story.append(Paragraph(escape(f"{T['period']}: {result.start:%Y-%m-%d} – {result.end:%Y-%m-%d}"), st.body))
-    story.append(Paragraph(escape(f"{T['generated']}: {datetime.now():%Y-%m-%d %H:%M}"), st.small))
+        story.append(Paragraph(escape(f"{T['period']}{T['colon']}{result.start:%Y-%m-%d} – {result.end:%Y-%m-%d}"), st.body))
+    story.append(Paragraph(escape(f"{T['generated']}{T['colon']}{datetime.now():%Y-%m-%d %H:%M}"), st.small))
     pairs = summary_pairs(result, lang)
     if pairs:
         story.append(Paragraph(escape(T["figures"]), st.heading))
@@ -228,8 +228,8 @@ def write_pdf(result: ReportResult, path: str | os.PathLike[str], *, lang: str =
         png = (images or {}).get(section.key)
         if png and Path(png).exists():
             img = Image(str(png))
-            scale = width / img.imageWidth
-            img.drawWidth, img.drawHeight = width, img.imageHeight * scale
+            scale = min(width / img.imageWidth, 62 * mm / img.imageHeight)  # at most the page width, 62 mm high
+            img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
             block.append(img)
         else:
             chart = _chart(section, lang, width, font.name)
