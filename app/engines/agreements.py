@@ -1,8 +1,9 @@
 """Quality agreements (质量协议): clause numbering, the Excel clipboard codec, version diff, and
 the agreed targets with their liability rules. Pure: no Qt, no SQLAlchemy.
 
-- Content areas: domain.md §2.5 (eight areas, numbered 1–8; a clause is numbered
-  ``<area>.<position in area>`` — 3.1, 3.2 …).
+- Content areas: domain.md §2.5 (eight areas, numbered 1–8 in the default order; a clause is
+  numbered ``<section>.<position in area>`` — 3.1, 3.2 … — where the section is the area's place
+  in the version's area order, so moving a whole area renumbers it).
 - Clipboard: the text Excel puts on the clipboard as "text/plain" — cells separated by TAB,
   rows by CRLF (a trailing CRLF after the last row); a cell holding a TAB, a line break or a
   double quote is enclosed in double quotes with inner quotes doubled (RFC 4180 quoting with TAB
@@ -58,25 +59,88 @@ def party_label(party: str, lang: str = "en") -> str:
     return party
 
 
-def clause_numbers(areas: Sequence[int]) -> list[str]:
-    """Numbers for clauses listed in display order (sorted by area, then order): the area and
-    the position inside the area, ``3.1``, ``3.2`` …; an area's count restarts at 1."""
+#: The order the areas are printed and numbered in, unless a version or template moves them.
+DEFAULT_AREA_ORDER: tuple[int, ...] = tuple(range(1, AREA_COUNT + 1))
+
+
+def check_area_order(order: Sequence[int] | None) -> tuple[int, ...]:
+    """The order as a tuple; ``ValueError`` unless it lists each of the areas 1–8 exactly once."""
+    if order is None:
+        return DEFAULT_AREA_ORDER
+    try:
+        out = tuple(int(a) for a in order)
+    except (TypeError, ValueError):
+        raise ValueError(f"the area order must list the areas 1–{AREA_COUNT}") from None
+    if sorted(out) != list(DEFAULT_AREA_ORDER):
+        raise ValueError(f"the area order must list each of the areas 1–{AREA_COUNT} exactly once, not {out}")
+    return out
+
+
+def parse_area_order(text: str | None) -> tuple[int, ...]:
+    """Stored form ``"1,2,4,3,5,6,7,8"`` → tuple; empty = the default order."""
+    if not text or not text.strip():
+        return DEFAULT_AREA_ORDER
+    return check_area_order(text.split(","))
+
+
+def format_area_order(order: Sequence[int]) -> str:
+    return ",".join(str(a) for a in check_area_order(order))
+
+
+def area_ranks(order: Sequence[int] = DEFAULT_AREA_ORDER) -> dict[int, int]:
+    """Area → its section number (1-based position in ``order``)."""
+    return {a: k for k, a in enumerate(order, start=1)}
+
+
+def move_area(order: Sequence[int], area: int, step: int) -> tuple[int, ...]:
+    """The order with ``area`` moved ``step`` places (-1 up, +1 down); unchanged at an edge."""
+    out = list(check_area_order(order))
+    i = out.index(area)
+    j = i + step
+    if not 0 <= j < len(out):
+        return tuple(out)
+    out[i], out[j] = out[j], out[i]
+    return tuple(out)
+
+
+def area_order_from(areas: Sequence[int]) -> tuple[int, ...]:
+    """The area order implied by clauses listed area by area (a workbook's rows): areas in the
+    order they first appear, the areas without clauses after them in the default order."""
+    seen: list[int] = []
+    for a in areas:
+        if a in DEFAULT_AREA_ORDER and a not in seen:
+            seen.append(a)
+    return tuple(seen + [a for a in DEFAULT_AREA_ORDER if a not in seen])
+
+
+def area_moves(old: Sequence[int], new: Sequence[int]) -> list[tuple[int, int, int]]:
+    """(area, old section number, new section number) of every area whose number changed."""
+    a, b = area_ranks(check_area_order(old)), area_ranks(check_area_order(new))
+    return [(area, a[area], b[area]) for area in check_area_order(new) if a[area] != b[area]]
+
+
+def clause_numbers(areas: Sequence[int], order: Sequence[int] = DEFAULT_AREA_ORDER) -> list[str]:
+    """Numbers for clauses listed in display order (areas in ``order``, then by position): the
+    area's section number and the position inside the area, ``3.1``, ``3.2`` …; an area's count
+    restarts at 1. With a moved area the section number follows its place, not its identity."""
+    ranks = area_ranks(order)
     out: list[str] = []
     counts = [0] * (AREA_COUNT + 1)
     for a in areas:
         if not 1 <= a <= AREA_COUNT:
             raise ValueError(f"area {a} is not one of 1..{AREA_COUNT}")
         counts[a] += 1
-        out.append(f"{a}.{counts[a]}")
+        out.append(f"{ranks[a]}.{counts[a]}")
     return out
 
 
-def number_clauses(keys: Sequence[tuple[int, float]]) -> list[str]:
+def number_clauses(keys: Sequence[tuple[int, float]], order: Sequence[int] = DEFAULT_AREA_ORDER) -> list[str]:
     """Numbers for clauses given as (area, order) in any sequence, aligned with the input."""
-    order = sorted(range(len(keys)), key=lambda i: (keys[i][0], keys[i][1], i))
-    numbers = clause_numbers([keys[i][0] for i in order])
+    ranks = area_ranks(order)
+    idx = sorted(range(len(keys)), key=lambda i: (ranks.get(keys[i][0], 0), keys[i][1], i))
+    numbers = clause_numbers([keys[i][0] for i in idx], order)
     out = [""] * len(keys)
-    for pos, i in enumerate(order):
+    for pos, i in enumerate(idx):
         out[i] = numbers[pos]
     return out
 

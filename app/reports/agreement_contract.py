@@ -38,6 +38,7 @@ TEXT = {
         "diff_title": "质量协议版本对比", "old": "旧版本", "new": "新版本", "kind": "变化",
         "kinds": {"added": "新增", "removed": "删除", "changed": "修改", "unchanged": "未变"},
         "changed_fields": "修改内容", "summary": "新增 {added} 条，删除 {removed} 条，修改 {changed} 条，未变 {unchanged} 条",
+        "area_moved": "第 {old} 部分“{area}”移为第 {new} 部分",
         "fields": {"area": "所属部分", "text_zh": "中文条文", "text_en": "英文条文", "party": "责任方", "documents": "引用文件",
                    "aql": "AQL", "level": "检验水平", "target": "目标"},
     },
@@ -54,6 +55,7 @@ TEXT = {
         "diff_title": "Quality agreement: comparison of versions", "old": "Old version", "new": "New version",
         "kind": "Change", "kinds": {"added": "added", "removed": "removed", "changed": "changed", "unchanged": "unchanged"},
         "changed_fields": "Changed", "summary": "{added} added, {removed} removed, {changed} changed, {unchanged} unchanged",
+        "area_moved": "section {old} “{area}” is now section {new}",
         "fields": {"area": "area", "text_zh": "Chinese text", "text_en": "English text", "party": "responsible party",
                    "documents": "documents", "aql": "AQL", "level": "level", "target": "target"},
     },
@@ -207,12 +209,13 @@ def write_contract_pdf(db: Database, version_id: int, path: str | os.PathLike[st
     by_area: dict[int, list[svc.Clause]] = {}
     for c in clauses:
         by_area.setdefault(c.area, []).append(c)
-    for area in range(1, eng.AREA_COUNT + 1):
+    order = svc.version_area_order(db, version_id)
+    for section, area in enumerate(order, start=1):  # areas in the version's order, numbered by place
         items = by_area.get(area, [])
         if not items:
             continue
-        head = f"{area}  {eng.area_label(area, 'zh_CN')}  {eng.area_label(area, 'en')}" if mode == "bilingual" \
-            else f"{area}  {eng.area_label(area, mode)}"
+        head = f"{section}  {eng.area_label(area, 'zh_CN')}  {eng.area_label(area, 'en')}" if mode == "bilingual" \
+            else f"{section}  {eng.area_label(area, mode)}"
         rows = []
         text_w = ((width - 11 * mm) / 2 if mode == "bilingual" else width - 11 * mm) - 12 - 1  # less the cell padding
         for c in items:
@@ -305,6 +308,11 @@ def write_diff_pdf(db: Database, old_version_id: int, new_version_id: int, path:
                            extra=[("VALIGN", (0, 0), (-1, -1), "TOP"), *style])
     story = [Paragraph(escape(t["diff_title"]), st.title),
              Paragraph(escape(f"{old.agreement_number}: v{old.version} → v{new.version} · " + t["summary"].format(**counts)),
-                       st.body), Spacer(1, 3 * mm), table]
+                       st.body)]
+    moves = svc.area_moves(db, old_version_id, new_version_id)
+    if moves:
+        story.append(Paragraph(escape("; ".join(t["area_moved"].format(area=eng.area_label(area, lang), old=o, new=n)
+                                                for area, o, n in moves)), st.body))
+    story += [Spacer(1, 3 * mm), table]
     return pdf.build_pdf(path, story, title=t["diff_title"], lang=lang, header=f"{t['diff_title']} · {old.agreement_number}")
 

@@ -213,6 +213,14 @@
         <translation>删除本部分全部条款</translation>
     </message>
     <message>
+        <source>Move this area up</source>
+        <translation>整个部分上移</translation>
+    </message>
+    <message>
+        <source>Move this area down</source>
+        <translation>整个部分下移</translation>
+    </message>
+    <message>
         <source>Move selected clauses to area</source>
         <translation>将所选条款移至部分</translation>
     </message>
@@ -221,8 +229,8 @@
         <translation>查找</translation>
     </message>
     <message>
-        <source>Enter: next row · F2 or typing: edit · Alt+Enter: new line in a cell · Ctrl+C / Ctrl+V: copy and paste with Excel · Ctrl+D: fill down · Ctrl+Shift+↑/↓: move · Ctrl+Z / Ctrl+Y: undo / redo</source>
-        <translation>Enter：下一行 · F2 或直接输入：编辑 · Alt+Enter：单元格内换行 · Ctrl+C / Ctrl+V：与 Excel 复制粘贴 · Ctrl+D：向下填充 · Ctrl+Shift+↑/↓：移动 · Ctrl+Z / Ctrl+Y：撤销 / 重做</translation>
+        <source>Enter: next row · F2 or typing: edit · Alt+Enter: new line in a cell · Ctrl+C / Ctrl+V: copy and paste with Excel · Ctrl+D: fill down · Ctrl+Shift+↑/↓: move clauses · Ctrl+Alt+↑/↓: move the whole area · Ctrl+Z / Ctrl+Y: undo / redo</source>
+        <translation>Enter：下一行 · F2 或直接输入：编辑 · Alt+Enter：单元格内换行 · Ctrl+C / Ctrl+V：与 Excel 复制粘贴 · Ctrl+D：向下填充 · Ctrl+Shift+↑/↓：移动条款 · Ctrl+Alt+↑/↓：移动整个部分 · Ctrl+Z / Ctrl+Y：撤销 / 重做</translation>
     </message>
     <message>
         <source>Edit target %1</source>
@@ -292,6 +300,14 @@
         <translation>移至第 %1 部分</translation>
     </message>
     <message>
+        <source>Move area %1 up</source>
+        <translation>上移部分“%1”</translation>
+    </message>
+    <message>
+        <source>Move area %1 down</source>
+        <translation>下移部分“%1”</translation>
+    </message>
+    <message>
         <source>Delete area %1</source>
         <translation>删除第 %1 部分</translation>
     </message>
@@ -329,6 +345,10 @@
     <message>
         <source>%1 added, %2 removed, %3 changed, %4 unchanged</source>
         <translation>新增 %1 条，删除 %2 条，修改 %3 条，未变 %4 条</translation>
+    </message>
+    <message>
+        <source>section %1 “%2” is now section %3</source>
+        <translation>第 %1 部分“%2”移为第 %3 部分</translation>
     </message>
     <message>
         <source>Save comparison</source>

@@ -164,3 +164,34 @@ def test_complaint_actuals_zero_only_where_delivered():
 
     out = ag.complaint_actuals([np.nan, 2.0, np.nan, 1.0], [10, 10, 0, 0])
     assert out[0] == 0.0 and out[1] == 2.0 and np.isnan(out[2]) and out[3] == 1.0
+
+
+# ---------------------------------------------------------------- moving whole areas (area order)
+def test_numbers_follow_the_area_order_not_the_area_identity():
+    order = (1, 2, 4, 3, 5, 6, 7, 8)  # acceptance inspection (3) moved below process control (4)
+    # display order: area 4's clauses come before area 3's
+    assert ag.clause_numbers([1, 4, 4, 3, 8], order) == ["1.1", "3.1", "3.2", "4.1", "8.1"]
+    assert ag.number_clauses([(3, 1), (4, 1), (4, 2), (1, 1)], order) == ["4.1", "3.1", "3.2", "1.1"]
+    assert ag.area_ranks(order)[3] == 4 and ag.area_ranks(order)[4] == 3
+
+
+def test_move_area_swaps_with_its_neighbour_and_stops_at_the_edges():
+    d = ag.DEFAULT_AREA_ORDER
+    assert ag.move_area(d, 3, 1) == (1, 2, 4, 3, 5, 6, 7, 8)
+    assert ag.move_area(d, 3, -1) == (1, 3, 2, 4, 5, 6, 7, 8)
+    assert ag.move_area(d, 1, -1) == d and ag.move_area(d, 8, 1) == d
+    moved = ag.move_area(ag.move_area(d, 8, -1), 8, -1)
+    assert moved == (1, 2, 3, 4, 5, 8, 6, 7)
+    assert ag.area_moves(d, moved) == [(8, 8, 6), (6, 6, 7), (7, 7, 8)]
+    assert ag.area_moves(d, d) == []
+
+
+def test_area_order_is_checked_parsed_and_derived_from_rows():
+    assert ag.parse_area_order("") == ag.DEFAULT_AREA_ORDER
+    assert ag.parse_area_order("2,1,3,4,5,6,7,8") == (2, 1, 3, 4, 5, 6, 7, 8)
+    assert ag.format_area_order((2, 1, 3, 4, 5, 6, 7, 8)) == "2,1,3,4,5,6,7,8"
+    for bad in ((1, 2, 3), (1, 1, 2, 3, 4, 5, 6, 7), (0, 1, 2, 3, 4, 5, 6, 7), ("x",) * 8):
+        with pytest.raises(ValueError, match="area order"):
+            ag.check_area_order(bad)
+    # rows of a workbook listed area by area: the areas in first-seen order, the empty ones after
+    assert ag.area_order_from([2, 2, 1, 5, 5]) == (2, 1, 5, 3, 4, 6, 7, 8)

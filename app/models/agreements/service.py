@@ -24,7 +24,9 @@ from app.models.admin import signatures, trail
 from app.models.admin.permissions import requires
 from app.models.admin.signatures import Signable, SignatureRequest
 from app.models.agreements.errors import FrozenError, NotFoundError, ValidationError
-from app.models.agreements.tables import AGREEMENT_PARTS, Agreement, AgreementClause, AgreementVersion
+from app.models.agreements.tables import (
+    AGREEMENT_PARTS, Agreement, AgreementClause, AgreementTemplate, AgreementVersion,
+)
 from app.models.core.base import utcnow
 from app.models.core.database import Database
 from app.models.core.validation import field_errors
@@ -174,20 +176,41 @@ def _clause(c: AgreementClause, number: str = "") -> Clause:
                   escalate_after=int(c.escalate_after or 0), key=c.key, number=number, id=c.id)
 
 
+def area_order_of(session, *, version_id: int | None = None, template_id: int | None = None) -> tuple[int, ...]:
+    """The stored order of the eight areas of a version or a template (default 1–8)."""
+    owner = session.get(AgreementVersion, version_id) if version_id is not None \
+        else session.get(AgreementTemplate, template_id) if template_id is not None else None
+    return eng.parse_area_order(owner.area_order if owner is not None else None)
+
+
 def clause_rows(session, *, version_id: int | None = None, template_id: int | None = None) -> list[Clause]:
+    """The clauses of a version or a template, areas in the stored order, numbered."""
     q = select(AgreementClause).order_by(AgreementClause.area, AgreementClause.position, AgreementClause.id)
     q = q.where(AgreementClause.version_id == version_id) if version_id is not None \
         else q.where(AgreementClause.template_id == template_id)
-    rows = list(session.scalars(q))
-    numbers = eng.clause_numbers([r.area for r in rows])
+    order = area_order_of(session, version_id=version_id, template_id=template_id)
+    ranks = eng.area_ranks(order)
+    rows = sorted(session.scalars(q), key=lambda r: ranks[r.area])  # stable: position order kept
+    numbers = eng.clause_numbers([r.area for r in rows], order)
     return [_clause(r, n) for r, n in zip(rows, numbers)]
 
 
-def sort_and_number(clauses: Sequence[Clause]) -> list[Clause]:
-    """Clauses in the order they are given inside each area, areas in order, numbered."""
-    ordered = sorted(enumerate(clauses), key=lambda ic: (ic[1].area, ic[0]))
-    numbers = eng.clause_numbers([c.area for _i, c in ordered])
+def sort_and_number(clauses: Sequence[Clause], order: Sequence[int] = eng.DEFAULT_AREA_ORDER) -> list[Clause]:
+    """Clauses in the order they are given inside each area, areas in ``order``, numbered."""
+    ranks = eng.area_ranks(order)
+    ordered = sorted(enumerate(clauses), key=lambda ic: (ranks.get(ic[1].area, 0), ic[0]))
+    numbers = eng.clause_numbers([c.area for _i, c in ordered], order)
     return [replace(c, number=n) for (_i, c), n in zip(ordered, numbers)]
+
+
+def checked_area_order(order: Sequence[int] | None) -> tuple[int, ...] | None:
+    """``order`` validated (None stays None: keep what is stored); ValidationError names the field."""
+    if order is None:
+        return None
+    try:
+        return eng.check_area_order(order)
+    except ValueError as exc:
+        raise ValidationError(f"area order: {exc}", "area_order") from None
 
 
 def validate_clauses(clauses: Sequence[Clause]) -> list[str]:
@@ -360,6 +383,21 @@ def version_clauses(db: Database, version_id: int) -> list[Clause]:
         return clause_rows(s, version_id=version_id)
 
 
+def version_area_order(db: Database, version_id: int) -> tuple[int, ...]:
+    """The order of the eight areas of a version (its section numbers follow it)."""
+    with db.read() as s:
+        _version(s, version_id)
+        return area_order_of(s, version_id=version_id)
+
+
+def area_moves(db: Database, old_version_id: int, new_version_id: int) -> list[tuple[int, int, int]]:
+    """(area, section in the old version, section in the new) of every area moved between two
+    versions — shown above the clause diff on screen and in print."""
+    with db.read() as s:
+        return eng.area_moves(area_order_of(s, version_id=_version(s, old_version_id).id),
+                              area_order_of(s, version_id=_version(s, new_version_id).id))
+
+
 def in_force_on(db: Database, supplier_id: int, on: date) -> list[VersionRow]:
     """The version of each of the supplier's agreements that was in force on ``on`` (agreements
     with none in force that day are left out)."""
@@ -482,7 +520,8 @@ def create_agreement(db: Database, supplier_id: int, *, title_zh: str = "", titl
             trail.record(s, "create", "agreement_parts", f"{a.id}:{pid}", {"agreement_id": a.id, "part_id": pid})
         tid = template_id if template_id is not None else templates.default_template_id(s)
         source = clause_rows(s, template_id=tid)
-        v = AgreementVersion(agreement_id=a.id, version=1, state="draft")
+        v = AgreementVersion(agreement_id=a.id, version=1, state="draft",
+                             area_order=eng.format_area_order(area_order_of(s, template_id=tid)))
         s.add(v)
         s.flush()
         _store_clauses(s, [replace(c, key="") for c in source], version_id=v.id)
@@ -506,7 +545,8 @@ def new_version(db: Database, agreement_id: int, *, as_of: date | None = None) -
             or (versions[-1] if versions else None)
         v = AgreementVersion(agreement_id=agreement_id, version=(versions[-1].version + 1) if versions else 1,
                              state="draft", based_on_id=base.id if base else None,
-                             expires_on=None, review_on=None)
+                             expires_on=None, review_on=None,
+                             area_order=base.area_order if base is not None else eng.format_area_order(eng.DEFAULT_AREA_ORDER))
         s.add(v)
         s.flush()
         if base is not None:
@@ -515,14 +555,20 @@ def new_version(db: Database, agreement_id: int, *, as_of: date | None = None) -
 
 
 @requires("agreements.edit")
-def save_clauses(db: Database, version_id: int, clauses: Sequence[Clause]) -> list[Clause]:
-    """Replace a draft's clauses by ``clauses`` (the grid's content) in one transaction; a
-    signed or reviewed version is refused. Returns the stored clauses, numbered."""
+def save_clauses(db: Database, version_id: int, clauses: Sequence[Clause],
+                 area_order: Sequence[int] | None = None) -> list[Clause]:
+    """Replace a draft's clauses by ``clauses`` (the grid's content) and, when given, its area
+    order in one transaction; a signed or reviewed version is refused. Returns the stored
+    clauses, numbered."""
     problems = validate_clauses(clauses)
     if problems:
         raise ValidationError("; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""))
+    order = checked_area_order(area_order)
     with db.begin() as s:
-        _require_draft(_version(s, version_id))
+        v = _version(s, version_id)
+        _require_draft(v)
+        if order is not None and eng.parse_area_order(v.area_order) != order:
+            v.area_order = eng.format_area_order(order)
         _store_clauses(s, clauses, version_id=version_id)
         return clause_rows(s, version_id=version_id)
 

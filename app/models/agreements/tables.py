@@ -1,4 +1,4 @@
-"""Quality agreement records (migration 0009_agreements)."""
+"""Quality agreement records (migrations 0009_agreements, 0015_agreement_areas)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ class AgreementTemplate(Base):
     name: Mapped[str] = mapped_column(String(120), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the order of the eight areas (migration 0015), e.g. "1,2,4,3,5,6,7,8"
+    area_order: Mapped[str] = mapped_column(String(40), default="1,2,3,4,5,6,7,8",
+                                            server_default="1,2,3,4,5,6,7,8")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -58,6 +61,9 @@ class AgreementVersion(Base):
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
     version: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(12), default="draft")
+    #: the order of the eight areas (migration 0015); numbering follows it
+    area_order: Mapped[str] = mapped_column(String(40), default="1,2,3,4,5,6,7,8",
+                                            server_default="1,2,3,4,5,6,7,8")
     based_on_id: Mapped[int | None] = mapped_column(ForeignKey("agreement_versions.id", ondelete="SET NULL"),
                                                     nullable=True)
     effective_from: Mapped[date | None] = mapped_column(Date, nullable=True)

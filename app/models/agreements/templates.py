@@ -10,10 +10,13 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.engines import agreements as eng
 from app.models.admin import trail
 from app.models.admin.permissions import requires
 from app.models.agreements.errors import NotFoundError, ValidationError
-from app.models.agreements.service import Clause, clause_rows, validate_clauses, _store_clauses
+from app.models.agreements.service import (
+    Clause, _store_clauses, area_order_of, checked_area_order, clause_rows, validate_clauses,
+)
 from app.models.agreements.tables import AgreementClause, AgreementTemplate
 from app.models.core.database import Database
 from app.models.core.validation import field_errors
@@ -181,6 +184,12 @@ def template_clauses(db: Database, template_id: int) -> list[Clause]:
         return clause_rows(s, template_id=template_id)
 
 
+def template_area_order(db: Database, template_id: int) -> tuple[int, ...]:
+    with db.read() as s:
+        _template(s, template_id)
+        return area_order_of(s, template_id=template_id)
+
+
 def _template(session, template_id: int) -> AgreementTemplate:
     t = session.get(AgreementTemplate, template_id)
     if t is None:
@@ -190,7 +199,7 @@ def _template(session, template_id: int) -> AgreementTemplate:
 
 @requires("agreements.templates")
 def create_template(db: Database, name: str, *, description: str = "", based_on: int | None = None,
-                    clauses: Sequence[Clause] | None = None) -> int:
+                    clauses: Sequence[Clause] | None = None, area_order: Sequence[int] | None = None) -> int:
     name = name.strip()
     if not name:
         raise ValidationError("the template needs a name", "name_required")
@@ -202,9 +211,11 @@ def create_template(db: Database, name: str, *, description: str = "", based_on:
     with db.begin() as s:
         if s.scalar(select(AgreementTemplate.id).where(AgreementTemplate.name == name)) is not None:
             raise ValidationError(f"a template named {name!r} already exists", "duplicate")
-        source = list(clauses) if clauses is not None else \
-            clause_rows(s, template_id=based_on if based_on is not None else default_template_id(s))
-        t = AgreementTemplate(name=name, description=description)
+        base_id = based_on if based_on is not None else default_template_id(s)
+        source = list(clauses) if clauses is not None else clause_rows(s, template_id=base_id)
+        order = checked_area_order(area_order) or (area_order_of(s, template_id=base_id) if clauses is None
+                                                   else eng.DEFAULT_AREA_ORDER)
+        t = AgreementTemplate(name=name, description=description, area_order=eng.format_area_order(order))
         s.add(t)
         s.flush()
         _store_clauses(s, [Clause(**{**c.__dict__, "key": "", "id": None}) for c in source], template_id=t.id)
@@ -212,12 +223,16 @@ def create_template(db: Database, name: str, *, description: str = "", based_on:
 
 
 @requires("agreements.templates")
-def save_template_clauses(db: Database, template_id: int, clauses: Sequence[Clause]) -> list[Clause]:
+def save_template_clauses(db: Database, template_id: int, clauses: Sequence[Clause],
+                          area_order: Sequence[int] | None = None) -> list[Clause]:
     problems = validate_clauses(clauses)
     if problems:
         raise ValidationError("; ".join(problems[:5]))
+    order = checked_area_order(area_order)
     with db.begin() as s:
-        _template(s, template_id)
+        t = _template(s, template_id)
+        if order is not None and eng.parse_area_order(t.area_order) != order:
+            t.area_order = eng.format_area_order(order)
         _store_clauses(s, clauses, template_id=template_id)
         return clause_rows(s, template_id=template_id)
 
@@ -298,7 +313,9 @@ def parse_template_xlsx(path: str | Path) -> list[Clause]:
 def import_template(db: Database, path: str | Path, name: str) -> int:
     """A new template from a workbook (all rows or nothing)."""
     clauses = parse_template_xlsx(path)
-    tid = create_template(db, name, description=f"imported from {Path(path).name}", clauses=clauses)
+    order = eng.area_order_from([c.area for c in clauses])  # rows listed area by area, as exported
+    tid = create_template(db, name, description=f"imported from {Path(path).name}", clauses=clauses,
+                          area_order=order)
     with db.begin() as s:
         trail.record(s, "import", "agreement_templates", tid, {"file": Path(path).name, "clauses": len(clauses)})
     return tid

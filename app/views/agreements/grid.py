@@ -71,7 +71,8 @@ def sampling_text(c: Clause) -> str:
 
 # ------------------------------------------------------------------------------ model
 class ClauseGridModel(QAbstractTableModel):
-    """Clauses in grid order (areas 1–8, each after its header row); edits go through ``stack``."""
+    """Clauses in grid order (areas in ``area_order``, each after its header row, numbered by its
+    place); edits go through ``stack`` (one snapshot of clauses and area order per action)."""
 
     clausesChanged = Signal()
 
@@ -84,36 +85,54 @@ class ClauseGridModel(QAbstractTableModel):
         self._rows: list[tuple[int, int]] = []  # (area, clause index) ; index -1 = the area's header row
         self._numbers: list[str] = []
         self.highlight: set[tuple[int, int]] = set()
-        self._set(sorted(clauses, key=lambda c: c.area), reset=False)
+        self.area_order: tuple[int, ...] = eng.DEFAULT_AREA_ORDER
+        self._ranks = eng.area_ranks(self.area_order)
+        self._set(self._sorted(clauses), reset=False)
 
     # -- content
     @property
     def clauses(self) -> list[Clause]:
         return list(self._clauses)
 
-    def set_clauses(self, clauses: Sequence[Clause]) -> None:
+    def set_clauses(self, clauses: Sequence[Clause], area_order: Sequence[int] | None = None) -> None:
         """Load a new document (clears the undo history)."""
         self.stack.clear()
-        self._set(sorted(clauses, key=lambda c: c.area))
+        order = eng.check_area_order(area_order)
+        self._ranks = eng.area_ranks(order)
+        self._set(self._sorted(clauses), order)
         self.stack.setClean()
 
-    def _set(self, clauses: list[Clause], reset: bool = True) -> None:
-        structural = len(clauses) != len(self._clauses) or any(
+    def rank(self, area: int) -> int:
+        """The area's section number (its place in the area order)."""
+        return self._ranks[area]
+
+    def neighbour(self, area: int, step: int) -> int | None:
+        """The area before (-1) or after (+1) ``area`` in the order; None at an edge."""
+        k = self._ranks[area] - 1 + step
+        return self.area_order[k] if 0 <= k < len(self.area_order) else None
+
+    def _sorted(self, clauses: Sequence[Clause]) -> list[Clause]:
+        return sorted(clauses, key=lambda c: self._ranks.get(c.area, 0))
+
+    def _set(self, clauses: list[Clause], order: Sequence[int] | None = None, reset: bool = True) -> None:
+        order = self.area_order if order is None else tuple(order)
+        structural = len(clauses) != len(self._clauses) or order != self.area_order or any(
             a.area != b.area for a, b in zip(clauses, self._clauses))
         if reset and structural:
             self.beginResetModel()
-        self._clauses = clauses
+        self.area_order, self._ranks = order, eng.area_ranks(order)
+        self._clauses = clauses = self._sorted(clauses)
         rows: list[tuple[int, int]] = []
         numbers: list[str] = []
         i = 0
-        for area in range(1, eng.AREA_COUNT + 1):
+        for section, area in enumerate(order, start=1):
             rows.append((area, -1))
-            numbers.append(str(area))
+            numbers.append(str(section))
             n = 0
             while i < len(clauses) and clauses[i].area == area:
                 n += 1
                 rows.append((area, i))
-                numbers.append(f"{area}.{n}")
+                numbers.append(f"{section}.{n}")
                 i += 1
         self._rows, self._numbers = rows, numbers
         if reset and structural:
@@ -125,11 +144,13 @@ class ClauseGridModel(QAbstractTableModel):
     def numbered(self) -> list[Clause]:
         return [replace(self._clauses[i], number=self._numbers[r]) for r, (_a, i) in enumerate(self._rows) if i >= 0]
 
-    def apply(self, clauses: list[Clause], text: str) -> bool:
-        """Push one undoable change from the current clause list to ``clauses``."""
-        if self.read_only or clauses == self._clauses:
+    def apply(self, clauses: list[Clause], text: str, area_order: Sequence[int] | None = None) -> bool:
+        """Push one undoable change from the current clause list (and area order) to ``clauses``
+        (and ``area_order``, when given)."""
+        order = self.area_order if area_order is None else eng.check_area_order(area_order)
+        if self.read_only or (clauses == self._clauses and order == self.area_order):
             return False
-        self.stack.push(_Snapshot(self, list(self._clauses), clauses, text))
+        self.stack.push(_Snapshot(self, (list(self._clauses), self.area_order), (clauses, order), text))
         return True
 
     # -- row helpers
@@ -180,7 +201,7 @@ class ClauseGridModel(QAbstractTableModel):
     def cell_text(self, row: int, col: int) -> str:
         area, i = self._rows[row]
         if i < 0:
-            return f"{area}  {eng.area_label(area, self.lang)}" if col == COL_NO else ""
+            return f"{self._ranks[area]}  {eng.area_label(area, self.lang)}" if col == COL_NO else ""
         c = self._clauses[i]
         if col == COL_NO:
             return self._numbers[row]
@@ -258,17 +279,19 @@ class ClauseGridModel(QAbstractTableModel):
 
 
 class _Snapshot(QUndoCommand):
-    """Before/after clause lists (frozen dataclasses: a snapshot costs one list of references)."""
+    """Before/after (clause list, area order) (frozen dataclasses: a snapshot costs one list of
+    references)."""
 
-    def __init__(self, model: ClauseGridModel, before: list[Clause], after: list[Clause], text: str) -> None:
+    def __init__(self, model: ClauseGridModel, before: tuple[list[Clause], tuple[int, ...]],
+                 after: tuple[list[Clause], tuple[int, ...]], text: str) -> None:
         super().__init__(text)
         self.model, self.before, self.after = model, before, after
 
     def redo(self) -> None:
-        self.model._set(self.after)
+        self.model._set(*self.after)
 
     def undo(self) -> None:
-        self.model._set(self.before)
+        self.model._set(*self.before)
 
 
 # ------------------------------------------------------------------------------ operations
@@ -304,7 +327,7 @@ class GridOps:
         area, start = m.row_kind(row)
         targets: list[int] = []  # clause indices in grid order from the start row
         if start < 0:  # pasting on an area header: into that area's first clause
-            start_idx = next((i for i, c in enumerate(clauses) if c.area >= area), len(clauses))
+            start_idx = next((i for i, c in enumerate(clauses) if m.rank(c.area) >= m.rank(area)), len(clauses))
             if start_idx < len(clauses) and clauses[start_idx].area != area:
                 targets_from = None
             else:
@@ -314,7 +337,7 @@ class GridOps:
         if targets_from is not None:
             targets = list(range(targets_from, min(len(clauses), targets_from + len(data))))
         insert_area = clauses[targets[-1]].area if targets else area
-        insert_at = (targets[-1] + 1) if targets else next((i for i, c in enumerate(clauses) if c.area > area), len(clauses))
+        insert_at = (targets[-1] + 1) if targets else next((i for i, c in enumerate(clauses) if m.rank(c.area) > m.rank(area)), len(clauses))
         extra = len(data) - len(targets)
         new_clauses = [Clause(area=insert_area) for _ in range(extra)]
         clauses[insert_at:insert_at] = new_clauses
@@ -369,7 +392,7 @@ class GridOps:
         m = self.m
         area, i = m.row_kind(row)
         clauses = list(m._clauses)
-        at = i + 1 if i >= 0 else next((k for k, c in enumerate(clauses) if c.area >= area), len(clauses))
+        at = i + 1 if i >= 0 else next((k for k, c in enumerate(clauses) if m.rank(c.area) >= m.rank(area)), len(clauses))
         clauses.insert(at, Clause(area=area))
         if m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Insert clause")):
             return m.row_of_clause(at)
@@ -398,16 +421,16 @@ class GridOps:
             if lo > 0 and clauses[lo - 1].area == block[0].area:
                 clauses[lo - 1:hi + 1] = block + [clauses[lo - 1]]
                 lo -= 1
-            elif area > 1:
-                clauses[lo:hi + 1] = [replace(c, area=area - 1) for c in block]
+            elif m.neighbour(area, -1) is not None:
+                clauses[lo:hi + 1] = [replace(c, area=m.neighbour(area, -1)) for c in block]
             else:
                 return list(rows)
         else:
             if hi + 1 < len(clauses) and clauses[hi + 1].area == block[-1].area:
                 clauses[lo:hi + 2] = [clauses[hi + 1]] + block
                 lo += 1
-            elif area < eng.AREA_COUNT:
-                clauses[lo:hi + 1] = [replace(c, area=area + 1) for c in block]
+            elif m.neighbour(area, 1) is not None:
+                clauses[lo:hi + 1] = [replace(c, area=m.neighbour(area, 1)) for c in block]
             else:
                 return list(rows)
         m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Move clauses"))
@@ -418,21 +441,32 @@ class GridOps:
         idx = {m.clause_index(r) for r in self._clause_rows(rows)}
         moved = [replace(c, area=area) for k, c in enumerate(m._clauses) if k in idx]
         rest = [c for k, c in enumerate(m._clauses) if k not in idx]
-        at = next((k for k, c in enumerate(rest) if c.area > area), len(rest))
-        return m.apply(rest[:at] + moved + rest[at:], QCoreApplication.translate("ClauseGrid", "Move to area %1").replace("%1", str(area)))
+        at = next((k for k, c in enumerate(rest) if m.rank(c.area) > m.rank(area)), len(rest))
+        return m.apply(rest[:at] + moved + rest[at:], QCoreApplication.translate("ClauseGrid", "Move to area %1").replace("%1", str(m.rank(area))))
+
+    def move_area(self, area: int, step: int) -> bool:
+        """Move a whole area (its heading and every clause) one place up (-1) or down (+1) in the
+        order; its clauses and the areas it passes are renumbered. One undo step."""
+        m = self.m
+        order = eng.move_area(m.area_order, area, step)
+        if order == m.area_order:
+            return False
+        text = QCoreApplication.translate("ClauseGrid", "Move area %1 up") if step < 0 else \
+            QCoreApplication.translate("ClauseGrid", "Move area %1 down")
+        return m.apply(list(m._clauses), text.replace("%1", eng.area_label(area, m.lang)), area_order=order)
 
     def delete_area(self, area: int) -> bool:
         m = self.m
-        return m.apply([c for c in m._clauses if c.area != area], QCoreApplication.translate("ClauseGrid", "Delete area %1").replace("%1", str(area)))
+        return m.apply([c for c in m._clauses if c.area != area], QCoreApplication.translate("ClauseGrid", "Delete area %1").replace("%1", str(m.rank(area))))
 
     def insert_area(self, area: int, source: Sequence[Clause]) -> bool:
         """Append the clauses a template has in this area (new keys)."""
         m = self.m
         add = [replace(c, key="", id=None, number="") for c in source if c.area == area]
         clauses = list(m._clauses)
-        at = next((k for k, c in enumerate(clauses) if c.area > area), len(clauses))
+        at = next((k for k, c in enumerate(clauses) if m.rank(c.area) > m.rank(area)), len(clauses))
         clauses[at:at] = add
-        return m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Insert area %1").replace("%1", str(area)))
+        return m.apply(clauses, QCoreApplication.translate("ClauseGrid", "Insert area %1").replace("%1", str(m.rank(area))))
 
     def set_clause(self, row: int, clause: Clause, text: str) -> bool:
         m = self.m
@@ -538,7 +572,7 @@ class ClauseDelegate(QStyledItemDelegate):
 class ClauseTable(QTableView):
     """Spreadsheet keys: arrows/Tab/Home/End/PgUp/PgDn move, typing or F2 edits, Enter moves
     down, Delete clears, Ctrl+C/X/V copy/cut/paste (Excel text), Ctrl+D fills down,
-    Ctrl+Shift+↑/↓ moves clauses, Ctrl+Insert / Ctrl+Delete inserts/deletes clauses."""
+    Ctrl+Shift+↑/↓ moves clauses, Ctrl+Alt+↑/↓ moves the whole area, Ctrl+Insert / Ctrl+Delete inserts/deletes clauses."""
 
     pasted = Signal(int)  # number of cells the grid refused (e.g. an unknown party)
 
@@ -596,6 +630,24 @@ class ClauseTable(QTableView):
             self.setCurrentIndex(m.index(rows[0], COL_ZH))
         self.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def move_current_area(self, step: int) -> bool:
+        """Move the area of the current row (heading or clause) up (-1) or down (+1); the cursor
+        stays on the same clause (or heading)."""
+        m = self.model()
+        cur = self.currentIndex()
+        row = cur.row() if cur.isValid() else 0
+        if not m.rowCount():
+            return False
+        area, i = m.row_kind(row)
+        clause = m._clauses[i] if i >= 0 else None
+        if not self.ops.move_area(area, step):
+            return False
+        target = m.header_row(area)
+        if clause is not None:  # the same (frozen) clause object, now elsewhere in the list
+            target = next((r for r in range(m.rowCount()) if m.clause_at(r) is clause), target)
+        self.setCurrentIndex(m.index(target, cur.column() if cur.isValid() else COL_NO))
+        return True
+
     # clipboard
     def copy(self) -> None:
         rows, cols = self.selected_cells()
@@ -640,6 +692,9 @@ class ClauseTable(QTableView):
                 return None
             if ctrl and key == Qt.Key.Key_D:
                 self.ops.fill_down(*self.selected_cells())
+                return None
+            if ctrl and bool(mods & Qt.KeyboardModifier.AltModifier) and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_current_area(-1 if key == Qt.Key.Key_Up else 1)
                 return None
             if ctrl and shift and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 rows = self.ops.move_rows(self.selected_cells()[0], -1 if key == Qt.Key.Key_Up else 1)
@@ -838,10 +893,15 @@ class ClauseEditor(QWidget):
             area_menu.addAction(self.tr("Insert this area's template clauses"), self.insert_area),
             area_menu.addAction(self.tr("Delete all clauses of this area"), self.delete_area),
         ]
+        area_menu.addSeparator()
+        # the keys (Ctrl+Alt+↑/↓) are handled by the grid itself, like Ctrl+Shift+↑/↓ for clauses
+        self.area_up_action = act(self.tr("Move this area up") + "\tCtrl+Alt+↑", lambda: self.move_area(-1))
+        self.area_down_action = act(self.tr("Move this area down") + "\tCtrl+Alt+↓", lambda: self.move_area(1))
+        area_menu.addAction(self.area_up_action)
+        area_menu.addAction(self.area_down_action)
         self.move_menu = area_menu.addMenu(self.tr("Move selected clauses to area"))
-        for area in range(1, eng.AREA_COUNT + 1):
-            self.move_menu.addAction(f"{area}  {eng.area_label(area, lang)}",
-                                     lambda a=area: self.table.ops.set_area(self.table.selected_cells()[0], a))
+        self.move_menu.aboutToShow.connect(self._fill_move_menu)
+        self._fill_move_menu()
         area_button = QPushButton(self.tr("Area"))
         area_button.setMenu(area_menu)
         self.area_button = area_button
@@ -855,15 +915,15 @@ class ClauseEditor(QWidget):
         layout.addWidget(self.table, 1)
         self.hint = QLabel(self.tr("Enter: next row · F2 or typing: edit · Alt+Enter: new line in a cell · "
                                    "Ctrl+C / Ctrl+V: copy and paste with Excel · Ctrl+D: fill down · "
-                                   "Ctrl+Shift+↑/↓: move · Ctrl+Z / Ctrl+Y: undo / redo"))
+                                   "Ctrl+Shift+↑/↓: move clauses · Ctrl+Alt+↑/↓: move the whole area · Ctrl+Z / Ctrl+Y: undo / redo"))
         self.hint.setObjectName("gridHint")
         self.hint.setStyleSheet("color: #666")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
 
-    def load(self, clauses: Sequence[Clause], *, read_only: bool) -> None:
+    def load(self, clauses: Sequence[Clause], *, read_only: bool, area_order: Sequence[int] | None = None) -> None:
         self.model.read_only = read_only
-        self.model.set_clauses(clauses)
+        self.model.set_clauses(clauses, area_order)
         for a in self.actions_edit:
             a.setEnabled(not read_only or a.text() == self.tr("Find"))
         self.area_button.setEnabled(not read_only)
@@ -894,6 +954,16 @@ class ClauseEditor(QWidget):
     def delete_area(self) -> None:
         area, _i = self.model.row_kind(self._row())
         self.table.ops.delete_area(area)
+
+    def move_area(self, step: int) -> None:
+        self.table.move_current_area(step)
+
+    def _fill_move_menu(self) -> None:
+        """The areas in the current order, numbered by their place."""
+        self.move_menu.clear()
+        for section, area in enumerate(self.model.area_order, start=1):
+            self.move_menu.addAction(f"{section}  {eng.area_label(area, self.model.lang)}",
+                                     lambda a=area: self.table.ops.set_area(self.table.selected_cells()[0], a))
 
     def show_find(self) -> None:
         self.find_bar.setVisible(True)

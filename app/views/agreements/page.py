@@ -196,6 +196,7 @@ class DiffDialog(QDialog):
         top.addWidget(QLabel(self.tr("New:")))
         top.addWidget(self.new)
         self.summary = QLabel("")
+        self.summary.setWordWrap(True)
         top.addWidget(self.summary, 1)
         self.changes_only = QCheckBox(self.tr("Changes only"))
         self.changes_only.setChecked(True)
@@ -226,9 +227,13 @@ class DiffDialog(QDialog):
             h.resizeSection(col, w)
         self.table.resizeRowsToContents()
         n = eng.diff_counts(rows)
-        self.summary.setText(self.tr("%1 added, %2 removed, %3 changed, %4 unchanged").replace("%1", str(n["added"]))
-                             .replace("%2", str(n["removed"])).replace("%3", str(n["changed"]))
-                             .replace("%4", str(n["unchanged"])))
+        text = self.tr("%1 added, %2 removed, %3 changed, %4 unchanged").replace("%1", str(n["added"])) \
+            .replace("%2", str(n["removed"])).replace("%3", str(n["changed"])).replace("%4", str(n["unchanged"]))
+        moves = svc.area_moves(self.ctx.database, self.old.currentData(), self.new.currentData())
+        for area, old, new in moves:  # a moved area renumbers its clauses without changing them
+            text += " · " + self.tr("section %1 “%2” is now section %3").replace("%1", str(old)).replace(
+                "%2", eng.area_label(area, self.ctx.language)).replace("%3", str(new))
+        self.summary.setText(text)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - rows fit the text at the current width
         super().resizeEvent(event)
@@ -382,7 +387,8 @@ class AgreementsTab(_Page):
             self.info.setText("")
         else:
             self.editor.load(svc.version_clauses(self.ctx.database, v.id), read_only=not v.editable
-                             or not can(self.ctx.database, "agreements.edit"))
+                             or not can(self.ctx.database, "agreements.edit"),
+                             area_order=svc.version_area_order(self.ctx.database, v.id))
             parts = [f"{a.number} v{v.version}: {_state(v.display_state, self.lang)}"]
             if v.effective_from:
                 parts.append(self.tr("effective %1").replace("%1", v.effective_from.isoformat()))
@@ -450,7 +456,8 @@ class AgreementsTab(_Page):
     def save(self) -> bool:
         if self.version is None:
             return False
-        stored = self.run(svc.save_clauses, self.ctx.database, self.version.id, self.editor.model.clauses)
+        stored = self.run(svc.save_clauses, self.ctx.database, self.version.id, self.editor.model.clauses,
+                          self.editor.model.area_order)
         if stored is None:
             return False
         vid = self.version.id
@@ -872,19 +879,22 @@ class TemplatesTab(_Page):
     def load(self) -> None:
         tid = self.choice.currentData()
         allowed = can(self.ctx.database, "agreements.templates")
-        self.editor.load(templates.template_clauses(self.ctx.database, tid) if tid else [], read_only=not allowed)
+        self.editor.load(templates.template_clauses(self.ctx.database, tid) if tid else [], read_only=not allowed,
+                         area_order=templates.template_area_order(self.ctx.database, tid) if tid else None)
         for k in ("save", "new", "import"):
             self.buttons[k].setEnabled(allowed)
 
     def save(self) -> None:
         tid = self.choice.currentData()
-        if tid and self.run(templates.save_template_clauses, self.ctx.database, tid, self.editor.model.clauses):
+        if tid and self.run(templates.save_template_clauses, self.ctx.database, tid, self.editor.model.clauses,
+                            self.editor.model.area_order):
             self.refresh(tid)
 
     def new(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New template"), self.tr("Name:"))
         if ok and name.strip():
-            tid = self.run(templates.create_template, self.ctx.database, name, clauses=self.editor.model.clauses)
+            tid = self.run(templates.create_template, self.ctx.database, name, clauses=self.editor.model.clauses,
+                           area_order=self.editor.model.area_order)
             if tid:
                 self.refresh(tid)
 

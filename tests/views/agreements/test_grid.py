@@ -153,3 +153,37 @@ def test_keyboard_copy_paste_delete_and_read_only(qtbot):
     t.paste_text("changed\r\n")
     assert [c.text_zh for c in m.clauses] == ["甲", "甲"] and m.stack.count() == 0
     assert m.cell_text(1, COL_DOCS) == ""
+
+
+def test_move_whole_area_by_keyboard_is_one_undo_step_and_renumbers(qtbot, qtmodeltester):
+    ed = _editor(qtbot, [Clause(area=2, text_zh="乙一", key="b1"), Clause(area=2, text_zh="乙二", key="b2"),
+                         Clause(area=3, text_zh="丙一", key="c1"), Clause(area=1, text_zh="甲一", key="a1")])
+    ed.show()
+    t, m = ed.table, ed.model
+    from PySide6.QtCore import QItemSelectionModel
+
+    t.setFocus()
+    row = m.row_of_clause(next(i for i, c in enumerate(m.clauses) if c.key == "c1"))
+    t.selectionModel().setCurrentIndex(m.index(row, COL_ZH), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert m.number(row) == "3.1"
+    qtbot.keyClick(t, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert m.area_order == (1, 3, 2, 4, 5, 6, 7, 8) and m.stack.count() == 1
+    numbers = {c.key: c.number for c in m.numbered()}
+    assert numbers == {"a1": "1.1", "c1": "2.1", "b1": "3.1", "b2": "3.2"}
+    assert m.cell_text(m.header_row(3), COL_NO).startswith("2  ")  # the heading moved with its clauses
+    assert m.clause_at(t.currentIndex().row()).key == "c1"  # the cursor stays on the clause
+    qtmodeltester.check(m, force_py=True)
+    ed.move_area(-1)  # to the top; the edge stops it afterwards
+    ed.move_area(-1)
+    assert m.area_order[0] == 3 and m.stack.count() == 2
+    m.stack.undo()
+    m.stack.undo()
+    assert m.area_order == eng.DEFAULT_AREA_ORDER
+    assert {c.key: c.number for c in m.numbered()} == {"a1": "1.1", "b1": "2.1", "b2": "2.2", "c1": "3.1"}
+    m.stack.redo()
+    assert m.area_order == (1, 3, 2, 4, 5, 6, 7, 8)
+    # clause moves cross into the neighbouring area in the new order: 甲一 (area 1) down → area 3
+    ed.table.ops.move_rows([m.row_of_clause(0)], 1)
+    assert [(c.area, c.key) for c in m.clauses][:2] == [(3, "a1"), (3, "c1")]
+    ed.load(m.clauses, read_only=True, area_order=m.area_order)
+    assert not ed.table.ops.move_area(3, 1) and m.area_order == (1, 3, 2, 4, 5, 6, 7, 8)
