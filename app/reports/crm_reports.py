@@ -31,7 +31,11 @@ TEXT: dict[str, dict] = {
                      "by_lifecycle": "按生命周期的客户", "growth": "客户增长（每月新增与月末总数）",
                      "at_risk": "流失风险客户", "complaints_by_type": "按类型的投诉",
                      "requests_by_type": "按类型的服务请求", "sla": "时限达成（当月关闭且在关闭时限内）",
-                     "satisfaction": "处理满意度（顾客评分 1–5）", "groups": "分组汇总", "rows": "记录"},
+                     "satisfaction": "处理满意度（顾客评分 1–5）", "groups": "分组汇总", "rows": "记录",
+                     "pipeline": "销售漏斗（按阶段，加权值 = 预期收入 × 概率）", "won_lost": "赢单/丢单分析（按原因）",
+                     "forecast": "预测（未关闭机会按预计成交月份）", "campaigns": "各市场活动",
+                     "compare_response": "市场活动比较：响应率与每次响应成本", "compare_roi": "市场活动比较：收入与投资回报率",
+                     "by_campaign_type": "按活动类型"},
         "columns": {"count": "数量", "share": "占比", "month": "月份", "new": "新增", "total": "总数",
                     "closed": "关闭数", "within_target": "按时关闭", "rating": "评分", "type": "类型",
                     "value_class": "价值分类", "region": "地区", "industry": "行业", "lifecycle": "生命周期",
@@ -42,19 +46,34 @@ TEXT: dict[str, dict] = {
                     "priority": "优先级", "state": "状态", "defect": "缺陷", "qty_affected": "涉及数量",
                     "cost": "质量损失成本", "category": "类别", "importance_class": "重要度",
                     "status": "状态", "city": "城市", "country": "国家", "approval_valid_until": "认可有效期至",
-                    "reason": "原因"},
+                    "reason": "原因", "stage": "阶段", "expected": "预期收入", "weighted": "加权值",
+                    "amount": "金额", "starts_on": "开始", "ends_on": "结束", "budget": "预算", "actual_cost": "实际费用",
+                    "targets": "目标联系人", "responders": "响应人数", "response_rate": "响应率",
+                    "cost_per_response": "每次响应成本", "opportunities": "销售机会", "won": "赢单", "revenue": "收入",
+                    "roi": "投资回报率", "campaign_type": "活动类型", "title": "标题", "probability": "概率 %",
+                    "expected_close": "预计成交", "closed_on": "关闭日期", "won_amount": "成交金额",
+                    "expected_revenue": "预期收入", "kind": "类型", "subject": "主题", "due_on": "到期",
+                    "done": "已完成", "campaign": "市场活动"},
         "values": {"important": "重要", "potential": "潜在", "ordinary": "普通", "lost": "流失", "current": "当前",
                    "past": "以往", "quality": "质量", "delivery": "交付", "commercial": "商务",
                    "documentation": "文件资料", "service_enquiry": "服务咨询", "repair": "维修", "return": "退货",
                    "open": "处理中", "waiting": "等待顾客", "closed": "已关闭", "critical": "严重", "major": "主要",
-                   "minor": "一般", "internal": "内部", "external": "外部", NONE_LABEL: "（未填）"},
+                   "minor": "一般", "internal": "内部", "external": "外部", NONE_LABEL: "（未填）",
+                   "qualification": "资格确认", "needs_analysis": "需求分析", "proposal": "方案报价", "negotiation": "谈判",
+                   "won": "赢单", "trade_fair": "展会", "mailing": "邮寄", "visit_programme": "拜访计划",
+                   "webinar": "网络研讨会", "call": "电话", "visit": "拜访", "mail": "邮件", "meeting": "会议"},
         "aggregates": {"count": "计数", "sum": "合计", "mean": "平均", "min": "最小", "max": "最大"},
-        "record_types": {"customers": "客户", "contacts": "联系人", "complaints": "投诉", "suppliers": "供应商"},
+        "record_types": {"customers": "客户", "contacts": "联系人", "complaints": "投诉", "suppliers": "供应商",
+                         "opportunities": "销售机会", "campaigns": "市场活动", "activities": "活动记录"},
         "summary": {"customers": "客户数", "new": "本期新增", "key_accounts": "重点客户", "complaints": "投诉",
                     "service_requests": "服务请求", "closed": "本期关闭", "within_target": "按时关闭",
                     "sla_share": "时限达成率", "rated": "已评分", "average_rating": "平均满意度",
                     "open_now": "当前未关闭", "overdue_now": "当前超期", "record_type": "记录类型",
-                    "aggregate": "汇总", "value": "汇总值", "rows": "行数", "filters": "筛选条件数"},
+                    "aggregate": "汇总", "value": "汇总值", "rows": "行数", "filters": "筛选条件数",
+                    "open_opportunities": "未关闭机会", "pipeline": "漏斗预期收入", "weighted": "加权值", "won": "赢单",
+                    "lost": "丢单", "win_rate": "赢单率", "won_amount": "成交金额", "campaigns": "市场活动",
+                    "actual_cost": "实际费用", "revenue": "收入", "roi": "投资回报率", "responders": "响应人数",
+                    "targets": "目标联系人"},
         "yes": "是", "no": "否", "colon": "：",
     },
     "en": {
@@ -67,7 +86,11 @@ TEXT: dict[str, dict] = {
                      "complaints_by_type": "Complaints by type", "requests_by_type": "Service requests by type",
                      "sla": "SLA performance (closed in the month within the closure target)",
                      "satisfaction": "Handling satisfaction (customer rating 1–5)", "groups": "Groups",
-                     "rows": "Records"},
+                     "rows": "Records", "pipeline": "Pipeline by stage (weighted = expected revenue × probability)",
+                     "won_lost": "Won/lost analysis by reason", "forecast": "Forecast (open opportunities by expected "
+                     "close month)", "campaigns": "Campaigns", "compare_response": "Campaigns compared: response rate "
+                     "and cost per response", "compare_roi": "Campaigns compared: revenue and ROI",
+                     "by_campaign_type": "By campaign type"},
         "columns": {"count": "Count", "share": "Share", "month": "Month", "new": "New", "total": "Total",
                     "closed": "Closed", "within_target": "Within target", "rating": "Rating", "type": "Type",
                     "value_class": "Value class", "region": "Region", "industry": "Industry", "lifecycle": "Lifecycle",
@@ -78,25 +101,42 @@ TEXT: dict[str, dict] = {
                     "channel": "Channel", "severity": "Severity", "priority": "Priority", "state": "State",
                     "defect": "Defect", "qty_affected": "Qty affected", "cost": "Cost of poor quality",
                     "category": "Category", "importance_class": "Importance", "status": "Status", "city": "City",
-                    "country": "Country", "approval_valid_until": "Approval valid until", "reason": "Reason"},
+                    "country": "Country", "approval_valid_until": "Approval valid until", "reason": "Reason",
+                    "stage": "Stage", "expected": "Expected revenue", "weighted": "Weighted", "amount": "Amount",
+                    "starts_on": "Starts", "ends_on": "Ends", "budget": "Budget", "actual_cost": "Actual cost",
+                    "targets": "Targets", "responders": "Responders", "response_rate": "Response rate",
+                    "cost_per_response": "Cost per response", "opportunities": "Opportunities", "won": "Won",
+                    "revenue": "Revenue", "roi": "ROI", "campaign_type": "Campaign type", "title": "Title",
+                    "probability": "Probability %", "expected_close": "Expected close", "closed_on": "Closed on",
+                    "won_amount": "Won amount", "expected_revenue": "Expected revenue", "kind": "Kind",
+                    "subject": "Subject", "due_on": "Due", "done": "Done", "campaign": "Campaign"},
         "values": {"important": "important", "potential": "potential", "ordinary": "ordinary", "lost": "lost",
                    "current": "current", "past": "past", "quality": "quality", "delivery": "delivery",
                    "commercial": "commercial", "documentation": "documentation",
                    "service_enquiry": "service enquiry", "repair": "repair", "return": "return", "open": "open",
                    "waiting": "waiting", "closed": "closed", "critical": "critical", "major": "major",
-                   "minor": "minor", "internal": "internal", "external": "external", NONE_LABEL: "(not set)"},
+                   "minor": "minor", "internal": "internal", "external": "external", NONE_LABEL: "(not set)",
+                   "qualification": "qualification", "needs_analysis": "needs analysis", "proposal": "proposal",
+                   "negotiation": "negotiation", "won": "won", "trade_fair": "trade fair", "mailing": "mailing",
+                   "visit_programme": "visit programme", "webinar": "webinar", "call": "call", "visit": "visit",
+                   "mail": "mail", "meeting": "meeting"},
         "aggregates": {"count": "count", "sum": "sum", "mean": "mean", "min": "min", "max": "max"},
         "record_types": {"customers": "customers", "contacts": "contacts", "complaints": "complaints",
-                         "suppliers": "suppliers"},
+                         "suppliers": "suppliers", "opportunities": "opportunities", "campaigns": "campaigns",
+                         "activities": "activities"},
         "summary": {"customers": "Customers", "new": "New in the period", "key_accounts": "Key accounts",
                     "complaints": "Complaints", "service_requests": "Service requests", "closed": "Closed",
                     "within_target": "Within target", "sla_share": "SLA performance", "rated": "Rated",
                     "average_rating": "Average rating", "open_now": "Open now", "overdue_now": "Overdue now",
                     "record_type": "Record type", "aggregate": "Aggregate", "value": "Value", "rows": "Rows",
-                    "filters": "Filters"},
+                    "filters": "Filters", "open_opportunities": "Open opportunities", "pipeline": "Pipeline",
+                    "weighted": "Weighted", "won": "Won", "lost": "Lost", "win_rate": "Win rate",
+                    "won_amount": "Won amount", "campaigns": "Campaigns", "actual_cost": "Actual cost",
+                    "revenue": "Revenue", "roi": "ROI", "responders": "Responders", "targets": "Targets"},
         "yes": "yes", "no": "no", "colon": ": ",
     },
 }
+PERCENT = ("share", "sla_share", "response_rate", "roi", "win_rate")
 PALETTE = ["#1f5fa8", "#e67e22", "#27ae60", "#8e44ad", "#16a085", "#c0392b", "#7f8c8d"]
 
 
@@ -132,7 +172,7 @@ def cell_text(value, column: str, lang: str) -> str:
         return "—"
     if isinstance(value, bool):
         return T["yes"] if value else T["no"]
-    if column == "share" or column == "sla_share":
+    if column in PERCENT:
         return f"{float(value) * 100:.1f}%"
     if isinstance(value, float):
         return f"{value:,.2f}"
@@ -165,7 +205,7 @@ def chart_points(section: Section, lang: str) -> tuple[list[str], list[float]]:
         return [], []
     label = frame.columns[0]
     values = pd.to_numeric(frame[section.value], errors="coerce").fillna(0.0).astype(float)
-    if section.value == "share":
+    if section.value in PERCENT:
         values = values * 100
     return [cell_text(v, label, lang) for v in frame[label]], values.tolist()
 

@@ -43,8 +43,16 @@
         <translation>客户报表</translation>
     </message>
     <message>
+        <source>Sales report</source>
+        <translation>销售报表</translation>
+    </message>
+    <message>
         <source>Service report</source>
         <translation>客户服务报表</translation>
+    </message>
+    <message>
+        <source>Campaign report</source>
+        <translation>市场活动报表</translation>
     </message>
     <message>
         <source>Custom: {name}</source>

@@ -162,7 +162,8 @@ class CrmReportsPage(QWidget):
     def refresh_list(self, select: tuple[str, str] | None = None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for family, text in (("customer", self.tr("Customer report")), ("service", self.tr("Service report"))):
+        for family, text in (("customer", self.tr("Customer report")), ("sales", self.tr("Sales report")),
+                             ("campaign", self.tr("Campaign report")), ("service", self.tr("Service report"))):
             item = QListWidgetItem(text)
             item.setData(FAMILY_ROLE, family)
             item.setData(NAME_ROLE, "")

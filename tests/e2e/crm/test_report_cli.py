@@ -56,7 +56,6 @@ def test_reports_to_pdf_and_xlsx(filled, tmp_path):
 
 
 @pytest.mark.parametrize("args, line", [
-    (["sales"], "the sales report needs the CRM orders, opportunities and campaigns (not in this database yet)"),
     (["custom"], "name: a report name is required"),
     (["custom", "--name", "nope"], "there is no saved report named 'nope'"),
     (["service", "--period", "2026-13"], "bad period '2026-13': use YYYY-MM, YYYY-Qn, YYYY or FROM..TO"),

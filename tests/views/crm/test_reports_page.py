@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.models.crm import reports
 from app.views.core.context import AppContext
 from app.views.core.tasks import TaskRunner
-from tests.models.crm.reports_world import make_report_world
+from tests.models.crm.reports_world import make_report_world, make_sales_world
 
 
 def make_ctx(database, tmp_path, lang):
@@ -38,6 +38,7 @@ def no_modal_boxes(monkeypatch):
 @pytest.fixture
 def world(db):
     make_report_world(db)
+    make_sales_world(db)
     return db
 
 
@@ -60,7 +61,7 @@ def test_every_report_renders(world, tmp_path, qapp, qtbot, qtmodeltester, lang)
     page.resize(1045, 760)
     page.period.setText("2026-Q1")
     out = _out(tmp_path)
-    assert page.list.count() == 3
+    assert page.list.count() == 5
     for row in range(page.list.count()):
         page.list.setCurrentRow(row)
         page.run()
@@ -80,7 +81,7 @@ def test_every_report_renders(world, tmp_path, qapp, qtbot, qtmodeltester, lang)
         qapp.processEvents()
         widget.grab().save(str(out / f"{name}-{lang}.png"))
         assert widget.sizeHint().width() <= 1045 and widget.sizeHint().height() <= 760
-    page.list.setCurrentRow(1)  # the service report
+    page.list.setCurrentRow(3)  # the service report
     page.run()
     chart = page.boxes[0].save_png(tmp_path / "chart.png")
     assert chart.stat().st_size > 1000
