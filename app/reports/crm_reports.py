@@ -75,6 +75,7 @@ TEXT: dict[str, dict] = {
                     "actual_cost": "实际费用", "revenue": "收入", "roi": "投资回报率", "responders": "响应人数",
                     "targets": "目标联系人"},
         "yes": "是", "no": "否", "colon": "：",
+        "column_values": {"stage": {"lost": "丢单"}},
     },
     "en": {
         "title": {"customer": "Customer report", "service": "Customer service report", "custom": "Custom report",
@@ -134,6 +135,7 @@ TEXT: dict[str, dict] = {
                     "won_amount": "Won amount", "campaigns": "Campaigns", "actual_cost": "Actual cost",
                     "revenue": "Revenue", "roi": "ROI", "responders": "Responders", "targets": "Targets"},
         "yes": "yes", "no": "no", "colon": ": ",
+        "column_values": {},
     },
 }
 PERCENT = ("share", "sla_share", "response_rate", "roi", "win_rate")
@@ -179,7 +181,8 @@ def cell_text(value, column: str, lang: str) -> str:
     if isinstance(value, (datetime, date)):
         return f"{value:%Y-%m-%d}"
     text = str(value)
-    return T["values"].get(text, text)
+    special = T["column_values"].get(column, {})
+    return special.get(text) or T["values"].get(text, text)
 
 
 def summary_pairs(result: ReportResult, lang: str) -> list[tuple[str, str]]:

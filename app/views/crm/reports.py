@@ -234,14 +234,19 @@ class CrmReportsPage(QWidget):
             head += f"   {result.start:%Y-%m-%d} – {result.end:%Y-%m-%d}"
         self.heading.setText(head)
         self.summary.setText("    ".join(f"{k}: {v}" for k, v in texts.summary_pairs(result, lang)))
-        wide = len(result.sections) == 1
-        for i, section in enumerate(result.sections):
+        row, col = 0, 0
+        for section in result.sections:
             box = SectionBox(section, lang, self.body)
             self.boxes.append(box)
-            if wide:
-                self.grid.addWidget(box, 0, 0, 1, 2)
+            # a table of more than three columns (or a lone section) takes the whole width
+            if len(section.frame.columns) > 3 or len(result.sections) == 1:
+                if col:
+                    row, col = row + 1, 0
+                self.grid.addWidget(box, row, 0, 1, 2)
+                row += 1
             else:
-                self.grid.addWidget(box, i // 2, i % 2)
+                self.grid.addWidget(box, row, col)
+                row, col = (row, 1) if col == 0 else (row + 1, 0)
 
     def chart_images(self, folder: str | Path) -> dict[str, Path]:
         out = {}
