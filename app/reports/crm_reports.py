@@ -208,6 +208,8 @@ def chart_points(section: Section, lang: str) -> tuple[list[str], list[float]]:
         return [], []
     label = frame.columns[0]
     values = pd.to_numeric(frame[section.value], errors="coerce").fillna(0.0).astype(float)
+    if not values.any():  # nothing to draw: the table says it
+        return [], []
     if section.value in PERCENT:
         values = values * 100
     return [cell_text(v, label, lang) for v in frame[label]], values.tolist()
