@@ -247,6 +247,19 @@ def _record_types() -> dict[str, tuple[Any, Any, dict[str, FieldDef]]]:
             ("approval_valid_until", "date", su.c.approval_valid_until))),
     }
     try:
+        from app.models.crm.tables_orders import CrmOrder, CrmOrderLine
+    except ImportError:  # a build without the CRM order tables
+        pass
+    else:
+        od, ln = CrmOrder.__table__, CrmOrderLine.__table__
+        od_cust = cu.alias("order_customer")
+        types["orders"] = (ln.join(od, od.c.id == ln.c.order_id).join(od_cust, od_cust.c.id == od.c.customer_id), ln,
+                           fields(("order_no", "text", od.c.order_no), ("order_date", "date", od.c.order_date),
+                                  ("customer", "text", od_cust.c.code), ("region", "text", od_cust.c.region),
+                                  ("value_class", "text", od_cust.c.value_class), ("part", "text", ln.c.part_code),
+                                  ("quantity", "number", ln.c.quantity), ("amount", "number", ln.c.amount),
+                                  ("margin", "number", ln.c.margin)))
+    try:
         from app.models.crm.tables_sales import Activity, Campaign, Opportunity
     except ImportError:  # a build without the CRM sales tables
         return types

@@ -55,10 +55,54 @@ def sales_report(db: Database, start: date, end: date) -> ReportResult:
                "weighted": float(pipeline["weighted"].sum()), "won": n_won, "lost": n_lost,
                "win_rate": n_won / (n_won + n_lost) if n_won + n_lost else None,
                "won_amount": float(won["amount"].sum())}
-    sections = [Section("pipeline", pipeline, "bar", "weighted"),
-                Section("won_lost", wl, "bar", "count"),
-                Section("forecast", forecast, "bar", "weighted")]
+    sections = _order_sections(db, start, end, summary)
+    sections += [Section("pipeline", pipeline, "bar", "weighted"),
+                 Section("won_lost", wl, "bar", "count"),
+                 Section("forecast", forecast, "bar", "weighted")]
     return ReportResult("sales", start, end, sections, summary)
+
+
+TOP_PARTS = 20
+
+
+def _order_sections(db: Database, start: date, end: date, summary: dict) -> list[Section]:
+    """Revenue and margin of the order lines dated in the period: by month, by customer value
+    class, by part (the TOP_PARTS largest). Empty when the order tables (0011_crm) are absent."""
+    try:
+        from app.models.crm.tables_orders import CrmOrder, CrmOrderLine
+    except ImportError:
+        return []
+    from app.models.crm.reports import months_between
+    from app.models.customers.tables import Customer
+
+    od, ln, cu = CrmOrder.__table__, CrmOrderLine.__table__, Customer.__table__
+    src = ln.join(od, od.c.id == ln.c.order_id)
+    period = (od.c.order_date >= start, od.c.order_date <= end)
+    rev, mar = func.sum(ln.c.amount), func.sum(ln.c.margin)
+    with db.read() as s:
+        by_day = fetch_all(s, select(od.c.order_date, rev, mar).select_from(src).where(*period)
+                           .group_by(od.c.order_date), {})
+        by_class = fetch_all(s, select(cu.c.value_class, rev, mar).select_from(src.join(cu, cu.c.id == od.c.customer_id))
+                             .where(*period).group_by(cu.c.value_class), {})
+        by_part = fetch_all(s, select(ln.c.part_code, rev, mar).select_from(src).where(*period)
+                            .group_by(ln.c.part_code), {})
+    months = months_between(start, end)
+    day = pd.DataFrame([(str(d)[:7], float(r or 0.0), float(m or 0.0)) for d, r, m in by_day],
+                       columns=["month", "revenue", "margin"])
+    monthly = day.groupby("month")[["revenue", "margin"]].sum().reindex(months, fill_value=0.0).reset_index()
+
+    def frame(rows, label):
+        f = pd.DataFrame([(k if k not in (None, "") else NONE_LABEL, float(r or 0.0), float(m or 0.0))
+                          for k, r, m in rows], columns=[label, "revenue", "margin"])
+        f = f.groupby(label, as_index=False)[["revenue", "margin"]].sum()
+        f["margin_rate"] = [m / r if r else None for r, m in zip(f["revenue"], f["margin"])]
+        return f.sort_values(["revenue", label], ascending=[False, True]).reset_index(drop=True)
+
+    revenue, margin = float(monthly["revenue"].sum()), float(monthly["margin"].sum())
+    summary.update({"revenue": revenue, "margin": margin, "margin_rate": margin / revenue if revenue else None})
+    return [Section("revenue_by_month", monthly, "line", "revenue"),
+            Section("revenue_by_class", frame(by_class, "value_class"), "bar", "revenue"),
+            Section("revenue_by_part", frame(by_part, "part").head(TOP_PARTS), "bar", "revenue")]
 
 
 @requires("crm.reports")
