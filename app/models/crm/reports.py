@@ -362,6 +362,9 @@ def _check(spec: CustomSpec) -> dict[str, FieldDef]:
         if op not in OPERATORS:
             raise ReportError("crmreports.bad_operator", field=f"filters/{row}", row=row, value=op,
                               choices=", ".join(OPERATORS))
+        if op == "contains" and fields[col].kind != "text":  # LIKE is for text (PostgreSQL refuses it on numbers)
+            raise ReportError("crmreports.bad_operator", field=f"filters/{row}", row=row, value=op,
+                              choices=", ".join(o for o in OPERATORS if o != "contains"))
         if op not in ("empty", "not_empty", "contains"):
             _coerce(row, fields[col], value)
     return fields

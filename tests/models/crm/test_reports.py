@@ -93,6 +93,7 @@ def test_custom_saved_and_rerun(db, world):
     (reports.CustomSpec("customers", ()), "columns"),
     (reports.CustomSpec("customers", ("code",), (("since", ">", "soon"),)), "filters/1"),
     (reports.CustomSpec("customers", ("code",), (("code", "~", "x"),)), "filters/1"),
+    (reports.CustomSpec("complaints", ("number",), (("cost", "contains", "1"),)), "filters/1"),
     (reports.CustomSpec("customers", ("code",), (), "region", "sum", "code"), "aggregate_column"),
     (reports.CustomSpec("customers", ("code",), (), "", "median", ""), "aggregate"),
 ])
