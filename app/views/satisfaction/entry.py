@@ -79,6 +79,18 @@ class Entry:
     answers: dict[str, int]
 
 
+def choices_from_targets(targets, lang: str = "en") -> list[CustomerChoice]:
+    """Grid customers from a wave's targets (``app.models.satisfaction.targets.Target``): each
+    customer once, its target contacts numbered in target order."""
+    out: dict[int, tuple[str, str, list[tuple[int, str]]]] = {}
+    for t in targets:
+        name = (t.customer_name_zh if lang == "zh_CN" else t.customer_name_en) or t.customer_name_zh or t.customer_name_en
+        entry = out.setdefault(t.customer_id, (t.customer_code, name, []))
+        if t.contact_id is not None:
+            entry[2].append((t.contact_id, t.contact_name))
+    return [CustomerChoice(cid, code, name, tuple(people)) for cid, (code, name, people) in out.items()]
+
+
 def scale_text(q: Question) -> str:
     return f"{q.scale_min}–{q.scale_max}"
 
