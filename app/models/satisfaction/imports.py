@@ -218,6 +218,22 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[str]]]:
         wb.close()
 
 
+HEADER_SEARCH = 10  # a workbook may have a title and a note above its header row
+
+
+def _from_header(records: list[tuple[int, list[str]]], mapping: Mapping[str, str] | None):
+    """The records from the header row on: the first of the first :data:`HEADER_SEARCH` rows
+    with the customer column (a questionnaire workbook may carry a title above it). Line numbers
+    stay the sheet's."""
+    wanted = {_norm(w) for w in ("customer", *CUSTOMER_ALIASES)}
+    if mapping and mapping.get("customer"):
+        wanted = {_norm(mapping["customer"])}
+    for i, (_line, cells) in enumerate(records[:HEADER_SEARCH]):
+        if any(_norm(str(c)) in wanted for c in cells if c):
+            return records[i:]
+    return records
+
+
 def _header_of(records: list[tuple[int, list[str]]]) -> list[str]:
     return [str(h).strip() for h in records[0][1]] if records else []
 
@@ -226,7 +242,7 @@ def read_header(path: str | Path) -> list[str]:
     """The file's column headers, for the mapping dialog."""
     path = Path(path)
     if _is_xlsx(path):
-        return _header_of(_xlsx_records(path)[:1])
+        return _header_of(_from_header(_xlsx_records(path), None)[:1])
     try:
         parsed = read_csv(path.read_bytes(), [], raise_errors=False)
     except CsvRejected as exc:
@@ -262,8 +278,8 @@ def parse_answers(path: str | Path, items: Sequence[Item], respondents: Iterable
     columns = columns_for(items)
     try:
         if _is_xlsx(path):
-            parsed = read_rows(_xlsx_records(path), columns, mapping=dict(mapping or {}), encoding="xlsx",
-                               raise_errors=False)
+            parsed = read_rows(_from_header(_xlsx_records(path), mapping), columns, mapping=dict(mapping or {}),
+                               encoding="xlsx", raise_errors=False)
         else:
             parsed = read_csv(path.read_bytes(), columns, mapping=dict(mapping or {}), raise_errors=False)
     except CsvRejected as exc:

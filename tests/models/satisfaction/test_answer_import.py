@@ -125,3 +125,21 @@ def test_direct_xlsx_reader_matches_openpyxl(tmp_path):
     assert mine[2] == ["C0001", "王丽", "4", "", "10"]
     assert mine[5][:3] == ["C0002", "TRUE", "2.5"] and ref[4][:3] == ["C0002", "True", "2.5"]
     assert mine[5][3:] == ref[4][3:5]
+
+
+def test_xlsx_with_a_title_above_the_header(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["顾客满意度调查 2026 Q3"])
+    ws.append(["请按 1–5 打分"])
+    ws.append(["顾客代码", "联系人", "q1", "q2"])
+    ws.append(["C0001", "Wang Li", 9, 3])
+    p = tmp_path / "titled.xlsx"
+    wb.save(p)
+    with pytest.raises(AnswerImportError) as info:
+        imp.parse_answers(p, ITEMS, WHO)
+    [e] = info.value.errors
+    assert (e.line, e.column, e.key) == (4, "q1", "satisfaction.out_of_scale")  # the sheet's own row number
+    assert imp.read_header(p) == ["顾客代码", "联系人", "q1", "q2"]
