@@ -132,6 +132,74 @@
         <translation>消息</translation>
     </message>
     <message>
+        <source>signed in</source>
+        <translation>登录成功</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>account locked</source>
+        <translation>账户已锁定</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>unlocking the screen</source>
+        <translation>解锁屏幕</translation>
+    </message>
+    <message>
+        <source>electronic signature</source>
+        <translation>电子签名</translation>
+    </message>
+    <message>
+        <source>unknown or inactive user</source>
+        <translation>用户不存在或已停用</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>personal mode</source>
+        <translation>个人模式</translation>
+    </message>
+    <message>
+        <source>first start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1</translation>
+    </message>
+    <message>
+        <source>%1 failed attempts</source>
+        <translation>连续 %1 次失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
         <source>Permission</source>
         <translation>权限</translation>
     </message>
@@ -205,6 +273,10 @@
     <message>
         <source>Audit trail</source>
         <translation>审计追踪</translation>
+    </message>
+    <message>
+        <source>Sign-in history</source>
+        <translation>登录记录</translation>
     </message>
     <message>
         <source>System log</source>
@@ -697,6 +769,65 @@
     <message>
         <source>The administrator role keeps 'Manage users' and 'Edit role permissions'.</source>
         <translation>管理员角色必须保留“管理用户”和“编辑角色权限”。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInTab</name>
+    <message>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>%1 event(s)</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>the newest %1 shown</source>
+        <translation>显示最新 %1 条</translation>
+    </message>
+    <message>
+        <source>Export the sign-in history</source>
+        <translation>导出登录记录</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Reading the administration records for the admin screen: the audit trail with filters (date
-range, user, entity, action, record) and the choices for those filters; the system log files.
+range, user, entity, action, record) and the choices for those filters; the sign-in history; the
+system log files.
 
 Reads only, so no permission check here (the screen shows them to ``admin.trail`` holders)."""
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.models.admin.tables import AuditEntry
+from app.models.admin.tables import AuditEntry, LoginEvent
 from app.models.admin.trail import TrailEntry, _entry
 
 _TRAIL = AuditEntry.__table__
@@ -61,6 +62,45 @@ def filter_choices(db) -> dict[str, list[str]]:
         for name, col in (("username", _TRAIL.c.username), ("entity", _TRAIL.c.entity), ("action", _TRAIL.c.action)):
             out[name] = sorted(v for v in s.scalars(select(col).distinct()) if v)
     return out
+
+
+#: The kinds of sign-in events ``identity`` records, in the order the filter offers them.
+LOGIN_EVENTS = ("login", "refused", "locked", "logout", "unlock")
+_LOGINS = LoginEvent.__table__
+
+
+@dataclass(frozen=True)
+class LoginRow:
+    at: datetime
+    username: str
+    event: str
+    detail: str
+
+
+def login_events(db, *, username: str = "", event: str = "", since: date | None = None, until: date | None = None,
+                 limit: int = 5000) -> tuple[list[LoginRow], int]:
+    """The newest ``limit`` sign-in events matching the filters (newest first) and how many match:
+    sign-ins, refused sign-ins (wrong password, unknown user, locked account), lockouts, sign-outs
+    and unlocks. Never passwords — ``identity`` does not record them."""
+    conds = []
+    if username.strip():
+        conds.append(_LOGINS.c.username == username.strip())
+    if event:
+        conds.append(_LOGINS.c.event == event)
+    if since:
+        conds.append(_LOGINS.c.at >= datetime.combine(since, datetime.min.time()))
+    if until:
+        conds.append(_LOGINS.c.at < datetime.combine(until + timedelta(days=1), datetime.min.time()))
+    with db.read() as s:
+        rows = s.execute(select(_LOGINS.c.at, _LOGINS.c.username, _LOGINS.c.event, _LOGINS.c.detail)
+                         .where(*conds).order_by(_LOGINS.c.id.desc()).limit(limit)).all()
+        total = int(s.scalar(select(func.count()).select_from(_LOGINS).where(*conds)) or 0)
+    return [LoginRow(r.at, r.username, r.event, r.detail or "") for r in rows], total
+
+
+def login_usernames(db) -> list[str]:
+    with db.read() as s:
+        return sorted(v for v in s.scalars(select(_LOGINS.c.username).distinct()) if v)
 
 
 def change_rows(entry: TrailEntry) -> list[tuple[str, str, str]]:

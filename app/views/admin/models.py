@@ -148,6 +148,59 @@ class LogModel(_RowsModel):
         return None
 
 
+def login_event_label(event: str) -> str:
+    return {
+        "login": QCoreApplication.translate("AdminModels", "signed in"),
+        "refused": QCoreApplication.translate("AdminModels", "refused"),
+        "locked": QCoreApplication.translate("AdminModels", "account locked"),
+        "logout": QCoreApplication.translate("AdminModels", "signed out"),
+        "unlock": QCoreApplication.translate("AdminModels", "unlocked"),
+    }.get(event, event)
+
+
+def login_detail_text(detail: str) -> str:
+    """The recorded detail ("sign-in: wrong password", "personal mode", "by admin") in the
+    interface language; an unknown text is shown as stored."""
+    words = {
+        "sign-in": QCoreApplication.translate("AdminModels", "sign-in"),
+        "unlock": QCoreApplication.translate("AdminModels", "unlocking the screen"),
+        "signature": QCoreApplication.translate("AdminModels", "electronic signature"),
+        "unknown or inactive user": QCoreApplication.translate("AdminModels", "unknown or inactive user"),
+        "account locked": QCoreApplication.translate("AdminModels", "account locked"),
+        "wrong password": QCoreApplication.translate("AdminModels", "wrong password"),
+        "personal mode": QCoreApplication.translate("AdminModels", "personal mode"),
+        "first start": QCoreApplication.translate("AdminModels", "first start"),
+    }
+    purpose, sep, reason = detail.partition(": ")
+    if not sep:
+        if detail.startswith("by "):
+            return QCoreApplication.translate("AdminModels", "by %1").replace("%1", detail[3:])
+        return words.get(detail, detail)
+    head = words.get(purpose)
+    if head is None and purpose.startswith("signature "):  # "signature <action>"
+        head = words["signature"] + " " + purpose[len("signature "):]
+    if reason.endswith(" failed attempts") and reason.split(" ", 1)[0].isdigit():
+        tail = QCoreApplication.translate("AdminModels", "%1 failed attempts").replace("%1", reason.split(" ", 1)[0])
+    else:
+        tail = words.get(reason, reason)
+    return QCoreApplication.translate("AdminModels", "%1: %2").replace("%1", head or purpose).replace("%2", tail)
+
+
+class LoginEventModel(_RowsModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__([
+            (lambda: QCoreApplication.translate("AdminModels", "When (UTC)"), lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
+            (lambda: QCoreApplication.translate("AdminModels", "User"), lambda r: r.username),
+            (lambda: QCoreApplication.translate("AdminModels", "Event"), lambda r: login_event_label(r.event)),
+            (lambda: QCoreApplication.translate("AdminModels", "Details"), lambda r: login_detail_text(r.detail)),
+        ], parent)
+
+    def extra(self, row, column, role):
+        if role == Qt.ItemDataRole.ForegroundRole and row.event in ("refused", "locked"):
+            return QBrush(QColor("#c0392b"))
+        return None
+
+
 class PermissionMatrixModel(QAbstractTableModel):
     """Rows: the permissions grouped by domain (a bold heading row per domain); columns: the
     permission, then one checkable column per role. ``locked(role, key)`` cells cannot be

@@ -481,6 +481,99 @@ class LogTab(QWidget):
                                   f"{record.message}\n{record.details}".rstrip())
 
 
+class SignInTab(QWidget):
+    """The sign-in history: sign-ins, refused attempts, lockouts, sign-outs and unlocks, with user,
+    event and date filters, newest first; exported through the one CSV/xlsx writer."""
+
+    LIMIT = 5000
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        from app.views.admin.models import LoginEventModel, login_event_label
+
+        self.ctx = ctx
+        self.setObjectName("signInTab")
+        self.user = QComboBox()
+        self.user.setObjectName("signInUser")
+        self.user.setMinimumWidth(160)
+        self.kind = QComboBox()
+        self.kind.setObjectName("signInEvent")
+        self.kind.addItem(self.tr("All events"), "")
+        for kind in browse.LOGIN_EVENTS:
+            self.kind.addItem(login_event_label(kind), kind)
+        self.since = _date_edit(self.tr("any"))
+        self.until = _date_edit(self.tr("any"))
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("User:"), self.user), (self.tr("Event:"), self.kind),
+                              (self.tr("From:"), self.since), (self.tr("To:"), self.until)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(QPushButton(self.tr("Filter"), clicked=self.refresh))
+        filters.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export…"), clicked=self.export)
+        filters.addWidget(self.export_button)
+        self.model = LoginEventModel(self)
+        self.view = _table(self.model)
+        self.view.setObjectName("signInTable")
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+        self._fill_users()
+        for w in (self.user, self.kind):
+            w.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    def _fill_users(self) -> None:
+        self.user.blockSignals(True)
+        current = self.user.currentData()
+        self.user.clear()
+        self.user.addItem(self.tr("All users"), "")
+        for name in browse.login_usernames(self.ctx.database):
+            self.user.addItem(name, name)
+        i = self.user.findData(current)
+        self.user.setCurrentIndex(max(i, 0))
+        self.user.blockSignals(False)
+
+    def rows(self):
+        return browse.login_events(self.ctx.database, username=self.user.currentData() or "",
+                                   event=self.kind.currentData() or "", since=_date_value(self.since),
+                                   until=_date_value(self.until), limit=self.LIMIT)
+
+    def refresh(self) -> None:
+        rows, total = self.rows()
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        text = self.tr("%1 event(s)").replace("%1", f"{total:,}")
+        if total > len(rows):
+            text += " · " + self.tr("the newest %1 shown").replace("%1", f"{len(rows):,}")
+        self.count.setText(text)
+
+    def export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.reports.tabular import write_csv, write_xlsx
+
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export the sign-in history"), "sign-ins.xlsx",
+                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        rows, _total = browse.login_events(self.ctx.database, username=self.user.currentData() or "",
+                                           event=self.kind.currentData() or "", since=_date_value(self.since),
+                                           until=_date_value(self.until), limit=1_000_000)
+        header = [self.model.headerData(c, Qt.Orientation.Horizontal) for c in range(self.model.columnCount())]
+        values = [[self.model.columns[c][1](r) for c in range(len(header))] for r in rows]
+        writer = write_csv if path.lower().endswith(".csv") else write_xlsx
+        try:
+            writer(path, header, values)
+        except OSError as exc:  # a locked or read-only file: say so, nothing half-written is kept
+            QMessageBox.warning(self, self.tr("Export the sign-in history"),
+                                self.tr("Cannot write %1 (%2).").replace("%1", path).replace("%2", exc.strerror or str(exc)))
+
+
 # ---------------------------------------------------------------------------------------------
 
 def load_signables() -> dict:
@@ -699,6 +792,8 @@ class AdminPage(QWidget):
         if can(db, "admin.trail"):
             self.trail = TrailTab(ctx)
             self.tabs.addTab(self.trail, self.tr("Audit trail"))
+            self.signins = SignInTab(ctx)
+            self.tabs.addTab(self.signins, self.tr("Sign-in history"))
             self.log = LogTab(ctx)
             self.tabs.addTab(self.log, self.tr("System log"))
         if can(db, "admin.settings"):

@@ -46,14 +46,14 @@ def test_admin_sees_every_tab(qtbot, ctx_for):
     page = AdminPage(ctx_for("admin"))
     qtbot.addWidget(page)
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "Users", "Roles and permissions", "Audit trail", "System log", "Settings"]
+        "Users", "Roles and permissions", "Audit trail", "Sign-in history", "System log", "Settings"]
     assert page.users.model.rowCount() == 6
 
 
 def test_quality_manager_sees_only_trail_and_log(qtbot, ctx_for):
     page = AdminPage(ctx_for("wang.qm"))
     qtbot.addWidget(page)
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Audit trail", "System log"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Audit trail", "Sign-in history", "System log"]
 
 
 def test_viewer_cannot_open_the_admin_module(qtbot, ctx_for):
@@ -261,7 +261,7 @@ def test_admin_page_in_chinese(qtbot, ctx_for):
     try:
         page = AdminPage(ctx_for("admin", "zh_CN"))
         qtbot.addWidget(page)
-        assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["用户", "角色与权限", "审计追踪", "系统日志", "设置"]
+        assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["用户", "角色与权限", "审计追踪", "登录记录", "系统日志", "设置"]
         assert page.users.model.headerData(0, Qt.Orientation.Horizontal) == "用户名"
         assert page.roles.model.data(page.roles.model.index(0, 0)) == "系统管理"
     finally:
@@ -300,7 +300,7 @@ def test_backup_now_runs_in_the_background_and_restore_reopens(qtbot, ctx_for, t
 def test_screenshots_hook_renders_every_tab_and_dialog(qtbot, ctx_for):
     shots = admin_page.screenshots(ctx_for("admin"))
     names = [n for n, _ in shots]
-    assert names[:5] == ["usersTab", "rolesTab", "trailTab", "logTab", "settingsTab"]
+    assert names[:6] == ["usersTab", "rolesTab", "trailTab", "signInTab", "logTab", "settingsTab"]
     assert {"new-user", "user-roles", "reset-password", "disable-user", "login", "first-run", "unlock",
             "restore"} <= set(names)
     for _, widget in shots:
@@ -374,3 +374,53 @@ def test_settings_choose_where_signatures_are_required(qtbot, ctx_for):
         assert "approval.approve" not in signatures.required_actions(s)
     assert not tab.signature_boxes["approval.approve"].isChecked()
     assert "signature_requirements" in [e.entity for e in trail.entries(ctx.database, limit=3)]
+
+
+def test_sign_in_history_lists_refusals_and_lockouts_filters_and_exports(qtbot, ctx_for, tmp_path, monkeypatch, qtmodeltester):
+    from PySide6.QtWidgets import QFileDialog
+    from openpyxl import load_workbook
+
+    from app.models.admin.identity import AccessError
+
+    ctx = ctx_for("admin")
+    db = ctx.database
+    for _ in range(2):
+        with pytest.raises(AccessError):
+            identity.sign_in(db, "li.sqe", "not-the-password")
+    identity.sign_in_personal(db)  # back to the administrator
+    page = AdminPage(ctx)
+    qtbot.addWidget(page)
+    tab = page.signins
+    qtmodeltester.check(tab.model, force_py=True)
+    assert tab.model.rowCount() >= 3
+    tab.user.setCurrentIndex(tab.user.findData("li.sqe"))
+    assert tab.model.rowCount() == 2
+    assert {tab.model.data(tab.model.index(r, 2)) for r in range(2)} == {"refused"}
+    assert tab.model.data(tab.model.index(0, 3)) == "sign-in: wrong password"
+    assert "2 event(s)" in tab.count.text()
+    tab.kind.setCurrentIndex(tab.kind.findData("login"))
+    assert tab.model.rowCount() == 0
+    tab.user.setCurrentIndex(0)
+    assert tab.model.rowCount() >= 1 and all(tab.model.data(tab.model.index(r, 2)) == "signed in"
+                                             for r in range(tab.model.rowCount()))
+    tab.kind.setCurrentIndex(tab.kind.findData("refused"))
+    out = tmp_path / "signins.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.export()
+    ws = load_workbook(out).active
+    assert [c.value for c in ws[1]] == ["When (UTC)", "User", "Event", "Details"]
+    assert ws.max_row == 3 and ws["B2"].value == "li.sqe"
+
+
+def test_sign_in_details_are_translated(qapp):
+    from app.views.admin.models import login_detail_text
+    from app.views.core.translation import install_translators
+
+    install_translators("zh_CN")
+    try:
+        assert login_detail_text("sign-in: wrong password") == "登录：密码错误"
+        assert login_detail_text("sign-in: 5 failed attempts") == "登录：连续 5 次失败"
+        assert login_detail_text("by admin") == "由 admin"
+        assert login_detail_text("something new") == "something new"
+    finally:
+        install_translators("en")
