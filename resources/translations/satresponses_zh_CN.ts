@@ -48,6 +48,18 @@
         <translation>修改第 %1 行</translation>
     </message>
     <message>
+        <source>Row %1: no contact to choose (choose a customer with contacts first)</source>
+        <translation>第 %1 行：没有可选的联系人（请先选择有联系人的顾客）</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Type to filter</source>
+        <translation>输入以筛选</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
