@@ -38,8 +38,8 @@ def test_every_bad_cell_reported_nothing_returned(tmp_path):
     got = {(e.line, e.column, e.key) for e in info.value.errors}
     assert got == {(2, "q1", "satisfaction.out_of_scale"), (2, "nps", "satisfaction.out_of_scale"),
                    (3, "customer", "satisfaction.no_customer"), (4, "contact", "satisfaction.no_contact"),
+                   (5, "customer", "satisfaction.repeat"),  # line 2's respondent, though line 2 is bad
                    (6, "q1", "satisfaction.out_of_scale"), (6, "q2", "satisfaction.out_of_scale")}
-    # line 5 repeats line 2's respondent but line 2 was bad: fix line 2 and the repeat shows
     p2 = _csv(tmp_path, "customer,contact,q1\nC0001,Wang Li,3\nC0001,wang li,1\n", "b.csv")
     with pytest.raises(AnswerImportError) as info:
         imp.parse_answers(p2, ITEMS, WHO)
