@@ -32,6 +32,10 @@
         <translation>第 %1 行，题目 %2：%3 超出量表 %4（未作答请留空）</translation>
     </message>
     <message>
+        <source>Paste %1 row(s)</source>
+        <translation>粘贴 %1 行</translation>
+    </message>
+    <message>
         <source>Row %1: %2 has already answered in this wave</source>
         <translation>第 %1 行：%2 已在本轮调查中作答</translation>
     </message>

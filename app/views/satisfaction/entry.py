@@ -11,7 +11,8 @@ customer code; the contact column the contact's number in that customer's list (
 cell's tooltip) or the start of the contact's name; F4 (or Alt+Down) on either opens the list to
 choose from, filtered as one types.
 
-Every change is one command on a QUndoStack (Ctrl+Z / Ctrl+Y). The grid edits in memory;
+Every change is one command on a QUndoStack (Ctrl+Z / Ctrl+Y); Ctrl+V pastes cells copied from a
+spreadsheet in one step, each checked like a typed one. The grid edits in memory;
 ``EntryGrid.entries()`` gives the rows to save through the service in one transaction.
 """
 
@@ -294,6 +295,30 @@ class EntryModel(QAbstractTableModel):
         self.endInsertRows()
         return len(self.rows) - 1
 
+    def paste(self, row: int, col: int, text: str) -> int:
+        """Cells copied from a spreadsheet (tab-separated lines), from (row, col) on: one undo
+        step; rows are added as needed; cells past the last column are dropped. Each cell is
+        checked like a typed one (refusals stay on their cells). Returns the cells taken."""
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n") if text else []
+        if not lines:
+            return 0
+        self.stack.beginMacro(QCoreApplication.translate("EntryGrid", "Paste %1 row(s)").replace("%1", str(len(lines))))
+        taken = 0
+        try:
+            for i, line in enumerate(lines):
+                r = row + i
+                while r >= len(self.rows):
+                    self.add_row()
+                for j, cell in enumerate(line.split("\t")):
+                    c = col + j
+                    if c >= self.columnCount():
+                        break
+                    self.commit_text(r, c, cell)
+                    taken += 1
+        finally:
+            self.stack.endMacro()
+        return taken
+
     def duplicate(self, row: int, customer_id: int, contact_id: int | None) -> str:
         """The message when this respondent already answered (in the wave, or in another row)."""
         code = self.by_id[customer_id].code
@@ -414,6 +439,12 @@ class EntryView(QTableView):
         m = self.entry_model
         if not idx.isValid():
             super().keyPressEvent(event)
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            from PySide6.QtGui import QGuiApplication
+
+            self.buffer = ""
+            m.paste(idx.row(), idx.column(), QGuiApplication.clipboard().text())
             return
         if event.matches(QKeySequence.StandardKey.Undo):
             self.buffer = ""
