@@ -467,3 +467,28 @@ def trend(db: Database, survey: str, *, segment: str | None = None, confidence: 
                                                   or table.at[i, "high"] < table.at[prev, "low"])
             prev = i
     return table
+
+
+@dataclass(frozen=True)
+class WaveRow:
+    id: int
+    code: str
+    name: str
+    survey_code: str
+    survey_name_zh: str
+    survey_name_en: str
+    period_end: date
+    respondents: int
+
+
+@requires("satisfaction.view")
+def list_waves(db: Database) -> list[WaveRow]:
+    """Every wave with its survey and number of respondents, newest first (for the screens)."""
+    with db.read() as s:
+        counts = dict(s.execute(select(Respondent.wave_id, func.count()).group_by(Respondent.wave_id)).all())
+        rows = s.execute(select(Wave.id, Wave.code, Wave.name, Survey.code, Survey.name_zh, Survey.name_en,
+                                Wave.period_end)
+                         .join(SurveyVersion, SurveyVersion.id == Wave.version_id)
+                         .join(Survey, Survey.id == SurveyVersion.survey_id)
+                         .order_by(Wave.period_end.desc(), Wave.id.desc())).all()
+    return [WaveRow(r[0], r[1], r[2] or "", r[3], r[4], r[5] or "", r[6], int(counts.get(r[0], 0))) for r in rows]

@@ -376,7 +376,16 @@ def test_settings_choose_where_signatures_are_required(qtbot, ctx_for):
     assert "signature_requirements" in [e.entity for e in trail.entries(ctx.database, limit=3)]
 
 
-def test_sign_in_history_lists_refusals_and_lockouts_filters_and_exports(qtbot, ctx_for, tmp_path, monkeypatch, qtmodeltester):
+@pytest.fixture
+def keep():
+    """Widgets kept alive until after qtmodeltester's teardown (qtbot holds only weak references)."""
+    held: list = []
+    yield held
+    held.clear()
+
+
+def test_sign_in_history_lists_refusals_and_lockouts_filters_and_exports(qtbot, keep, qtmodeltester, ctx_for, tmp_path,
+                                                                          monkeypatch):
     from PySide6.QtWidgets import QFileDialog
     from openpyxl import load_workbook
 
@@ -390,6 +399,7 @@ def test_sign_in_history_lists_refusals_and_lockouts_filters_and_exports(qtbot, 
     identity.sign_in_personal(db)  # back to the administrator
     page = AdminPage(ctx)
     qtbot.addWidget(page)
+    keep.append(page)
     tab = page.signins
     qtmodeltester.check(tab.model, force_py=True)
     assert tab.model.rowCount() >= 3

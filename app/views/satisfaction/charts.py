@@ -1,0 +1,216 @@
+"""Satisfaction charts in pyqtgraph, each exportable as PNG (``save_png``):
+
+* :class:`PathDiagram` — the PLS path diagram: latent variables as boxes placed left to right by
+  causal order (a variable's column = the longest chain of causes before it), arrows with the
+  path coefficient, line width by its size, R² inside each endogenous box and the 0–100 index
+  beneath every box.
+* :class:`TrendChart` — the index per wave with its confidence band, one line per series; a
+  significant change (intervals not overlapping) is marked with a star.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsRectItem
+
+PALETTE = ("#1f6fb2", "#d9822b", "#2e8b57", "#b03a48", "#6a4c93", "#8c6d1f", "#008b8b", "#555555")
+
+
+def causal_columns(nodes: Sequence[str], paths: Sequence[tuple[str, str]]) -> dict[str, int]:
+    """Column of each latent variable: 0 for exogenous ones, else 1 + the largest column of its
+    causes (the model is acyclic; the engine refuses cycles)."""
+    causes: dict[str, list[str]] = {n: [] for n in nodes}
+    for a, b in paths:
+        causes.setdefault(b, []).append(a)
+    col: dict[str, int] = {}
+
+    def visit(n: str, depth: int = 0) -> int:
+        if n in col:
+            return col[n]
+        if depth > len(nodes):
+            raise ValueError("the model has a cycle")
+        col[n] = 0 if not causes.get(n) else 1 + max(visit(c, depth + 1) for c in causes[n])
+        return col[n]
+
+    for n in nodes:
+        visit(n)
+    return col
+
+
+def save_png(widget: pg.GraphicsView | pg.PlotWidget, path: str, width: int = 1400) -> None:
+    """The chart as a PNG file (pyqtgraph's image exporter, ``width`` pixels wide)."""
+    from pyqtgraph.exporters import ImageExporter
+
+    item = widget.plotItem if isinstance(widget, pg.PlotWidget) else widget.scene()
+    exporter = ImageExporter(item)
+    exporter.parameters()["width"] = width
+    exporter.export(path)
+
+
+class PathDiagram(pg.PlotWidget):
+    """Columns one unit apart; a column's variables stacked 1.5 units apart. When every column
+    holds one variable (a chain such as ECSI) the columns zig-zag between two rows, so a box may
+    be wider than the column pitch and its label stays readable."""
+
+    BOX_H, ROW_GAP = 0.62, 1.5
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.setObjectName("pathDiagram")
+        self.hideAxis("left")
+        self.hideAxis("bottom")
+        self.setMouseEnabled(False, False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.positions: dict[str, tuple[float, float]] = {}
+        self.box_w = 0.8
+
+    def show_model(self, nodes: Sequence[str], paths: Mapping[tuple[str, str], float], *,
+                   r2: Mapping[str, float], index: Mapping[str, float], labels: Mapping[str, str]) -> None:
+        self.clear()
+        cols = causal_columns(nodes, list(paths))
+        by_col: dict[int, list[str]] = {}
+        for n in nodes:
+            by_col.setdefault(cols[n], []).append(n)
+        chain = all(len(m) == 1 for m in by_col.values())
+        self.box_w = 1.55 if chain else 0.8
+        self.positions = {}
+        for c, members in by_col.items():
+            if chain:
+                self.positions[members[0]] = (c - self.box_w / 2, 0.0 if c % 2 == 0 else -self.ROW_GAP)
+                continue
+            top = (len(members) - 1) * self.ROW_GAP / 2
+            for k, n in enumerate(members):
+                self.positions[n] = (c - self.box_w / 2, top - k * self.ROW_GAP)
+        xs = [p[0] for p in self.positions.values()]
+        ys = [p[1] for p in self.positions.values()]
+        if xs:
+            arcs = 1.2 if chain else 0.5  # room for the arcs over and under the rows
+            self.setRange(QRectF(min(xs) - 0.1, min(ys) - 0.4 - arcs, max(xs) - min(xs) + self.box_w + 0.2,
+                                 max(ys) - min(ys) + self.BOX_H + 0.5 + 2 * arcs), padding=0)
+        biggest = max((abs(v) for v in paths.values()), default=1.0) or 1.0
+        self._labels: list[pg.TextItem] = []
+        for (a, b), coef in paths.items():
+            self._arrow(a, b, coef, 0.8 + 4.2 * abs(coef) / biggest)
+        for n in nodes:
+            self._box(n, labels.get(n, n), r2.get(n), index.get(n))
+        for label in self._labels:
+            self.addItem(label)
+
+    def _box(self, n: str, label: str, r2: float | None, index: float | None) -> None:
+        x, y = self.positions[n]
+        rect = QGraphicsRectItem(x, y, self.box_w, self.BOX_H)
+        rect.setPen(pg.mkPen("#1f3b5a", width=1.5))
+        rect.setBrush(QBrush(QColor("#e8f0fa")))
+        self.addItem(rect)
+        font = QFont()
+        font.setPointSize(8)
+        font.setBold(True)
+        title = pg.TextItem(label, color="#1f3b5a", anchor=(0.5, 0.5))
+        title.setFont(font)
+        title.setPos(x + self.box_w / 2, y + self.BOX_H * (0.66 if r2 is not None else 0.5))
+        self.addItem(title)
+        if r2 is not None and not math.isnan(r2):
+            t = pg.TextItem(f"R² = {r2:.3f}", color="#333333", anchor=(0.5, 0.5))
+            t.setPos(x + self.box_w / 2, y + self.BOX_H * 0.28)
+            self.addItem(t)
+        if index is not None and not math.isnan(index):
+            f = QFont()
+            f.setPointSize(9)
+            t = pg.TextItem(f"{index:.1f}", color="#b03a48", anchor=(0.5, 0.0))
+            t.setFont(f)
+            t.setPos(x + self.box_w / 2, y - 0.05)
+            self.addItem(t)
+
+    def _edge(self, n: str, toward: tuple[float, float]) -> tuple[float, float]:
+        x, y = self.positions[n]
+        cx, cy = x + self.box_w / 2, y + self.BOX_H / 2
+        dx, dy = toward[0] - cx, toward[1] - cy
+        if dx == 0 and dy == 0:
+            return cx, cy
+        sx = (self.box_w / 2) / abs(dx) if dx else math.inf
+        sy = (self.BOX_H / 2) / abs(dy) if dy else math.inf
+        s = min(sx, sy)
+        return cx + dx * s, cy + dy * s
+
+    def _arrow(self, a: str, b: str, coef: float, width: float) -> None:
+        ax, ay = self.positions[a]
+        bx, by = self.positions[b]
+        ca = (ax + self.box_w / 2, ay + self.BOX_H / 2)
+        cb = (bx + self.box_w / 2, by + self.BOX_H / 2)
+        colour = "#2e5d87" if coef >= 0 else "#b03a48"
+        pen = pg.mkPen(colour, width=width)
+        jumps = ay == by and abs(bx - ax) > self.box_w + 0.6  # would pass behind a box on the same row
+        if jumps:
+            # an arc over (top row) or under (bottom row) the boxes between
+            up = ay >= max(p[1] for p in self.positions.values())
+            lift = min(1.0, 0.35 + 0.1 * abs(bx - ax)) * (1 if up else -1)
+            start = (ca[0], ca[1] + (self.BOX_H / 2) * (1 if up else -1))
+            end = (cb[0], cb[1] + (self.BOX_H / 2) * (1 if up else -1))
+            ctrl = ((start[0] + end[0]) / 2, start[1] + 2 * lift)
+            ts = [i / 40 for i in range(41)]
+            xs = [(1 - t) ** 2 * start[0] + 2 * (1 - t) * t * ctrl[0] + t ** 2 * end[0] for t in ts]
+            ys = [(1 - t) ** 2 * start[1] + 2 * (1 - t) * t * ctrl[1] + t ** 2 * end[1] for t in ts]
+            self.addItem(pg.PlotCurveItem(xs, ys, pen=pen))
+            tip, before = (xs[-1], ys[-1]), (xs[-4], ys[-4])
+            mid = (xs[20], ys[20])
+        else:
+            start, end = self._edge(a, cb), self._edge(b, ca)
+            self.addItem(pg.PlotCurveItem([start[0], end[0]], [start[1], end[1]], pen=pen))
+            tip, before = end, start
+            mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+        # ArrowItem's angle is in screen degrees; the view's y axis points up
+        vb = self.getViewBox()
+        p_tip, p_before = vb.mapViewToScene(pg.Point(*tip)), vb.mapViewToScene(pg.Point(*before))
+        angle = math.degrees(math.atan2(p_tip.y() - p_before.y(), p_tip.x() - p_before.x()))
+        self.addItem(pg.ArrowItem(pos=tip, angle=180 + angle, headLen=12, tipAngle=30, brush=colour, pen=None))
+        label = pg.TextItem(f"{coef:.3f}", color="#111111", anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 230))
+        label.setPos(*mid)
+        self._labels.append(label)  # added after the boxes, so no box hides a coefficient
+
+
+class TrendChart(pg.PlotWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.setObjectName("trendChart")
+        self.showGrid(x=False, y=True, alpha=0.25)
+        self.setMouseEnabled(False, False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.addLegend(offset=(10, 10))
+
+    def show_series(self, waves: Sequence[str], series: Mapping[str, Sequence[tuple[float, float, float, bool]]],
+                    *, y_label: str = "") -> None:
+        """``series``: name → per wave (index, low, high, significant change)."""
+        self.clear()
+        x = list(range(len(waves)))
+        self.getAxis("bottom").setTicks([list(zip(x, waves))])
+        if y_label:
+            self.setLabel("left", y_label)
+        lows = []
+        for k, (name, points) in enumerate(series.items()):
+            colour = QColor(PALETTE[k % len(PALETTE)])
+            idx = [p[0] for p in points]
+            lo = [p[1] if p[1] == p[1] else p[0] for p in points]
+            hi = [p[2] if p[2] == p[2] else p[0] for p in points]
+            lows += [v for v in lo if v == v]
+            band_colour = QColor(colour)
+            band_colour.setAlpha(45)
+            upper = pg.PlotDataItem(x, hi, pen=pg.mkPen(None))
+            lower = pg.PlotDataItem(x, lo, pen=pg.mkPen(None))
+            self.addItem(upper)
+            self.addItem(lower)
+            self.addItem(pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(band_colour)))
+            self.plot(x, idx, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6, symbolBrush=colour, name=name)
+            stars = [(i, v) for i, (v, _l, _h, sig) in enumerate(points) if sig]
+            if stars:
+                self.plot([s[0] for s in stars], [s[1] for s in stars], pen=None, symbol="star", symbolSize=14,
+                          symbolBrush=QColor("#d4a017"), symbolPen=pg.mkPen("#7a5c00"))
+        if lows:
+            self.setYRange(max(0.0, min(lows) - 5), 100)
+        self.setXRange(-0.3, max(len(waves) - 0.7, 0.7))

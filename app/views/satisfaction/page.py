@@ -1,0 +1,74 @@
+"""The Satisfaction module: one tab per part of the domain. Parts add their tab by appending a
+:class:`TabFactory` to ``TAB_FACTORIES`` (a module that is not there is skipped)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("SatisfactionPage", text)
+
+
+@dataclass(frozen=True)
+class TabFactory:
+    key: str
+    title: Callable[[], str]
+    module: str
+    widget: str
+
+    def available(self) -> bool:
+        try:
+            return importlib.util.find_spec(self.module) is not None
+        except ModuleNotFoundError:
+            return False
+
+    def create(self, ctx) -> QWidget:
+        return getattr(importlib.import_module(self.module), self.widget)(ctx)
+
+
+TAB_FACTORIES: list[TabFactory] = [
+    TabFactory("analysis", lambda: QCoreApplication.translate("SatisfactionPage", "Analysis"), "app.views.satisfaction.analysis_tab", "AnalysisTab"),
+]
+
+
+class SatisfactionPage(QWidget):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("satisfactionPage")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("satisfactionTabs")
+        self.parts: dict[str, QWidget] = {}
+        for factory in TAB_FACTORIES:
+            if factory.available():
+                widget = factory.create(ctx)
+                self.parts[factory.key] = widget
+                self.tabs.addTab(widget, factory.title())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+
+def screenshots(ctx) -> list[tuple[str, QWidget]]:
+    """Every tab at the laptop page size; the analysis tab analysed (first wave) when there is one."""
+    shots: list[tuple[str, QWidget]] = []
+    for i, factory in enumerate(f for f in TAB_FACTORIES if f.available()):
+        page = SatisfactionPage(ctx)
+        page.resize(1045, 720)
+        page.tabs.setCurrentIndex(i)
+        tab = page.parts[factory.key]
+        if factory.key == "analysis" and tab.wave.count():
+            from app.models.satisfaction import analysis
+
+            wid = tab.wave.currentData()
+            result = analysis.analyse_wave(ctx.database, wid, resamples=100)
+            tab.show_result(result, analysis.trend(ctx.database, result.data.survey_code))
+        shots.append((factory.key, page))
+    return shots

@@ -1,0 +1,243 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnalysisTab</name>
+    <message>
+        <source>Wave:</source>
+        <translation>调查批次：</translation>
+    </message>
+    <message>
+        <source>Bootstrap:</source>
+        <translation>自助法：</translation>
+    </message>
+    <message>
+        <source>Resamples of the path coefficients (0 = no bootstrap)</source>
+        <translation>路径系数的重抽样次数（0 = 不做自助法）</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Indices</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Priorities</source>
+        <translation>优先改进</translation>
+    </message>
+    <message>
+        <source>Kano</source>
+        <translation>Kano</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>质量检查</translation>
+    </message>
+    <message>
+        <source>Path diagram</source>
+        <translation>路径图</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3 answers)</source>
+        <translation>%1 · %2（%3 份答卷）</translation>
+    </message>
+    <message>
+        <source>No survey wave has answers yet: enter or import the answers of a wave first.</source>
+        <translation>尚无已有答卷的调查批次：请先录入或导入某一批次的答卷。</translation>
+    </message>
+    <message>
+        <source>Analysing needs the permission satisfaction.analyse.</source>
+        <translation>分析需要权限 satisfaction.analyse。</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <source>Analysing the survey wave</source>
+        <translation>正在分析调查批次</translation>
+    </message>
+    <message>
+        <source>The analysis was cancelled.</source>
+        <translation>分析已取消。</translation>
+    </message>
+    <message>
+        <source>%1 answers of %2 asked (response rate %3)</source>
+        <translation>调查 %2 个对象，收回 %1 份（回收率 %3）</translation>
+    </message>
+    <message>
+        <source>weighted CSI %1</source>
+        <translation>加权 CSI %1</translation>
+    </message>
+    <message>
+        <source>NPS %1</source>
+        <translation>NPS %1</translation>
+    </message>
+    <message>
+        <source>PLS on %1 complete answers</source>
+        <translation>PLS 使用 %1 份完整答卷</translation>
+    </message>
+    <message>
+        <source>bootstrap %1 of %2 resamples used (sign-corrected per block)</source>
+        <translation>自助法 %2 次重抽样中有效 %1 次（按潜变量做符号校正）</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>latent variable</source>
+        <translation>潜变量</translation>
+    </message>
+    <message>
+        <source>Index (0–100)</source>
+        <translation>指数 (0–100)</translation>
+    </message>
+    <message>
+        <source>Export the analysis</source>
+        <translation>导出分析结果</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Modules</name>
+    <message>
+        <source>Satisfaction</source>
+        <translation>顾客满意度</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionAnalysis</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Index (0–100)</source>
+        <translation>指数 (0–100)</translation>
+    </message>
+    <message>
+        <source>CI low</source>
+        <translation>区间下限</translation>
+    </message>
+    <message>
+        <source>CI high</source>
+        <translation>区间上限</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>t 值</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>绩效</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>Better</translation>
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation>Worse</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionPage</name>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+</context>
+</TS>

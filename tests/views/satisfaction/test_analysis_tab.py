@@ -1,0 +1,100 @@
+"""The Analysis tab: analyse a stored wave in the background through the button, the tables
+(qtmodeltester) and the PLS path diagram (boxes left to right by causal order), export of the
+tables and the charts; the Satisfaction module lists the tab."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+
+from app.models.admin.identity import Actor
+from app.views.core.context import AppContext
+from app.views.core.tasks import TaskRunner
+from app.views.satisfaction.charts import causal_columns
+from app.views.satisfaction.page import SatisfactionPage
+from tests.models.satisfaction.world import MOBI, store_wave
+
+
+@pytest.fixture
+def keep():
+    """Widgets kept alive until after qtmodeltester's teardown (qtbot holds only weak references)."""
+    held: list = []
+    yield held
+    held.clear()
+
+
+@pytest.fixture
+def ctx(db, tmp_path):
+    db.actor = Actor.system_job("pytest")
+    data = pd.read_csv(MOBI, index_col=0)
+    sid, vid, _w, customers = store_wave(db, data, kano=[(1, 5), (1, 4)], nps=[10, 9, 6])
+    later = data.copy()
+    cols = [c for c in data.columns if c.startswith("CUSA")]
+    later[cols] = np.minimum(later[cols] + 2, 10)
+    store_wave(db, later, code="W2", survey_id=sid, version_id=vid, end=date(2026, 6, 30), customers=customers)
+    c = AppContext(database=db, tasks=TaskRunner(), language="en",
+                   settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    yield c
+    c.tasks.wait(20000)
+
+
+def test_causal_columns_order_the_ecsi_model():
+    paths = [("Image", "Expectation"), ("Expectation", "Quality"), ("Quality", "Value"), ("Value", "Satisfaction"),
+             ("Image", "Satisfaction"), ("Satisfaction", "Loyalty")]
+    cols = causal_columns(["Image", "Expectation", "Quality", "Value", "Satisfaction", "Loyalty"], paths)
+    assert cols == {"Image": 0, "Expectation": 1, "Quality": 2, "Value": 3, "Satisfaction": 4, "Loyalty": 5}
+
+
+def test_analyse_in_the_background_and_export(qtbot, keep, qtmodeltester, ctx, tmp_path, monkeypatch):
+    page = SatisfactionPage(ctx)
+    qtbot.addWidget(page)
+    keep.append(page)
+    page.resize(1045, 720)
+    tab = page.parts["analysis"]
+    assert page.tabs.tabText(0) == "Analysis" and tab.wave.count() == 2
+    tab.wave.setCurrentIndex(tab.wave.findData(next(tab.wave.itemData(i) for i in range(2)
+                                                    if "W1" in tab.wave.itemText(i))))
+    tab.resamples.setValue(50)
+    qtbot.mouseClick(tab.run_button, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.result is not None, timeout=30000)
+    assert "250 answers of 250 asked" in tab.summary.text() and "bootstrap 50 of 50" in tab.summary.text()
+    for model in (tab.index_model, tab.path_model, tab.indicator_model, tab.priority_model, tab.kano_model,
+                  tab.check_model):
+        qtmodeltester.check(model, force_py=True)
+    paths = {tab.path_model.frame.loc[i, "path"]: tab.path_model.frame.loc[i, "coef"]
+             for i in range(len(tab.path_model.frame))}
+    assert paths["Quality → Satisfaction"] == pytest.approx(0.51202394, abs=1e-6)  # SmartPLS, domain.md §4
+    xs = {n: p[0] for n, p in tab.diagram.positions.items()}
+    assert xs["Image"] < xs["Expectation"] < xs["Quality"] < xs["Value"] < xs["Satisfaction"] < xs["Loyalty"]
+    assert set(tab.trend_table["wave"]) == {"W1", "W2"}
+    sat = tab.trend_table[(tab.trend_table["kind"] == "latent") & (tab.trend_table["name"] == "Satisfaction")]
+    assert bool(sat.iloc[1]["significant"])
+    out = tmp_path / "a.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    tab.export()
+    assert "Path coefficients" in load_workbook(out).sheetnames
+    png = tmp_path / "d.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(png), ""))
+    tab.save_chart()
+    assert png.stat().st_size > 5000
+
+
+def test_viewer_may_look_but_not_analyse(qtbot, ctx):
+    from app.models.admin import identity, users
+
+    db = ctx.database
+    db.actor = None
+    identity.create_first_administrator(db, "admin", "管理员", "Secret2026")
+    users.create_user(db, "zhao.view", "赵六", "Quality2026", ["viewer"])
+    db.actor = identity.sign_in(db, "zhao.view", "Quality2026")
+    page = SatisfactionPage(ctx)
+    qtbot.addWidget(page)
+    tab = page.parts["analysis"]
+    assert tab.wave.count() == 2 and not tab.run_button.isEnabled()
+    assert "satisfaction.analyse" in tab.summary.text()
