@@ -44,10 +44,6 @@ def percent(value: Any) -> str:
     return "–" if value is None else f"{float(value) * 100:.1f} %"
 
 
-def ratio(value: Any) -> str:
-    return "–" if value is None else f"{float(value):.2f}"
-
-
 class SalesFormDialog(FormDialog):
     """A form whose service raises ``sales_errors.ValidationError``: each problem is shown on its
     field (outlined, the message below the form); the dialog keeps what was typed."""
