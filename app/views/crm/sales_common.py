@@ -44,6 +44,14 @@ def percent(value: Any) -> str:
     return "–" if value is None else f"{float(value) * 100:.1f} %"
 
 
+def strip_field(field: str, text: str) -> str:
+    """A service message without its leading "field:" (the form shows the field's own label)."""
+    for sep in ("：", ": "):
+        if text.startswith(field + sep):
+            return text[len(field) + len(sep):]
+    return text
+
+
 class SalesFormDialog(FormDialog):
     """A form whose service raises ``sales_errors.ValidationError``: each problem is shown on its
     field (outlined, the message below the form); the dialog keeps what was typed."""
@@ -64,7 +72,8 @@ class SalesFormDialog(FormDialog):
                 self.created = self.submit(self.submit_values())
             except ValidationError as exc:
                 found = exc.by_field(self.ctx.language)
-                self.mark({(f if f in self.field_widgets else ""): t for f, t in found.items()})
+                self.mark({(f if f in self.field_widgets else ""): strip_field(f, t) if f in self.field_widgets else t
+                           for f, t in found.items()})
                 return
             except SalesError as exc:
                 self.mark({"": exc.text(self.ctx.language)})
