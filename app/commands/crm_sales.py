@@ -6,7 +6,6 @@ open activities and opportunities' next steps, overdue marked). Read-only; one l
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
 from app.commands.common import fail, open_existing

@@ -1,7 +1,7 @@
 """Demo sales data: campaigns of the last two years (trade fairs, mailings, a visit programme, a
 webinar) with their target contacts and responses; opportunities in every stage (about 40 % of
-the closed ones won, the lost ones with a reason), some produced by a campaign, with their
-notes timeline; activities, some of them with reminders due today or overdue (relative to the
+the closed ones won, the lost ones with a reason), some produced by a campaign, three of them
+for prospects not yet in the customer master, with their notes timeline; activities, some of them with reminders due today or overdue (relative to the
 real date, so the home page always has something to show).
 
 Rows go in with raw ``sqlite3.executemany``; own random stream seeded from the demo seed."""
@@ -147,6 +147,23 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
             note_rows.append((oid, _ts(at, 15), USER, "follow_up" if reminder else "note",
                               "客户要求补充 PPAP 资料 / the customer asked for the PPAP documents",
                               reminder.isoformat() if reminder else None))
+    # prospects not yet in the customer master (winning one creates the customer)
+    prospects = [("宁波新锐机器人有限公司 / Ningbo Xinrui Robotics Co., Ltd.", "negotiation"),
+                 ("合肥博远储能科技有限公司 / Hefei Boyuan Energy Storage Co., Ltd.", "proposal"),
+                 ("苏州天成医疗设备有限公司 / Suzhou Tiancheng Medical Equipment Co., Ltd.", "qualification")]
+    for j, (name, stage) in enumerate(prospects, start=n + 1):
+        zh, en = rng.choice(TITLES)
+        created = today - timedelta(days=rng.randint(10, 90))
+        s_zh, s_en = rng.choice(NEXT_STEPS)
+        opp_rows.append((j, None, name, None, f"{zh} / {en}", "", rng.choice(COMPETITORS), stage, "",
+                         float(round(rng.lognormvariate(12.0, 0.5), -3)), None, PROB[stage],
+                         (today + timedelta(days=rng.randint(20, 120))).isoformat(), None, rng.choice(owners),
+                         f"{s_zh} / {s_en}", (today + timedelta(days=rng.randint(0, 14))).isoformat(), None,
+                         _ts(created), USER))
+        path = list(STAGES_OPEN[:STAGES_OPEN.index(stage) + 1])
+        for k, st in enumerate(path):
+            text = st if k == 0 else f"{path[k - 1]} → {st}"
+            note_rows.append((j, _ts(created + timedelta(days=5 * k), 9 + k), USER, "stage", text, None))
     conn.executemany("INSERT INTO crm_opportunities (id, customer_id, prospect_name, contact_id, title, need,"
                      " competitors, stage, reason, expected_revenue, won_amount, probability, expected_close,"
                      " closed_on, owner_user_id, next_step, reminder_on, campaign_id, created_at, created_by)"

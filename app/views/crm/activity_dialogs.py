@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from app.views.crm.opportunity_dialogs import _buttons
-from app.views.crm.sales_common import KINDS, SalesFormDialog, label
+from app.views.crm.sales_common import KINDS, SalesFormDialog, label, strip_field
 
 
 class ActivityDialog(SalesFormDialog):
@@ -85,7 +85,7 @@ class ActivityDialog(SalesFormDialog):
                 continue
             problem = activities.field_problem(field, value)
             if problem is not None:
-                out[field] = problem.text(self.ctx.language)
+                out[field] = strip_field(field, problem.text(self.ctx.language))
         return out
 
     def values(self) -> dict[str, Any]:

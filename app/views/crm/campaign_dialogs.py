@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from app.views.crm.opportunity_dialogs import _buttons, _text
-from app.views.crm.sales_common import CAMPAIGN_TYPES, CHANNELS, GROUPS, SalesFormDialog, label
+from app.views.crm.sales_common import CAMPAIGN_TYPES, CHANNELS, GROUPS, SalesFormDialog, label, strip_field
 
 
 class CampaignDialog(SalesFormDialog):
@@ -60,7 +60,7 @@ class CampaignDialog(SalesFormDialog):
         for field, value in self.values().items():
             problem = campaigns.field_problem(field, value)
             if problem is not None:
-                out[field] = problem.text(self.ctx.language)
+                out[field] = strip_field(field, problem.text(self.ctx.language))
         return out
 
     def values(self) -> dict[str, Any]:

@@ -44,8 +44,12 @@ def percent(value: Any) -> str:
     return "–" if value is None else f"{float(value) * 100:.1f} %"
 
 
-def ratio(value: Any) -> str:
-    return "–" if value is None else f"{float(value):.2f}"
+def strip_field(field: str, text: str) -> str:
+    """A service message without its leading "field:" (the form shows the field's own label)."""
+    for sep in ("：", ": "):
+        if text.startswith(field + sep):
+            return text[len(field) + len(sep):]
+    return text
 
 
 class SalesFormDialog(FormDialog):
@@ -68,7 +72,8 @@ class SalesFormDialog(FormDialog):
                 self.created = self.submit(self.submit_values())
             except ValidationError as exc:
                 found = exc.by_field(self.ctx.language)
-                self.mark({(f if f in self.field_widgets else ""): t for f, t in found.items()})
+                self.mark({(f if f in self.field_widgets else ""): strip_field(f, t) if f in self.field_widgets else t
+                           for f, t in found.items()})
                 return
             except SalesError as exc:
                 self.mark({"": exc.text(self.ctx.language)})

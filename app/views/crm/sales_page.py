@@ -198,7 +198,6 @@ class OpportunitiesTab(QWidget):
         ], parent=self)
         self.notes, _ = _table(self.notes_model)
         self.notes.setSortingEnabled(False)
-        self.notes.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("Write a note or follow-up…"))
         self.follow_edit = QLineEdit()
@@ -653,7 +652,6 @@ class ActivitiesTab(QWidget):
         ], parent=self)
         self.reminders_view, _ = _table(self.reminders_model)
         self.reminders_view.setObjectName("remindersTable")
-        self.reminders_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.open_model = DataFrameTableModel([
             Column("id", lambda: translate("Sales", "No."), align_right=True),
             Column("kind_text", lambda: translate("Sales", "Kind")),
@@ -666,7 +664,6 @@ class ActivitiesTab(QWidget):
             Column("owner_name", lambda: translate("Sales", "Owner")),
         ], parent=self)
         self.open_view, _ = _table(self.open_model)
-        self.open_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.reminders_view.doubleClicked.connect(lambda *_: self.open_reminder())
         self.open_view.doubleClicked.connect(lambda *_: self.edit_activity())
         heading1 = QLabel(self.tr("Reminders due today or earlier (overdue in red)"))
@@ -702,7 +699,7 @@ class ActivitiesTab(QWidget):
         self.open_model.set_frame(frame if not frame.empty else
                                   pd.DataFrame(columns=[c.field for c in self.open_model.columns]))
         fit_columns(self.reminders_view, 420)
-        fit_columns(self.open_view, 300)
+        fit_columns(self.open_view, 230)
         overdue = sum(1 for r in due if r.overdue)
         self.summary.setText(self.tr("{n} reminder(s) due, {o} overdue").replace("{n}", str(len(due)))
                              .replace("{o}", str(overdue)))

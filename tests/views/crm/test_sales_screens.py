@@ -187,3 +187,22 @@ def test_remove_target_and_edit_activity(ctx, world, qtbot):
     dialog._accept()
     row = activities.get_activity(ctx.database, world["late"])
     assert (row.subject, row.due_on) == ("Late call, moved", date.today())
+
+
+def test_won_dialog_creates_the_prospects_customer(ctx, world, qtbot):
+    from app.models.customers import master
+    from app.views.crm.opportunity_dialogs import CloseDialog
+
+    oid = opps.create_opportunity(ctx.database, {"prospect_name": "Xinrui Robotics", "title": "Gears"})
+    for stage in ("needs_analysis", "proposal", "negotiation"):
+        opps.move_stage(ctx.database, oid, stage)
+    dialog = CloseDialog(ctx, opps.get_opportunity(ctx.database, oid), "won")
+    qtbot.addWidget(dialog)
+    dialog.amount.setText("12000")
+    dialog.code.setText("C-CUR")  # taken: refused on the code field, the dialog stays
+    dialog._accept()
+    assert "new_customer.code" in dialog.marked_fields() and dialog.name_en.text() == "Xinrui Robotics"
+    dialog.code.setText("C-XR")
+    dialog._accept()
+    assert dialog.created.customer_created
+    assert master.get_customer(ctx.database, dialog.created.customer_id).row.code == "C-XR"
