@@ -755,6 +755,25 @@ ZH.update({
 })
 
 
+# --- crm sales (issue 16): qualitybridge sales pipeline|reminders --------------------------------
+EN.update({
+    "sales.stage": "{stage}: {n} opportunities, expected {expected}, weighted {weighted}",
+    "sales.win_rate": "win rate (won / closed): {rate}",
+    "sales.reminders": "{n} reminder(s) due on {day}, {overdue} overdue",
+    "sales.reminder": "{day}  {subject}  ({customer})",
+    "sales.reminder_overdue": "{day}  {subject}  ({customer})  overdue",
+    "sales.bad_date": "'{value}' is not a date (YYYY-MM-DD)",
+})
+ZH.update({
+    "sales.stage": "{stage}：{n} 个销售机会，预计 {expected}，加权 {weighted}",
+    "sales.win_rate": "赢单率（赢单 / 已结束）：{rate}",
+    "sales.reminders": "{day} 到期提醒 {n} 条，其中逾期 {overdue} 条",
+    "sales.reminder": "{day}  {subject}（{customer}）",
+    "sales.reminder_overdue": "{day}  {subject}（{customer}）已逾期",
+    "sales.bad_date": "“{value}”不是日期（YYYY-MM-DD）",
+})
+
+
 # --- satisfaction responses (waves, entry, answer import) ------------------------------------------
 EN.update({
     "satisfaction.out_of_scale": "{text!r} is not an answer to {item} (scale {lo}–{hi}; leave blank for no answer)",
@@ -794,4 +813,40 @@ ZH.update({
     "agreement.area_unmoved": "协议 {number} 第 {version} 版：“{label}”已在第 {old} 章，未作更改",
     "agreement.area_frozen": "协议 {number} 第 {version} 版{state}，不能修改；请新建版本",
     "agreement.area_step": "--move 需要同时给出 --up 或 --down",
+# --- satisfaction analysis (survey analyse) ---------------------------------------------------------
+EN.update({
+    "survey.analysis_head": "Wave {wave} of survey {survey}: {n} respondent(s), {targets} asked, response rate {rate}",
+    "survey.analysis_csi": "Weighted CSI {index} (95 % CI {low}–{high})",
+    "survey.analysis_latent": "  {name}: {index} (95 % CI {low}–{high}){r2}",
+    "survey.analysis_pls": "PLS ({model}, {rows} complete answers): latent index 0–100",
+    "survey.analysis_path": "  {path}: {coef}{ci}",
+    "survey.analysis_nps": "NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)",
+    "survey.analysis_kano": "  Kano {attribute}: {category} (Better {better}, Worse {worse})",
+    "survey.analysis_priority": "  priority: {item} — importance {importance}, performance {performance}",
+    "survey.analysis_problem": "  not computed: {detail}",
+    "survey.analysis_written": "Analysis of wave {wave} written to {path}",
+    "survey.analysis_bad_out": "{path}: the analysis is written as .xlsx or .json",
+    "survey.wave_unknown": "there is no survey wave {wave}",
+    "survey.wave_empty": "wave {wave} has no answers yet",
+    "survey.survey_unknown": "there is no survey {survey}",
+    "survey.segment_unknown": "unknown segment {segment!r} (use value_class, industry or region)",
+    "survey.wave_of_other_survey": "wave {wave} belongs to survey {actual}, not {survey}",
+})
+ZH.update({
+    "survey.analysis_head": "调查 {survey} 第 {wave} 批：答卷 {n} 份，调查对象 {targets} 个，回收率 {rate}",
+    "survey.analysis_csi": "加权满意度指数 CSI {index}（95% 置信区间 {low}–{high}）",
+    "survey.analysis_latent": "  {name}：{index}（95% 置信区间 {low}–{high}）{r2}",
+    "survey.analysis_pls": "PLS（{model}，完整答卷 {rows} 份）：潜变量指数 0–100",
+    "survey.analysis_path": "  {path}：{coef}{ci}",
+    "survey.analysis_nps": "净推荐值 NPS {nps}（推荐者 {promoters}，中立者 {passives}，贬损者 {detractors}）",
+    "survey.analysis_kano": "  Kano {attribute}：{category}（Better {better}，Worse {worse}）",
+    "survey.analysis_priority": "  优先改进：{item} —— 重要性 {importance}，绩效 {performance}",
+    "survey.analysis_problem": "  未能计算：{detail}",
+    "survey.analysis_written": "第 {wave} 批的分析已写入 {path}",
+    "survey.analysis_bad_out": "{path}：分析结果可写为 .xlsx 或 .json",
+    "survey.wave_unknown": "没有调查批次 {wave}",
+    "survey.wave_empty": "批次 {wave} 尚无答卷",
+    "survey.survey_unknown": "没有调查 {survey}",
+    "survey.segment_unknown": "未知的细分维度 {segment!r}（可用 value_class、industry 或 region）",
+    "survey.wave_of_other_survey": "批次 {wave} 属于调查 {actual}，不属于 {survey}",
 })

@@ -1,0 +1,1 @@
+"""CRM screens: sales (opportunities, campaigns, activities), orders and value analysis, reports."""
