@@ -850,3 +850,20 @@ ZH.update({
     "survey.segment_unknown": "未知的细分维度 {segment!r}（可用 value_class、industry 或 region）",
     "survey.wave_of_other_survey": "批次 {wave} 属于调查 {actual}，不属于 {survey}",
 })
+
+
+# --- crmreports (issue 16): qualitybridge report customer|sales|campaign|service|custom ----------
+def _crm_report_messages() -> None:
+    from app.models.crm.reports_errors import MESSAGES as _REPORT_MESSAGES
+
+    EN.update({k: en for k, (en, _zh) in _REPORT_MESSAGES.items()})
+    ZH.update({k: zh.replace("{kind_zh}", "{kind}") for k, (_en, zh) in _REPORT_MESSAGES.items()})
+
+
+_crm_report_messages()
+EN.update({
+    "crmreports.written": "{report} written to {path} ({sections} sections)",
+})
+ZH.update({
+    "crmreports.written": "已将{report}写入 {path}（{sections} 个部分）",
+})

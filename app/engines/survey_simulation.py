@@ -112,3 +112,41 @@ def kano_pairs(mix: Mapping[str, Mapping[str, float]], n: int, rng: np.random.Ge
                 f, d = options[int(rng.integers(len(options)))]
             rows.append((attribute, r, f, d))
     return pd.DataFrame(rows, columns=["attribute", "respondent", "functional", "dysfunctional"])
+
+
+#: The structural model behind the demo's CCSI waves (standardised path coefficients). Chosen in
+#: the range published for the CCSI (Liu Xinyan et al. 2003, 中国顾客满意度指数模型研究; brand image
+#: and perceived quality the strongest drivers of satisfaction, satisfaction → loyalty the largest).
+CCSI_PATHS: dict[tuple[str, str], float] = {
+    ("BrandImage", "ExpectedQuality"): 0.50, ("BrandImage", "PerceivedQuality"): 0.30,
+    ("BrandImage", "Satisfaction"): 0.20, ("BrandImage", "Loyalty"): 0.15,
+    ("ExpectedQuality", "PerceivedQuality"): 0.35, ("ExpectedQuality", "PerceivedValue"): 0.15,
+    ("ExpectedQuality", "Satisfaction"): 0.05,
+    ("PerceivedQuality", "PerceivedValue"): 0.55, ("PerceivedQuality", "Satisfaction"): 0.40,
+    ("PerceivedValue", "Satisfaction"): 0.25, ("Satisfaction", "Loyalty"): 0.60,
+}
+
+#: How the demo world's quality moves over eight quarters (mean shift of perceived quality and
+#: of perceived value, in standard deviations): a steady improvement, a delivery crisis in the
+#: fifth quarter (quality and value drop), recovery afterwards.
+DEMO_SHIFTS: tuple[tuple[float, float], ...] = (
+    (0.00, 0.00), (0.08, 0.03), (0.15, 0.05), (0.22, 0.10), (-0.15, -0.10), (0.05, 0.00), (0.20, 0.08),
+    (0.30, 0.12))
+
+
+def wave_answers(blocks: Mapping[str, Sequence[str]], waves: int, scale: tuple[int, int],
+                 rng: np.random.Generator, *, sizes: tuple[int, int] = (250, 400), missing: float = 0.04,
+                 shifts: Sequence[tuple[float, float]] = DEMO_SHIFTS,
+                 paths: Mapping[tuple[str, str], float] = CCSI_PATHS) -> list[pd.DataFrame]:
+    """Answers of ``waves`` successive waves of a CCSI survey (``blocks`` = latent variable →
+    item codes, the CCSI latent names), each with a size drawn from ``sizes`` and the mean
+    shifts of :data:`DEMO_SHIFTS` (repeated when there are more waves), so the index moves the
+    way the schedule says."""
+    out = []
+    for w in range(waves):
+        quality, value = shifts[w % len(shifts)]
+        n = int(rng.integers(sizes[0], sizes[1] + 1))
+        known = {k: v for k, v in paths.items() if k[0] in blocks and k[1] in blocks}
+        out.append(simulate(blocks, known, n, scale, rng, missing=missing, loading=0.85,
+                            shift={"PerceivedQuality": quality, "PerceivedValue": value}))
+    return out

@@ -32,6 +32,10 @@
         <translation>第 %1 行，题目 %2：%3 超出量表 %4（未作答请留空）</translation>
     </message>
     <message>
+        <source>Paste %1 row(s)</source>
+        <translation>粘贴 %1 行</translation>
+    </message>
+    <message>
         <source>Row %1: %2 has already answered in this wave</source>
         <translation>第 %1 行：%2 已在本轮调查中作答</translation>
     </message>
@@ -46,6 +50,18 @@
     <message>
         <source>Change row %1</source>
         <translation>修改第 %1 行</translation>
+    </message>
+    <message>
+        <source>Row %1: no contact to choose (choose a customer with contacts first)</source>
+        <translation>第 %1 行：没有可选的联系人（请先选择有联系人的顾客）</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Type to filter</source>
+        <translation>输入以筛选</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -57,3 +57,19 @@ def test_kano_pairs_classify_as_intended():
     assert same.equals(df)
     with pytest.raises(ValueError, match="unknown Kano category"):
         kano_pairs({"x": {"Z": 1.0}}, 5, np.random.default_rng(0))
+
+
+def test_demo_waves_move_with_the_schedule():
+    from app.engines.survey_simulation import DEMO_SHIFTS, wave_answers
+
+    model = pls.load_model("ccsi")
+    blocks = {lv: list(cols) for lv, cols in model.blocks.items()}
+    waves = wave_answers(blocks, 8, (1, 10), np.random.default_rng(2026))
+    assert all(250 <= len(w) <= 400 for w in waves)
+    assert all(list(w.columns) == model.indicators for w in waves)
+    assert all(0.02 < w.isna().to_numpy().mean() < 0.06 for w in waves)  # blanks = no answer
+    # the fit needs complete rows: blanks filled with the item mean, as a simple analysis would
+    index = [pls.pls_fit(w.fillna(w.mean().round()), model, scale=(1, 10)).index()["Satisfaction"] for w in waves]
+    # the crisis quarter (5th) is the lowest after the first, and the last is the highest
+    assert index[4] < min(index[1:4]) and index[7] == max(index)
+    assert DEMO_SHIFTS[4][0] < 0

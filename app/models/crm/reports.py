@@ -223,7 +223,7 @@ def _record_types() -> dict[str, tuple[Any, Any, dict[str, FieldDef]]]:
 
     owner = cu.alias("owner_customer")
     cost = (co.c.credit_amount + co.c.returns_amount + co.c.sorting_amount)
-    return {
+    types = {
         "customers": (cu, cu, fields(
             ("code", "text", cu.c.code), ("name_zh", "text", cu.c.name_zh), ("name_en", "text", cu.c.name_en),
             ("industry", "text", cu.c.industry), ("region", "text", cu.c.region),
@@ -246,9 +246,44 @@ def _record_types() -> dict[str, tuple[Any, Any, dict[str, FieldDef]]]:
             ("status", "text", su.c.status), ("city", "text", su.c.city), ("country", "text", su.c.country),
             ("approval_valid_until", "date", su.c.approval_valid_until))),
     }
+    try:
+        from app.models.crm.tables_orders import CrmOrder, CrmOrderLine
+    except ImportError:  # a build without the CRM order tables
+        pass
+    else:
+        od, ln = CrmOrder.__table__, CrmOrderLine.__table__
+        od_cust = cu.alias("order_customer")
+        types["orders"] = (ln.join(od, od.c.id == ln.c.order_id).join(od_cust, od_cust.c.id == od.c.customer_id), ln,
+                           fields(("order_no", "text", od.c.order_no), ("order_date", "date", od.c.order_date),
+                                  ("customer", "text", od_cust.c.code), ("region", "text", od_cust.c.region),
+                                  ("value_class", "text", od_cust.c.value_class), ("part", "text", ln.c.part_code),
+                                  ("quantity", "number", ln.c.quantity), ("amount", "number", ln.c.amount),
+                                  ("margin", "number", ln.c.margin)))
+    try:
+        from app.models.crm.tables_sales import Activity, Campaign, Opportunity
+    except ImportError:  # a build without the CRM sales tables
+        return types
+    op, cm, ac = Opportunity.__table__, Campaign.__table__, Activity.__table__
+    op_cust, ac_cust, op_camp = cu.alias("opportunity_customer"), cu.alias("activity_customer"), cm.alias("op_campaign")
+    types["opportunities"] = (
+        op.outerjoin(op_cust, op_cust.c.id == op.c.customer_id).outerjoin(op_camp, op_camp.c.id == op.c.campaign_id),
+        op, fields(("title", "text", op.c.title), ("customer", "text", op_cust.c.code),
+                   ("region", "text", op_cust.c.region), ("stage", "text", op.c.stage),
+                   ("reason", "text", op.c.reason), ("expected_revenue", "number", op.c.expected_revenue),
+                   ("probability", "number", op.c.probability), ("won_amount", "number", op.c.won_amount),
+                   ("expected_close", "date", op.c.expected_close), ("closed_on", "date", op.c.closed_on),
+                   ("campaign", "text", op_camp.c.code)))
+    types["campaigns"] = (cm, cm, fields(
+        ("code", "text", cm.c.code), ("name", "text", cm.c.name), ("campaign_type", "text", cm.c.campaign_type),
+        ("starts_on", "date", cm.c.starts_on), ("ends_on", "date", cm.c.ends_on), ("budget", "number", cm.c.budget),
+        ("actual_cost", "number", cm.c.actual_cost)))
+    types["activities"] = (ac.outerjoin(ac_cust, ac_cust.c.id == ac.c.customer_id), ac, fields(
+        ("kind", "text", ac.c.kind), ("subject", "text", ac.c.subject), ("customer", "text", ac_cust.c.code),
+        ("due_on", "date", ac.c.due_on), ("done", "yes/no", ac.c.done)))
+    return types
 
 
-RECORD_TYPES = ("customers", "contacts", "complaints", "suppliers")
+RECORD_TYPES = tuple(_record_types())  # customers, contacts, complaints, suppliers (+ CRM sales records)
 OPERATORS = ("=", "!=", "<", "<=", ">", ">=", "contains", "empty", "not_empty")
 
 
@@ -327,6 +362,9 @@ def _check(spec: CustomSpec) -> dict[str, FieldDef]:
         if op not in OPERATORS:
             raise ReportError("crmreports.bad_operator", field=f"filters/{row}", row=row, value=op,
                               choices=", ".join(OPERATORS))
+        if op == "contains" and fields[col].kind != "text":  # LIKE is for text (PostgreSQL refuses it on numbers)
+            raise ReportError("crmreports.bad_operator", field=f"filters/{row}", row=row, value=op,
+                              choices=", ".join(o for o in OPERATORS if o != "contains"))
         if op not in ("empty", "not_empty", "contains"):
             _coerce(row, fields[col], value)
     return fields
@@ -466,6 +504,10 @@ def run_family(db: Database, family: str, *, start: date | None = None, end: dat
         if not name.strip():
             raise ReportError("crmreports.name_required", field="name")
         return run_custom(db, load_custom(db, name))
-    what = {"sales": ("orders and opportunities", "订单与销售机会"), "campaign": ("campaigns", "市场活动")}[family]
-    raise ReportError("crmreports.needs_tables", field="family", family=family, what=what[0], what_zh=what[1],
-                      family_zh={"sales": "销售", "campaign": "市场活动"}[family])
+    try:
+        from app.models.crm import reports_sales
+    except ImportError as exc:  # the opportunities and campaigns are not in this build
+        raise ReportError("crmreports.needs_tables", field="family", family=family) from exc
+    if family == "sales":
+        return reports_sales.sales_report(db, start, end)
+    return reports_sales.campaign_report(db, start, end)

@@ -28,8 +28,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "crmreports.not_found": ("there is no saved report named '{name}'", "没有名为“{name}”的已保存报表"),
     "crmreports.bad_period": ("bad period '{value}': use YYYY-MM, YYYY-Qn, YYYY or FROM..TO",
                               "期间“{value}”无效：请用 YYYY-MM、YYYY-Qn、YYYY 或 起..止"),
-    "crmreports.needs_tables": ("the {family} report needs the CRM {what} (not in this database yet)",
-                                "{family_zh}报表需要客户关系管理的{what_zh}（本数据库尚无）"),
+    "crmreports.needs_tables": ("the {family} report needs the CRM orders, opportunities and campaigns "
+                                "(not in this database yet)",
+                                "{family} 报表需要客户关系管理的订单、销售机会与市场活动数据（本数据库尚无）"),
 }
 KIND_ZH = {"number": "数值", "date": "日期（YYYY-MM-DD）", "yes/no": "是/否（yes/no）", "text": "文字"}
 

@@ -218,6 +218,22 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[str]]]:
         wb.close()
 
 
+HEADER_SEARCH = 10  # a workbook may have a title and a note above its header row
+
+
+def _from_header(records: list[tuple[int, list[str]]], mapping: Mapping[str, str] | None):
+    """The records from the header row on: the first of the first :data:`HEADER_SEARCH` rows
+    with the customer column (a questionnaire workbook may carry a title above it). Line numbers
+    stay the sheet's."""
+    wanted = {_norm(w) for w in ("customer", *CUSTOMER_ALIASES)}
+    if mapping and mapping.get("customer"):
+        wanted = {_norm(mapping["customer"])}
+    for i, (_line, cells) in enumerate(records[:HEADER_SEARCH]):
+        if any(_norm(str(c)) in wanted for c in cells if c):
+            return records[i:]
+    return records
+
+
 def _header_of(records: list[tuple[int, list[str]]]) -> list[str]:
     return [str(h).strip() for h in records[0][1]] if records else []
 
@@ -226,7 +242,7 @@ def read_header(path: str | Path) -> list[str]:
     """The file's column headers, for the mapping dialog."""
     path = Path(path)
     if _is_xlsx(path):
-        return _header_of(_xlsx_records(path)[:1])
+        return _header_of(_from_header(_xlsx_records(path), None)[:1])
     try:
         parsed = read_csv(path.read_bytes(), [], raise_errors=False)
     except CsvRejected as exc:
@@ -260,12 +276,19 @@ def parse_answers(path: str | Path, items: Sequence[Item], respondents: Iterable
     if not items:
         raise AnswerImportError([problem(0, "satisfaction.no_items", "the survey version has no questions", None)])
     columns = columns_for(items)
+    who_columns = [Column("customer", text, required=False, aliases=CUSTOMER_ALIASES, default=""),
+                   Column("contact", text, required=False, aliases=CONTACT_ALIASES, default="")]
+    plain = dict(mapping or {})
+    who_mapping = {k: v for k, v in plain.items() if k in ("customer", "contact")}
     try:
         if _is_xlsx(path):
-            parsed = read_rows(_xlsx_records(path), columns, mapping=dict(mapping or {}), encoding="xlsx",
-                               raise_errors=False)
+            records = _from_header(_xlsx_records(path), mapping)
+            parsed = read_rows(records, columns, mapping=plain, encoding="xlsx", raise_errors=False)
+            people = read_rows(records, who_columns, mapping=who_mapping, encoding="xlsx", raise_errors=False)
         else:
-            parsed = read_csv(path.read_bytes(), columns, mapping=dict(mapping or {}), raise_errors=False)
+            data = path.read_bytes()
+            parsed = read_csv(data, columns, mapping=plain, raise_errors=False)
+            people = read_csv(data, who_columns, mapping=who_mapping, raise_errors=False)
     except CsvRejected as exc:
         raise AnswerImportError(exc.errors) from exc
     errors: list[RowError] = list(parsed.errors)
@@ -276,10 +299,12 @@ def parse_answers(path: str | Path, items: Sequence[Item], respondents: Iterable
     by_code = {r.code.casefold(): r for r in respondents}
     seen: dict[tuple[int, int | None], int] = {}
     already = set(answered)
-    rows: list[AnswerRow] = []
-    codes = [it.code for it in items]
-    for row, line in zip(parsed.rows, parsed.lines):
+    # who answers: checked on every line (also lines with a bad answer), so one pass reports all
+    resolved: dict[int, tuple[int, int | None]] = {}
+    for row, line in zip(people.rows, people.lines):
         code = row["customer"]
+        if not code:
+            continue  # reported by the strict pass (value missing)
         who = by_code.get(code.casefold())
         if who is None:
             errors.append(problem(line, "satisfaction.no_customer", f"there is no customer {code!r}", "customer",
@@ -305,8 +330,13 @@ def parse_answers(path: str | Path, items: Sequence[Item], respondents: Iterable
                                   f"{who.code} {row.get('contact') or ''} has already answered in this wave"
                                   .replace("  ", " "), "customer", code=who.code))
             continue
-        answers = {c: row[c] for c in codes if row.get(c) is not None}
-        rows.append(AnswerRow(line, who.customer_id, contact_id, answers))
+        resolved[line] = key
+    codes = [it.code for it in items]
+    rows: list[AnswerRow] = []
+    for row, line in zip(parsed.rows, parsed.lines):
+        if line in resolved:
+            customer_id, contact_id = resolved[line]
+            rows.append(AnswerRow(line, customer_id, contact_id, {c: row[c] for c in codes if row.get(c) is not None}))
     if not parsed.rows and not errors:
         errors.append(problem(1, "csv.no_rows", "the file has a header but no data rows", None))
     if errors:

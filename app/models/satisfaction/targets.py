@@ -121,3 +121,18 @@ def response_rate(respondents: int, targets: int) -> float | None:
 
 def target_keys(targets: Sequence[Target]) -> set[tuple[int, int | None]]:
     return {(t.customer_id, t.contact_id) for t in targets}
+
+
+def respondents(targets: Sequence[Target]):
+    """The answer import's respondents (``imports.Respondent``): each target customer with its
+    target contacts by name, in target order."""
+    from app.models.satisfaction.imports import Respondent
+
+    contacts: dict[int, dict[str, int]] = {}
+    codes: dict[int, str] = {}
+    for t in targets:
+        codes.setdefault(t.customer_id, t.customer_code)
+        people = contacts.setdefault(t.customer_id, {})
+        if t.contact_id is not None:
+            people.setdefault(t.contact_name.casefold(), t.contact_id)
+    return [Respondent(cid, codes[cid], people) for cid, people in contacts.items()]

@@ -8,9 +8,11 @@ whole answer, so it commits and moves on at once. A value outside the survey's s
 on the cell: the cell turns red, keeps what was typed, and the message names the question and
 the scale. Blank is "no answer" (Delete/Backspace clears a cell). The customer column takes the
 customer code; the contact column the contact's number in that customer's list (shown in the
-cell's tooltip) or the start of the contact's name.
+cell's tooltip) or the start of the contact's name; F4 (or Alt+Down) on either opens the list to
+choose from, filtered as one types.
 
-Every change is one command on a QUndoStack (Ctrl+Z / Ctrl+Y). The grid edits in memory;
+Every change is one command on a QUndoStack (Ctrl+Z / Ctrl+Y); Ctrl+V pastes cells copied from a
+spreadsheet in one step, each checked like a typed one. The grid edits in memory;
 ``EntryGrid.entries()`` gives the rows to save through the service in one transaction.
 """
 
@@ -20,10 +22,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 COL_CUSTOMER, COL_CONTACT = 0, 1
@@ -77,6 +80,18 @@ class Entry:
     customer_id: int
     contact_id: int | None
     answers: dict[str, int]
+
+
+def choices_from_targets(targets, lang: str = "en") -> list[CustomerChoice]:
+    """Grid customers from a wave's targets (``app.models.satisfaction.targets.Target``): each
+    customer once, its target contacts numbered in target order."""
+    out: dict[int, tuple[str, str, list[tuple[int, str]]]] = {}
+    for t in targets:
+        name = (t.customer_name_zh if lang == "zh_CN" else t.customer_name_en) or t.customer_name_zh or t.customer_name_en
+        entry = out.setdefault(t.customer_id, (t.customer_code, name, []))
+        if t.contact_id is not None:
+            entry[2].append((t.contact_id, t.contact_name))
+    return [CustomerChoice(cid, code, name, tuple(people)) for cid, (code, name, people) in out.items()]
 
 
 def scale_text(q: Question) -> str:
@@ -280,6 +295,30 @@ class EntryModel(QAbstractTableModel):
         self.endInsertRows()
         return len(self.rows) - 1
 
+    def paste(self, row: int, col: int, text: str) -> int:
+        """Cells copied from a spreadsheet (tab-separated lines), from (row, col) on: one undo
+        step; rows are added as needed; cells past the last column are dropped. Each cell is
+        checked like a typed one (refusals stay on their cells). Returns the cells taken."""
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n") if text else []
+        if not lines:
+            return 0
+        self.stack.beginMacro(QCoreApplication.translate("EntryGrid", "Paste %1 row(s)").replace("%1", str(len(lines))))
+        taken = 0
+        try:
+            for i, line in enumerate(lines):
+                r = row + i
+                while r >= len(self.rows):
+                    self.add_row()
+                for j, cell in enumerate(line.split("\t")):
+                    c = col + j
+                    if c >= self.columnCount():
+                        break
+                    self.commit_text(r, c, cell)
+                    taken += 1
+        finally:
+            self.stack.endMacro()
+        return taken
+
     def duplicate(self, row: int, customer_id: int, contact_id: int | None) -> str:
         """The message when this respondent already answered (in the wave, or in another row)."""
         code = self.by_id[customer_id].code
@@ -368,12 +407,44 @@ class EntryView(QTableView):
         self.buffer = ""
         super().currentChanged(current, previous)
 
+    def choices(self, row: int, col: int) -> list[tuple[str, str]]:
+        """(text to commit, label) of the list F4 opens on a customer or contact cell."""
+        m = self.entry_model
+        if col == COL_CUSTOMER:
+            return [(c.code, f"{c.code}  {c.name}") for c in m.customers]
+        cust = m.by_id.get(m.rows[row].customer_id) if m.rows[row].customer_id is not None else None
+        if cust is None:
+            return []
+        return [(str(i), f"{i}  {name}") for i, (_cid, name) in enumerate(cust.contacts, start=1)]
+
+    def choose(self, row: int, col: int) -> None:
+        """F4 (or Alt+Down): pick the customer or contact from a list filtered as one types;
+        Enter takes the highlighted line and moves on."""
+        options = self.choices(row, col)
+        if not options:
+            if col == COL_CONTACT:  # says why: choose the customer first / the customer has no contacts
+                self.entry_model.refused.emit(row, col, QCoreApplication.translate(
+                    "EntryGrid", "Row %1: no contact to choose (choose a customer with contacts first)").replace(
+                    "%1", str(row + 1)))
+            return
+        dialog = ChoiceDialog(options, self)
+        self.chooser = dialog
+        if dialog.exec() and dialog.chosen is not None:
+            self.buffer = dialog.chosen
+            self._commit(move=True)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key, text = event.key(), event.text()
         idx = self.currentIndex()
         m = self.entry_model
         if not idx.isValid():
             super().keyPressEvent(event)
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            from PySide6.QtGui import QGuiApplication
+
+            self.buffer = ""
+            m.paste(idx.row(), idx.column(), QGuiApplication.clipboard().text())
             return
         if event.matches(QKeySequence.StandardKey.Undo):
             self.buffer = ""
@@ -385,6 +456,10 @@ class EntryView(QTableView):
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._commit(move=True)
+            return
+        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            if idx.column() in (COL_CUSTOMER, COL_CONTACT):
+                self.choose(idx.row(), idx.column())
             return
         if key == Qt.Key.Key_Escape:
             self.buffer = ""
@@ -413,6 +488,52 @@ class EntryView(QTableView):
                     self._commit(move=True)
             return
         super().keyPressEvent(event)
+
+
+class ChoiceDialog(QDialog):
+    """A list with a filter line: typing narrows it, Up/Down move, Enter takes the line."""
+
+    def __init__(self, options: Sequence[tuple[str, str]], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("EntryGrid", "Choose"))
+        self.options = list(options)
+        self.chosen: str | None = None
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(QCoreApplication.translate("EntryGrid", "Type to filter"))
+        self.list = QListWidget()
+        self.filter.textChanged.connect(self._refill)
+        self.filter.returnPressed.connect(self._take)
+        self.list.itemActivated.connect(lambda _item: self._take())
+        self.filter.installEventFilter(self)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.list)
+        self.resize(420, 360)
+        self._refill("")
+
+    def _refill(self, text: str) -> None:
+        self.list.clear()
+        needle = text.strip().casefold()
+        for value, label in self.options:
+            if needle in label.casefold():
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, value)
+                self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.filter and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            self.list.setCurrentRow(max(0, min(self.list.count() - 1, self.list.currentRow() + step)))
+            return True
+        return super().eventFilter(obj, event)
+
+    def _take(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen = item.data(Qt.ItemDataRole.UserRole)
+            self.accept()
 
 
 class EntryGrid(QWidget):

@@ -109,6 +109,9 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "plan": (["plan", "--lot-size", "500", "--aql", "1.0"], ["plan", "--lot-size", "500", "--aql", "7.7"]),
         "inspection": (["inspection", "export", "--db", d["db"], "--out", str(out / "lots.csv")],
                        ["inspection", "export", "--db", missing, "--out", str(out / "lots.csv")]),
+        # crmreports
+        "report": (["report", "service", "--db", d["db"], "--out", str(out / f"service-{where}.pdf")],
+                   ["report", "customer", "--db", d["db"], "--period", "2026-13", "--out", str(out / "c.pdf")]),
     }
 
 

@@ -41,3 +41,34 @@ def make_report_world(db) -> dict[str, int]:
         comp(4, c, datetime(2026, 3, 10, 9), "service_enquiry")
         comp(5, d, datetime(2025, 11, 3, 9), "delivery", rating=1, credit=30.0)
     return {"a": a.id, "b": b.id, "c": c.id, "d": d.id}
+
+
+def make_sales_world(db) -> None:
+    """Two campaigns (one in Q1 2026, one in 2025) and five opportunities of customers C-A/C-B."""
+    from app.models.crm.tables_sales import Campaign, CampaignResponse, CampaignTarget, Opportunity
+
+    with db.begin() as s:
+        a = s.query(Customer).filter_by(code="C-A").one()
+        b = s.query(Customer).filter_by(code="C-B").one()
+        contact = s.query(CustomerContact).filter_by(name="Anna").one()
+        now = datetime(2026, 1, 1)
+        fair = Campaign(code="M-FAIR", name="Trade fair", campaign_type="trade_fair", starts_on=date(2026, 2, 1),
+                        ends_on=date(2026, 2, 3), budget=5000.0, actual_cost=4000.0, created_at=now)
+        old = Campaign(code="M-OLD", name="Mailing 2025", campaign_type="mailing", starts_on=date(2025, 3, 1),
+                       ends_on=date(2025, 3, 31), actual_cost=100.0, created_at=now)
+        s.add_all([fair, old])
+        s.flush()
+        s.add(CampaignTarget(campaign_id=fair.id, contact_id=contact.id, added_at=now))
+        s.add(CampaignResponse(campaign_id=fair.id, contact_id=contact.id, responded_on=date(2026, 2, 2)))
+
+        def opp(title, cust, stage, revenue, prob, *, close=None, closed=None, won=None, reason="", camp=None):
+            s.add(Opportunity(customer_id=cust.id, title=title, stage=stage, expected_revenue=revenue, probability=prob,
+                              expected_close=close, closed_on=closed, won_amount=won, reason=reason,
+                              campaign_id=camp, created_at=now))
+
+        opp("O1", a, "qualification", 1000.0, 10, close=date(2026, 5, 20))
+        opp("O2", a, "proposal", 4000.0, 50, close=date(2026, 5, 3))
+        opp("O3", b, "negotiation", 2000.0, 75, close=date(2026, 6, 1))
+        opp("O4", a, "won", 9000.0, 100, closed=date(2026, 2, 20), won=10000.0, reason="price", camp=fair.id)
+        opp("O5", b, "lost", 3000.0, 0, closed=date(2026, 3, 5), reason="price")
+        opp("O6", b, "lost", 500.0, 0, closed=date(2025, 12, 1), reason="delivery")  # before the period

@@ -93,6 +93,7 @@ def test_custom_saved_and_rerun(db, world):
     (reports.CustomSpec("customers", ()), "columns"),
     (reports.CustomSpec("customers", ("code",), (("since", ">", "soon"),)), "filters/1"),
     (reports.CustomSpec("customers", ("code",), (("code", "~", "x"),)), "filters/1"),
+    (reports.CustomSpec("complaints", ("number",), (("cost", "contains", "1"),)), "filters/1"),
     (reports.CustomSpec("customers", ("code",), (), "region", "sum", "code"), "aggregate_column"),
     (reports.CustomSpec("customers", ("code",), (), "", "median", ""), "aggregate"),
 ])
@@ -124,5 +125,42 @@ def test_period_and_family_refusals(db):
         reports.period_range("2026-13")
     assert exc.value.field == "period"
     with pytest.raises(ReportError) as exc:
-        reports.run_family(db, "sales", start=START, end=END)
-    assert exc.value.code == "needs_tables"
+        reports.run_family(db, "forecasts", start=START, end=END)
+    assert exc.value.code == "bad_family"
+
+
+@pytest.fixture
+def sales(db, world):
+    from tests.models.crm.reports_world import make_sales_world
+
+    make_sales_world(db)
+
+
+def test_sales_report(db, sales):
+    r = reports.run_family(db, "sales", start=START, end=END)
+    pipe = r.section("pipeline").frame.set_index("stage")
+    assert list(pipe.index) == ["qualification", "needs_analysis", "proposal", "negotiation"]
+    assert pipe.loc["proposal", "weighted"] == pytest.approx(2000.0)  # 4000 × 50 %
+    assert r.summary["weighted"] == pytest.approx(100 + 2000 + 1500) and r.summary["pipeline"] == 7000.0
+    wl = r.section("won_lost").frame
+    assert wl.values.tolist() == [["won", "price", 1, 10000.0], ["lost", "price", 1, 3000.0]]  # O6 is 2025
+    assert r.summary["win_rate"] == 0.5 and r.summary["won_amount"] == 10000.0
+    fc = r.section("forecast").frame
+    assert fc.values.tolist() == [["2026-05", 2, 5000.0, 2100.0], ["2026-06", 1, 2000.0, 1500.0]]
+
+
+def test_campaign_report(db, sales):
+    r = reports.run_family(db, "campaign", start=START, end=END)
+    frame = r.section("campaigns").frame
+    assert frame["code"].tolist() == ["M-FAIR"]  # the 2025 mailing is outside the period
+    roi = r.section("compare_roi").frame.iloc[0]
+    assert roi["revenue"] == 10000.0 and roi["roi"] == pytest.approx((10000 - 4000) / 4000)
+    resp = r.section("compare_response").frame.iloc[0]
+    assert resp["response_rate"] == 1.0 and resp["cost_per_response"] == 4000.0
+    assert r.summary["roi"] == pytest.approx(1.5) and r.summary["campaigns"] == 1
+
+
+def test_custom_over_opportunities(db, sales):
+    r = reports.run_custom(db, reports.CustomSpec("opportunities", (), (("stage", "!=", "lost"),), "customer",
+                                                  "sum", "expected_revenue"))
+    assert r.section("groups").frame.values.tolist() == [["C-A", 14000.0], ["C-B", 2000.0]]

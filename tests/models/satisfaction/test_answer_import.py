@@ -38,8 +38,8 @@ def test_every_bad_cell_reported_nothing_returned(tmp_path):
     got = {(e.line, e.column, e.key) for e in info.value.errors}
     assert got == {(2, "q1", "satisfaction.out_of_scale"), (2, "nps", "satisfaction.out_of_scale"),
                    (3, "customer", "satisfaction.no_customer"), (4, "contact", "satisfaction.no_contact"),
+                   (5, "customer", "satisfaction.repeat"),  # line 2's respondent, though line 2 is bad
                    (6, "q1", "satisfaction.out_of_scale"), (6, "q2", "satisfaction.out_of_scale")}
-    # line 5 repeats line 2's respondent but line 2 was bad: fix line 2 and the repeat shows
     p2 = _csv(tmp_path, "customer,contact,q1\nC0001,Wang Li,3\nC0001,wang li,1\n", "b.csv")
     with pytest.raises(AnswerImportError) as info:
         imp.parse_answers(p2, ITEMS, WHO)
@@ -125,3 +125,21 @@ def test_direct_xlsx_reader_matches_openpyxl(tmp_path):
     assert mine[2] == ["C0001", "王丽", "4", "", "10"]
     assert mine[5][:3] == ["C0002", "TRUE", "2.5"] and ref[4][:3] == ["C0002", "True", "2.5"]
     assert mine[5][3:] == ref[4][3:5]
+
+
+def test_xlsx_with_a_title_above_the_header(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["顾客满意度调查 2026 Q3"])
+    ws.append(["请按 1–5 打分"])
+    ws.append(["顾客代码", "联系人", "q1", "q2"])
+    ws.append(["C0001", "Wang Li", 9, 3])
+    p = tmp_path / "titled.xlsx"
+    wb.save(p)
+    with pytest.raises(AnswerImportError) as info:
+        imp.parse_answers(p, ITEMS, WHO)
+    [e] = info.value.errors
+    assert (e.line, e.column, e.key) == (4, "q1", "satisfaction.out_of_scale")  # the sheet's own row number
+    assert imp.read_header(p) == ["顾客代码", "联系人", "q1", "q2"]

@@ -52,3 +52,17 @@ def test_bad_filter_values_named():
 def test_response_rate():
     assert tg.response_rate(0, 0) is None
     assert tg.response_rate(3, 4) == 0.75
+
+
+def test_respondents_and_grid_choices_from_targets(db):
+    from app.views.satisfaction.entry import choices_from_targets
+
+    ids, qa, pa, qb = _master(db)
+    out = tg.select_targets(db, TargetFilter())
+    who = tg.respondents(out)
+    assert [(r.customer_id, r.code, dict(r.contacts)) for r in who] == [
+        (ids["A"], "A", {"wang": qa, "li": pa}), (ids["B"], "B", {"zhao": qb}), (ids["C"], "C", {})]
+    grid = choices_from_targets(out, "zh_CN")
+    assert [(c.code, c.name, c.contacts) for c in grid] == [
+        ("A", "甲", ((qa, "Wang"), (pa, "Li"))), ("B", "乙", ((qb, "Zhao"),)), ("C", "丙", ())]
+    assert choices_from_targets(out)[0].name == "Alpha"

@@ -152,3 +152,45 @@ def test_duplicate_respondent_refused(qtbot):
     m.add_row()
     m.commit_text(2, COL_CUSTOMER, "C0002")
     assert any("row 2" in p for p in m.problems())
+
+
+def test_f4_chooses_customer_and_contact_from_a_list(qtbot):
+    from PySide6.QtCore import QTimer
+
+    grid = _grid(qtbot, [])
+    v, m = grid.view, grid.model
+
+    def pick(text):
+        def run():
+            d = v.chooser
+            qtbot.keyClicks(d.filter, text)
+            qtbot.keyClick(d.filter, Qt.Key.Key_Down) if text == "" else None
+            qtbot.keyClick(d.filter, Qt.Key.Key_Return)
+        QTimer.singleShot(0, run)
+
+    pick("beta")
+    qtbot.keyClick(v, Qt.Key.Key_F4)
+    assert m.value(0, COL_CUSTOMER) == 2 and v.currentIndex().column() == COL_CONTACT
+    pick("li")
+    qtbot.keyClick(v, Qt.Key.Key_F4)
+    assert m.value(0, COL_CONTACT) == 21 and v.currentIndex().column() == FIRST_QUESTION
+    m.add_row()
+    v.setCurrentIndex(m.index(1, COL_CUSTOMER))
+    pick("")  # Down then Enter: the second customer of the list
+    qtbot.keyClick(v, Qt.Key.Key_F4)
+    assert m.value(1, COL_CUSTOMER) == 2
+
+
+def test_paste_from_a_spreadsheet_is_one_undo_step(qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    grid = _grid(qtbot, [])
+    v, m = grid.view, grid.model
+    QGuiApplication.clipboard().setText("C0001\t2\t4\t\t10\r\nC0002\t\t9\t3\t0\r\n")
+    qtbot.keyClick(v, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert m.rowCount() == 2
+    assert [(e.customer_id, e.contact_id, e.answers) for e in grid.entries()] == [
+        (1, 12, {"q1": 4, "nps": 10}), (2, None, {"q2": 3, "nps": 0})]
+    assert (1, FIRST_QUESTION) in m.refusals  # 9 on a 1–5 scale, refused on its cell
+    m.stack.undo()
+    assert grid.entries() == []
