@@ -1,10 +1,12 @@
-"""Quality agreement commands: ``qualitybridge agreement print|export|breaches``.
+"""Quality agreement commands: ``qualitybridge agreement print|export|breaches|areas``.
 
 - ``print``: the contract PDF of a supplier's agreement (the version in force on ``--date``,
   default today, or ``--version N``), Chinese, English or bilingual (``--mode``);
 - ``export``: the same version's clauses as xlsx;
 - ``breaches``: the breach report (PDF or xlsx) for ``--period`` (one period or FROM:TO), one
-  supplier or all (``--supplier all``).
+  supplier or all (``--supplier all``);
+- ``areas``: the version's content areas in document order (their numbers), and ``--move AREA
+  --up|--down`` moves a whole area of a draft (the service refuses reviewed and signed versions).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from app.commands.messages import language, t
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     ag = subparsers.add_parser("agreement", help="quality agreements: print the contract, export it, breach report")
-    sub = ag.add_subparsers(dest="agreement_command", required=True, metavar="print|export|breaches")
+    sub = ag.add_subparsers(dest="agreement_command", required=True, metavar="print|export|breaches|areas")
     for name, help_text in (("print", "write the contract PDF of a supplier's agreement"),
                             ("export", "write the clauses of a supplier's agreement as xlsx")):
         p = sub.add_parser(name, help=help_text)
@@ -39,6 +41,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="one period, or FROM:TO (months, quarters or years)")
     b.add_argument("--out", required=True, metavar="FILE", help=".pdf or .xlsx")
     b.set_defaults(func=run_breaches)
+    r = sub.add_parser("areas", help="list a version's content areas in document order, or move one (drafts only)")
+    r.add_argument("--db", required=True, metavar="PATH")
+    r.add_argument("--supplier", required=True, metavar="CODE")
+    r.add_argument("--agreement", metavar="NUMBER", help="the agreement number (when the supplier has several)")
+    r.add_argument("--version", type=int, metavar="N", help="a version number (default: the one in force)")
+    r.add_argument("--date", metavar="YYYY-MM-DD", help="the version in force on this day (default today)")
+    r.add_argument("--move", type=int, choices=range(1, 9), metavar="AREA",
+                   help="content area 1-8 (as in domain brief §2.5) to move with all its clauses")
+    step = r.add_mutually_exclusive_group()
+    step.add_argument("--up", dest="step", action="store_const", const=-1, help="one place towards the start")
+    step.add_argument("--down", dest="step", action="store_const", const=1, help="one place towards the end")
+    r.set_defaults(func=run_areas)
 
 
 def _check_out(path: str, suffixes: tuple[str, ...]) -> str | None:
@@ -151,4 +165,46 @@ def run_breaches(args: argparse.Namespace) -> int:
     b = report.breaches
     print(t("agreement.breaches", n=len(b), suppliers=b["supplier_id"].nunique() if len(b) else 0,
             amount=f"{b['liability'].sum():,.2f}" if len(b) else "0.00", path=args.out))
+    return 0
+
+
+def run_areas(args: argparse.Namespace) -> int:
+    from app.engines import agreements as eng
+    from app.models.agreements import service as svc
+    from app.models.agreements.errors import AgreementError, FrozenError
+    from app.models.core.database import DatabaseOpenError
+
+    if args.move is not None and args.step is None:
+        return fail(t("agreement.area_step"))
+    try:
+        db = open_existing(args.db)
+    except DatabaseOpenError as exc:
+        return fail(exc)
+    lang = language()
+    try:
+        picked, error = _pick_version(db, args)
+        if error:
+            return fail(error)
+        a, v = picked
+        order = svc.version_area_order(db, v.id)
+        if args.move is not None:
+            old = eng.area_ranks(order)[args.move]
+            try:
+                order = svc.move_area(db, v.id, args.move, args.step)
+            except FrozenError:
+                return fail(t("agreement.area_frozen", number=a.number, version=v.version,
+                              state=svc.state_label(v.display_state, lang)))
+            new = eng.area_ranks(order)[args.move]
+            key = "agreement.area_moved" if new != old else "agreement.area_unmoved"
+            print(t(key, number=a.number, version=v.version, label=eng.area_label(args.move, lang), old=old, new=new))
+        counts: dict[int, int] = {}
+        for c in svc.version_clauses(db, v.id):
+            counts[c.area] = counts.get(c.area, 0) + 1
+    except AgreementError as exc:
+        return fail(exc)
+    finally:
+        db.dispose()
+    print(t("agreement.area_heading", number=a.number, version=v.version))
+    for no, area in enumerate(order, start=1):
+        print(t("agreement.area_line", no=no, label=eng.area_label(area, lang), area=area, n=counts.get(area, 0)))
     return 0

@@ -851,3 +851,22 @@ EN.update({
 ZH.update({
     "crmreports.written": "已将{report}写入 {path}（{sections} 个部分）",
 })
+
+
+# --- agreement areas (areas helper: order of the eight content areas) -------------------------------
+EN.update({
+    "agreement.area_line": "{no}  {label} (content area {area}, {n} clause(s))",
+    "agreement.area_heading": "agreement {number} version {version}: content areas in document order",
+    "agreement.area_moved": "agreement {number} version {version}: “{label}” moved from {old} to {new}",
+    "agreement.area_unmoved": "agreement {number} version {version}: “{label}” is already at {old}; nothing changed",
+    "agreement.area_frozen": "agreement {number} version {version} is {state} and cannot be changed; start a new version",
+    "agreement.area_step": "--move needs --up or --down",
+})
+ZH.update({
+    "agreement.area_line": "{no}  {label}（内容区域 {area}，{n} 条）",
+    "agreement.area_heading": "协议 {number} 第 {version} 版：各内容区域在文本中的顺序",
+    "agreement.area_moved": "协议 {number} 第 {version} 版：“{label}”已从第 {old} 章移至第 {new} 章",
+    "agreement.area_unmoved": "协议 {number} 第 {version} 版：“{label}”已在第 {old} 章，未作更改",
+    "agreement.area_frozen": "协议 {number} 第 {version} 版{state}，不能修改；请新建版本",
+    "agreement.area_step": "--move 需要同时给出 --up 或 --down",
+})

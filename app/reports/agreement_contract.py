@@ -36,7 +36,7 @@ TEXT = {
         "signatures": "签署", "name": "姓名", "title_": "职务", "date": "日期", "signature": "签字（盖章）",
         "esign": "电子签名", "footer": "{number} 第 {version} 版 · 内容 SHA-256 {hash}", "draft": "（未签署草稿）",
         "diff_title": "质量协议版本对比", "old": "旧版本", "new": "新版本", "kind": "变化",
-        "kinds": {"added": "新增", "removed": "删除", "changed": "修改", "unchanged": "未变"},
+        "kinds": {"added": "新增", "removed": "删除", "changed": "修改", "unchanged": "未变", "renumbered": "重新编号"},
         "changed_fields": "修改内容", "summary": "新增 {added} 条，删除 {removed} 条，修改 {changed} 条，未变 {unchanged} 条",
         "area_moved": "第 {old} 部分“{area}”移为第 {new} 部分",
         "fields": {"area": "所属部分", "text_zh": "中文条文", "text_en": "英文条文", "party": "责任方", "documents": "引用文件",
@@ -53,7 +53,8 @@ TEXT = {
         "esign": "Electronic signature", "footer": "{number} version {version} · content SHA-256 {hash}",
         "draft": " (unsigned draft)",
         "diff_title": "Quality agreement: comparison of versions", "old": "Old version", "new": "New version",
-        "kind": "Change", "kinds": {"added": "added", "removed": "removed", "changed": "changed", "unchanged": "unchanged"},
+        "kind": "Change", "kinds": {"added": "added", "removed": "removed", "changed": "changed", "unchanged": "unchanged",
+                                     "renumbered": "renumbered"},
         "changed_fields": "Changed", "summary": "{added} added, {removed} removed, {changed} changed, {unchanged} unchanged",
         "area_moved": "section {old} “{area}” is now section {new}",
         "fields": {"area": "area", "text_zh": "Chinese text", "text_en": "English text", "party": "responsible party",
@@ -294,17 +295,18 @@ def write_diff_pdf(db: Database, old_version_id: int, new_version_id: int, path:
     data = [[Paragraph(t["kind"], st.cell_bold), Paragraph(f"{t['old']} v{old.version}", st.cell_bold), "",
              Paragraph(f"{t['new']} v{new.version}", st.cell_bold), ""]]
     style = []
-    colours = {"added": "#e3f4e3", "removed": "#fbe3e3", "changed": "#fff3d6"}
+    colours = {"added": "#e3f4e3", "removed": "#fbe3e3", "changed": "#fff3d6", "renumbered": "#e8f0fb"}
     for i, r in enumerate(rows, start=1):
-        kind = t["kinds"][r.kind]
+        shown = "renumbered" if (r.kind == "unchanged" and r.old and r.new and r.old.number != r.new.number) else r.kind
+        kind = t["kinds"][shown]
         if r.fields:
             kind += "<br/><font size=7>" + ", ".join(t["fields"][f] for f in r.fields) + "</font>"
         data.append([Paragraph(kind, st.cell), Paragraph(r.old.number if r.old else "", st.cell),
                      Paragraph(text_of(r.old), st.cell), Paragraph(r.new.number if r.new else "", st.cell),
                      Paragraph(text_of(r.new), st.cell)])
-        if r.kind in colours:
-            style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor(colours[r.kind])))
-    table = pdf.grid_table(data, [width * 0.1, width * 0.06, width * 0.39, width * 0.06, width * 0.39], zebra=False,
+        if shown in colours:
+            style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor(colours[shown])))
+    table = pdf.grid_table(data, [width * 0.13, width * 0.06, width * 0.375, width * 0.06, width * 0.375], zebra=False,
                            extra=[("VALIGN", (0, 0), (-1, -1), "TOP"), *style])
     story = [Paragraph(escape(t["diff_title"]), st.title),
              Paragraph(escape(f"{old.agreement_number}: v{old.version} → v{new.version} · " + t["summary"].format(**counts)),

@@ -177,6 +177,14 @@
         <translation>重做</translation>
     </message>
     <message>
+        <source>Undo %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
         <source>Insert clause</source>
         <translation>插入条款</translation>
     </message>
@@ -219,6 +227,22 @@
     <message>
         <source>Move this area down</source>
         <translation>整个部分下移</translation>
+    </message>
+    <message>
+        <source>Area up</source>
+        <translation>区域上移</translation>
+    </message>
+    <message>
+        <source>Move the whole area of the current row up, with its clauses (Ctrl+Alt+↑)</source>
+        <translation>将当前行所在的整个内容区域连同其条款上移（Ctrl+Alt+↑）</translation>
+    </message>
+    <message>
+        <source>Area down</source>
+        <translation>区域下移</translation>
+    </message>
+    <message>
+        <source>Move the whole area of the current row down, with its clauses (Ctrl+Alt+↓)</source>
+        <translation>将当前行所在的整个内容区域连同其条款下移（Ctrl+Alt+↓）</translation>
     </message>
     <message>
         <source>Move selected clauses to area</source>
@@ -392,6 +416,10 @@
     <message>
         <source>unchanged</source>
         <translation>未变</translation>
+    </message>
+    <message>
+        <source>renumbered</source>
+        <translation>重新编号</translation>
     </message>
 </context>
 <context>

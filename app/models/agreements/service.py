@@ -574,6 +574,22 @@ def save_clauses(db: Database, version_id: int, clauses: Sequence[Clause],
 
 
 @requires("agreements.edit")
+def move_area(db: Database, version_id: int, area: int, step: int) -> tuple[int, ...]:
+    """Move a whole content area of a draft ``step`` places (−1 up, +1 down) with all its
+    clauses (they are renumbered by the new place); a signed or reviewed version is refused.
+    Returns the new order (unchanged at either end)."""
+    if not 1 <= int(area) <= eng.AREA_COUNT:
+        raise ValidationError(f"area must be 1–{eng.AREA_COUNT}", "area")
+    with db.begin() as s:
+        v = _version(s, version_id)
+        _require_draft(v)
+        order = eng.move_area(eng.parse_area_order(v.area_order), int(area), int(step))
+        if eng.parse_area_order(v.area_order) != order:
+            v.area_order = eng.format_area_order(order)
+        return order
+
+
+@requires("agreements.edit")
 def update_version(db: Database, version_id: int, *, effective_from: date | None = None,
                    expires_on: date | None = None, review_on: date | None = None, notes: str | None = None) -> None:
     with db.begin() as s:

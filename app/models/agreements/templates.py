@@ -238,16 +238,36 @@ def save_template_clauses(db: Database, template_id: int, clauses: Sequence[Clau
 
 
 # ------------------------------------------------------------------------------ xlsx exchange
-#: Columns of the template workbook (export and import use the same).
+#: Columns of the template workbook (export and import use the same). ``area_position`` is the
+#: area's section number in the template (its place in the area order), so an order where an
+#: area without clauses was moved comes back too; a workbook without it takes the row order.
 XLSX_COLUMNS = ("area", "text_zh", "text_en", "party", "documents", "aql", "level", "skip_lot_allowed",
-                "indicator", "comparator", "threshold", "period", "rule_kind", "rule_amount", "escalate_after")
+                "indicator", "comparator", "threshold", "period", "rule_kind", "rule_amount", "escalate_after",
+                "area_position")
 
 
-def clause_cells(c: Clause) -> list[object]:
+def clause_cells(c: Clause, order: Sequence[int] = eng.DEFAULT_AREA_ORDER) -> list[object]:
     return [c.area, c.text_zh, c.text_en, c.party, c.documents, c.aql, c.level, "yes" if c.skip_lot_allowed else "",
             c.indicator or "", c.comparator, "" if c.threshold is None else c.threshold, c.period if c.indicator else "",
             c.rule_kind if c.indicator else "", c.rule_amount if c.indicator else "",
-            c.escalate_after if c.indicator else ""]
+            c.escalate_after if c.indicator else "", eng.area_ranks(order)[c.area]]
+
+
+def _positions_order(positions: dict[int, tuple[int, int]], problems: list[str]) -> tuple[int, ...] | None:
+    """The area order from ``area_position`` cells (area → (row, section)); the areas without a
+    cell fill the free places in 1..8 order. None when there were none; problems name the row."""
+    if not positions:
+        return None
+    by_place: dict[int, int] = {}
+    for area, (row, place) in positions.items():
+        if not 1 <= place <= eng.AREA_COUNT:
+            problems.append(f"row {row}: area_position must be 1–{eng.AREA_COUNT}")
+        elif by_place.setdefault(place, area) != area:
+            problems.append(f"row {row}: area_position {place} is already taken by area {by_place[place]}")
+    if problems:
+        return None
+    rest = iter(a for a in eng.DEFAULT_AREA_ORDER if a not in by_place.values())
+    return tuple(by_place[p] if p in by_place else next(rest) for p in range(1, eng.AREA_COUNT + 1))
 
 
 def _text(v) -> str:
@@ -261,6 +281,12 @@ def _text(v) -> str:
 def parse_template_xlsx(path: str | Path) -> list[Clause]:
     """The clauses of a template workbook (first sheet, header row = ``XLSX_COLUMNS``); every bad
     row is reported (row number and column) and nothing is taken when one is bad."""
+    return parse_template_workbook(path)[0]
+
+
+def parse_template_workbook(path: str | Path) -> tuple[list[Clause], tuple[int, ...]]:
+    """The clauses of a template workbook and its area order: from ``area_position`` when the
+    workbook has it, else the order in which the areas first appear."""
     from openpyxl import load_workbook
 
     path = Path(path)
@@ -281,6 +307,7 @@ def parse_template_xlsx(path: str | Path) -> list[Clause]:
     pos = {name: header.index(name) for name in XLSX_COLUMNS if name in header}
     out: list[Clause] = []
     problems: list[str] = []
+    positions: dict[int, tuple[int, int]] = {}
     for n, row in enumerate(rows[1:], start=2):
         cell = {k: _text(row[i]) if i < len(row) else "" for k, i in pos.items()}
         if not any(cell.values()):
@@ -299,21 +326,30 @@ def parse_template_xlsx(path: str | Path) -> list[Clause]:
         except ValueError as exc:
             problems.append(f"row {n}: {exc}")
             continue
-        for p in validate_clauses([c]):
-            problems.append(p.replace("row 1", f"row {n}", 1))
+        found = validate_clauses([c])
+        problems.extend(p.replace("row 1", f"row {n}", 1) for p in found)
+        if not found and cell.get("area_position"):
+            try:
+                place = int(float(cell["area_position"]))
+            except ValueError:
+                problems.append(f"row {n}: area_position must be a whole number")
+            else:
+                if positions.setdefault(c.area, (n, place))[1] != place:
+                    problems.append(f"row {n}: area_position {place} differs from row {positions[c.area][0]} "
+                                    f"for area {c.area}")
         out.append(c)
+    order = _positions_order(positions, problems)
     if problems:
         raise ValidationError(f"{len(problems)} problem(s), nothing imported: " + "; ".join(problems[:5]), "rows")
     if not out:
         raise ValidationError(f"{path.name} has no clauses", "empty")
-    return out
+    return out, order if order is not None else eng.area_order_from([c.area for c in out])
 
 
 @requires("agreements.templates")
 def import_template(db: Database, path: str | Path, name: str) -> int:
     """A new template from a workbook (all rows or nothing)."""
-    clauses = parse_template_xlsx(path)
-    order = eng.area_order_from([c.area for c in clauses])  # rows listed area by area, as exported
+    clauses, order = parse_template_workbook(path)
     tid = create_template(db, name, description=f"imported from {Path(path).name}", clauses=clauses,
                           area_order=order)
     with db.begin() as s:

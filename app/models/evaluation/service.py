@@ -467,7 +467,10 @@ def grade_list(db: Database, period_text: str, *, as_of: date | None = None) -> 
                 actions, holds = apply_holds(actions_for(shown, r.periods_in_grade, scheme.policy), r.status,
                                              certificate_expired=r.certificate == "expired",
                                              overdue_cars=r.overdue_cars)
-                r = replace(r, grade=shown, computed_grade=r.grade, actions=actions,
+                # the change is the listed grade's against the previous period (same rule as
+                # grade_history), so "Change" agrees with the grade the row shows
+                change = grade_history([shown], [r.previous_grade], [0])[2][0] if r.previous_grade else r.change
+                r = replace(r, grade=shown, computed_grade=r.grade, actions=actions, change=change,
                             holds=holds + (HOLD_AGREEMENT_BREACHES,))
             lowered.append(r)
         out = lowered

@@ -594,13 +594,25 @@ class ClauseTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(COL_ZH, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_EN, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_NO, 52), (COL_PARTY, 76), (COL_DOCS, 150), (COL_AQL, 130)):
+        for col, width in ((COL_NO, 52), (COL_PARTY, 76), (COL_DOCS, 120), (COL_AQL, 105)):
             header.resizeSection(col, width)
         model.modelReset.connect(self._spans)
         self._spans()
 
     def model(self) -> ClauseGridModel:  # type: ignore[override]
         return super().model()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """The two text columns fill the width again once there is room for their titles (the
+        main window's header fitter turns a squeezed stretched column into a fixed one)."""
+        super().resizeEvent(event)
+        header = self.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in (COL_NO, COL_PARTY, COL_DOCS, COL_AQL))
+        need = max(header.sectionSizeHint(COL_ZH), header.sectionSizeHint(COL_EN))
+        if self.viewport().width() - fixed >= 2 * need:
+            for col in (COL_ZH, COL_EN):
+                if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
+                    header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
 
     def _spans(self) -> None:
         self.clearSpans()
@@ -858,10 +870,20 @@ class ClauseEditor(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("clauseToolbar")
         stack = self.model.stack
-        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        # fixed button texts (the step to undo is in the tooltip), so a long step name never pushes
+        # the other buttons off the toolbar
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.triggered.connect(stack.undo)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = QAction(self.tr("Redo"), self)
+        self.redo_action.triggered.connect(stack.redo)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(self.tr("Undo %1").replace("%1", text)))
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(self.tr("Redo %1").replace("%1", text)))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         for a in (self.undo_action, self.redo_action):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.actions_edit: list[QAction] = []
@@ -899,16 +921,31 @@ class ClauseEditor(QWidget):
         self.area_down_action = act(self.tr("Move this area down") + "\tCtrl+Alt+↓", lambda: self.move_area(1))
         area_menu.addAction(self.area_up_action)
         area_menu.addAction(self.area_down_action)
+        # the whole-area operations also as buttons, on a second row (one row would run off a
+        # 1280-pixel screen)
+        self.area_toolbar = QToolBar()
+        self.area_toolbar.setObjectName("areaToolbar")
+        self.area_up_button = QAction(self.tr("Area up"), self)
+        self.area_up_button.setToolTip(self.tr("Move the whole area of the current row up, with its clauses (Ctrl+Alt+↑)"))
+        self.area_up_button.triggered.connect(lambda: self.move_area(-1))
+        self.area_down_button = QAction(self.tr("Area down"), self)
+        self.area_down_button.setToolTip(self.tr("Move the whole area of the current row down, with its clauses (Ctrl+Alt+↓)"))
+        self.area_down_button.triggered.connect(lambda: self.move_area(1))
+        for a in (self.area_up_button, self.area_down_button):
+            self.actions_edit.append(a)
+            self.area_toolbar.addAction(a)
         self.move_menu = area_menu.addMenu(self.tr("Move selected clauses to area"))
         self.move_menu.aboutToShow.connect(self._fill_move_menu)
         self._fill_move_menu()
         area_button = QPushButton(self.tr("Area"))
         area_button.setMenu(area_menu)
         self.area_button = area_button
-        self.toolbar.addWidget(area_button)
+        self.area_toolbar.addWidget(area_button)
+        self.area_toolbar.addSeparator()
         find_action = act(self.tr("Find"), self.show_find, QKeySequence.StandardKey.Find)
-        self.toolbar.addAction(find_action)
+        self.area_toolbar.addAction(find_action)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.area_toolbar)
         self.find_bar = FindReplaceBar(self.table, self)
         self.find_bar.setVisible(False)
         layout.addWidget(self.find_bar)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
@@ -27,7 +27,16 @@ from app.views.core.table_models import readable_headers, Column
 from app.views.suppliers import common as c
 
 RED, GREEN, GREY = QColor("#f8d0d0"), QColor("#dff0d8"), QColor("#eeeeee")
-KIND_BG = {"added": QColor("#e3f4e3"), "removed": QColor("#fbe3e3"), "changed": QColor("#fff3d6")}
+KIND_BG = {"added": QColor("#e3f4e3"), "removed": QColor("#fbe3e3"), "changed": QColor("#fff3d6"),
+           "renumbered": QColor("#e8f0fb")}
+
+
+def diff_kind(r: eng.DiffRow) -> str:
+    """The row's kind on screen: an unchanged clause whose number changed (its area moved, or a
+    clause before it came or went) shows as "renumbered", so "changes only" still lists it."""
+    if r.kind == "unchanged" and r.old is not None and r.new is not None and r.old.number != r.new.number:
+        return "renumbered"
+    return r.kind
 
 
 def _state(state: str, lang: str) -> str:
@@ -156,8 +165,8 @@ class DiffModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
                 kinds = {"added": self.tr("added"), "removed": self.tr("removed"), "changed": self.tr("changed"),
-                         "unchanged": self.tr("unchanged")}
-                return kinds[r.kind]
+                         "unchanged": self.tr("unchanged"), "renumbered": self.tr("renumbered")}
+                return kinds[diff_kind(r)]
             if col == 1:
                 return r.old.number if r.old else ""
             if col == 2:
@@ -165,8 +174,8 @@ class DiffModel(QAbstractTableModel):
             if col == 3:
                 return r.new.number if r.new else ""
             return self._text(r.new)
-        if role == Qt.ItemDataRole.BackgroundRole and r.kind in KIND_BG:
-            return QBrush(KIND_BG[r.kind])
+        if role == Qt.ItemDataRole.BackgroundRole and diff_kind(r) in KIND_BG:
+            return QBrush(KIND_BG[diff_kind(r)])
         return None
 
 
@@ -217,7 +226,7 @@ class DiffDialog(QDialog):
 
     def refresh(self) -> None:
         rows = svc.diff(self.ctx.database, self.old.currentData(), self.new.currentData(), self.ctx.language)
-        shown = [r for r in rows if r.kind != "unchanged"] if self.changes_only.isChecked() else rows
+        shown = [r for r in rows if diff_kind(r) != "unchanged"] if self.changes_only.isChecked() else rows
         self.model = DiffModel(shown, self.ctx.language, self)
         self.table.setModel(self.model)
         h = self.table.horizontalHeader()
@@ -277,6 +286,10 @@ class AgreementsTab(_Page):
                 Column("expires", lambda: self.tr("Expires"), background=lambda r: QColor("#ffe0b2")
                        if r.get("soon") else None)]
         self.list_model, self.proxy, self.list = c.make_table(cols, self)
+        # the supplier column takes the room the other columns leave (long names end in "…", the
+        # whole name is the tooltip), so the list never runs past the pane's edge at 1280 pixels
+        self.list.viewport().installEventFilter(self)
+        self.list.setWordWrap(False)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.list.setObjectName("agreementList")
@@ -316,7 +329,8 @@ class AgreementsTab(_Page):
             b.setObjectName(f"agreement_{key}")
             b.clicked.connect(fn)
             self.buttons[key] = b
-            (bar if key in ("new_version", "save", "submit", "return", "sign") else bar2).addWidget(b)
+            # three actions beside the version, the rest below: the list pane keeps room for its columns
+            (bar if key in ("new_version", "save", "submit") else bar2).addWidget(b)
         bar2.addStretch(1)
         rv.addLayout(bar)
         rv.addLayout(bar2)
@@ -329,7 +343,7 @@ class AgreementsTab(_Page):
         split.addWidget(right)
         left.setMinimumWidth(260)
         split.setStretchFactor(1, 1)
-        split.setSizes([380, 900])
+        split.setSizes([420, 860])
         layout.addWidget(split)
         self.refresh()
 
@@ -350,6 +364,7 @@ class AgreementsTab(_Page):
         self.list_model.set_frame(pd.DataFrame(rows, columns=["id", "number", "supplier", "in_force", "latest",
                                                               "expires", "soon"]))
         c.fit_columns_once(self.list)
+        self._fit_supplier_column()
         target = keep if keep is not None else (self.agreements[0].id if self.agreements else None)
         for r in range(self.proxy.rowCount()):
             src = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
@@ -357,6 +372,20 @@ class AgreementsTab(_Page):
                 self.list.selectRow(r)
                 break
         self.select_agreement()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_supplier_column()
+        return super().eventFilter(obj, event)
+
+    def _fit_supplier_column(self) -> None:
+        """The supplier column takes the width the other columns leave in the pane (long names
+        end in "…"; the whole name is the cell's tooltip), so no column runs past the pane's edge."""
+        header = self.list.horizontalHeader()
+        if header.count() < 4:
+            return
+        others = sum(header.sectionSize(i) for i in range(header.count()) if i != 1 and not header.isSectionHidden(i))
+        header.resizeSection(1, max(header.sectionSizeHint(1), self.list.viewport().width() - others))
 
     def current_agreement(self) -> svc.AgreementRow | None:
         row = c.selected_source_row(self.list)
