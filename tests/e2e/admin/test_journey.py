@@ -45,7 +45,7 @@ def test_department_mode_journey(qtbot, demo_db_file, tmp_path, monkeypatch):
     window = controller.window  # replaced windows are deleted by the controller: not given to qtbot
     assert controller.database.actor.username == "admin" and "admin" in [s.key for s in window.modules]
     page = window.show_module("admin")
-    assert page.tabs.count() == 5
+    assert page.tabs.count() == 6
     actions = window.admin_actions.backup
     out = tmp_path / "share" / "manual.sqlite3"
     assert list((tmp_path / "share").glob("plant-auto-*.sqlite3"))  # closing the inspector's session
