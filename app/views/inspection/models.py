@@ -267,7 +267,10 @@ class LotListModel(QAbstractTableModel):
         return not parent.isValid() and not self.exhausted
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or self.exhausted:
+        import shiboken6
+
+        # a view may still ask while its page is being torn down (the model's C++ side is gone)
+        if not shiboken6.isValid(self) or parent.isValid() or self.exhausted:
             return
         page = service.list_lots(self.db, self.kind, limit=self.PAGE, offset=len(self.rows), today=self.today)
         self.exhausted = len(page) < self.PAGE

@@ -43,6 +43,14 @@ def demo(tmp_path_factory, demo_db_file):
             "potential": potential}
 
 
+def _latest_wave(db: str) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT code FROM sat_waves WHERE code LIKE 'CCSI-%' ORDER BY period_end DESC").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
     """command → (success argv, error argv)."""
     missing = str(d["base"] / "nowhere.sqlite3")
@@ -102,9 +110,9 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "agreement": (["agreement", "breaches", "--db", d["db"], "--supplier", "all", "--period", d["period"],
                        "--out", str(out / "breaches.xlsx")],
                       ["agreement", "print", "--db", d["db"], "--supplier", "NOPE", "--out", str(out / "c.pdf")]),
-        # satisfaction: the demo has no waves yet, so only the refusal (the success path is in
-        # tests/e2e/satisfaction/test_survey_analyse_cli.py, also under zh_CN)
-        "survey": (None, ["survey", "analyse", "--db", d["db"], "--survey", "CCSI", "--wave", "NO-SUCH"]),
+        "survey": (["survey", "analyse", "--db", d["db"], "--survey", "CCSI", "--wave", _latest_wave(d["db"]),
+                    "--bootstrap", "20"],
+                   ["survey", "analyse", "--db", d["db"], "--survey", "CCSI", "--wave", "NO-SUCH"]),
         # inspection
         "plan": (["plan", "--lot-size", "500", "--aql", "1.0"], ["plan", "--lot-size", "500", "--aql", "7.7"]),
         "inspection": (["inspection", "export", "--db", d["db"], "--out", str(out / "lots.csv")],
