@@ -490,5 +490,5 @@ def list_waves(db: Database) -> list[WaveRow]:
                                 Wave.period_end)
                          .join(SurveyVersion, SurveyVersion.id == Wave.version_id)
                          .join(Survey, Survey.id == SurveyVersion.survey_id)
-                         .order_by(Wave.period_end.desc(), Wave.id.desc())).all()
+                         .order_by(Wave.period_end.desc(), Survey.code, Wave.id.desc())).all()
     return [WaveRow(r[0], r[1], r[2] or "", r[3], r[4], r[5] or "", r[6], int(counts.get(r[0], 0))) for r in rows]

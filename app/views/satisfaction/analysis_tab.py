@@ -38,7 +38,6 @@ def _table(columns: list[Column], parent: QWidget) -> tuple[DataFrameTableModel,
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
     readable_headers(view)
     return model, view
 
@@ -133,11 +132,11 @@ class AnalysisTab(QWidget):
         self.charts.addTab(self.diagram, self.tr("Path diagram"))
         self.trend_chart = TrendChart()
         self.charts.addTab(self.trend_chart, self.tr("Trend"))
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("analysisSplit")
         split.addWidget(self.tables)
         split.addWidget(self.charts)
-        split.setSizes([520, 510])
+        split.setSizes([290, 350])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -259,6 +258,9 @@ class AnalysisTab(QWidget):
         self._show_trend(labels)
         for view in self.tables.findChildren(QTableView):
             view.resizeColumnsToContents()
+            view.horizontalHeader().setStretchLastSection(True)
+        if result.csi is None and result.pls is None and result.kano:  # a Kano study: show its table
+            self.tables.setCurrentIndex(4)
         self.export_button.setEnabled(True)
         self.chart_button.setEnabled(True)
 
