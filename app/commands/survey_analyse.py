@@ -20,7 +20,8 @@ def register_survey(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--bootstrap", type=bounded_int(0, 100_000, "--bootstrap"), default=500, metavar="N",
                    help="bootstrap resamples of the path coefficients (default 500; 0 = none)")
     a.add_argument("--seed", type=bounded_int(0, 2 ** 32 - 1, "--seed"), default=2026)
-    a.add_argument("--out", metavar="FILE", help="write the analysis as .xlsx (one sheet per part) or .json")
+    a.add_argument("--out", metavar="FILE", help="write the satisfaction report (.pdf), the tables (.xlsx, one sheet "
+                                                 "per part) or .json")
     a.add_argument("--json", action="store_true", help="print the result as JSON")
     a.set_defaults(func=run_analyse)
 
@@ -42,7 +43,7 @@ def run_analyse(args: argparse.Namespace) -> int:
 
     out = Path(args.out) if args.out else None
     if out is not None:
-        if out.suffix.lower() not in (".xlsx", ".json"):
+        if out.suffix.lower() not in (".xlsx", ".json", ".pdf"):
             return fail(t("survey.analysis_bad_out", path=args.out))
         if not out.parent.is_dir():
             return fail(t("folder_missing", folder=out.parent))
@@ -55,6 +56,7 @@ def run_analyse(args: argparse.Namespace) -> int:
         if data.survey_code != args.survey.strip():
             return fail(t("survey.wave_of_other_survey", wave=args.wave, actual=data.survey_code, survey=args.survey))
         result = analysis.analyse_wave(db, args.wave, resamples=args.bootstrap, seed=args.seed)
+        trend = analysis.trend(db, data.survey_code) if out is not None and out.suffix.lower() == ".pdf" else None
     except analysis.AnalysisError as exc:
         return fail(exc)
     finally:
@@ -62,7 +64,12 @@ def run_analyse(args: argparse.Namespace) -> int:
     lang = language()
     if out is not None:
         try:
-            if out.suffix.lower() == ".xlsx":
+            if out.suffix.lower() == ".pdf":
+                from app.commands.common import warn_if_font_not_embedded
+                from app.reports.satisfaction_report import write_report
+
+                warn_if_font_not_embedded(write_report(result, trend, out, lang=lang))
+            elif out.suffix.lower() == ".xlsx":
                 from app.reports.satisfaction_tables import write_analysis_xlsx
 
                 write_analysis_xlsx(result, out, lang)

@@ -119,8 +119,8 @@
         <translation>导出分析结果</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>Satisfaction report (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>满意度报告 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Cannot write %1 (%2).</source>

@@ -280,18 +280,25 @@ class AnalysisTab(QWidget):
                              for _w, r in g.iterrows()]
         self.trend_chart.show_series(waves, series, y_label=self.tr("Index (0–100)"))
 
-    def export(self) -> None:
+    def export(self, path: str | None = None) -> None:
+        """The tables as a workbook, or the satisfaction report as PDF (by the file's suffix)."""
         if self.result is None:
             return
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export the analysis"),
-                                               f"{self.result.data.wave_code}-analysis.xlsx",
-                                               self.tr("Excel workbook (*.xlsx)"))
+        if path is None:
+            path, _f = QFileDialog.getSaveFileName(self, self.tr("Export the analysis"),
+                                                   f"{self.result.data.wave_code}-analysis.pdf",
+                                                   self.tr("Satisfaction report (*.pdf);;Excel workbook (*.xlsx)"))
         if not path:
             return
-        from app.reports.satisfaction_tables import write_analysis_xlsx
-
         try:
-            write_analysis_xlsx(self.result, path, self.lang)
+            if path.lower().endswith(".pdf"):
+                from app.reports.satisfaction_report import write_report
+
+                write_report(self.result, self.trend_table, path, lang=self.lang)
+            else:
+                from app.reports.satisfaction_tables import write_analysis_xlsx
+
+                write_analysis_xlsx(self.result, path if path.lower().endswith(".xlsx") else path + ".xlsx", self.lang)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export the analysis"),
                                 self.tr("Cannot write %1 (%2).").replace("%1", path).replace("%2", exc.strerror or str(exc)))

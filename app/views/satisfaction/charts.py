@@ -18,28 +18,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from app.engines.path_layout import causal_columns, positions  # noqa: F401  (re-exported)
+
 PALETTE = ("#1f6fb2", "#d9822b", "#2e8b57", "#b03a48", "#6a4c93", "#8c6d1f", "#008b8b", "#555555")
-
-
-def causal_columns(nodes: Sequence[str], paths: Sequence[tuple[str, str]]) -> dict[str, int]:
-    """Column of each latent variable: 0 for exogenous ones, else 1 + the largest column of its
-    causes (the model is acyclic; the engine refuses cycles)."""
-    causes: dict[str, list[str]] = {n: [] for n in nodes}
-    for a, b in paths:
-        causes.setdefault(b, []).append(a)
-    col: dict[str, int] = {}
-
-    def visit(n: str, depth: int = 0) -> int:
-        if n in col:
-            return col[n]
-        if depth > len(nodes):
-            raise ValueError("the model has a cycle")
-        col[n] = 0 if not causes.get(n) else 1 + max(visit(c, depth + 1) for c in causes[n])
-        return col[n]
-
-    for n in nodes:
-        visit(n)
-    return col
 
 
 def save_png(widget: pg.GraphicsView | pg.PlotWidget, path: str, width: int = 1400) -> None:
@@ -73,20 +54,7 @@ class PathDiagram(pg.PlotWidget):
     def show_model(self, nodes: Sequence[str], paths: Mapping[tuple[str, str], float], *,
                    r2: Mapping[str, float], index: Mapping[str, float], labels: Mapping[str, str]) -> None:
         self.clear()
-        cols = causal_columns(nodes, list(paths))
-        by_col: dict[int, list[str]] = {}
-        for n in nodes:
-            by_col.setdefault(cols[n], []).append(n)
-        chain = all(len(m) == 1 for m in by_col.values())
-        self.box_w = 1.55 if chain else 0.8
-        self.positions = {}
-        for c, members in by_col.items():
-            if chain:
-                self.positions[members[0]] = (c - self.box_w / 2, 0.0 if c % 2 == 0 else -self.ROW_GAP)
-                continue
-            top = (len(members) - 1) * self.ROW_GAP / 2
-            for k, n in enumerate(members):
-                self.positions[n] = (c - self.box_w / 2, top - k * self.ROW_GAP)
+        self.positions, self.box_w, chain = positions(nodes, list(paths), row_gap=self.ROW_GAP)
         xs = [p[0] for p in self.positions.values()]
         ys = [p[1] for p in self.positions.values()]
         if xs:

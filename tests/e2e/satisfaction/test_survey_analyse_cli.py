@@ -48,7 +48,7 @@ def test_text_json_and_workbook(wave_db, tmp_path, capsys):
 @pytest.mark.parametrize("argv, expected", [
     (["--wave", "W9"], "there is no survey wave W9"),
     (["--survey", "OTHER"], "wave W1 belongs to survey ECSI, not OTHER"),
-    (["--out", "x.pdf"], "x.pdf: the analysis is written as .xlsx or .json"),
+    (["--out", "x.txt"], "x.txt: the analysis is written as .pdf (report), .xlsx or .json"),
     (["--out", "/no/such/dir/x.xlsx"], "/no/such/dir"),
 ])
 def test_refusals_are_one_line(wave_db, capsys, argv, expected):
@@ -59,3 +59,24 @@ def test_refusals_are_one_line(wave_db, capsys, argv, expected):
     assert main(["survey", "analyse", *args]) == 1
     err = capsys.readouterr().err.strip()
     assert expected in err and len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize("lang, words", [("zh_CN", ["顾客满意度分析报告", "PLS 路径图", "优先改进事项", "回收率"]),
+                                         ("en", ["Customer satisfaction report", "PLS path diagram",
+                                                 "Priorities for action", "response rate"])])
+def test_report_pdf_in_both_languages(wave_db, tmp_path, capsys, lang, words):
+    import re
+    import subprocess
+
+    out = tmp_path / f"r-{lang}.pdf"
+    assert main(["--lang", lang, "survey", "analyse", "--db", str(wave_db), "--survey", "ECSI", "--wave", "W1",
+                 "--bootstrap", "30", "--out", str(out)]) == 0
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                              check=True).stdout)
+    for w in words:
+        assert w in text, w
+    assert "0.512" in text  # Quality → Satisfaction, the published SmartPLS path
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    cjk = [line for line in fonts.splitlines() if "TrueType" in line]
+    assert cjk and all(" yes " in line for line in cjk)

@@ -79,6 +79,9 @@ def test_analyse_in_the_background_and_export(qtbot, keep, qtmodeltester, ctx, t
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     tab.export()
     assert "Path coefficients" in load_workbook(out).sheetnames
+    report = tmp_path / "r.pdf"
+    tab.export(str(report))
+    assert report.read_bytes().startswith(b"%PDF")
     png = tmp_path / "d.png"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(png), ""))
     tab.save_chart()
