@@ -815,6 +815,9 @@ EN.update({
     "survey.survey_unknown": "there is no survey {survey}",
     "survey.segment_unknown": "unknown segment {segment!r} (use value_class, industry or region)",
     "survey.wave_of_other_survey": "wave {wave} belongs to survey {actual}, not {survey}",
+    "survey.wave_closed": "wave {wave} is closed: answers can no longer be added",
+    "survey.entry_refused": "{count} problem(s), nothing saved: {first}",
+    "survey.imported": "{n} answer sheet(s) imported into wave {wave}",
 })
 ZH.update({
     "survey.analysis_head": "调查 {survey} 第 {wave} 批：答卷 {n} 份，调查对象 {targets} 个，回收率 {rate}",
@@ -833,6 +836,9 @@ ZH.update({
     "survey.survey_unknown": "没有调查 {survey}",
     "survey.segment_unknown": "未知的细分维度 {segment!r}（可用 value_class、industry 或 region）",
     "survey.wave_of_other_survey": "批次 {wave} 属于调查 {actual}，不属于 {survey}",
+    "survey.wave_closed": "批次 {wave} 已关闭，不能再添加答卷",
+    "survey.entry_refused": "{count} 个问题，未保存任何数据：{first}",
+    "survey.imported": "已向批次 {wave} 导入 {n} 份答卷",
 })
 
 

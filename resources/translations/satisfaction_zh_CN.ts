@@ -236,8 +236,55 @@
 <context>
     <name>SatisfactionPage</name>
     <message>
+        <source>Waves and answers</source>
+        <translation>调查批次与答卷</translation>
+    </message>
+    <message>
         <source>Analysis</source>
         <translation>分析</translation>
+    </message>
+</context>
+<context>
+    <name>WavesTab</name>
+    <message>
+        <source>Wave:</source>
+        <translation>调查批次：</translation>
+    </message>
+    <message>
+        <source>&amp;Import answers…</source>
+        <translation>导入答卷(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3 answers)</source>
+        <translation>%1 · %2（%3 份答卷）</translation>
+    </message>
+    <message>
+        <source>No survey wave yet.</source>
+        <translation>尚无调查批次。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 asked have answered (%3).</source>
+        <translation>调查对象 %2 个，已答 %1 个（%3）。</translation>
+    </message>
+    <message>
+        <source>The wave is closed: its answers can be read and analysed, not added.</source>
+        <translation>该批次已关闭：答卷可查看和分析，不能再添加。</translation>
+    </message>
+    <message>
+        <source>Entering answers needs the permission satisfaction.respond.</source>
+        <translation>录入答卷需要权限 satisfaction.respond。</translation>
+    </message>
+    <message>
+        <source>Import answers</source>
+        <translation>导入答卷</translation>
+    </message>
+    <message>
+        <source>Answer files (*.xlsx *.csv)</source>
+        <translation>答卷文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>%1 answer sheet(s) imported.</source>
+        <translation>已导入 %1 份答卷。</translation>
     </message>
 </context>
 </TS>

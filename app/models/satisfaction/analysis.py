@@ -432,7 +432,12 @@ def trend(db: Database, survey: str, *, segment: str | None = None, confidence: 
             break
         if progress is not None:
             progress(k / max(len(waves), 1), code)
-        a = analyse_wave(db, wid, resamples=0, confidence=confidence)
+        try:
+            a = analyse_wave(db, wid, resamples=0, confidence=confidence)
+        except AnalysisError as exc:
+            if exc.key == "survey.wave_empty":  # a wave still being answered has no point on the trend
+                continue
+            raise
         d = a.data
         groups = [("", d.respondents.index)] if segment is None else \
             [(g, idx.index) for g, idx in d.respondents.groupby(segment)]

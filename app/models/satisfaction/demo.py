@@ -153,6 +153,16 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
         counts["sat_waves"] += 1
         counts["sat_respondents"] += len(answered)
         counts["sat_answers"] += len(rows)
+    # --- the current quarter's wave: open, asked, not answered yet (for the entry grid and imports)
+    q_start = date(ctx.as_of.year, 3 * ((ctx.as_of.month - 1) // 3) + 1, 1)
+    q_end = (date(q_start.year + (q_start.month == 10), (q_start.month + 2) % 12 + 1, 1)) - timedelta(days=1)
+    label = f"{q_start.year}-Q{(q_start.month - 1) // 3 + 1}"
+    owid = _insert(conn, "INSERT INTO sat_waves (version_id, code, name, period_start, period_end, state, created_at)"
+                         " VALUES (?, ?, ?, ?, ?, 'open', ?)",
+                   (vid, f"CCSI-{label}", f"{label} 季度调查", q_start.isoformat(), q_end.isoformat(), now))
+    conn.executemany("INSERT INTO sat_wave_targets (wave_id, customer_id, contact_id) VALUES (?, ?, ?)",
+                     [(owid, c, p) for c, p in targets])
+    counts["sat_waves"] += 1
     # --- a Kano study (one wave)
     kid = _insert(conn, "INSERT INTO sat_surveys (code, name_zh, name_en, purpose, scale_min, scale_max, languages,"
                         " notes, created_at) VALUES ('KANO', '服务需求 Kano 调查', 'Kano study of service needs', 'kano',"

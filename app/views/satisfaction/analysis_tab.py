@@ -145,7 +145,7 @@ class AnalysisTab(QWidget):
 
     # ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        rows = analysis.list_waves(self.ctx.database)
+        rows = [r for r in analysis.list_waves(self.ctx.database) if r.respondents]
         self.wave.clear()
         for r in rows:
             name = r.survey_name_zh if self.lang == "zh_CN" else (r.survey_name_en or r.survey_name_zh)

@@ -34,6 +34,8 @@ class TabFactory:
 
 
 TAB_FACTORIES: list[TabFactory] = [
+    TabFactory("waves", lambda: QCoreApplication.translate("SatisfactionPage", "Waves and answers"),
+               "app.views.satisfaction.waves_tab", "WavesTab"),
     TabFactory("analysis", lambda: QCoreApplication.translate("SatisfactionPage", "Analysis"), "app.views.satisfaction.analysis_tab", "AnalysisTab"),
 ]
 
@@ -64,7 +66,7 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
         page.resize(1045, 720)
         page.tabs.setCurrentIndex(i)
         tab = page.parts[factory.key]
-        if factory.key == "analysis" and tab.wave.count():
+        if factory.key == "analysis" and tab.wave.count() and tab.run_button.isEnabled():
             from app.models.satisfaction import analysis
 
             wid = tab.wave.currentData()

@@ -46,7 +46,7 @@ def demo(tmp_path_factory, demo_db_file):
 def _latest_wave(db: str) -> str:
     conn = sqlite3.connect(db)
     try:
-        return conn.execute("SELECT code FROM sat_waves WHERE code LIKE 'CCSI-%' ORDER BY period_end DESC").fetchone()[0]
+        return conn.execute("SELECT code FROM sat_waves WHERE code LIKE 'CCSI-%' AND state = 'closed' ORDER BY period_end DESC").fetchone()[0]
     finally:
         conn.close()
 

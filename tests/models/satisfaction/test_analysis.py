@@ -83,6 +83,9 @@ def test_trend_marks_a_significant_change_by_segment(db, mobi):
     assert sat_rows.iloc[1]["change"] == pytest.approx(sat_rows.iloc[1]["index"] - sat_rows.iloc[0]["index"])
     img = t[(t["kind"] == "latent") & (t["name"] == "Image")]
     assert not bool(img.iloc[1]["significant"])  # same answers, same index
+    with db.begin() as s:  # a new wave nobody has answered yet is left out of the trend
+        s.add(Wave(version_id=vid, code="W3", period_start=date(2026, 7, 1), period_end=date(2026, 9, 30), state="open"))
+    assert set(analysis.trend(db, "ECSI")["wave"]) == {"W1", "W2"}
     by_region = analysis.trend(db, "ECSI", segment="region")
     assert set(by_region["segment"]) == {"华东", "华南"}
     with pytest.raises(analysis.AnalysisError, match="segment"):
