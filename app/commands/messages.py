@@ -755,6 +755,87 @@ ZH.update({
 })
 
 
+# --- crm sales (issue 16): qualitybridge sales pipeline|reminders --------------------------------
+EN.update({
+    "sales.stage": "{stage}: {n} opportunities, expected {expected}, weighted {weighted}",
+    "sales.win_rate": "win rate (won / closed): {rate}",
+    "sales.reminders": "{n} reminder(s) due on {day}, {overdue} overdue",
+    "sales.reminder": "{day}  {subject}  ({customer})",
+    "sales.reminder_overdue": "{day}  {subject}  ({customer})  overdue",
+    "sales.bad_date": "'{value}' is not a date (YYYY-MM-DD)",
+})
+ZH.update({
+    "sales.stage": "{stage}：{n} 个销售机会，预计 {expected}，加权 {weighted}",
+    "sales.win_rate": "赢单率（赢单 / 已结束）：{rate}",
+    "sales.reminders": "{day} 到期提醒 {n} 条，其中逾期 {overdue} 条",
+    "sales.reminder": "{day}  {subject}（{customer}）",
+    "sales.reminder_overdue": "{day}  {subject}（{customer}）已逾期",
+    "sales.bad_date": "“{value}”不是日期（YYYY-MM-DD）",
+})
+
+
+# --- satisfaction responses (waves, entry, answer import) ------------------------------------------
+EN.update({
+    "satisfaction.out_of_scale": "{text!r} is not an answer to {item} (scale {lo}–{hi}; leave blank for no answer)",
+    "satisfaction.no_customer": "there is no customer {code!r}",
+    "satisfaction.no_contact": "{name!r} is not a contact of {code}",
+    "satisfaction.repeat": "{code} answers twice (also line {first})",
+    "satisfaction.answered": "{code} has already answered in this wave",
+    "satisfaction.no_item_columns": "no column of the file is a question of the survey (map the columns)",
+    "satisfaction.no_items": "the survey version has no questions",
+    "satisfaction.no_file": "{path} does not exist",
+})
+ZH.update({
+    "satisfaction.out_of_scale": "{text!r} 不是题目 {item} 的答案（量表 {lo}–{hi}；未作答请留空）",
+    "satisfaction.no_customer": "没有代码为 {code!r} 的顾客",
+    "satisfaction.no_contact": "{name!r} 不是 {code} 的联系人",
+    "satisfaction.repeat": "{code} 重复作答（另见第 {first} 行）",
+    "satisfaction.answered": "{code} 已在本轮调查中作答",
+    "satisfaction.no_item_columns": "文件中没有任何一列是本问卷的题目（请映射列）",
+    "satisfaction.no_items": "该问卷版本没有题目",
+    "satisfaction.no_file": "{path} 不存在",
+})
+
+
+# --- satisfaction analysis (survey analyse) ---------------------------------------------------------
+EN.update({
+    "survey.analysis_head": "Wave {wave} of survey {survey}: {n} respondent(s), {targets} asked, response rate {rate}",
+    "survey.analysis_csi": "Weighted CSI {index} (95 % CI {low}–{high})",
+    "survey.analysis_latent": "  {name}: {index} (95 % CI {low}–{high}){r2}",
+    "survey.analysis_pls": "PLS ({model}, {rows} complete answers): latent index 0–100",
+    "survey.analysis_path": "  {path}: {coef}{ci}",
+    "survey.analysis_nps": "NPS {nps} ({promoters} promoters, {passives} passives, {detractors} detractors)",
+    "survey.analysis_kano": "  Kano {attribute}: {category} (Better {better}, Worse {worse})",
+    "survey.analysis_priority": "  priority: {item} — importance {importance}, performance {performance}",
+    "survey.analysis_problem": "  not computed: {detail}",
+    "survey.analysis_written": "Analysis of wave {wave} written to {path}",
+    "survey.analysis_bad_out": "{path}: the analysis is written as .xlsx or .json",
+    "survey.wave_unknown": "there is no survey wave {wave}",
+    "survey.wave_empty": "wave {wave} has no answers yet",
+    "survey.survey_unknown": "there is no survey {survey}",
+    "survey.segment_unknown": "unknown segment {segment!r} (use value_class, industry or region)",
+    "survey.wave_of_other_survey": "wave {wave} belongs to survey {actual}, not {survey}",
+})
+ZH.update({
+    "survey.analysis_head": "调查 {survey} 第 {wave} 批：答卷 {n} 份，调查对象 {targets} 个，回收率 {rate}",
+    "survey.analysis_csi": "加权满意度指数 CSI {index}（95% 置信区间 {low}–{high}）",
+    "survey.analysis_latent": "  {name}：{index}（95% 置信区间 {low}–{high}）{r2}",
+    "survey.analysis_pls": "PLS（{model}，完整答卷 {rows} 份）：潜变量指数 0–100",
+    "survey.analysis_path": "  {path}：{coef}{ci}",
+    "survey.analysis_nps": "净推荐值 NPS {nps}（推荐者 {promoters}，中立者 {passives}，贬损者 {detractors}）",
+    "survey.analysis_kano": "  Kano {attribute}：{category}（Better {better}，Worse {worse}）",
+    "survey.analysis_priority": "  优先改进：{item} —— 重要性 {importance}，绩效 {performance}",
+    "survey.analysis_problem": "  未能计算：{detail}",
+    "survey.analysis_written": "第 {wave} 批的分析已写入 {path}",
+    "survey.analysis_bad_out": "{path}：分析结果可写为 .xlsx 或 .json",
+    "survey.wave_unknown": "没有调查批次 {wave}",
+    "survey.wave_empty": "批次 {wave} 尚无答卷",
+    "survey.survey_unknown": "没有调查 {survey}",
+    "survey.segment_unknown": "未知的细分维度 {segment!r}（可用 value_class、industry 或 region）",
+    "survey.wave_of_other_survey": "批次 {wave} 属于调查 {actual}，不属于 {survey}",
+})
+
+
 # --- crmreports (issue 16): qualitybridge report customer|sales|campaign|service|custom ----------
 def _crm_report_messages() -> None:
     from app.models.crm.reports_errors import MESSAGES as _REPORT_MESSAGES

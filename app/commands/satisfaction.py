@@ -71,6 +71,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     kano.add_argument("--lang", choices=tuple(LABELS), default=argparse.SUPPRESS)
     kano.set_defaults(func=run_kano)
 
+    survey = subparsers.add_parser("survey", help="stored satisfaction surveys: analyse a wave (and the commands "
+                                                  "the satisfaction modules add)")
+    survey_sub = survey.add_subparsers(dest="survey_command", required=True, metavar="COMMAND")
+    register_survey_commands(survey_sub)
+
+
+def register_survey_commands(survey_sub: argparse._SubParsersAction) -> None:
+    """Every ``app/commands/survey_*.py`` module adds its subcommands under ``survey`` through
+    ``register_survey(subparsers)`` (those modules define no ``register`` of their own)."""
+    import importlib
+    import pkgutil
+
+    import app.commands as commands_pkg
+
+    for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda i: i.name):
+        if info.name.startswith("survey_"):
+            module = importlib.import_module(f"app.commands.{info.name}")
+            getattr(module, "register_survey")(survey_sub)
+
 
 # ---------------------------------------------------------------------------------------------
 def read_survey(path: str, *, dtype=None):

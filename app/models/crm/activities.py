@@ -129,7 +129,7 @@ def reminders(db: Database, today: date | None = None, *, owner_user_id: int | N
         owner = " AND a.owner_user_id = :owner"
         params["owner"] = owner_user_id
     with db.read() as s:
-        for a in _select(s, "a.done = :f AND COALESCE(a.reminder_on, a.due_on) <= :today" + owner, params):
+        for a in _select(s, _DUE_ACTIVITIES + owner, params):
             on = a.reminder_on or a.due_on
             out.append(ReminderRow("activity", a.id, a.kind, a.subject, a.customer_code, on, on < today))
     for o in list_opportunities(db, reminder_due=today):
@@ -139,6 +139,21 @@ def reminders(db: Database, today: date | None = None, *, owner_user_id: int | N
                                o.customer_code or o.prospect_name, o.reminder_on, o.reminder_on < today))
     out.sort(key=lambda r: (r.on, r.source, r.record_id))
     return out
+
+
+_DUE_ACTIVITIES = "a.done = :f AND COALESCE(a.reminder_on, a.due_on) <= :today"
+_COUNT_DUE = text(f"""
+SELECT (SELECT COUNT(*) FROM crm_activities a WHERE {_DUE_ACTIVITIES}),
+       (SELECT COUNT(*) FROM crm_opportunities o WHERE o.stage NOT IN ('won', 'lost')
+          AND o.reminder_on IS NOT NULL AND o.reminder_on <= :today)
+""")
+
+
+def reminders_count(db: Database, today: date | None = None) -> int:
+    """``len(reminders(db, today))`` without building the rows (the home page's figure)."""
+    with db.read() as s:
+        acts, opps = s.execute(_COUNT_DUE, {"today": today or date.today(), "f": False}).one()
+    return int(acts) + int(opps)
 
 
 # ---------------------------------------------------------------------------- validation

@@ -1,5 +1,6 @@
 """Overview: what needs attention today (supplier counts, overdue corrective actions,
-certificates expiring soon)."""
+certificates expiring soon; customers, overdue complaints, opportunities by stage, reminders due).
+Every count with a module opens the list behind it, filtered as counted."""
 
 from __future__ import annotations
 
@@ -23,12 +24,14 @@ STATUS_TITLES = {code: (lambda code=code: word("supplier_status", code, ui_langu
 
 
 class StatCard(QFrame):
-    def __init__(self, title: str, value: str, tone: str = "#1f5fa8", parent=None, *, module: str = "") -> None:
+    def __init__(self, title: str, value: str, tone: str = "#1f5fa8", parent=None, *, module: str = "",
+                 on_open=None, tooltip: str = "") -> None:
         super().__init__(parent)
         self.module = module  # a card with a module opens it when clicked
+        self.on_open = on_open  # then sets the page's filter to what the card counts: on_open(page)
         if module:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.setToolTip(QCoreApplication.translate("Customers", "Open the customer list"))
+            self.setToolTip(tooltip or QCoreApplication.translate("Customers", "Open the customer list"))
         self.setObjectName("statCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#statCard { background: palette(base); border-radius: 6px; }")
@@ -43,7 +46,9 @@ class StatCard(QFrame):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         window = self.window()
         if self.module and hasattr(window, "show_module"):
-            window.show_module(self.module)
+            page = window.show_module(self.module)
+            if self.on_open is not None:
+                self.on_open(page)
             return
         super().mouseReleaseEvent(event)
 
@@ -74,6 +79,12 @@ class OverviewPage(QWidget):
         self.status_line = QLabel()
         self.status_line.setWordWrap(True)
         layout.addWidget(self.status_line)
+        # opportunities by stage (crm sales): each count a link opening the opportunities of that stage
+        self.stage_line = QLabel()
+        self.stage_line.setObjectName("opportunityStages")
+        self.stage_line.setWordWrap(True)
+        self.stage_line.linkActivated.connect(self._open_stage)
+        layout.addWidget(self.stage_line)
         # quality agreements expiring or due for review within 60 days (agreements domain)
         self.agreement_line = QLabel()
         self.agreement_line.setObjectName("agreementReminders")
@@ -132,6 +143,11 @@ class OverviewPage(QWidget):
         ]
         for i, (title, value, tone, *module) in enumerate(cards):
             self.cards.addWidget(StatCard(title, value, tone, module=module[0] if module else ""), i // 3, i % 3)
+        from app.views.crm import sales_home  # customer side: complaints due, reminders, opportunities
+
+        for j, card in enumerate(sales_home.cards(self.ctx, StatCard), start=len(cards)):
+            self.cards.addWidget(card, j // 3, j % 3)
+        self.stage_line.setText(sales_home.stage_links(self.ctx))
         parts = [f"{STATUS_TITLES[k]()}: {v:,}" for k, v in sorted(data.suppliers_by_status.items()) if k in STATUS_TITLES]
         classes = [self.tr("Class {cls}: {n}").replace("{cls}", k).replace("{n}", f"{v:,}")
                    for k, v in sorted(data.suppliers_by_class.items())]
@@ -141,3 +157,8 @@ class OverviewPage(QWidget):
         self.agreement_line.setText(reminder_text(self.ctx.database))
         self.agreement_line.setVisible(bool(self.agreement_line.text()))
         self.model.set_frame(data.expiring_certificates)
+
+    def _open_stage(self, stage: str) -> None:
+        window = self.window()
+        if hasattr(window, "show_module"):
+            window.show_module("crm_sales").open_filtered("stage", stage)

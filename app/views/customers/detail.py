@@ -50,6 +50,7 @@ class TabFactory:
 TAB_FACTORIES: list[TabFactory] = [
     TabFactory("complaints", lambda: translate("CustomerDetail", "Complaints"),
                "app.views.complaints.customer_tab", "ComplaintsTab"),
+    TabFactory("crm_sales", lambda: translate("SalesLabels", "Sales"), "app.views.crm.sales_customer_tab", "SalesTab"),
 ]
 
 

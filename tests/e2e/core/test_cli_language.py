@@ -97,9 +97,14 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
         "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
                       ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
+        "sales": (["sales", "pipeline", "--db", d["db"]],
+                  ["sales", "reminders", "--db", d["db"], "--date", "2026-13-01"]),
         "agreement": (["agreement", "breaches", "--db", d["db"], "--supplier", "all", "--period", d["period"],
                        "--out", str(out / "breaches.xlsx")],
                       ["agreement", "print", "--db", d["db"], "--supplier", "NOPE", "--out", str(out / "c.pdf")]),
+        # satisfaction: the demo has no waves yet, so only the refusal (the success path is in
+        # tests/e2e/satisfaction/test_survey_analyse_cli.py, also under zh_CN)
+        "survey": (None, ["survey", "analyse", "--db", d["db"], "--survey", "CCSI", "--wave", "NO-SUCH"]),
         # inspection
         "plan": (["plan", "--lot-size", "500", "--aql", "1.0"], ["plan", "--lot-size", "500", "--aql", "7.7"]),
         "inspection": (["inspection", "export", "--db", d["db"], "--out", str(out / "lots.csv")],

@@ -73,6 +73,7 @@ def test_activities_and_reminders(db, world):
     due = activities.reminders(db, today)
     assert [(r.source, r.record_id, r.overdue) for r in due] == [
         ("activity", a2, True), ("activity", a1, False), ("opportunity", oid, False)]
+    assert activities.reminders_count(db, today) == 3
     activities.set_done(db, a2)
     assert len(activities.reminders(db, today)) == 2
     with pytest.raises(ValidationError) as err:

@@ -1,0 +1,103 @@
+"""Customer orders (migration 0011_crm): ``crm_orders`` (one ERP order of a customer) with
+``crm_order_lines`` (part, quantity, amount, margin), ``crm_value_decisions`` (a proposed value
+class accepted or overridden with a reason, who and when) and ``crm_import_mappings`` (the
+column mapping of an ERP export, remembered by name).
+
+A line links to the customer's supplied part (``customer_parts``) where it exists and always
+keeps the part code/name text of the export. Amount and margin are in the order's currency;
+the value analysis reads the amounts as they are (one currency per plant, domain brief §3.3).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import UniqueConstraint, orm
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.core.base import Base, utcnow
+from app.models.customers import tables as _customer_tables  # noqa: F401  (customers, customer_parts)
+
+VALUE_CLASSES = ("important", "potential", "ordinary", "lost")
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+class CrmOrder(Base):
+    __tablename__ = "crm_orders"
+    __table_args__ = (
+        UniqueConstraint("order_no"),
+        # the value analysis groups per customer over a date window from this index alone
+        Index("ix_crm_orders_customer_id_order_date", "customer_id", "order_date"),
+        Index("ix_crm_orders_order_date", "order_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    order_no: Mapped[str] = mapped_column(String(40))
+    order_date: Mapped[date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    lines: Mapped[list[CrmOrderLine]] = orm.relationship(
+        back_populates="order", cascade="all, delete-orphan", passive_deletes=True, order_by="CrmOrderLine.line_no")
+
+
+class CrmOrderLine(Base):
+    __tablename__ = "crm_order_lines"
+    __table_args__ = (
+        UniqueConstraint("order_id", "line_no"),
+        CheckConstraint("quantity >= 0", name="quantity"),
+        CheckConstraint("amount >= 0", name="amount"),
+        Index("ix_crm_order_lines_part_code", "part_code"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("crm_orders.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer, default=1)
+    customer_part_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customer_parts.id", ondelete="SET NULL"), nullable=True, index=True)
+    part_code: Mapped[str] = mapped_column(String(60), default="")
+    part_name: Mapped[str] = mapped_column(String(200), default="")
+    quantity: Mapped[float] = mapped_column(Float, default=0.0)
+    amount: Mapped[float] = mapped_column(Float, default=0.0)
+    margin: Mapped[float] = mapped_column(Float, default=0.0)
+
+    order: Mapped[CrmOrder] = orm.relationship(back_populates="lines")
+
+
+class CrmValueDecision(Base):
+    """A value class proposed by the analysis and the class the user accepted (the same, or
+    another with a reason). The latest decision is also written to ``customers.value_class``."""
+
+    __tablename__ = "crm_value_decisions"
+    __table_args__ = (
+        CheckConstraint(f"proposed_class IN ({_in(VALUE_CLASSES)})", name="proposed_class"),
+        CheckConstraint(f"accepted_class IN ({_in(VALUE_CLASSES)})", name="accepted_class"),
+        Index("ix_crm_value_decisions_customer_id_decided_at", "customer_id", "decided_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    proposed_class: Mapped[str] = mapped_column(String(12))
+    accepted_class: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    basis: Mapped[str] = mapped_column(Text, default="")  # the analysis figures behind the proposal
+    decided_by: Mapped[str] = mapped_column(String(120), default="")
+    decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CrmImportMapping(Base):
+    """A remembered column mapping of an ERP export: our field → the file's column (JSON)."""
+
+    __tablename__ = "crm_import_mappings"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    mapping_json: Mapped[str] = mapped_column(Text, default="{}")
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,173 @@
+"""Dialogs of the opportunities tab: a new or edited opportunity, and closing one as won (the
+amount, and for a prospect the new customer's code and name) or lost (the reason)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
+
+from app.views.crm.sales_common import SalesFormDialog
+
+
+def _buttons(dialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(dialog._accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def _text(value) -> str:
+    return "" if value is None else (value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+class OpportunityDialog(SalesFormDialog):
+    """New opportunity (``row`` None) or the editable fields of one."""
+
+    def __init__(self, ctx, parent=None, *, row=None) -> None:
+        from app.models.crm import campaigns, opportunities
+        from app.models.customers import master
+
+        self.row = row
+        if row is None:
+            submit = lambda v: opportunities.create_opportunity(ctx.database, v)  # noqa: E731
+        else:
+            submit = lambda v: opportunities.update_opportunity(ctx.database, row.id, v)  # noqa: E731
+        super().__init__(ctx, parent, submit)
+        self.setWindowTitle(self.tr("New opportunity") if row is None else self.tr("Edit opportunity"))
+        lang = ctx.language
+        self.form = form = QFormLayout()
+        self.title = QLineEdit(row.title if row else "")
+        self.customer = QComboBox()
+        self.customer.addItem(self.tr("(prospect, not yet a customer)"), None)
+        for r in master.customer_rows(ctx.database):
+            name = (r.name_zh or r.name_en) if lang == "zh_CN" else (r.name_en or r.name_zh)
+            self.customer.addItem(f"{r.code} {name}", r.id)
+        if row is not None and row.customer_id is not None:
+            self.customer.setCurrentIndex(max(0, self.customer.findData(row.customer_id)))
+        self.prospect = QLineEdit(row.prospect_name if row else "")
+        self.contact = QComboBox()
+        self.customer.currentIndexChanged.connect(self._fill_contacts)
+        self._fill_contacts()
+        if row is not None and row.contact_id is not None:
+            self.contact.setCurrentIndex(max(0, self.contact.findData(row.contact_id)))
+        self.need = QPlainTextEdit(row.need if row else "")
+        self.need.setFixedHeight(60)
+        self.competitors = QLineEdit(row.competitors if row else "")
+        self.revenue = QLineEdit(_text(row.expected_revenue) if row else "")
+        self.probability = QSpinBox()
+        self.probability.setRange(0, 100)
+        self.probability.setSuffix(" %")
+        self.probability.setValue(row.probability if row else opportunities.default_probability("qualification"))
+        self.close_edit = QLineEdit(_text(row.expected_close) if row else "")
+        self.close_edit.setPlaceholderText("YYYY-MM-DD")
+        self.next_step = QLineEdit(row.next_step if row else "")
+        self.reminder = QLineEdit(_text(row.reminder_on) if row else "")
+        self.reminder.setPlaceholderText("YYYY-MM-DD")
+        self.campaign = QComboBox()
+        self.campaign.addItem(self.tr("(none)"), None)
+        for cid, text in campaigns.campaign_choices(ctx.database):
+            self.campaign.addItem(text, cid)
+        if row is not None and row.campaign_id is not None:
+            self.campaign.setCurrentIndex(max(0, self.campaign.findData(row.campaign_id)))
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Customer:"), self.customer)
+        form.addRow(self.tr("Prospect name:"), self.prospect)
+        form.addRow(self.tr("Contact:"), self.contact)
+        form.addRow(self.tr("Need:"), self.need)
+        form.addRow(self.tr("Competitors:"), self.competitors)
+        form.addRow(self.tr("Expected revenue:"), self.revenue)
+        form.addRow(self.tr("Probability:"), self.probability)
+        form.addRow(self.tr("Expected close:"), self.close_edit)
+        form.addRow(self.tr("Next step:"), self.next_step)
+        form.addRow(self.tr("Reminder on:"), self.reminder)
+        form.addRow(self.tr("Campaign:"), self.campaign)
+        self.field_widgets = {"title": self.title, "customer_id": self.customer, "prospect_name": self.prospect,
+                              "contact_id": self.contact, "need": self.need, "competitors": self.competitors,
+                              "expected_revenue": self.revenue, "probability": self.probability,
+                              "expected_close": self.close_edit, "next_step": self.next_step,
+                              "reminder_on": self.reminder, "campaign_id": self.campaign}
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self))
+        self.resize(560, self.sizeHint().height())
+
+    def _fill_contacts(self) -> None:
+        from app.models.customers import master
+
+        self.contact.clear()
+        self.contact.addItem(self.tr("(none)"), None)
+        cid = self.customer.currentData()
+        if cid is not None:
+            for k in master.list_contacts(self.ctx.database, cid, include_erased=False):
+                self.contact.addItem(f"{k.name} ({k.role})" if k.role else k.name, k.id)
+        self.prospect.setEnabled(cid is None)
+
+    def problems(self) -> dict[str, str]:
+        if not self.title.text().strip():
+            return {"title": self.tr("A title is required.")}
+        if self.customer.currentData() is None and not self.prospect.text().strip():
+            return {"prospect_name": self.tr("Choose a customer or enter the prospect's name.")}
+        return {}
+
+    def values(self) -> dict[str, Any]:
+        out = {"title": self.title.text(), "customer_id": self.customer.currentData(),
+               "prospect_name": self.prospect.text() if self.customer.currentData() is None else "",
+               "contact_id": self.contact.currentData(), "need": self.need.toPlainText(),
+               "competitors": self.competitors.text(), "expected_revenue": self.revenue.text(),
+               "probability": self.probability.value(), "expected_close": self.close_edit.text(),
+               "next_step": self.next_step.text(), "reminder_on": self.reminder.text(),
+               "campaign_id": self.campaign.currentData()}
+        return out
+
+
+class CloseDialog(SalesFormDialog):
+    """Won (amount; a prospect also gets its customer code and name) or lost (the reason)."""
+
+    def __init__(self, ctx, row, stage: str, parent=None) -> None:
+        from app.models.crm import opportunities
+
+        self.row, self.stage = row, stage
+        super().__init__(ctx, parent, lambda v: opportunities.move_stage(ctx.database, row.id, stage, **v))
+        self.setWindowTitle(self.tr("Opportunity won") if stage == "won" else self.tr("Opportunity lost"))
+        self.form = form = QFormLayout()
+        self.amount = QLineEdit(f"{row.expected_revenue:.0f}" if stage == "won" and row.expected_revenue else "")
+        self.reason = QPlainTextEdit()
+        self.reason.setFixedHeight(70)
+        self.code = QLineEdit()
+        self.name_zh = QLineEdit(row.prospect_name)
+        self.name_en = QLineEdit(row.prospect_name)
+        form.addRow(QLabel(row.title))
+        if stage == "won":
+            form.addRow(self.tr("Amount won:"), self.amount)
+        form.addRow(self.tr("Reason:") if stage == "lost" else self.tr("Why we won:"), self.reason)
+        self.field_widgets = {"won_amount": self.amount, "reason": self.reason}
+        if stage == "won" and row.customer_id is None:
+            form.addRow(QLabel(self.tr("The prospect becomes a customer:")))
+            form.addRow(self.tr("Customer code:"), self.code)
+            form.addRow(self.tr("Name (Chinese):"), self.name_zh)
+            form.addRow(self.tr("Name (English):"), self.name_en)
+            self.field_widgets.update({"new_customer": self.code, "new_customer.code": self.code,
+                                       "new_customer.name_zh": self.name_zh, "new_customer.name_en": self.name_en})
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self))
+        self.resize(480, self.sizeHint().height())
+
+    def problems(self) -> dict[str, str]:
+        if self.stage == "lost" and not self.reason.toPlainText().strip():
+            return {"reason": self.tr("Say why the opportunity was lost.")}
+        if self.stage == "won" and not self.amount.text().strip():
+            return {"won_amount": self.tr("Enter the amount won.")}
+        return {}
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"reason": self.reason.toPlainText()}
+        if self.stage == "won":
+            out["won_amount"] = self.amount.text()
+            if self.row.customer_id is None:
+                out["new_customer"] = {"code": self.code.text(), "name_zh": self.name_zh.text(),
+                                       "name_en": self.name_en.text()}
+        return out
