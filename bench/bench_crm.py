@@ -116,7 +116,10 @@ def bench_reports() -> list[str]:
         out.append(f"  built {N_COMPLAINTS:,} complaints for {N_CUSTOMERS:,} customers in "
                    f"{time.perf_counter() - t0:.1f} s")
         n_opps, n_campaigns = _add_sales(path, N_CUSTOMERS)
-        out.append(f"  added {n_opps:,} opportunities and {n_campaigns:,} campaigns")
+        t0 = time.perf_counter()
+        n_lines = _add_orders(path, N_CUSTOMERS)
+        out.append(f"  added {n_opps:,} opportunities, {n_campaigns:,} campaigns and {n_lines:,} order lines "
+                   f"({time.perf_counter() - t0:.1f} s)")
         db = open_database(path)
         db.actor = Actor.system_job("bench")
         try:
@@ -144,6 +147,41 @@ def bench_reports() -> list[str]:
 
 N_OPPORTUNITIES = 100_000
 N_CAMPAIGNS = 300
+
+
+N_ORDERS, LINES_PER_ORDER = 400_000, 5
+
+
+def _add_orders(path: Path, n_customers: int) -> int:
+    """2 M order lines (400,000 orders × 5 lines, 2024-01 .. 2026-11, 500 parts), raw sqlite3."""
+    import sqlite3
+
+    import numpy as np
+
+    conn = sqlite3.connect(path)
+    if "crm_orders" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}:
+        conn.close()
+        return 0
+    conn.execute("PRAGMA synchronous=OFF")
+    rng = np.random.default_rng(17)
+    cust = rng.integers(1, n_customers + 1, N_ORDERS)
+    days = np.datetime_as_string(np.datetime64("2024-01-01") + rng.integers(0, 1064, N_ORDERS))
+    conn.executemany("INSERT INTO crm_orders (id, customer_id, order_no, order_date, currency, note) "
+                     "VALUES (?, ?, ?, ?, 'CNY', '')",
+                     zip(range(1, N_ORDERS + 1), cust.tolist(), (f"SO-{i}" for i in range(N_ORDERS)), days.tolist()))
+    n = N_ORDERS * LINES_PER_ORDER
+    order_ids = np.repeat(np.arange(1, N_ORDERS + 1), LINES_PER_ORDER)
+    parts = rng.integers(0, 500, n)
+    amount = np.round(rng.gamma(2.0, 500.0, n), 2)
+    margin = np.round(amount * rng.uniform(0.05, 0.35, n), 2)
+    codes = [f"P-{p:04d}" for p in range(500)]
+    conn.executemany("INSERT INTO crm_order_lines (order_id, line_no, part_code, part_name, quantity, amount, margin) "
+                     "VALUES (?, ?, ?, ?, 1.0, ?, ?)",
+                     ((int(o), int(i % LINES_PER_ORDER) + 1, codes[p], codes[p], float(a), float(m))
+                      for i, (o, p, a, m) in enumerate(zip(order_ids, parts, amount, margin))))
+    conn.commit()
+    conn.close()
+    return n
 
 
 def _add_sales(path: Path, n_customers: int) -> tuple[int, int]:

@@ -55,7 +55,7 @@ TEXT: dict[str, dict] = {
                     "expected_close": "预计成交", "closed_on": "关闭日期", "won_amount": "成交金额",
                     "expected_revenue": "预期收入", "kind": "类型", "subject": "主题", "due_on": "到期",
                     "done": "已完成", "campaign": "市场活动", "margin": "毛利", "margin_rate": "毛利率",
-                    "part": "零件", "order_no": "订单号", "order_date": "订单日期", "quantity": "数量"},
+                    "part": "零件", "risk": "风险原因", "last_order": "最近订单", "order_no": "订单号", "order_date": "订单日期", "quantity": "数量"},
         "values": {"important": "重要", "potential": "潜在", "ordinary": "普通", "lost": "流失", "current": "当前",
                    "past": "以往", "quality": "质量", "delivery": "交付", "commercial": "商务",
                    "documentation": "文件资料", "service_enquiry": "服务咨询", "repair": "维修", "return": "退货",
@@ -79,6 +79,8 @@ TEXT: dict[str, dict] = {
                     "targets": "目标联系人"},
         "yes": "是", "no": "否", "colon": "：",
         "column_values": {"stage": {"lost": "丢单"}},
+        "risks": {"inactive": "近期无订单", "falling": "订货频率下降", "complaints": "有未关闭投诉",
+                  "satisfaction": "满意度下降"},
     },
     "en": {
         "title": {"customer": "Customer report", "service": "Customer service report", "custom": "Custom report",
@@ -116,7 +118,8 @@ TEXT: dict[str, dict] = {
                     "probability": "Probability %", "expected_close": "Expected close", "closed_on": "Closed on",
                     "won_amount": "Won amount", "expected_revenue": "Expected revenue", "kind": "Kind",
                     "subject": "Subject", "due_on": "Due", "done": "Done", "campaign": "Campaign",
-                    "margin": "Margin", "margin_rate": "Margin rate", "part": "Part", "order_no": "Order",
+                    "margin": "Margin", "margin_rate": "Margin rate", "part": "Part", "risk": "Risk reasons",
+                    "last_order": "Last order", "order_no": "Order",
                     "order_date": "Order date", "quantity": "Quantity"},
         "values": {"important": "important", "potential": "potential", "ordinary": "ordinary", "lost": "lost",
                    "current": "current", "past": "past", "quality": "quality", "delivery": "delivery",
@@ -144,6 +147,8 @@ TEXT: dict[str, dict] = {
                     "revenue": "Revenue", "roi": "ROI", "responders": "Responders", "targets": "Targets"},
         "yes": "yes", "no": "no", "colon": ": ",
         "column_values": {},
+        "risks": {"inactive": "no recent order", "falling": "falling order frequency",
+                  "complaints": "open complaints", "satisfaction": "falling satisfaction"},
     },
 }
 PERCENT = ("share", "sla_share", "response_rate", "roi", "win_rate", "margin_rate")
@@ -189,6 +194,9 @@ def cell_text(value, column: str, lang: str) -> str:
     if isinstance(value, (datetime, date)):
         return f"{value:%Y-%m-%d}"
     text = str(value)
+    if column == "risk":
+        return "；".join(T["risks"].get(k, k) for k in text.split(",") if k) if lang == "zh_CN" else \
+            "; ".join(T["risks"].get(k, k) for k in text.split(",") if k)
     special = T["column_values"].get(column, {})
     return special.get(text) or T["values"].get(text, text)
 

@@ -121,7 +121,6 @@ def customer_report(db: Database, start: date, end: date) -> ReportResult:
               for col in ("value_class", "region", "industry", "lifecycle")}
         before = fetch_all(s, select(func.count()).where((cu.c.since < start) | cu.c.since.is_(None)), {})[0][0]
         since_rows = fetch_all(s, select(cu.c.since).where(cu.c.since >= start, cu.c.since <= end), {})
-        at_risk = _at_risk(s)
     months = months_between(start, end)
     labels = pd.Series([str(d)[:7] for (d,) in since_rows if d is not None], dtype=object)  # date or ISO text
     new = labels.value_counts().reindex(months, fill_value=0).astype(int)
@@ -134,6 +133,7 @@ def customer_report(db: Database, start: date, end: date) -> ReportResult:
                 "bar", "count"),
         Section("growth", growth, "line", "total"),
     ]
+    at_risk = _at_risk(db, end)
     if at_risk is not None:
         sections.append(Section("at_risk", at_risk))
     total = int(sum(int(r[1]) for r in by["lifecycle"]))
@@ -147,16 +147,25 @@ def _key_accounts(db: Database) -> int:
         return int(fetch_all(s, select(func.count()).where(cu.c.key_account.is_(True)), {})[0][0])
 
 
-def _at_risk(session) -> pd.DataFrame | None:
-    """The value analysis' at-risk list (code, name, reason) when that service exists here."""
+def _at_risk(db: Database, as_of: date) -> pd.DataFrame | None:
+    """The value analysis' at-risk customers as of ``as_of`` (code, names, revenue of its window, last
+    order, reason keys: inactive, falling, complaints, satisfaction), most revenue first; None when the
+    order tables are absent or the user may not run the value analysis."""
     try:
-        from app.models.crm import value  # type: ignore[attr-defined]
+        from app.models.crm import value
     except ImportError:
         return None
-    fn = getattr(value, "at_risk_frame", None)
-    if fn is None:
+    from app.models.admin.permissions import PermissionDenied
+
+    try:
+        analysis = value.analyse(db, value.ValueParams(as_of=as_of))
+    except PermissionDenied:
         return None
-    return fn(session)
+    table = analysis.table
+    if table.empty:
+        return pd.DataFrame(columns=["code", "name_zh", "name_en", "revenue", "last_order", "risk"])
+    risky = table[table["risk"].astype(str) != ""]
+    return risky[["code", "name_zh", "name_en", "revenue", "last_order", "risk"]].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------- service report

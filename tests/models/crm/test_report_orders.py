@@ -50,3 +50,13 @@ def test_custom_over_order_lines(db, orders):
     r = reports.run_custom(db, reports.CustomSpec("orders", (), (("order_date", ">=", "2026-01-01"),), "customer",
                                                   "sum", "margin"))
     assert r.section("groups").frame.values.tolist() == [["C-B", 300.0], ["C-A", 250.0], ["C-C", 40.0]]
+
+
+def test_customer_report_at_risk_list(db, orders):
+    r = reports.customer_report(db, date(2026, 1, 1), date(2026, 3, 31))
+    risk = r.section("at_risk").frame
+    # B and C have open complaints; A's orders are recent and not falling; D has no orders
+    assert sorted(risk["code"]) == ["C-B", "C-C"] and set(risk["risk"]) == {"complaints"}
+    from app.reports.crm_reports import cell_text
+
+    assert cell_text("inactive,complaints", "risk", "zh_CN") == "近期无订单；有未关闭投诉"
