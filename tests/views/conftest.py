@@ -11,3 +11,12 @@ def english_interface(qapp):
     install_translators("en")
     yield
     install_translators("en")
+
+
+@pytest.fixture
+def keep():
+    """Widgets kept alive until after qtmodeltester's teardown (qtbot holds only weak references):
+    request it before ``qtmodeltester`` and append the page."""
+    held: list = []
+    yield held
+    held.clear()

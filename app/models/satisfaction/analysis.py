@@ -100,7 +100,7 @@ def _wave(session, wave: int | str) -> Wave:
     return w
 
 
-def _tree(nodes: list[SurveyNode]) -> tuple[sat.IndicatorNode | None, dict[str, list[list[float]]], str]:
+def _tree(nodes: list[SurveyNode]) -> tuple[sat.IndicatorNode | None, str]:
     children: dict[int | None, list[SurveyNode]] = {}
     for n in nodes:
         children.setdefault(n.parent_id, []).append(n)
@@ -108,7 +108,7 @@ def _tree(nodes: list[SurveyNode]) -> tuple[sat.IndicatorNode | None, dict[str, 
         v.sort(key=lambda n: (n.position, n.id))
     roots = children.get(None, [])
     if not roots:
-        return None, {}, "direct"
+        return None, "direct"
 
     def build(n: SurveyNode) -> sat.IndicatorNode:
         kids = children.get(n.id, [])
@@ -122,7 +122,7 @@ def _tree(nodes: list[SurveyNode]) -> tuple[sat.IndicatorNode | None, dict[str, 
     else:
         tree = build(root)
     methods = {n.weight_method for n in nodes if children.get(n.id)}
-    return tree, {}, ("ahp" if "ahp" in methods else "direct")
+    return tree, ("ahp" if "ahp" in methods else "direct")
 
 
 @requires("satisfaction.view")
@@ -171,7 +171,7 @@ def load_wave(db: Database, wave: int | str) -> WaveData:
     order = {p.code: k for k, p in enumerate(pairs)}
     both = both.sort_values(by=["attribute"], key=lambda c: c.map(order)) if len(both) else both
     nps = ans[ans["kind"] == "nps"].set_index("respondent")["value"]
-    tree, _unused, method = _tree(nodes)
+    tree, method = _tree(nodes)
     ahp: dict[str, list[list[float]]] = {}
     if method == "ahp":
         by_id = {n.id: n for n in nodes}

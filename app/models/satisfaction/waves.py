@@ -16,7 +16,7 @@ from app.models.admin import trail
 from app.models.admin.permissions import requires
 from app.models.core.database import Database
 from app.models.customers.tables import Customer, CustomerContact
-from app.models.satisfaction.analysis import AnalysisError
+from app.models.satisfaction.analysis import AnalysisError, _wave
 from app.models.satisfaction.imports import Item, Respondent as ImportRespondent, parse_answers, remember_mapping
 from app.models.satisfaction.tables import Answer, Respondent, Survey, SurveyNode, SurveyVersion, Wave, WaveTarget
 from app.models.satisfaction.targets import Target
@@ -39,14 +39,6 @@ class Typed:
     customer_id: int
     contact_id: int | None
     answers: Mapping[str, int]
-
-
-def _wave(session, wave: int | str) -> Wave:
-    w = session.get(Wave, wave) if isinstance(wave, int) else \
-        session.scalar(select(Wave).where(Wave.code == str(wave).strip()))
-    if w is None:
-        raise AnalysisError(f"survey wave {wave} does not exist", "survey.wave_unknown", wave=wave)
-    return w
 
 
 def _info(session, w: Wave) -> tuple[WaveInfo, list[Item]]:

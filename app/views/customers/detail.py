@@ -10,40 +10,16 @@ shows no tab.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QScrollArea, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
+from app.views.core.tabs import TabFactory
 from app.views.customers import common as c
 
 translate = QCoreApplication.translate
-
-
-@dataclass(frozen=True)
-class TabFactory:
-    """A tab another domain adds to the customer detail: ``module:widget`` built as
-    ``widget(ctx, customer_id)``; ``title`` is translated at call time."""
-
-    key: str
-    title: Callable[[], str]
-    module: str
-    widget: str
-
-    def available(self) -> bool:
-        try:
-            return importlib.util.find_spec(self.module) is not None
-        except ModuleNotFoundError:
-            return False
-
-    def create(self, ctx, customer_id: int) -> QWidget:
-        return getattr(importlib.import_module(self.module), self.widget)(ctx, customer_id)
 
 
 #: Tabs of other domains, shown after "Parts we supply" and before "History".

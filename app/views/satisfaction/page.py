@@ -3,34 +3,10 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("SatisfactionPage", text)
-
-
-@dataclass(frozen=True)
-class TabFactory:
-    key: str
-    title: Callable[[], str]
-    module: str
-    widget: str
-
-    def available(self) -> bool:
-        try:
-            return importlib.util.find_spec(self.module) is not None
-        except ModuleNotFoundError:
-            return False
-
-    def create(self, ctx) -> QWidget:
-        return getattr(importlib.import_module(self.module), self.widget)(ctx)
+from app.views.core.tabs import TabFactory
 
 
 TAB_FACTORIES: list[TabFactory] = [

@@ -376,14 +376,6 @@ def test_settings_choose_where_signatures_are_required(qtbot, ctx_for):
     assert "signature_requirements" in [e.entity for e in trail.entries(ctx.database, limit=3)]
 
 
-@pytest.fixture
-def keep():
-    """Widgets kept alive until after qtmodeltester's teardown (qtbot holds only weak references)."""
-    held: list = []
-    yield held
-    held.clear()
-
-
 def test_sign_in_history_lists_refusals_and_lockouts_filters_and_exports(qtbot, keep, qtmodeltester, ctx_for, tmp_path,
                                                                           monkeypatch):
     from PySide6.QtWidgets import QFileDialog

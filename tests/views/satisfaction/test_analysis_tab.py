@@ -22,14 +22,6 @@ from tests.models.satisfaction.world import MOBI, store_wave
 
 
 @pytest.fixture
-def keep():
-    """Widgets kept alive until after qtmodeltester's teardown (qtbot holds only weak references)."""
-    held: list = []
-    yield held
-    held.clear()
-
-
-@pytest.fixture
 def ctx(db, tmp_path):
     db.actor = Actor.system_job("pytest")
     data = pd.read_csv(MOBI, index_col=0)
