@@ -59,6 +59,14 @@
         <translation>趋势</translation>
     </message>
     <message>
+        <source>Importance–performance</source>
+        <translation>重要性-绩效</translation>
+    </message>
+    <message>
+        <source>Kano Better–Worse</source>
+        <translation>Kano Better–Worse</translation>
+    </message>
+    <message>
         <source>%1 · %2 (%3 answers)</source>
         <translation>%1 · %2（%3 份答卷）</translation>
     </message>
@@ -109,6 +117,22 @@
     <message>
         <source>latent variable</source>
         <translation>潜变量</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Performance (0–100)</source>
+        <translation>绩效 (0–100)</translation>
+    </message>
+    <message>
+        <source>|Worse| (dissatisfaction when absent)</source>
+        <translation>|Worse|（不具备时的不满意）</translation>
+    </message>
+    <message>
+        <source>Better (satisfaction when present)</source>
+        <translation>Better（具备时的满意）</translation>
     </message>
     <message>
         <source>Index (0–100)</source>

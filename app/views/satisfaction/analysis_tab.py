@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.models.admin.permissions import can
 from app.models.satisfaction import analysis
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
-from app.views.satisfaction.charts import PathDiagram, TrendChart, save_png
+from app.views.satisfaction.charts import PathDiagram, QuadrantChart, TrendChart, save_png
 
 
 def _tr(text: str) -> str:
@@ -132,6 +132,10 @@ class AnalysisTab(QWidget):
         self.charts.addTab(self.diagram, self.tr("Path diagram"))
         self.trend_chart = TrendChart()
         self.charts.addTab(self.trend_chart, self.tr("Trend"))
+        self.ipa_chart = QuadrantChart("ipaChart")
+        self.charts.addTab(self.ipa_chart, self.tr("Importance–performance"))
+        self.kano_chart = QuadrantChart("kanoChart")
+        self.charts.addTab(self.kano_chart, self.tr("Kano Better–Worse"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("analysisSplit")
         split.addWidget(self.tables)
@@ -256,6 +260,7 @@ class AnalysisTab(QWidget):
         else:
             self.diagram.clear()
         self._show_trend(labels)
+        self._show_quadrants(w)
         for view in self.tables.findChildren(QTableView):
             view.resizeColumnsToContents()
             view.horizontalHeader().setStretchLastSection(True)
@@ -263,6 +268,29 @@ class AnalysisTab(QWidget):
             self.tables.setCurrentIndex(4)
         self.export_button.setEnabled(True)
         self.chart_button.setEnabled(True)
+
+    def _show_quadrants(self, w: dict) -> None:
+        r = self.result
+        if r.ipa is not None:
+            t = r.ipa.table
+            q = w["quadrants"]
+            self.ipa_chart.show_points([(code, float(row["importance"]), float(row["performance"]))
+                                        for code, row in t.iterrows()],
+                                       x_line=r.ipa.importance_line, y_line=r.ipa.performance_line,
+                                       x_label=self.tr("Importance"), y_label=self.tr("Performance (0–100)"),
+                                       corners=(q["possible overkill"], q["keep up the good work"], q["low priority"],
+                                                q["concentrate here"]))
+        else:
+            self.ipa_chart.clear()
+        if r.kano:
+            names = w["kano_names"]
+            self.kano_chart.show_points([(r.data.label(k.attribute, self.lang), abs(k.worse or 0.0), k.better or 0.0)
+                                         for k in r.kano], x_line=0.5, y_line=0.5,
+                                        x_label=self.tr("|Worse| (dissatisfaction when absent)"),
+                                        y_label=self.tr("Better (satisfaction when present)"),
+                                        corners=(names["A"], names["O"], names["I"], names["M"]))
+        else:
+            self.kano_chart.clear()
 
     def _show_trend(self, labels: dict[str, str]) -> None:
         t = self.trend_table
@@ -305,7 +333,8 @@ class AnalysisTab(QWidget):
 
     def save_chart(self) -> None:
         chart = self.charts.currentWidget()
-        name = "path-diagram.png" if chart is self.diagram else "trend.png"
+        name = {id(self.diagram): "path-diagram.png", id(self.trend_chart): "trend.png",
+                id(self.ipa_chart): "importance-performance.png"}.get(id(chart), "kano.png")
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the chart"), name, self.tr("PNG image (*.png)"))
         if not path:
             return

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QGraphicsRectItem
 
@@ -182,3 +182,47 @@ class TrendChart(pg.PlotWidget):
         if lows:
             self.setYRange(max(0.0, min(lows) - 5), 100)
         self.setXRange(-0.3, max(len(waves) - 0.7, 0.7))
+
+
+class QuadrantChart(pg.PlotWidget):
+    """A scatter with labelled points and two lines splitting it into quadrants: the IPA chart
+    (importance across, performance up, lines at the means) and the Kano Better–Worse chart
+    (|Worse| across, Better up, lines at 0.5)."""
+
+    def __init__(self, object_name: str, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.setObjectName(object_name)
+        self.showGrid(x=True, y=True, alpha=0.15)
+        self.setMouseEnabled(False, False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+
+    def show_points(self, points: Sequence[tuple[str, float, float]], *, x_line: float, y_line: float,
+                    x_label: str, y_label: str, corners: Sequence[str] = ()) -> None:
+        """``points``: (label, x, y); ``corners``: quadrant names top-left, top-right, bottom-left,
+        bottom-right."""
+        self.clear()
+        self.setLabel("bottom", x_label)
+        self.setLabel("left", y_label)
+        if not points:
+            return
+        xs, ys = [p[1] for p in points], [p[2] for p in points]
+        self.plot(xs, ys, pen=None, symbol="o", symbolSize=9, symbolBrush=QColor("#1f6fb2"))
+        for label, x, y in points:
+            t = pg.TextItem(label, color="#222222", anchor=(0, 1))
+            t.setPos(x, y)
+            self.addItem(t)
+        grey = pg.mkPen("#999999", width=1, style=Qt.PenStyle.DashLine)
+        self.addItem(pg.InfiniteLine(pos=x_line, angle=90, pen=grey))
+        self.addItem(pg.InfiniteLine(pos=y_line, angle=0, pen=grey))
+        x0, x1 = min(xs + [x_line]), max(xs + [x_line])
+        y0, y1 = min(ys + [y_line]), max(ys + [y_line])
+        dx, dy = (x1 - x0) or 1.0, (y1 - y0) or 1.0
+        self.setXRange(x0 - 0.12 * dx, x1 + 0.25 * dx, padding=0)
+        self.setYRange(y0 - 0.12 * dy, y1 + 0.15 * dy, padding=0)
+        spots = ((x0 - 0.1 * dx, y1 + 0.12 * dy, (0, 0)), (x1 + 0.22 * dx, y1 + 0.12 * dy, (1, 0)),
+                 (x0 - 0.1 * dx, y0 - 0.1 * dy, (0, 1)), (x1 + 0.22 * dx, y0 - 0.1 * dy, (1, 1)))
+        for text, (x, y, anchor) in zip(corners, spots):
+            t = pg.TextItem(text, color="#b03a48", anchor=anchor)
+            t.setPos(x, y)
+            self.addItem(t)

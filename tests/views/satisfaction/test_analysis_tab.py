@@ -65,6 +65,10 @@ def test_analyse_in_the_background_and_export(qtbot, keep, qtmodeltester, ctx, t
     xs = {n: p[0] for n, p in tab.diagram.positions.items()}
     assert xs["Image"] < xs["Expectation"] < xs["Quality"] < xs["Value"] < xs["Satisfaction"] < xs["Loyalty"]
     assert set(tab.trend_table["wave"]) == {"W1", "W2"}
+    ipa = tab.ipa_chart.listDataItems()[0].getData()  # the three questions with stated importance
+    assert len(ipa[0]) == 3 and max(zip(*ipa))[0] == pytest.approx(tab.result.ipa.table["importance"].max())
+    kano = tab.kano_chart.listDataItems()[0].getData()
+    assert len(kano[0]) == 1 and kano[1][0] == pytest.approx(tab.result.kano[0].better)
     sat = tab.trend_table[(tab.trend_table["kind"] == "latent") & (tab.trend_table["name"] == "Satisfaction")]
     assert bool(sat.iloc[1]["significant"])
     out = tmp_path / "a.xlsx"
