@@ -160,6 +160,54 @@
     </message>
 </context>
 <context>
+    <name>CustomerSatisfaction</name>
+    <message>
+        <source>Satisfaction</source>
+        <extracomment>the tab's title on the customer detail (``app.views.customers.detail.TAB_FACTORIES``)</extracomment>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>调查批次</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>作答日期</translation>
+    </message>
+    <message>
+        <source>Score (0–100)</source>
+        <translation>得分 (0–100)</translation>
+    </message>
+    <message>
+        <source>All respondents</source>
+        <translation>全部受访者</translation>
+    </message>
+    <message>
+        <source>Questions answered</source>
+        <translation>已答题数</translation>
+    </message>
+    <message>
+        <source>Would recommend (0–10)</source>
+        <translation>推荐意愿 (0–10)</translation>
+    </message>
+    <message>
+        <source>This customer has not answered a satisfaction survey yet.</source>
+        <translation>该顾客尚未参加满意度调查。</translation>
+    </message>
+    <message>
+        <source>Score: the mean of this customer's answers on 0–100; beside it the wave's score over all respondents.</source>
+        <translation>得分：该顾客各题答案换算为 0–100 后的平均值；旁边为该批次全部受访者的得分。</translation>
+    </message>
+    <message>
+        <source>This customer</source>
+        <translation>该顾客</translation>
+    </message>
+</context>
+<context>
     <name>Modules</name>
     <message>
         <source>Satisfaction</source>

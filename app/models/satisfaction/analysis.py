@@ -36,7 +36,7 @@ from app.engines import satisfaction as sat
 from app.engines.customers import nps as nps_score
 from app.models.admin.permissions import requires
 from app.models.core.database import Database
-from app.models.customers.tables import Customer
+from app.models.customers.tables import Customer, CustomerContact
 from app.models.satisfaction.tables import (
     AhpJudgement, Answer, KanoPair, ModelBlock, ModelPath, Respondent, Survey, SurveyNode, SurveyVersion, Wave,
     WaveTarget,
@@ -497,3 +497,40 @@ def list_waves(db: Database) -> list[WaveRow]:
                          .join(Survey, Survey.id == SurveyVersion.survey_id)
                          .order_by(Wave.period_end.desc(), Survey.code, Wave.id.desc())).all()
     return [WaveRow(r[0], r[1], r[2] or "", r[3], r[4], r[5] or "", r[6], int(counts.get(r[0], 0))) for r in rows]
+
+
+@requires("satisfaction.view")
+def customer_history(db: Database, customer_id: int) -> pd.DataFrame:
+    """One customer's answers over the waves: per wave and respondent (contact) the 0–100 score of
+    the rating answers (mean over the questions answered), how many were answered, the NPS answer,
+    and the wave's index over all its respondents for comparison; oldest wave first."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Wave.id, Wave.code, Wave.period_end, Survey.code, Survey.scale_min, Survey.scale_max,
+                   Respondent.id, Respondent.contact_id, Respondent.answered_on, Answer.kind, Answer.value,
+                   Respondent.customer_id)
+            .join(SurveyVersion, SurveyVersion.id == Wave.version_id).join(Survey, Survey.id == SurveyVersion.survey_id)
+            .join(Respondent, Respondent.wave_id == Wave.id).join(Answer, Answer.respondent_id == Respondent.id)
+            .where(Wave.id.in_(select(Respondent.wave_id).where(Respondent.customer_id == customer_id)))
+            .where(Answer.kind.in_(("rating", "nps")))).all()
+        contacts = dict(s.execute(select(CustomerContact.id, CustomerContact.name)
+                                  .where(CustomerContact.customer_id == customer_id)).all())
+    columns = ["wave", "period_end", "survey", "contact", "answered_on", "score", "answers", "nps", "wave_score"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    df = pd.DataFrame(rows, columns=["wave_id", "wave", "period_end", "survey", "lo", "hi", "respondent", "contact_id",
+                                     "answered_on", "kind", "value", "customer_id"])
+    df["score"] = 100.0 * (df["value"] - df["lo"]) / (df["hi"] - df["lo"])
+    ratings = df[df["kind"] == "rating"]
+    per_resp = ratings.groupby("respondent").agg(score=("score", "mean"), answers=("score", "size"))
+    wave_score = ratings.groupby("wave_id")["score"].mean()
+    mine = df[df["customer_id"] == customer_id]
+    head = mine.drop_duplicates("respondent").set_index("respondent")
+    nps = mine[mine["kind"] == "nps"].set_index("respondent")["value"]
+    out = pd.DataFrame({
+        "wave": head["wave"], "period_end": head["period_end"], "survey": head["survey"],
+        "contact": [contacts.get(c, "") if c is not None and c == c else "" for c in head["contact_id"]],
+        "answered_on": head["answered_on"], "score": per_resp["score"].reindex(head.index),
+        "answers": per_resp["answers"].reindex(head.index).fillna(0).astype(int),
+        "nps": nps.reindex(head.index), "wave_score": wave_score.reindex(head["wave_id"]).to_numpy()})
+    return out.sort_values(["period_end", "wave"]).reset_index(drop=True)[columns]

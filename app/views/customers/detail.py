@@ -27,6 +27,8 @@ TAB_FACTORIES: list[TabFactory] = [
     TabFactory("complaints", lambda: translate("CustomerDetail", "Complaints"),
                "app.views.complaints.customer_tab", "ComplaintsTab"),
     TabFactory("crm_sales", lambda: translate("SalesLabels", "Sales"), "app.views.crm.sales_customer_tab", "SalesTab"),
+    TabFactory("satisfaction", lambda: translate("CustomerSatisfaction", "Satisfaction"),
+               "app.views.satisfaction.customer_tab", "SatisfactionTab"),
 ]
 
 

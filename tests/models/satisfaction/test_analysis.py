@@ -105,3 +105,16 @@ def test_refusals(db, mobi):
     with pytest.raises(PermissionDenied):
         analysis.analyse_wave(db, "W1")
     assert analysis.load_wave(db, "W1").n == 40  # viewing is allowed
+
+
+def test_customer_history_gives_its_score_beside_the_wave(db, mobi):
+    sid, vid, _w, customers = store_wave(db, mobi, nps=[10, 9, 6])
+    store_wave(db, mobi, code="W2", survey_id=sid, version_id=vid, end=date(2026, 6, 30), customers=customers)
+    h = analysis.customer_history(db, customers[0])
+    assert list(h["wave"]) == ["W1", "W2"] and (h["answers"] == 24).all()
+    first = mobi.iloc[0]
+    expected = float(((first - 1) / 9 * 100).mean())  # mobi's first respondent on 1–10
+    assert h.loc[0, "score"] == pytest.approx(expected) and h.loc[0, "nps"] == 10
+    all_scores = ((mobi - 1) / 9 * 100).stack().mean()
+    assert h.loc[0, "wave_score"] == pytest.approx(all_scores)
+    assert analysis.customer_history(db, 999_999).empty

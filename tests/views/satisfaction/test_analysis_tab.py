@@ -97,3 +97,17 @@ def test_viewer_may_look_but_not_analyse(qtbot, ctx):
     tab = page.parts["analysis"]
     assert tab.wave.count() == 2 and not tab.run_button.isEnabled()
     assert "satisfaction.analyse" in tab.summary.text()
+
+
+def test_customer_detail_satisfaction_tab(qtbot, keep, qtmodeltester, ctx):
+    from app.models.customers.tables import Customer
+    from app.views.satisfaction.customer_tab import SatisfactionTab
+
+    with ctx.database.read() as s:
+        cid = s.query(Customer.id).filter(Customer.code == "W1-C0000").scalar()
+    tab = SatisfactionTab(ctx, cid)
+    qtbot.addWidget(tab)
+    keep.append(tab)
+    qtmodeltester.check(tab.model, force_py=True)
+    assert list(tab.model.frame["wave"]) == ["W1", "W2"]
+    assert len(tab.chart.listDataItems()) >= 2
