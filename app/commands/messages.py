@@ -818,6 +818,9 @@ EN.update({
     "survey.wave_closed": "wave {wave} is closed: answers can no longer be added",
     "survey.entry_refused": "{count} problem(s), nothing saved: {first}",
     "survey.imported": "{n} answer sheet(s) imported into wave {wave}",
+    "survey.blank_bad_out": "{path}: the blank questionnaire is written as .pdf or .xlsx",
+    "survey.blank_written": "Questionnaire {survey} version {version} written to {path}",
+    "survey.no_version": "survey {survey} has no version {version}",
 })
 ZH.update({
     "survey.analysis_head": "调查 {survey} 第 {wave} 批：答卷 {n} 份，调查对象 {targets} 个，回收率 {rate}",
@@ -839,6 +842,9 @@ ZH.update({
     "survey.wave_closed": "批次 {wave} 已关闭，不能再添加答卷",
     "survey.entry_refused": "{count} 个问题，未保存任何数据：{first}",
     "survey.imported": "已向批次 {wave} 导入 {n} 份答卷",
+    "survey.blank_bad_out": "{path}：空白问卷可写为 .pdf 或 .xlsx",
+    "survey.blank_written": "问卷 {survey} 第 {version} 版已写入 {path}",
+    "survey.no_version": "调查 {survey} 没有第 {version} 版",
 })
 
 
