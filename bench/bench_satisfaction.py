@@ -184,8 +184,74 @@ def bench_answer_import(n: int = 5000, k: int = 40) -> list[str]:
 _run_engines = run
 
 
-def run() -> list[str]:  # noqa: F811 — the engines' lines, then the response import
-    return _run_engines() + bench_answer_import()
+def bench_analysis(n: int = 5000, k: int = 40, waves: int = 8) -> list[str]:
+    """Issue 15 targets: PLS fit of a 5,000 × 40 wave ≤ 50 ms; 500 bootstrap resamples ≤ 5 s; the
+    analysis of 8 stored waves for the trend ≤ 3 s; the report PDF ≤ 3 s (through the services, on
+    a temporary database file with waves generated from a known structural model)."""
+    import tempfile
+    from datetime import date
+
+    import numpy as np
+
+    from app.engines import pls
+    from app.engines.survey_simulation import simulate
+    from app.models.admin.identity import Actor
+    from app.models.core.database import open_database
+    from app.models.satisfaction import analysis
+    from app.reports.satisfaction_report import write_report
+    from tests.models.satisfaction.world import store_wave
+
+    rng = np.random.default_rng(15)
+    lvs = ["Image", "Expectation", "Quality", "Value", "Satisfaction", "Loyalty"]
+    per = [7, 6, 9, 6, 6, 6]  # 40 questions
+    blocks = {lv: [f"{lv[:4].upper()}{j + 1}" for j in range(m)] for lv, m in zip(lvs, per)}
+    paths = {("Image", "Expectation"): .5, ("Expectation", "Quality"): .5, ("Quality", "Value"): .5,
+             ("Value", "Satisfaction"): .3, ("Quality", "Satisfaction"): .4, ("Satisfaction", "Loyalty"): .6}
+    data = simulate(blocks, paths, n, (1, 10), rng)
+    model = pls.model_from_dict({"blocks": blocks, "paths": [list(p) for p in paths]})
+    pls.pls_fit(data, model, scale=(1, 10))
+    fit = min(_timed(lambda: pls.pls_fit(data, model, scale=(1, 10))) for _ in range(5))
+    boot = _timed(lambda: pls.bootstrap(data, model, resamples=500, seed=1, scale=(1, 10)))
+    lines = [f"PLS fit {n} × {k}: {fit * 1000:.1f} ms (target ≤ 50 ms, ratio {fit / 0.05:.2f})",
+             f"500 bootstrap resamples {n} × {k}: {boot:.2f} s (target ≤ 5 s, ratio {boot / 5:.2f})"]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(f"{tmp}/bench.sqlite3")
+        db.actor = Actor.system_job("bench")
+        import app.models.satisfaction.tables as t  # noqa: F401
+        mobi_like = simulate({"Image": ["IMAG1", "IMAG2", "IMAG3"], "Expectation": ["CUEX1", "CUEX2", "CUEX3"],
+                              "Quality": ["PERQ1", "PERQ2", "PERQ3"], "Value": ["PERV1", "PERV2"],
+                              "Satisfaction": ["CUSA1", "CUSA2", "CUSA3"], "Complaints": ["CUSCO"],
+                              "Loyalty": ["CUSL1", "CUSL2", "CUSL3"]},
+                             {("Image", "Expectation"): .5, ("Expectation", "Quality"): .5, ("Quality", "Value"): .5,
+                              ("Value", "Satisfaction"): .3, ("Image", "Satisfaction"): .2,
+                              ("Expectation", "Satisfaction"): .1, ("Quality", "Satisfaction"): .4,
+                              ("Expectation", "Value"): .1, ("Satisfaction", "Complaints"): .5,
+                              ("Image", "Loyalty"): .2, ("Satisfaction", "Loyalty"): .5, ("Complaints", "Loyalty"): .1},
+                             350, (1, 10), rng)
+        sid, vid, _w, customers = store_wave(db, mobi_like, code="B1", end=date(2025, 1, 31))
+        for i in range(2, waves + 1):
+            store_wave(db, mobi_like, code=f"B{i}", survey_id=sid, version_id=vid, end=date(2025, i, 28),
+                       customers=customers)
+        trend = _timed(lambda: analysis.trend(db, "ECSI"))
+        result = analysis.analyse_wave(db, f"B{waves}", resamples=200)
+        table = analysis.trend(db, "ECSI")
+        report = _timed(lambda: write_report(result, table, f"{tmp}/r.pdf", lang="zh_CN"))
+        db.dispose()
+    lines += [f"trend over {waves} stored waves × 350 answers (full analysis per wave): {trend:.2f} s "
+              f"(target ≤ 3 s, ratio {trend / 3:.2f})",
+              f"satisfaction report PDF (index table, path diagram, trend, paths, priorities): {report:.2f} s "
+              f"(target ≤ 3 s, ratio {report / 3:.2f})"]
+    return lines
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def run() -> list[str]:  # noqa: F811 — the engines' lines, then the response import and the analysis
+    return _run_engines() + bench_answer_import() + bench_analysis()
 
 
 
