@@ -67,6 +67,10 @@
         <translation>Kano Better–Worse</translation>
     </message>
     <message>
+        <source>NPS</source>
+        <translation>净推荐值</translation>
+    </message>
+    <message>
         <source>%1 · %2 (%3 answers)</source>
         <translation>%1 · %2（%3 份答卷）</translation>
     </message>
@@ -133,6 +137,10 @@
     <message>
         <source>Better (satisfaction when present)</source>
         <translation>Better（具备时的满意）</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>答卷数</translation>
     </message>
     <message>
         <source>Index (0–100)</source>

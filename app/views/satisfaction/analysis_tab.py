@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.models.admin.permissions import can
 from app.models.satisfaction import analysis
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
-from app.views.satisfaction.charts import PathDiagram, QuadrantChart, TrendChart, save_png
+from app.views.satisfaction.charts import NpsChart, PathDiagram, QuadrantChart, TrendChart, save_png
 
 
 def _tr(text: str) -> str:
@@ -136,6 +136,8 @@ class AnalysisTab(QWidget):
         self.charts.addTab(self.ipa_chart, self.tr("Importance–performance"))
         self.kano_chart = QuadrantChart("kanoChart")
         self.charts.addTab(self.kano_chart, self.tr("Kano Better–Worse"))
+        self.nps_chart = NpsChart()
+        self.charts.addTab(self.nps_chart, self.tr("NPS"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("analysisSplit")
         split.addWidget(self.tables)
@@ -291,6 +293,13 @@ class AnalysisTab(QWidget):
                                         corners=(names["A"], names["O"], names["I"], names["M"]))
         else:
             self.kano_chart.clear()
+        if r.nps is not None:
+            values = r.data.nps.round().astype(int)
+            self.nps_chart.show_counts([int((values == i).sum()) for i in range(11)],
+                                       title=self.tr("NPS %1").replace("%1", f"{r.nps:.0f}"),
+                                       y_label=self.tr("Answers"))
+        else:
+            self.nps_chart.clear()
 
     def _show_trend(self, labels: dict[str, str]) -> None:
         t = self.trend_table
@@ -334,7 +343,7 @@ class AnalysisTab(QWidget):
     def save_chart(self) -> None:
         chart = self.charts.currentWidget()
         name = {id(self.diagram): "path-diagram.png", id(self.trend_chart): "trend.png",
-                id(self.ipa_chart): "importance-performance.png"}.get(id(chart), "kano.png")
+                id(self.ipa_chart): "importance-performance.png", id(self.nps_chart): "nps.png"}.get(id(chart), "kano.png")
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the chart"), name, self.tr("PNG image (*.png)"))
         if not path:
             return

@@ -226,3 +226,30 @@ class QuadrantChart(pg.PlotWidget):
             t = pg.TextItem(text, color="#b03a48", anchor=anchor)
             t.setPos(x, y)
             self.addItem(t)
+
+
+class NpsChart(pg.PlotWidget):
+    """The 0–10 answers to the recommendation question as bars: detractors (0–6) red, passives
+    (7–8) grey, promoters (9–10) green; the NPS in the title."""
+
+    COLOURS = {"detractor": "#b03a48", "passive": "#9a9a9a", "promoter": "#2e8b57"}
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.setObjectName("npsChart")
+        self.showGrid(x=False, y=True, alpha=0.2)
+        self.setMouseEnabled(False, False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+
+    def show_counts(self, counts: Sequence[int], *, title: str, y_label: str) -> None:
+        self.clear()
+        self.setTitle(title)
+        self.setLabel("left", y_label)
+        self.getAxis("bottom").setTicks([[(i, str(i)) for i in range(11)]])
+        for group, members in (("detractor", range(0, 7)), ("passive", range(7, 9)), ("promoter", range(9, 11))):
+            xs = list(members)
+            self.addItem(pg.BarGraphItem(x=xs, height=[counts[i] for i in xs], width=0.8,
+                                         brush=QColor(self.COLOURS[group]), pen=pg.mkPen(None)))
+        self.setXRange(-0.7, 10.7, padding=0)
+        self.setYRange(0, max(max(counts, default=0), 1) * 1.1, padding=0)

@@ -67,6 +67,8 @@ def test_analyse_in_the_background_and_export(qtbot, keep, qtmodeltester, ctx, t
     assert set(tab.trend_table["wave"]) == {"W1", "W2"}
     ipa = tab.ipa_chart.listDataItems()[0].getData()  # the three questions with stated importance
     assert len(ipa[0]) == 3 and max(zip(*ipa))[0] == pytest.approx(tab.result.ipa.table["importance"].max())
+    bars = [i for i in tab.nps_chart.getPlotItem().items if type(i).__name__ == "BarGraphItem"]
+    assert sum(sum(b.opts["height"]) for b in bars) == 250  # every answer to the NPS question counted
     kano = tab.kano_chart.listDataItems()[0].getData()
     assert len(kano[0]) == 1 and kano[1][0] == pytest.approx(tab.result.kano[0].better)
     sat = tab.trend_table[(tab.trend_table["kind"] == "latent") & (tab.trend_table["name"] == "Satisfaction")]
