@@ -273,9 +273,14 @@ class LotListModel(QAbstractTableModel):
         if not shiboken6.isValid(self) or parent.isValid() or self.exhausted:
             return
         page = service.list_lots(self.db, self.kind, limit=self.PAGE, offset=len(self.rows), today=self.today)
+        if not shiboken6.isValid(self):  # the page was torn down while the rows were read
+            return
         self.exhausted = len(page) < self.PAGE
         if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            try:
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            except RuntimeError:  # deleted between the check and the call (garbage collection)
+                return
             self.rows.extend(page)
             self.endInsertRows()
 
