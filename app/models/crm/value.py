@@ -50,6 +50,10 @@ class ValueParams:
     inactive_days: int = 90
     trend_days: int = 90
     drop: float = 0.5
+    #: falling frequency compares the last ``trend_days`` with the mean of the ``baseline_periods``
+    #: windows of the same length before them (a year by default, so one quiet quarter of a small
+    #: customer is not read as a trend)
+    baseline_periods: int = 4
     k: int = 4
 
     def check(self) -> None:
@@ -60,6 +64,9 @@ class ValueParams:
                              "保留率：0–1 之间且小于 1 + 折现率")
         if self.discount <= -1:
             raise OrderError("crm.discount", "discount: must be above −1", "折现率：必须大于 −1")
+        if self.trend_days < 1 or self.baseline_periods < 1:
+            raise OrderError("crm.trend", "trend: the window and the baseline need at least 1 day and 1 period",
+                             "趋势：时间窗至少 1 天，基准至少 1 个周期")
         if self.k < 1:
             raise OrderError("crm.k", "segments: at least 1", "分群数：至少 1")
 
@@ -79,7 +86,7 @@ def _window(p: ValueParams) -> tuple[date, date]:
 def _aggregate(s, p: ValueParams) -> pd.DataFrame:
     start, end = _window(p)
     recent_from = p.as_of - timedelta(days=p.trend_days - 1)
-    before_from = p.as_of - timedelta(days=2 * p.trend_days - 1)
+    before_from = p.as_of - timedelta(days=(1 + p.baseline_periods) * p.trend_days - 1)
     o = CrmOrder
     heads = s.execute(
         select(o.customer_id, func.max(o.order_date),
@@ -158,7 +165,8 @@ def analyse(db: Database, params: ValueParams) -> ValueAnalysis:
         why = []
         if days > params.inactive_days:
             why.append("inactive")
-        if before >= 2 and recent <= (1 - params.drop) * before:
+        expected = before / params.baseline_periods
+        if expected >= 2 and recent <= (1 - params.drop) * expected:
             why.append("falling")
         if complaints.get(cid):
             why.append("complaints")

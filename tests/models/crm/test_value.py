@@ -63,8 +63,10 @@ def test_falling_frequency_and_open_complaints(vdb):
             _order(s, f"F{i}", 4, day, 50, 5)
         s.add(Complaint(number="K-1", customer_id=1, received_at=datetime(2026, 12, 1), title="crack",
                         created_by="pytest", created_at=datetime(2026, 12, 1), updated_at=datetime(2026, 12, 1)))
-    a = value.analyse(vdb, value.ValueParams(as_of=AS_OF))
+    a = value.analyse(vdb, value.ValueParams(as_of=AS_OF, baseline_periods=1))
     assert a.risks[4] == ["falling"]
+    # against a year's baseline, 3 orders are 0.75 a quarter: too few to call a trend
+    assert 4 not in value.analyse(vdb, value.ValueParams(as_of=AS_OF)).risks
     assert a.risks[1] == ["complaints"]
 
 
