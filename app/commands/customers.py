@@ -19,7 +19,7 @@ LANGS = ("zh_CN", "en")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    cu = subparsers.add_parser("customers", help="customer master: import, export, privacy requests")
+    cu = subparsers.add_parser("customers", help="customer master: import, export, privacy requests, value analysis")
     sub = cu.add_subparsers(dest="customers_command", metavar="COMMAND", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -51,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     er.add_argument("--reason", required=True, help="the request, e.g. 'e-mail of 2026-11-30'")
     common(er)
     er.set_defaults(func=run_erase_contact)
+
+    from app.commands.crm_value import register_value
+
+    register_value(sub)
 
 
 def _lang(args: argparse.Namespace) -> str:

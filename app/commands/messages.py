@@ -882,3 +882,34 @@ ZH.update({
     "agreement.area_frozen": "协议 {number} 第 {version} 版{state}，不能修改；请新建版本",
     "agreement.area_step": "--move 需要同时给出 --up 或 --down",
 })
+
+
+# --- crm value (issue 16): orders import|list, customers value ------------------------------------------
+EN.update({
+    "orders.imported": "{file}: {orders} order(s) with {lines} line(s) imported ({linked} line(s) linked to a customer part)",
+    "orders.mapping_saved": "column mapping saved as {name!r}",
+    "orders.map_or_mapping": "give either --mapping NAME or --map FIELD=HEADER, not both",
+    "orders.remember_needs_map": "--remember needs the mapping to save, given with --map FIELD=HEADER",
+    "orders.unknown_field": "unknown field(s) {fields}; the fields are {known}",
+    "orders.row": "{no}  {day}  {customer}  {lines} line(s)  {amount} {currency}  margin {margin}",
+    "orders.listed": "{n} order(s)",
+    "orders.bad_limit": "--limit must be at least 1, not {value}",
+    "value.written": "{n} customer(s) written to {path}: {important} proposed important, {lost} lost, {risk} at risk",
+    "crm.no_customer": "there is no customer {code!r}",
+    "crm.order_exists": "order {order} is already in the database",
+    "crm.order_mismatch": "order {order}: customer or date differs from line {first}",
+})
+ZH.update({
+    "orders.imported": "{file}：已导入 {orders} 个订单、{lines} 行（其中 {linked} 行关联到顾客零件）",
+    "orders.mapping_saved": "列映射已保存为“{name}”",
+    "orders.map_or_mapping": "--mapping 名称 与 --map 字段=列标题 只能二选一",
+    "orders.remember_needs_map": "--remember 需要用 --map 字段=列标题 给出要保存的映射",
+    "orders.unknown_field": "未知字段 {fields}；可用字段为 {known}",
+    "orders.row": "{no}  {day}  {customer}  {lines} 行  {amount} {currency}  毛利 {margin}",
+    "orders.listed": "共 {n} 个订单",
+    "orders.bad_limit": "--limit 至少为 1，不能是 {value}",
+    "value.written": "已将 {n} 个顾客写入 {path}：建议重要 {important} 个、流失 {lost} 个，有流失风险 {risk} 个",
+    "crm.no_customer": "没有代码为 {code!r} 的顾客",
+    "crm.order_exists": "订单 {order} 已在数据库中",
+    "crm.order_mismatch": "订单 {order}：顾客或日期与第 {first} 行不一致",
+})

@@ -60,6 +60,11 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                           encoding="utf-8")
     # a fresh potential supplier per call: its approval flow starts with the first step
     supplier = d["potential"][{"before": 0, "after": 1}.get(where, 2)]
+    orders_file = out / f"orders-{where}.csv"
+    orders_file.write_text("order_no,customer,order_date,part_code,quantity,amount,margin\n"
+                           f"LANG-{where},C0001,2026-11-02,P00001,10,1000,200\n", encoding="utf-8")
+    orders_bad = out / "orders-bad.csv"
+    orders_bad.write_text("order_no,customer,order_date,quantity,amount\nLANG-X,NOPE,2026-11-02,1,10\n", encoding="utf-8")
     return {
         "demo": (["demo", "--db", str(out / "small.sqlite3"), "--suppliers", "5", "--customers", "0", "--months", "1",
                   "--no-evaluation", "--force"], ["demo", "--db", d["db"]]),
@@ -103,7 +108,7 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                     ["restore", d["kano"], "--db", d["db"], "--yes"]),
         "audit": (["audit", "verify", "--db", d["db"]], ["audit", "verify", "--db", missing]),
         "users": (["users", "list", "--db", d["db"]], ["users", "disable", "nobody", "--reason", "x", "--db", d["db"]]),
-        "customers": (["customers", "export", "--db", d["db"], "--out", str(out / "customers.csv")],
+        "customers": (["customers", "value", "--db", d["db"], "--out", str(out / f"value-{where}.xlsx")],
                       ["customers", "export", "--db", d["db"], "--out", str(out / "customers.txt")]),
         "sales": (["sales", "pipeline", "--db", d["db"]],
                   ["sales", "reminders", "--db", d["db"], "--date", "2026-13-01"]),
@@ -117,6 +122,9 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
         "plan": (["plan", "--lot-size", "500", "--aql", "1.0"], ["plan", "--lot-size", "500", "--aql", "7.7"]),
         "inspection": (["inspection", "export", "--db", d["db"], "--out", str(out / "lots.csv")],
                        ["inspection", "export", "--db", missing, "--out", str(out / "lots.csv")]),
+        # crm value
+        "orders": (["orders", "import", str(orders_file), "--db", d["db"]],
+                   ["orders", "import", str(orders_bad), "--db", d["db"]]),
         # crmreports
         "report": (["report", "service", "--db", d["db"], "--out", str(out / f"service-{where}.pdf")],
                    ["report", "customer", "--db", d["db"], "--period", "2026-13", "--out", str(out / "c.pdf")]),
