@@ -247,6 +247,74 @@
         <translation>名称（英文）：</translation>
     </message>
     <message>
+        <source>Record the first order (sales history)</source>
+        <translation>登记首笔订单（销售历史）</translation>
+    </message>
+    <message>
+        <source>Order number:</source>
+        <translation>订单号：</translation>
+    </message>
+    <message>
+        <source>Order date:</source>
+        <translation>订单日期：</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Part name</source>
+        <translation>零件名称</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>part name</source>
+        <translation>零件名称</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>First order line %1, %2</source>
+        <translation>首笔订单第 %1 行，%2</translation>
+    </message>
+    <message>
+        <source>First order lines</source>
+        <translation>首笔订单明细</translation>
+    </message>
+    <message>
         <source>Say why the opportunity was lost.</source>
         <translation>请说明丢单原因。</translation>
     </message>

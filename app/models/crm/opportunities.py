@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from app.models.admin.permissions import requires
+from app.models.admin.permissions import require, requires
 from app.models.admin.tables import User
 from app.models.core.base import utcnow
 from app.models.core.database import Database
@@ -384,12 +384,20 @@ def allowed_moves(stage: str) -> tuple[str, ...]:
 @requires("crm.sales")
 def move_stage(db: Database, opportunity_id: int, stage: str, *, probability: int | None = None,
                won_amount: Any = None, reason: str = "", new_customer: dict[str, Any] | None = None,
-               today: date | None = None) -> WinResult | OpportunityRow:
+               first_order: dict[str, Any] | None = None, today: date | None = None) -> WinResult | OpportunityRow:
     """Move to ``stage`` (see the module text). Won returns a :class:`WinResult`: the customer the
     opportunity is now for (created from ``new_customer`` for a prospect, promoted from potential
-    to current for a potential customer)."""
+    to current for a potential customer).
+
+    ``first_order`` (won only, needs ``crm.orders`` too): ``{"order_no", "order_date", "lines":
+    [{"part_code", "part_name", "quantity", "amount", "margin"}, …]}`` — the customer's first order
+    lines, stored in the same transaction (the sales history the value analysis reads)."""
     today = today or date.today()
     reason = (reason or "").strip()
+    if first_order is not None:
+        if stage != "won":
+            raise ValidationError([Problem("first_order", "first_order_not_won")])
+        require(db, "crm.orders")
     with db.begin() as s:
         opp = s.get(Opportunity, opportunity_id)
         if opp is None:
@@ -427,6 +435,10 @@ def move_stage(db: Database, opportunity_id: int, stage: str, *, probability: in
                 code = customer_values.get("code", "")
                 if code and s.scalar(select(Customer.id).where(Customer.code == code)) is not None:
                     problems.append(Problem("new_customer.code", "duplicate_code", {"value": code}))
+        order_lines: list[dict[str, Any]] = []
+        order_day: date | None = None
+        if first_order is not None:
+            order_day, order_lines = _check_first_order(s, first_order, problems)
         if problems:
             raise ValidationError(problems)
         before = opp.stage
@@ -455,6 +467,9 @@ def move_stage(db: Database, opportunity_id: int, stage: str, *, probability: in
                         cust.since = today
                     promoted = True
             opp.reminder_on = None
+            if first_order is not None:
+                _store_first_order(s, opp.customer_id, first_order["order_no"].strip(), order_day, order_lines,
+                                   opp.title)
         elif stage == "lost":
             opp.reason = reason
             opp.closed_on = today
@@ -467,6 +482,58 @@ def move_stage(db: Database, opportunity_id: int, stage: str, *, probability: in
         if stage == "won":
             return WinResult(row, opp.customer_id, created, promoted)
         return row
+
+
+def _check_first_order(s, order: dict[str, Any], problems: list[Problem]) -> tuple[date | None, list[dict[str, Any]]]:
+    from app.models.crm.tables_orders import CrmOrder, CrmOrderLine
+
+    no = str(order.get("order_no") or "").strip()
+    if not no:
+        problems.append(Problem("first_order.order_no", "required"))
+    elif len(no) > CrmOrder.__table__.c.order_no.type.length:
+        problems.append(Problem("first_order.order_no", "too_long", {"limit": CrmOrder.__table__.c.order_no.type.length}))
+    elif s.scalar(select(CrmOrder.id).where(CrmOrder.order_no == no)) is not None:
+        problems.append(Problem("first_order.order_no", "duplicate_code", {"value": no}))
+    day = to_date("first_order.order_date", order.get("order_date"), problems)
+    if day is None and not any(p.field == "first_order.order_date" for p in problems):
+        problems.append(Problem("first_order.order_date", "required"))
+    lines = []
+    for i, ln in enumerate(order.get("lines") or [], start=1):
+        where = f"first_order.lines.{i}"
+        qty = to_amount(f"{where}.quantity", ln.get("quantity"), problems)
+        amount = to_amount(f"{where}.amount", ln.get("amount"), problems)
+        try:
+            margin = float(str(ln.get("margin") or 0).replace(",", ""))
+        except ValueError:
+            problems.append(Problem(f"{where}.margin", "bad_signed", {"value": ln.get("margin")}))
+            margin = 0.0
+        code = str(ln.get("part_code") or "").strip()
+        name = str(ln.get("part_name") or "").strip()
+        if not code and not name:
+            problems.append(Problem(f"{where}.part_code", "required"))
+        for col, text_ in (("part_code", code), ("part_name", name)):
+            limit = CrmOrderLine.__table__.c[col].type.length
+            if len(text_) > limit:
+                problems.append(Problem(f"{where}.{col}", "too_long", {"limit": limit}))
+        lines.append({"part_code": code, "part_name": name, "quantity": qty, "amount": amount, "margin": margin})
+    if not lines:
+        problems.append(Problem("first_order.lines", "lines_required"))
+    return day, lines
+
+
+def _store_first_order(s, customer_id: int, order_no: str, day: date, lines: list[dict[str, Any]], title: str) -> None:
+    from app.models.crm.tables_orders import CrmOrder, CrmOrderLine
+    from app.models.customers.tables import CustomerPart
+    from app.models.suppliers.tables import Part
+
+    links = {code: cpid for cpid, code in s.execute(
+        select(CustomerPart.id, Part.code).join(Part, Part.id == CustomerPart.part_id)
+        .where(CustomerPart.customer_id == customer_id))}
+    order = CrmOrder(customer_id=customer_id, order_no=order_no, order_date=day, currency="CNY",
+                     note=f"won opportunity: {title}"[:2000])
+    for i, ln in enumerate(lines, start=1):
+        order.lines.append(CrmOrderLine(line_no=i, customer_part_id=links.get(ln["part_code"]), **ln))
+    s.add(order)
 
 
 @requires("crm.sales")

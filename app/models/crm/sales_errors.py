@@ -39,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_targets": ("group: no contact matches the chosen group and filters", "group：没有符合所选分组与筛选条件的联系人"),
     "not_target": ("contact_id: contact {value} is not a target of this campaign",
                    "contact_id：联系人 {value} 不是此市场活动的目标"),
+    "first_order_not_won": ("first_order: only a won opportunity records a first order",
+                            "first_order：只有赢单才能登记首笔订单"),
+    "lines_required": ("{field}: at least one order line is required", "{field}：至少需要一行订单明细"),
+    "bad_signed": ("{field}: '{value}' is not a number", "{field}：“{value}”不是数字"),
     "invalid": ("{count} problem(s): {summary}", "{count} 个问题：{summary}"),
 }
 WHAT_ZH = {"opportunity": "销售机会", "campaign": "市场活动", "activity": "活动", "customer": "顾客",

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
 
 from app.views.crm.sales_common import SalesFormDialog
 
@@ -152,9 +157,96 @@ class CloseDialog(SalesFormDialog):
                                        "new_customer.name_zh": self.name_zh, "new_customer.name_en": self.name_en})
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if stage == "won":
+            layout.addWidget(self._first_order_box())
         layout.addWidget(self.error)
         layout.addWidget(_buttons(self))
-        self.resize(480, self.sizeHint().height())
+        self.resize(620 if stage == "won" else 480, self.sizeHint().height())
+
+    # ---- the customer's first order lines (won only)
+    LINE_FIELDS = ("part_code", "part_name", "quantity", "amount", "margin")
+
+    def _first_order_box(self) -> QGroupBox:
+        from app.models.admin.permissions import can
+
+        box = self.first_order = QGroupBox(self.tr("Record the first order (sales history)"))
+        box.setObjectName("firstOrder")
+        box.setCheckable(True)
+        box.setChecked(False)
+        box.setEnabled(can(self.ctx.database, "crm.orders"))
+        inner = QFormLayout()
+        self.order_no = QLineEdit()
+        self.order_no.setObjectName("firstOrderNo")
+        self.order_date = QLineEdit(date.today().isoformat())
+        self.order_date.setPlaceholderText("YYYY-MM-DD")
+        inner.addRow(self.tr("Order number:"), self.order_no)
+        inner.addRow(self.tr("Order date:"), self.order_date)
+        self.lines = QTableWidget(1, len(self.LINE_FIELDS))
+        self.lines.setObjectName("firstOrderLines")
+        self.lines.setHorizontalHeaderLabels([self.tr("Part"), self.tr("Part name"), self.tr("Quantity"),
+                                              self.tr("Amount"), self.tr("Margin")])
+        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setMinimumHeight(120)
+        add, remove = QPushButton(self.tr("Add line")), QPushButton(self.tr("Remove line"))
+        add.clicked.connect(lambda: self.lines.insertRow(self.lines.rowCount()))
+        remove.clicked.connect(lambda: self.lines.removeRow(max(self.lines.currentRow(), 0))
+                               if self.lines.rowCount() > 1 else None)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        col = QVBoxLayout(box)
+        col.addLayout(inner)
+        col.addWidget(self.lines)
+        col.addLayout(buttons)
+        self.field_widgets.update({"first_order.order_no": self.order_no, "first_order.order_date": self.order_date,
+                                   "first_order.lines": self.lines, "first_order": self.lines})
+        return box
+
+    def _line_values(self) -> list[dict[str, str]]:
+        out = []
+        for r in range(self.lines.rowCount()):
+            cells = [(self.lines.item(r, c).text().strip() if self.lines.item(r, c) else "")
+                     for c in range(len(self.LINE_FIELDS))]
+            if any(cells):
+                out.append(dict(zip(self.LINE_FIELDS, cells)))
+        return out
+
+    def set_line(self, row: int, values: dict[str, str]) -> None:
+        while self.lines.rowCount() <= row:
+            self.lines.insertRow(self.lines.rowCount())
+        for c, key in enumerate(self.LINE_FIELDS):
+            self.lines.setItem(row, c, QTableWidgetItem(str(values.get(key, ""))))
+
+    def field_label(self, field: str) -> str:
+        parts = field.split(".")
+        if len(parts) == 4 and parts[:2] == ["first_order", "lines"]:
+            names = dict(zip(self.LINE_FIELDS, (self.tr("part"), self.tr("part name"), self.tr("quantity"),
+                                                self.tr("amount"), self.tr("margin"))))
+            return self.tr("First order line %1, %2").replace("%1", parts[2]).replace("%2", names.get(parts[3], parts[3]))
+        if field in ("first_order.lines", "first_order"):
+            return self.tr("First order lines")
+        return super().field_label(field)
+
+    def mark(self, problems: dict[str, str]) -> None:
+        super().mark(problems)
+        self._line_problems = {f for f in problems if f.startswith("first_order.lines") or f == "first_order"}
+        if self.stage == "won" and self._line_problems:
+            from app.views.suppliers.dialogs import ERROR_STYLE
+
+            self.lines.setStyleSheet(ERROR_STYLE)
+            self.lines.setToolTip("\n".join(problems[f] for f in sorted(self._line_problems)))
+
+    def marked_fields(self) -> set[str]:
+        return super().marked_fields() | getattr(self, "_line_problems", set())
+
+    def _accept(self) -> None:
+        if self.stage == "won" and self.first_order.isChecked():
+            for i in range(1, len(self._line_values()) + 1):
+                for key in self.LINE_FIELDS:
+                    self.field_widgets.setdefault(f"first_order.lines.{i}.{key}", self.lines)
+        super()._accept()
 
     def problems(self) -> dict[str, str]:
         if self.stage == "lost" and not self.reason.toPlainText().strip():
@@ -170,4 +262,7 @@ class CloseDialog(SalesFormDialog):
             if self.row.customer_id is None:
                 out["new_customer"] = {"code": self.code.text(), "name_zh": self.name_zh.text(),
                                        "name_en": self.name_en.text()}
+            if self.first_order.isChecked():
+                out["first_order"] = {"order_no": self.order_no.text(), "order_date": self.order_date.text(),
+                                      "lines": self._line_values()}
         return out

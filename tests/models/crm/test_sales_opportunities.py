@@ -130,3 +130,50 @@ def test_needs_the_sales_permission(db, world):
     db.actor = Actor(None, "viewer", "Viewer", ("auditor",), frozenset({"crm.view"}))
     with pytest.raises(PermissionDenied):
         _new(db, world)
+
+
+def test_won_prospect_gets_its_first_order_lines_in_the_same_transaction(db, world):
+    from app.models.crm.orders import order_rows
+    from app.models.crm.tables_orders import CrmOrderLine
+
+    oid = opps.create_opportunity(db, {"prospect_name": "Xinrui Robotics", "title": "Gear sets"})
+    _to_negotiation(db, oid)
+    bad = {"order_no": "", "order_date": "2026-13-01",
+           "lines": [{"part_code": "G-1", "quantity": "-2", "amount": "x", "margin": "abc"}]}
+    with pytest.raises(ValidationError) as err:
+        opps.move_stage(db, oid, "won", won_amount=1000, new_customer={"code": "C-XR", "name_en": "Xinrui"},
+                        first_order=bad)
+    assert set(err.value.by_field()) >= {"first_order.order_no", "first_order.order_date",
+                                         "first_order.lines.1.quantity", "first_order.lines.1.amount",
+                                         "first_order.lines.1.margin"}
+    # nothing happened: still open, no customer, no order
+    assert opps.get_opportunity(db, oid).stage == "negotiation"
+    assert order_rows(db) == []
+    with pytest.raises(ValidationError) as err:
+        opps.move_stage(db, oid, "won", won_amount=1000, new_customer={"code": "C-XR", "name_en": "Xinrui"},
+                        first_order={"order_no": "SO-1", "order_date": "2026-12-02", "lines": []})
+    assert err.value.code == "lines_required"
+    result = opps.move_stage(db, oid, "won", won_amount=1500, new_customer={"code": "C-XR", "name_en": "Xinrui"},
+                             first_order={"order_no": "SO-1", "order_date": "2026-12-02", "lines": [
+                                 {"part_code": "G-1", "part_name": "gear set", "quantity": "10", "amount": "1,000",
+                                  "margin": "-20"},
+                                 {"part_code": "G-2", "quantity": 5, "amount": 500, "margin": 100}]})
+    rows = order_rows(db, customer_id=result.customer_id)
+    assert [(r.order_no, r.order_date, r.lines, r.amount, r.margin) for r in rows] == [
+        ("SO-1", date(2026, 12, 2), 2, 1500.0, 80.0)]
+    with db.begin() as s:
+        assert [(ln.part_code, ln.quantity) for ln in s.query(CrmOrderLine).order_by(CrmOrderLine.line_no)] == [
+            ("G-1", 10.0), ("G-2", 5.0)]
+
+
+def test_first_order_only_when_won_and_with_the_orders_permission(db, world):
+    oid = _new(db, world)
+    with pytest.raises(ValidationError) as err:
+        opps.move_stage(db, oid, "needs_analysis", first_order={"order_no": "X"})
+    assert err.value.code == "first_order_not_won"
+    _to_negotiation(db, oid)
+    db.actor = Actor(None, "sales", "Sales", ("customer_quality_engineer",), frozenset({"crm.view", "crm.sales"}))
+    with pytest.raises(PermissionDenied):
+        opps.move_stage(db, oid, "won", won_amount=10, first_order={"order_no": "X", "order_date": "2026-12-01",
+                                                                     "lines": [{"part_code": "A", "amount": 1}]})
+    assert opps.get_opportunity(db, oid).stage == "negotiation"

@@ -206,3 +206,34 @@ def test_won_dialog_creates_the_prospects_customer(ctx, world, qtbot):
     dialog._accept()
     assert dialog.created.customer_created
     assert master.get_customer(ctx.database, dialog.created.customer_id).row.code == "C-XR"
+
+
+def test_won_dialog_records_the_first_order_lines(ctx, world, qtbot, tmp_path):
+    from app.models.crm.orders import order_rows
+    from app.views.crm.opportunity_dialogs import CloseDialog
+
+    oid = world["opp"]
+    nxt = {"qualification": "needs_analysis", "needs_analysis": "proposal", "proposal": "negotiation"}
+    while (stage := opps.get_opportunity(ctx.database, oid).stage) != "negotiation":
+        opps.move_stage(ctx.database, oid, nxt[stage])
+    dialog = CloseDialog(ctx, opps.get_opportunity(ctx.database, oid), "won")
+    qtbot.addWidget(dialog)
+    dialog.resize(620, 640)
+    dialog.amount.setText("12000")
+    dialog.first_order.setChecked(True)
+    dialog.order_no.setText("SO-W1")
+    dialog.set_line(0, {"part_code": "BR-1", "part_name": "制动支架", "quantity": "-5", "amount": "800", "margin": "80"})
+    dialog.set_line(1, {"part_code": "BR-2", "quantity": "10", "amount": "abc"})
+    dialog._accept()
+    # refused on the lines, with the line named; the opportunity is still open and nothing is stored
+    assert "first_order.lines.1.quantity" in dialog.marked_fields()
+    assert "First order line 1, quantity" in dialog.error.text()
+    assert "First order line 2, amount" in dialog.error.text()
+    assert opps.get_opportunity(ctx.database, oid).stage == "negotiation" and order_rows(ctx.database) == []
+    dialog.grab().save(str(tmp_path / "won.png"))
+    dialog.set_line(0, {"part_code": "BR-1", "part_name": "制动支架", "quantity": "5", "amount": "800", "margin": "80"})
+    dialog.set_line(1, {"part_code": "BR-2", "quantity": "10", "amount": "400", "margin": "-4"})
+    dialog._accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    [row] = order_rows(ctx.database)
+    assert (row.order_no, row.lines, row.amount, row.margin) == ("SO-W1", 2, 1200.0, 76.0)
