@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
 
 
 class AssociationError(ValueError):
@@ -40,24 +40,32 @@ def frequent_itemsets(baskets: Iterable[Iterable[Hashable]], min_support: float,
     if n == 0:
         return {}, 0
     need = min_support * n
-    counts = Counter(i for b in sets for i in b)
+    counts = Counter(chain.from_iterable(sets))
     frequent = {frozenset([i]): c for i, c in counts.items() if c >= need - 1e-9}
     k = 2
     current = set(frequent)
     while k <= max_len and current:
+        # items still in play get small integer codes: baskets become sorted int tuples, and the
+        # pairs are counted by one Counter over all baskets (C speed) instead of one frozenset each
         items = sorted({i for s in current for i in s}, key=repr)
-        keep = set(items)
-        counter: Counter = Counter()
-        for b in sets:
-            common = sorted((i for i in b if i in keep), key=repr)
-            if len(common) < k:
-                continue
-            for combo in combinations(common, k):
-                fs = frozenset(combo)
-                if k == 2 or all(fs - {x} in frequent for x in fs):
-                    counter[fs] += 1
-        current = {fs for fs, c in counter.items() if c >= need - 1e-9}
-        frequent.update({fs: counter[fs] for fs in current})
+        code = {item: j for j, item in enumerate(items)}
+        coded = [sorted([code[i] for i in b if i in code]) for b in sets]
+        coded = [c for c in coded if len(c) >= k]
+        if k == 2:  # every pair of frequent items is a candidate
+            counter = Counter(chain.from_iterable(combinations(c, 2) for c in coded))
+        else:       # a k-itemset only when each of its (k−1)-subsets is frequent
+            counter = Counter()
+            for common in coded:
+                for combo in combinations(common, k):
+                    fs = frozenset(items[j] for j in combo)
+                    if all(fs - {x} in frequent for x in fs):
+                        counter[combo] += 1
+        current = set()
+        for combo, c in counter.items():
+            if c >= need - 1e-9:
+                fs = frozenset(items[j] for j in combo)
+                current.add(fs)
+                frequent[fs] = c
         k += 1
     return frequent, n
 

@@ -85,7 +85,7 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                     continue
                 order_id += 1
                 serial += 1
-                orders.append((order_id, cid, f"SO-{day.year}-{serial:05d}", day.isoformat(), "CNY", ""))
+                head = [order_id, cid, f"SO-{day.year}-{serial:05d}", day.isoformat(), "CNY", "", 0.0, 0.0]
                 first = rng.choice(sorted(own_parts))
                 basket = [first]
                 mate = companion.get(first)
@@ -102,9 +102,12 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                     line_id += 1
                     code, name = parts[pid]
                     lines.append((line_id, order_id, n, own_parts.get(pid), code, name, float(qty), amount, margin))
+                    head[6] = round(head[6] + amount, 2)
+                    head[7] = round(head[7] + margin, 2)
+                orders.append(tuple(head))
             month = nxt
-    conn.executemany("INSERT INTO crm_orders (id, customer_id, order_no, order_date, currency, note) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", orders)
+    conn.executemany("INSERT INTO crm_orders (id, customer_id, order_no, order_date, currency, note, amount, margin) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", orders)
     conn.executemany("INSERT INTO crm_order_lines (id, order_id, line_no, customer_part_id, part_code, part_name, "
                      "quantity, amount, margin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines)
     ctx.counts["crm_orders"] = len(orders)

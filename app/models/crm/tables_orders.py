@@ -6,6 +6,10 @@ column mapping of an ERP export, remembered by name).
 A line links to the customer's supplied part (``customer_parts``) where it exists and always
 keeps the part code/name text of the export. Amount and margin are in the order's currency;
 the value analysis reads the amounts as they are (one currency per plant, domain brief §3.3).
+
+An order keeps the totals of its lines (``amount``, ``margin``; migration 0018): every ORM flush that
+adds, changes or removes lines recomputes them (``_order_totals`` below); raw inserts (demo, bench)
+write them themselves.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
-from sqlalchemy import UniqueConstraint, orm
+from sqlalchemy import UniqueConstraint, event, orm
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.core.base import Base, utcnow
@@ -31,7 +35,8 @@ class CrmOrder(Base):
     __table_args__ = (
         UniqueConstraint("order_no"),
         # the value analysis groups per customer over a date window from this index alone
-        Index("ix_crm_orders_customer_id_order_date", "customer_id", "order_date"),
+        # (it covers the totals; migration 0018 widened the 0011 index)
+        Index("ix_crm_orders_customer_id_order_date", "customer_id", "order_date", "amount", "margin"),
         Index("ix_crm_orders_order_date", "order_date"),
     )
 
@@ -41,6 +46,9 @@ class CrmOrder(Base):
     order_date: Mapped[date] = mapped_column(Date)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     note: Mapped[str] = mapped_column(Text, default="")
+    #: the sums of the lines (kept by the flush hook below)
+    amount: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    margin: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
 
     lines: Mapped[list[CrmOrderLine]] = orm.relationship(
         back_populates="order", cascade="all, delete-orphan", passive_deletes=True, order_by="CrmOrderLine.line_no")
@@ -53,6 +61,8 @@ class CrmOrderLine(Base):
         CheckConstraint("quantity >= 0", name="quantity"),
         CheckConstraint("amount >= 0", name="amount"),
         Index("ix_crm_order_lines_part_code", "part_code"),
+        # the association rules' baskets: order → its part codes, from the index alone
+        Index("ix_crm_order_lines_order_id_part_code", "order_id", "part_code"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -67,6 +77,30 @@ class CrmOrderLine(Base):
     margin: Mapped[float] = mapped_column(Float, default=0.0)
 
     order: Mapped[CrmOrder] = orm.relationship(back_populates="lines")
+
+
+@event.listens_for(orm.Session, "before_flush")
+def _order_totals(session: orm.Session, _context, _instances) -> None:
+    """Recompute the totals of every order whose lines were added, changed or removed."""
+    touched: set[CrmOrder] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, CrmOrder):
+            touched.add(obj)
+        elif isinstance(obj, CrmOrderLine):
+            order = obj.order if obj.order is not None else (
+                session.get(CrmOrder, obj.order_id) if obj.order_id is not None else None)
+            if order is not None:
+                touched.add(order)
+    for order in touched:
+        if order in session.deleted:
+            continue
+        lines = [ln for ln in order.lines if ln not in session.deleted]
+        amount = round(sum(float(ln.amount or 0) for ln in lines), 6)
+        margin = round(sum(float(ln.margin or 0) for ln in lines), 6)
+        if order.amount != amount:
+            order.amount = amount
+        if order.margin != margin:
+            order.margin = margin
 
 
 class CrmValueDecision(Base):

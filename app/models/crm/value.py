@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy import and_, case, func, or_, select
 
 from app.engines import customers as eng
 from app.engines.association import Rule, association_rules
@@ -88,21 +88,20 @@ def _aggregate(s, p: ValueParams) -> pd.DataFrame:
     recent_from = p.as_of - timedelta(days=p.trend_days - 1)
     before_from = p.as_of - timedelta(days=(1 + p.baseline_periods) * p.trend_days - 1)
     o = CrmOrder
-    heads = s.execute(
+    in_window = o.order_date >= start
+    # one indexed pass over the orders (their line totals are kept on the order, migration 0018)
+    heads = s.connection().execute(
         select(o.customer_id, func.max(o.order_date),
-               func.sum(case((o.order_date >= start, 1), else_=0)),
+               func.sum(case((in_window, 1), else_=0)),
                func.sum(case((o.order_date >= recent_from, 1), else_=0)),
-               func.sum(case((and_(o.order_date >= before_from, o.order_date < recent_from), 1), else_=0)))
+               func.sum(case((and_(o.order_date >= before_from, o.order_date < recent_from), 1), else_=0)),
+               func.sum(case((in_window, o.amount), else_=0.0)),
+               func.sum(case((in_window, o.margin), else_=0.0)))
         .where(o.order_date <= end).group_by(o.customer_id)).all()
-    money = dict((cid, (rev, mar)) for cid, rev, mar in s.execute(
-        select(o.customer_id, func.sum(CrmOrderLine.amount), func.sum(CrmOrderLine.margin))
-        .join(CrmOrderLine, CrmOrderLine.order_id == o.id)
-        .where(o.order_date >= start, o.order_date <= end).group_by(o.customer_id)))
     names = {cid: (code, zh, en, vc) for cid, code, zh, en, vc in s.execute(
         select(Customer.id, Customer.code, Customer.name_zh, Customer.name_en, Customer.value_class))}
     rows = []
-    for cid, last, n_window, recent, before in heads:
-        rev, mar = money.get(cid, (0.0, 0.0))
+    for cid, last, n_window, recent, before, rev, mar in heads:
         code, zh, en, vc = names[cid]
         last = last if isinstance(last, date) else date.fromisoformat(str(last)[:10])
         rows.append((cid, code, zh, en, int(n_window or 0), float(rev or 0.0), float(mar or 0.0), last,
@@ -114,10 +113,16 @@ def _aggregate(s, p: ValueParams) -> pd.DataFrame:
 def _open_complaints(s) -> dict[int, int]:
     if importlib.util.find_spec("app.models.complaints.tables") is None:
         return {}
-    from app.models.complaints.tables import Complaint
+    from app.models.complaints.tables import STATES, Complaint
 
-    return dict(s.execute(select(Complaint.customer_id, func.count()).where(Complaint.state != "closed")
-                          .group_by(Complaint.customer_id)).all())
+    # the open states spelled out and counted here (no GROUP BY), so the planner reads the few open
+    # ones from the (state, received_at) index instead of walking all complaints by customer
+    open_states = [st for st in STATES if st != "closed"]
+    found: dict[int, int] = {}
+    for (cid,) in s.connection().execute(select(Complaint.customer_id)
+                                         .where(or_(*(Complaint.state == st for st in open_states)))):
+        found[cid] = found.get(cid, 0) + 1
+    return found
 
 
 def _falling_satisfaction(db: Database, as_of: date) -> dict[int, str]:
@@ -183,15 +188,18 @@ def analyse(db: Database, params: ValueParams) -> ValueAnalysis:
 
 
 # ---- cross-sell ------------------------------------------------------------------------------------
+SEP = "\x1f"  # unit separator: never part of a part code
+
+
 def _baskets(s, start: date, end: date) -> list[list[str]]:
-    rows = s.execute(select(CrmOrderLine.order_id, CrmOrderLine.part_code).distinct()
-                     .join(CrmOrder, CrmOrder.id == CrmOrderLine.order_id)
-                     .where(CrmOrder.order_date >= start, CrmOrder.order_date <= end, CrmOrderLine.part_code != "")
-                     .order_by(CrmOrderLine.order_id))
-    out: dict[int, list[str]] = {}
-    for oid, code in rows:
-        out.setdefault(oid, []).append(code)
-    return list(out.values())
+    """One basket of part codes per order in the window, concatenated in SQL (group_concat /
+    string_agg) from the covering index (order_id, part_code)."""
+    rows = s.connection().execute(
+        select(func.aggregate_strings(CrmOrderLine.part_code, SEP))
+        .select_from(CrmOrder).join(CrmOrderLine, CrmOrderLine.order_id == CrmOrder.id)
+        .where(CrmOrder.order_date >= start, CrmOrder.order_date <= end, CrmOrderLine.part_code != "")
+        .group_by(CrmOrder.id))
+    return [joined.split(SEP) for (joined,) in rows.all()]
 
 
 def rules(db: Database, params: ValueParams, *, min_support: float = 0.01, min_confidence: float = 0.2) -> list[Rule]:
