@@ -22,11 +22,8 @@ from PySide6.QtGui import QFont
 
 from app.views.satisfaction.charts import PALETTE
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 CUTS = (80.0, 95.0)  # ABC shares of the engine's abc_classes (80, 15, 5)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ValueCharts", text)
 
 
 class ParetoChart(pg.PlotWidget):
@@ -43,8 +40,8 @@ class ParetoChart(pg.PlotWidget):
         self.clear()
         self.addLegend(offset=(10, 10))
         n = len(share_pct)
-        self.setLabel("left", _tr("% of revenue"))
-        self.setLabel("bottom", _tr("Customers, by revenue (largest first)"))
+        self.setLabel("left", translate("ValueCharts", "% of revenue"))
+        self.setLabel("bottom", translate("ValueCharts", "Customers, by revenue (largest first)"))
         if not n:
             self.bars = self.line = None
             return
@@ -52,14 +49,15 @@ class ParetoChart(pg.PlotWidget):
         colours = {"A": "#1f6fb2", "B": "#d9822b", "C": "#999999"}
         brushes = [pg.mkBrush(colours.get(c, "#999999")) for c in classes]
         self.bars = pg.BarGraphItem(x=x, height=np.asarray(share_pct, float), width=0.8, brushes=brushes,
-                                    pen=pg.mkPen(None), name=_tr("Share of revenue"))
+                                    pen=pg.mkPen(None), name=translate("ValueCharts", "Share of revenue"))
         self.addItem(self.bars)
         # cumulative_pct: the share of the customers up to and including this one
-        self.line = self.plot(x, np.asarray(cumulative_pct, float), pen=pg.mkPen("#b03a48", width=2), symbol="o", symbolSize=4,
-                              symbolBrush="#b03a48", name=_tr("Cumulative %"))
+        self.line = self.plot(x, np.asarray(cumulative_pct, float), pen=pg.mkPen("#b03a48", width=2), symbol="o",
+                              symbolSize=4, symbolBrush="#b03a48", name=translate("ValueCharts", "Cumulative %"))
         for cut, text in zip(CUTS, ("A | B", "B | C")):
             self.addItem(pg.InfiniteLine(pos=cut, angle=0, pen=pg.mkPen("#555555", style=Qt.PenStyle.DashLine),
-                                         label=f"{text}  {cut:.0f} %", labelOpts={"position": 0.97, "color": "#333333"}))
+                                         label=f"{text}  {cut:.0f} %",
+                                         labelOpts={"position": 0.97, "color": "#333333"}))
         for i in range(1, n):
             if classes[i] != classes[i - 1]:
                 self.addItem(pg.InfiniteLine(pos=i + 0.5, angle=90, pen=pg.mkPen("#555555", style=Qt.PenStyle.DotLine)))
@@ -88,8 +86,8 @@ class RfmMap(pg.PlotWidget):
         self.labels: list[pg.TextItem] = []
         self.grid = np.zeros((5, 5))
         self.show_grid(self.grid, money=False)
-        for axis, title in (("bottom", _tr("R score (5 = ordered most recently)")),
-                            ("left", _tr("F score (5 = orders most often)"))):
+        for axis, title in (("bottom", translate("ValueCharts", "R score (5 = ordered most recently)")),
+                            ("left", translate("ValueCharts", "F score (5 = orders most often)"))):
             self.setLabel(axis, title)
             self.getAxis(axis).setTicks([[(i, str(i)) for i in range(1, 6)]])
         self.setRange(xRange=(0.5, 5.5), yRange=(0.5, 5.5), padding=0)
@@ -147,13 +145,14 @@ class SegmentChart(pg.PlotWidget):
         width = 0.8 / max(k, 1)
         for s, seg in enumerate(segments):
             x = np.arange(len(features)) + (s - (k - 1) / 2) * width
+            name = translate("ValueCharts", "Segment %1").replace("%1", str(seg))
             bar = pg.BarGraphItem(x=x, height=z[s], width=width * 0.95, brush=PALETTE[s % len(PALETTE)],
-                                  pen=pg.mkPen(None), name=_tr("Segment %1").replace("%1", str(seg)))
+                                  pen=pg.mkPen(None), name=name)
             self.addItem(bar)
             self.bars.append(bar)
         self.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#333333")))
         self.getAxis("bottom").setTicks([list(enumerate(features))])
-        self.setLabel("left", _tr("Standardised mean (z)"))
+        self.setLabel("left", translate("ValueCharts", "Standardised mean (z)"))
         self.setXRange(-0.6, len(features) - 0.4, padding=0)
 
 

@@ -2,7 +2,9 @@
 rate, inactive days, segments) whose Analyse button runs :func:`app.models.crm.value.analyse` and
 the association rules in the background, and one tab per view of the result — value table,
 Pareto, RFM map, segments, at risk, cross-sell. Other parts add a tab by appending a
-:class:`TabFactory` to ``TAB_FACTORIES`` (built as ``widget(ctx, page)``; e.g. key "orders").
+:class:`TabFactory` to ``TAB_FACTORIES`` (e.g. key "orders"), built as ``widget(ctx, page)`` when its
+class takes two arguments, else ``widget(ctx)``; a tab with ``show_analysis(analysis)`` is given
+each new analysis.
 """
 
 from __future__ import annotations
@@ -27,26 +29,29 @@ from app.views.crm.value_charts import ParetoChart, RfmMap, SegmentChart, standa
 from app.views.satisfaction.charts import save_png
 from app.views.suppliers.common import can
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 SEGMENT_FEATURES = ("recency_days", "orders", "revenue", "margin")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ValuePage", text)
-
-
 def class_words() -> dict[str, str]:
-    return {"important": _t("important"), "potential": _t("potential"), "ordinary": _t("ordinary"),
-            "lost": _t("lost")}
+    return {"important": translate("ValuePage", "important"),
+            "potential": translate("ValuePage", "potential"),
+            "ordinary": translate("ValuePage", "ordinary"),
+            "lost": translate("ValuePage", "lost")}
 
 
 def risk_words() -> dict[str, str]:
-    return {"inactive": _t("no recent order"), "falling": _t("falling order frequency"),
-            "complaints": _t("open complaints"), "satisfaction": _t("falling satisfaction")}
+    return {"inactive": translate("ValuePage", "no recent order"),
+            "falling": translate("ValuePage", "falling order frequency"),
+            "complaints": translate("ValuePage", "open complaints"),
+            "satisfaction": translate("ValuePage", "falling satisfaction")}
 
 
 def feature_words() -> dict[str, str]:
-    return {"recency_days": _t("Days since last order"), "orders": _t("Orders"), "revenue": _t("Revenue"),
-            "margin": _t("Margin")}
+    return {"recency_days": translate("ValuePage", "Days since last order"),
+            "orders": translate("ValuePage", "Orders"),
+            "revenue": translate("ValuePage", "Revenue"),
+            "margin": translate("ValuePage", "Margin")}
 
 
 def money(v) -> str:
@@ -64,10 +69,10 @@ def _pct(v) -> str:
 def analyse_job(db, params: value.ValueParams, *, state):
     """The analysis, then the window's association rules (for cross-sell)."""
     state.check()
-    state.progress(0.05, _t("Aggregating the orders"))
+    state.progress(0.05, translate("ValuePage", "Aggregating the orders"))
     analysis = value.analyse(db, params)
     state.check()
-    state.progress(0.7, _t("Finding the parts bought together"))
+    state.progress(0.7, translate("ValuePage", "Finding the parts bought together"))
     found = value.rules(db, params) if len(analysis.table) else []
     state.check()
     state.progress(1.0, "")
@@ -84,23 +89,26 @@ class ValueTableModel(DataFrameTableModel):
         words = class_words()
         cls = lambda v: words.get(v, v or "")  # noqa: E731
         cols = [
-            Column("code", lambda: _t("Code")),
-            Column("name", lambda: _t("Name")),
-            Column("orders", lambda: _t("Orders"), _int, True),
-            Column("revenue", lambda: _t("Revenue"), money, True),
-            Column("margin", lambda: _t("Margin"), money, True),
-            Column("last_order", lambda: _t("Last order")),
-            Column("recency_days", lambda: _t("Days since"), _int, True),
-            Column("abc", lambda: _t("ABC")),
-            Column("share_pct", lambda: _t("Share"), _pct, True),
-            Column("cumulative_pct", lambda: _t("Cumulative"), _pct, True,
-                   tooltip=lambda: _t("Share of revenue of the customers up to and including this one")),
-            Column("rfm", lambda: _t("RFM"), tooltip=lambda: _t("Recency, frequency, monetary scores 1–5")),
-            Column("segment", lambda: _t("Segment"), _int, True),
-            Column("clv", lambda: _t("CLV"), money, True, tooltip=lambda: _t("Customer lifetime value")),
-            Column("proposed_class", lambda: _t("Proposed class"), cls),
-            Column("value_class", lambda: _t("Value class"), cls),
-            Column("risk_text", lambda: _t("At risk")),
+            Column("code", lambda: translate("ValuePage", "Code")),
+            Column("name", lambda: translate("ValuePage", "Name")),
+            Column("orders", lambda: translate("ValuePage", "Orders"), _int, True),
+            Column("revenue", lambda: translate("ValuePage", "Revenue"), money, True),
+            Column("margin", lambda: translate("ValuePage", "Margin"), money, True),
+            Column("last_order", lambda: translate("ValuePage", "Last order")),
+            Column("recency_days", lambda: translate("ValuePage", "Days since"), _int, True),
+            Column("abc", lambda: translate("ValuePage", "ABC")),
+            Column("share_pct", lambda: translate("ValuePage", "Share"), _pct, True),
+            Column("cumulative_pct", lambda: translate("ValuePage", "Cumulative"), _pct, True,
+                   tooltip=lambda: translate("ValuePage",
+                                             "Share of revenue of the customers up to and including this one")),
+            Column("rfm", lambda: translate("ValuePage", "RFM"),
+                   tooltip=lambda: translate("ValuePage", "Recency, frequency, monetary scores 1–5")),
+            Column("segment", lambda: translate("ValuePage", "Segment"), _int, True),
+            Column("clv", lambda: translate("ValuePage", "CLV"), money, True,
+                   tooltip=lambda: translate("ValuePage", "Customer lifetime value")),
+            Column("proposed_class", lambda: translate("ValuePage", "Proposed class"), cls),
+            Column("value_class", lambda: translate("ValuePage", "Value class"), cls),
+            Column("risk_text", lambda: translate("ValuePage", "At risk")),
         ]
         super().__init__(cols, None, parent)
 
@@ -264,7 +272,8 @@ class ValueTableTab(QWidget):
         for key, word in class_words().items():
             self.value_class.addItem(word, key)
         self.value_class.addItem(self.tr("No class yet"), "")
-        self.value_class.currentIndexChanged.connect(lambda _i: self._filter(value_class=self.value_class.currentData()))
+        self.value_class.currentIndexChanged.connect(
+            lambda _i: self._filter(value_class=self.value_class.currentData()))
         self.segment = QComboBox()
         self.segment.setObjectName("segmentFilter")
         self.segment.currentIndexChanged.connect(lambda _i: self._filter(segment=self.segment.currentData()))
@@ -338,7 +347,8 @@ class ValueTableTab(QWidget):
         if cell is None:
             self.cell_button.hide()
         else:
-            self.cell_button.setText(self.tr("R %1 × F %2  ✕").replace("%1", str(cell[0])).replace("%2", str(cell[1])))
+            self.cell_button.setText(self.tr("R %1 × F %2  ✕").replace("%1", str(cell[0]))
+                                     .replace("%2", str(cell[1])))
             self.cell_button.show()
         self._update_count()
 
@@ -390,14 +400,15 @@ class _ChartTab(QWidget):
     FILE = "chart.png"
 
     def _save_button(self) -> QPushButton:
-        b = QPushButton(self.tr("Save chart as PNG…"))
+        b = QPushButton(translate("ValueChartTab", "Save chart as PNG…"))
         b.setObjectName("saveChart")
         b.clicked.connect(lambda: self.save_chart())
         return b
 
     def save_chart(self, path: str | None = None) -> str | None:
         if path is None:
-            path, _f = QFileDialog.getSaveFileName(self, self.tr("Save chart"), self.FILE, self.tr("PNG image (*.png)"))
+            path, _f = QFileDialog.getSaveFileName(self, translate("ValueChartTab", "Save chart"), self.FILE,
+                                                   translate("ValueChartTab", "PNG image (*.png)"))
             if not path:
                 return None
         save_png(self.chart, path)
@@ -479,12 +490,12 @@ class SegmentsTab(_ChartTab):
         self.ctx, self.page = ctx, page
         f1 = lambda v: f"{float(v):,.1f}"  # noqa: E731
         self.model = DataFrameTableModel([
-            Column("segment", lambda: _t("Segment"), _int, True),
-            Column("customers", lambda: _t("Customers"), _int, True),
-            Column("recency_days", lambda: _t("Mean days since last order"), f1, True),
-            Column("orders", lambda: _t("Mean orders"), f1, True),
-            Column("revenue", lambda: _t("Mean revenue"), money, True),
-            Column("margin", lambda: _t("Mean margin"), money, True),
+            Column("segment", lambda: translate("ValuePage", "Segment"), _int, True),
+            Column("customers", lambda: translate("ValuePage", "Customers"), _int, True),
+            Column("recency_days", lambda: translate("ValuePage", "Mean days since last order"), f1, True),
+            Column("orders", lambda: translate("ValuePage", "Mean orders"), f1, True),
+            Column("revenue", lambda: translate("ValuePage", "Mean revenue"), money, True),
+            Column("margin", lambda: translate("ValuePage", "Mean margin"), money, True),
         ], parent=self)
         proxy = NativeSortProxy(self)
         proxy.setSourceModel(self.model)
@@ -500,8 +511,10 @@ class SegmentsTab(_ChartTab):
         split.addWidget(self.chart)
         split.setSizes([180, 420])
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("k-means on days since the last order, orders and revenue (standardised); "
-                                     "the chart shows each segment's means in standard deviations from all customers.")), 1)
+        note = QLabel(self.tr("k-means on days since the last order, orders and revenue (standardised); "
+                              "the chart shows each segment's means in standard deviations from all customers."))
+        note.setWordWrap(True)
+        top.addWidget(note, 1)
         top.addWidget(self._save_button())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -526,14 +539,14 @@ class RiskTab(QWidget):
         self.ctx, self.page = ctx, page
         words = class_words()
         self.model = DataFrameTableModel([
-            Column("code", lambda: _t("Code")),
-            Column("name", lambda: _t("Name")),
-            Column("reasons", lambda: _t("Reasons")),
-            Column("recency_days", lambda: _t("Days since"), _int, True),
-            Column("last_order", lambda: _t("Last order")),
-            Column("revenue", lambda: _t("Revenue"), money, True),
-            Column("clv", lambda: _t("CLV"), money, True),
-            Column("value_class", lambda: _t("Value class"), lambda v: words.get(v, v or "")),
+            Column("code", lambda: translate("ValuePage", "Code")),
+            Column("name", lambda: translate("ValuePage", "Name")),
+            Column("reasons", lambda: translate("ValuePage", "Reasons")),
+            Column("recency_days", lambda: translate("ValuePage", "Days since"), _int, True),
+            Column("last_order", lambda: translate("ValuePage", "Last order")),
+            Column("revenue", lambda: translate("ValuePage", "Revenue"), money, True),
+            Column("clv", lambda: translate("ValuePage", "CLV"), money, True),
+            Column("value_class", lambda: translate("ValuePage", "Value class"), lambda v: words.get(v, v or "")),
         ], parent=self)
         proxy = NativeSortProxy(self)
         proxy.setSourceModel(self.model)
@@ -585,12 +598,14 @@ class CrossSellTab(QWidget):
         self.heading.setObjectName("crossSellHeading")
         self.heading.setWordWrap(True)
         self.model = DataFrameTableModel([
-            Column("part_code", lambda: _t("Part")),
-            Column("source", lambda: _t("Why")),
-            Column("because", lambda: _t("Because it buys / segment share")),
-            Column("support", lambda: _t("Support"), lambda v: f"{float(v):.3f}" if v == v else "", True),
-            Column("confidence", lambda: _t("Confidence"), lambda v: f"{float(v):.3f}", True),
-            Column("lift", lambda: _t("Lift"), lambda v: f"{float(v):.2f}" if v else "", True),
+            Column("part_code", lambda: translate("ValuePage", "Part")),
+            Column("source", lambda: translate("ValuePage", "Why")),
+            Column("because", lambda: translate("ValuePage", "Because it buys / segment share")),
+            Column("support", lambda: translate("ValuePage", "Support"),
+                   lambda v: f"{float(v):.3f}" if v == v else "", True),
+            Column("confidence", lambda: translate("ValuePage", "Confidence / share"),
+                   lambda v: f"{float(v):.3f}", True),
+            Column("lift", lambda: translate("ValuePage", "Lift"), lambda v: f"{float(v):.2f}" if v else "", True),
         ], parent=self)
         proxy = NativeSortProxy(self)
         proxy.setSourceModel(self.model)
@@ -601,11 +616,11 @@ class CrossSellTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         readable_headers(self.table)
         self.rules_model = DataFrameTableModel([
-            Column("antecedent", lambda: _t("If a customer buys")),
-            Column("consequent", lambda: _t("it also buys")),
-            Column("support", lambda: _t("Support"), lambda v: f"{float(v):.3f}", True),
-            Column("confidence", lambda: _t("Confidence"), lambda v: f"{float(v):.3f}", True),
-            Column("lift", lambda: _t("Lift"), lambda v: f"{float(v):.2f}", True),
+            Column("antecedent", lambda: translate("ValuePage", "If a customer buys")),
+            Column("consequent", lambda: translate("ValuePage", "it also buys")),
+            Column("support", lambda: translate("ValuePage", "Support"), lambda v: f"{float(v):.3f}", True),
+            Column("confidence", lambda: translate("ValuePage", "Confidence"), lambda v: f"{float(v):.3f}", True),
+            Column("lift", lambda: translate("ValuePage", "Lift"), lambda v: f"{float(v):.2f}", True),
         ], parent=self)
         rproxy = NativeSortProxy(self)
         rproxy.setSourceModel(self.rules_model)
@@ -655,7 +670,8 @@ class CrossSellTab(QWidget):
                          s.because, sup, s.confidence, s.lift))
         self.model.set_frame(pd.DataFrame(rows, columns=cols))
         row = analysis.table[analysis.table["customer_id"] == customer_id].iloc[0]
-        name = (row["name_zh"] or row["name_en"]) if self.ctx.language == "zh_CN" else (row["name_en"] or row["name_zh"])
+        zh = self.ctx.language == "zh_CN"
+        name = (row["name_zh"] or row["name_en"]) if zh else (row["name_en"] or row["name_zh"])
         self.heading.setText(self.tr("Suggestions for %1 %2 (segment %3): %4 parts")
                              .replace("%1", str(row["code"])).replace("%2", str(name))
                              .replace("%3", str(int(row["segment"]))).replace("%4", str(len(rows))))
@@ -663,13 +679,26 @@ class CrossSellTab(QWidget):
 
 
 TAB_FACTORIES: list[TabFactory] = [
-    TabFactory("table", lambda: _t("Value table"), "app.views.crm.value_page", "ValueTableTab"),
-    TabFactory("pareto", lambda: _t("Pareto (ABC)"), "app.views.crm.value_page", "ParetoTab"),
-    TabFactory("rfm", lambda: _t("RFM map"), "app.views.crm.value_page", "RfmTab"),
-    TabFactory("segments", lambda: _t("Segments"), "app.views.crm.value_page", "SegmentsTab"),
-    TabFactory("risk", lambda: _t("At risk"), "app.views.crm.value_page", "RiskTab"),
-    TabFactory("cross_sell", lambda: _t("Cross-sell"), "app.views.crm.value_page", "CrossSellTab"),
+    TabFactory("table", lambda: translate("ValuePage", "Value table"), "app.views.crm.value_page", "ValueTableTab"),
+    TabFactory("pareto", lambda: translate("ValuePage", "Pareto (ABC)"), "app.views.crm.value_page", "ParetoTab"),
+    TabFactory("rfm", lambda: translate("ValuePage", "RFM map"), "app.views.crm.value_page", "RfmTab"),
+    TabFactory("segments", lambda: translate("ValuePage", "Segments"), "app.views.crm.value_page", "SegmentsTab"),
+    TabFactory("risk", lambda: translate("ValuePage", "At risk"), "app.views.crm.value_page", "RiskTab"),
+    TabFactory("cross_sell", lambda: translate("ValuePage", "Cross-sell"), "app.views.crm.value_page", "CrossSellTab"),
 ]
+
+
+def _tab_args(factory: TabFactory, ctx, page) -> tuple:
+    import importlib
+    import inspect
+
+    cls = getattr(importlib.import_module(factory.module), factory.widget)
+    try:
+        n = len([p for p in inspect.signature(cls).parameters.values()
+                 if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.name != "parent"])
+    except (TypeError, ValueError):
+        n = 1
+    return (ctx, page) if n >= 2 else (ctx,)
 
 
 class ValuePage(QWidget):
@@ -753,9 +782,12 @@ class ValuePage(QWidget):
         self.parts: dict[str, QWidget] = {}
         for factory in TAB_FACTORIES:
             if factory.available():
-                widget = factory.create(ctx, self)
+                widget = factory.create(*_tab_args(factory, ctx, self))
                 self.parts[factory.key] = widget
                 self.tabs.addTab(widget, factory.title())
+        if ctx.settings is not None:
+            self.tabs.setCurrentIndex(int(ctx.settings.value(f"{self.SETTINGS}/tab", 0) or 0))
+            self.tabs.currentChanged.connect(lambda i: ctx.settings.setValue(f"{self.SETTINGS}/tab", i))
         table = self.parts.get("table")
         if table is not None:
             table.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selection_changed())

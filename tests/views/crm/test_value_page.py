@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QPointF, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy import select
 
 from app.models.admin.identity import Actor
@@ -89,7 +89,8 @@ def test_analyse_filter_decide_export(qtbot, keep, qtmodeltester, ctx, ids, db, 
     assert rfm.chart.cell_at(scene) == (r, f)
     rfm.chart.cell_clicked.emit(r, f)
     assert page.tabs.currentWidget() is tab
-    assert tab.proxy.rowCount() == int(rfm.chart.grid[f - 1, r - 1]) == int(((a.table["R"] == r) & (a.table["F"] == f)).sum())
+    in_cell = int(((a.table["R"] == r) & (a.table["F"] == f)).sum())
+    assert tab.proxy.rowCount() == int(rfm.chart.grid[f - 1, r - 1]) == in_cell
     tab.set_cell(None)
     assert tab.proxy.rowCount() == 24
     # cross-sell follows the selection
@@ -209,3 +210,25 @@ def test_chinese_names_and_classes(qtbot, keep, ctx):
     page = _analysed(qtbot, ctx, keep)
     tab = page.parts["table"]
     assert tab.proxy.index(0, 1).data() == page.analysis.table.iloc[0]["name_zh"]
+
+
+class OrdersTabForTest(QWidget):
+    """A tab added later by key (as the orders screens will be): built with ``(ctx)`` alone."""
+
+    def __init__(self, ctx) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.seen = None
+
+    def show_analysis(self, analysis) -> None:
+        self.seen = analysis
+
+
+def test_a_later_tab_is_appended_by_key(qtbot, keep, ctx, monkeypatch):
+    from app.views.core.tabs import TabFactory
+
+    monkeypatch.setattr(vp, "TAB_FACTORIES", [*vp.TAB_FACTORIES, TabFactory(
+        "orders", lambda: "Orders", "tests.views.crm.test_value_page", "OrdersTabForTest")])
+    page = _analysed(qtbot, ctx, keep)
+    assert page.tabs.tabText(page.tabs.count() - 1) == "Orders"
+    assert page.parts["orders"].ctx is ctx and page.parts["orders"].seen is page.analysis
