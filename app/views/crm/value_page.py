@@ -966,10 +966,10 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
         if factory.key == "cross_sell" and analysis is not None and len(analysis.table):
             first_customer = int(analysis.table.iloc[0]["customer_id"])
             page.parts["table"].select_customer(first_customer)
-        shots.append((f"value-{factory.key}", page))
+        shots.append((factory.key, page))
     if analysis is not None and len(analysis.table):
         r = analysis.table.iloc[0]
         name = r["name_zh"] if ctx.language == "zh_CN" else r["name_en"]
-        shots.append(("value-decide", DecideDialog(ctx, int(r["customer_id"]), f"{r['code']} {name}",
+        shots.append(("decide", DecideDialog(ctx, int(r["customer_id"]), f"{r['code']} {name}",
                                                    r["proposed_class"], r["value_class"] or "")))
     return delete_on_close(shots)
