@@ -334,13 +334,15 @@ class ValueTableTab(QWidget):
     def show_analysis(self, analysis: value.ValueAnalysis | None) -> None:
         table = analysis.table if analysis is not None else pd.DataFrame(columns=value.COLUMNS)
         self.model.set_table(table)
+        kept = self.segment.currentData()
         self.segment.blockSignals(True)
         self.segment.clear()
         self.segment.addItem(self.tr("All segments"), None)
         for s in sorted(int(x) for x in table["segment"].unique()) if len(table) else []:
             self.segment.addItem(self.tr("Segment %1").replace("%1", str(s)), s)
+        self.segment.setCurrentIndex(max(0, self.segment.findData(kept)) if kept is not None else 0)
         self.segment.blockSignals(False)
-        self.proxy.set(segment=None)
+        self.proxy.set(segment=self.segment.currentData())
         self.table.resizeColumnsToContents()
         self._update_count()
 

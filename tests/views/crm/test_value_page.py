@@ -98,7 +98,13 @@ def test_analyse_filter_decide_export(qtbot, keep, qtmodeltester, ctx, ids, db, 
     cross = page.parts["cross_sell"]
     assert cross.customer_id == ids["V07"] and "V07" in cross.heading.text()
     qtmodeltester.check(cross.model, force_py=True)
-    # decide: an override without a reason is refused in the dialog, then saved with one
+    # decide (within a segment filter, which stays): an override without a reason is refused in the
+    # dialog, then saved with one
+    seg07 = int(a.table.set_index("code").loc["V07", "segment"])
+    tab.segment.setCurrentIndex(tab.segment.findData(seg07))
+    n_seg = tab.proxy.rowCount()
+    assert n_seg == int((a.table["segment"] == seg07).sum()) < 24
+    assert tab.select_customer(ids["V07"])
     seen = {}
 
     def run_dialog(dialog):
@@ -120,6 +126,7 @@ def test_analyse_filter_decide_export(qtbot, keep, qtmodeltester, ctx, ids, db, 
         assert s.get(Customer, ids["V07"]).value_class == "important"
         d = s.scalars(select(CrmValueDecision).where(CrmValueDecision.customer_id == ids["V07"])).one()
         assert (d.proposed_class, d.accepted_class, d.reason) == (proposed, "important", "new programme awarded")
+    assert tab.segment.currentData() == seg07 and tab.proxy.rowCount() == n_seg
     row = tab.table.currentIndex().row()
     assert tab.proxy.index(row, 0).data() == "V07" and tab.proxy.index(row, 14).data() == "important"
     # export the table and read it back: the decided class is there
