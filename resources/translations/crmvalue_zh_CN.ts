@@ -202,22 +202,6 @@
         <translation>分群</translation>
     </message>
     <message>
-        <source>important</source>
-        <translation>重要</translation>
-    </message>
-    <message>
-        <source>potential</source>
-        <translation>潜力</translation>
-    </message>
-    <message>
-        <source>ordinary</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <source>lost</source>
-        <translation>流失</translation>
-    </message>
-    <message>
         <source>no recent order</source>
         <translation>近期无订单</translation>
     </message>

@@ -34,10 +34,10 @@ SEGMENT_FEATURES = ("recency_days", "orders", "revenue", "margin")
 
 
 def class_words() -> dict[str, str]:
-    return {"important": translate("ValuePage", "important"),
-            "potential": translate("ValuePage", "potential"),
-            "ordinary": translate("ValuePage", "ordinary"),
-            "lost": translate("ValuePage", "lost")}
+    """The customer master's words for the value classes, so both screens say the same."""
+    from app.views.customers.common import VALUE_CLASS
+
+    return {k: translate("Customers", v) for k, v in VALUE_CLASS.items()}
 
 
 def risk_words() -> dict[str, str]:

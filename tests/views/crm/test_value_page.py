@@ -128,7 +128,7 @@ def test_analyse_filter_decide_export(qtbot, keep, qtmodeltester, ctx, ids, db, 
         assert (d.proposed_class, d.accepted_class, d.reason) == (proposed, "important", "new programme awarded")
     assert tab.segment.currentData() == seg07 and tab.proxy.rowCount() == n_seg
     row = tab.table.currentIndex().row()
-    assert tab.proxy.index(row, 0).data() == "V07" and tab.proxy.index(row, 14).data() == "important"
+    assert tab.proxy.index(row, 0).data() == "V07" and tab.proxy.index(row, 14).data() == "Important"
     # export the table and read it back: the decided class is there
     out = tmp_path / "value.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a_, **k: (str(out), ""))
@@ -213,10 +213,17 @@ def test_deciding_needs_crm_value(qtbot, keep, ctx, db):
 
 
 def test_chinese_names_and_classes(qtbot, keep, ctx):
+    from app.views.core.translation import install_translators
+
     ctx.language = "zh_CN"
+    install_translators("zh_CN")
     page = _analysed(qtbot, ctx, keep)
     tab = page.parts["table"]
-    assert tab.proxy.index(0, 1).data() == page.analysis.table.iloc[0]["name_zh"]
+    top = page.analysis.table.iloc[0]
+    assert tab.proxy.index(0, 1).data() == top["name_zh"]
+    assert tab.proxy.index(0, 13).data() == {"important": "重要顾客", "potential": "潜力顾客", "ordinary": "一般顾客",
+                                             "lost": "流失顾客"}[top["proposed_class"]]
+    assert page.tabs.tabText(0) == "价值表" and page.run_button.text() == "分析"
 
 
 class OrdersTabForTest(QWidget):
