@@ -246,3 +246,30 @@ def test_a_later_tab_is_appended_by_key(qtbot, keep, ctx, monkeypatch):
     page = _analysed(qtbot, ctx, keep)
     assert page.tabs.tabText(page.tabs.count() - 1) == "Orders"
     assert page.parts["orders"].ctx is ctx and page.parts["orders"].seen is page.analysis
+
+
+def test_cancel_a_running_analysis(qtbot, keep, ctx, monkeypatch):
+    import threading
+
+    started = threading.Event()
+
+    def slow_job(db, params, *, state):
+        state.progress(0.3, "working")
+        started.set()
+        while not state.cancelled:
+            threading.Event().wait(0.01)
+        state.check()
+
+    monkeypatch.setattr(vp, "analyse_job", slow_job)
+    page = vp.ValuePage(ctx)
+    qtbot.addWidget(page)
+    keep.append(page)
+    page.show()
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    assert not page.run_button.isEnabled() and page.cancel_button.isVisible()
+    assert started.wait(10)
+    qtbot.waitUntil(lambda: page.progress.value() == 30, timeout=5000)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.handle is None, timeout=10000)
+    assert page.status.text() == "The analysis was cancelled." and page.analysis is None
+    assert page.run_button.isEnabled() and not page.cancel_button.isVisible()
