@@ -273,3 +273,21 @@ def test_cancel_a_running_analysis(qtbot, keep, ctx, monkeypatch):
     qtbot.waitUntil(lambda: page.handle is None, timeout=10000)
     assert page.status.text() == "The analysis was cancelled." and page.analysis is None
     assert page.run_button.isEnabled() and not page.cancel_button.isVisible()
+
+
+def test_every_string_of_the_value_screens_is_translated(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.views.suppliers.test_translations import ROOT, _messages
+
+    sources = [ROOT / "app/views/crm/value_page.py", ROOT / "app/views/crm/value_charts.py",
+               ROOT / "app/views/modules/crm_value.py"]
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    extracted = tmp_path / "extracted.ts"
+    subprocess.run([str(lupdate) if lupdate.exists() else "pyside6-lupdate", "-no-obsolete", "-locations", "none",
+                    *map(str, sources), "-ts", str(extracted)], check=True, capture_output=True)
+    have = {k for k, v in _messages(ROOT / "resources/translations/crmvalue_zh_CN.ts").items() if v}
+    found = list(_messages(extracted))
+    assert len(found) > 100 and [k for k in found if k not in have] == []
