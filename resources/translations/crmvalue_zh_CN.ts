@@ -259,7 +259,7 @@
     </message>
     <message>
         <source>ABC</source>
-        <translation>ABC</translation>
+        <translation>ABC 类</translation>
     </message>
     <message>
         <source>Share</source>
