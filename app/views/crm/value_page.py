@@ -143,26 +143,37 @@ class ValueFilterProxy(NativeSortProxy):
         self.beginFilterChange()
         for k, v in kw.items():
             setattr(self, k, v)
+        self._mask_of = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _mask(self, frame: pd.DataFrame) -> np.ndarray:
+        """Every filter at once over the frame (vectorised), kept until a filter or the frame changes."""
+        if getattr(self, "_mask_of", None) is frame:
+            return self._mask_cache
+        ok = np.ones(len(frame), dtype=bool)
+        if len(frame):
+            if self.text:
+                hay = (frame["code"].astype(str) + " " + frame["name_zh"].fillna("").astype(str) + " "
+                       + frame["name_en"].fillna("").astype(str)).str.lower()
+                ok &= hay.str.contains(self.text, regex=False).to_numpy()
+            if self.abc:
+                ok &= (frame["abc"] == self.abc).to_numpy()
+            if self.value_class is not None:
+                ok &= (frame["value_class"].fillna("") == self.value_class).to_numpy()
+            if self.segment is not None:
+                ok &= (frame["segment"].astype(int) == self.segment).to_numpy()
+            if self.at_risk:
+                ok &= (frame["risk"].fillna("") != "").to_numpy()
+            if self.cell is not None:
+                ok &= ((frame["R"].astype(int) == self.cell[0]) & (frame["F"].astype(int) == self.cell[1])).to_numpy()
+        self._mask_of, self._mask_cache = frame, ok
+        return ok
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         m = self.sourceModel()
         if not isinstance(m, ValueTableModel) or source_row >= len(m.frame):
             return True
-        r = m.frame.iloc[source_row]
-        if self.text and self.text not in f"{r['code']} {r['name_zh']} {r['name_en']}".lower():
-            return False
-        if self.abc and r["abc"] != self.abc:
-            return False
-        if self.value_class is not None and (r["value_class"] or "") != self.value_class:
-            return False
-        if self.segment is not None and int(r["segment"]) != self.segment:
-            return False
-        if self.at_risk and not r["risk"]:
-            return False
-        if self.cell is not None and (int(r["R"]), int(r["F"])) != self.cell:
-            return False
-        return True
+        return bool(self._mask(m.frame)[source_row])
 
 
 class DecideDialog(QDialog):
