@@ -183,6 +183,7 @@ class DecideDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("decideValueClass")
         self.ctx, self.customer_id, self.proposed = ctx, customer_id, proposed
+        current = current if isinstance(current, str) else ""  # no class yet reaches us as NaN from pandas
         self.setWindowTitle(self.tr("Decide value class"))
         words = class_words()
         self.proposed_label = QLabel(words.get(proposed, proposed))
