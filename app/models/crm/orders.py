@@ -389,3 +389,57 @@ def delete_order(db: Database, order_id: int) -> None:
         for line in list(o.lines):  # loaded, so each line's delete is trailed too
             s.delete(line)
         s.delete(o)
+
+
+# ---- what the import dialog shows before it runs ---------------------------------------------------
+def preview(path: str | Path, rows: int = 8) -> tuple[list[str], list[list[str]]]:
+    """The file's header and its first ``rows`` data rows (CSV or xlsx), for the mapping dialog.
+    An unreadable file raises :class:`OrderImportError` with the reason."""
+    from itertools import islice
+
+    from app.models.core.csv_reader import _csv_records, decode
+    from app.models.customers.imports import _xlsx_rows
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+        if data.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
+            records = iter(_xlsx_rows(path))
+        else:
+            records = _csv_records(decode(data)[0])
+        got = [cells for _line, cells in islice(records, rows + 1)]
+    except CsvRejected as exc:
+        raise OrderImportError(exc.errors) from exc
+    except CustomerImportError as exc:
+        raise OrderImportError(exc.errors) from exc
+    except (OSError, Exception) as exc:  # the csv module's own errors (bad quoting) among them
+        raise OrderImportError([problem(1, "csv.unreadable", f"cannot read the file ({exc})", None,
+                                        reason=str(exc))]) from exc
+    if not got:
+        return [], []
+    header = [str(h or "").strip() for h in got[0]]
+    return header, [[str(c if c is not None else "") for c in r] for r in got[1:]]
+
+
+def guess_mapping(header: list[str]) -> dict[str, str]:
+    """Our field → the file's header that names it (its own name or one of its aliases)."""
+    from app.models.core.csv_reader import _norm
+
+    by_norm = {_norm(h): h for h in header if h}
+    out: dict[str, str] = {}
+    for col in COLUMNS:
+        for name in (col.name, *col.aliases):
+            if _norm(name) in by_norm and by_norm[_norm(name)] not in out.values():
+                out[col.name] = by_norm[_norm(name)]
+                break
+    return out
+
+
+REQUIRED_FIELDS = tuple(c.name for c in COLUMNS if c.required)
+
+
+def customer_choices(db: Database) -> list[tuple[int, str, str, str]]:
+    """(id, code, Chinese name, English name) of every customer, by code, for the order's picker."""
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(select(Customer.id, Customer.code, Customer.name_zh, Customer.name_en)
+                                            .order_by(Customer.code))]
