@@ -882,3 +882,16 @@ ZH.update({
     "agreement.area_frozen": "协议 {number} 第 {version} 版{state}，不能修改；请新建版本",
     "agreement.area_step": "--move 需要同时给出 --up 或 --down",
 })
+
+
+# --- CRM orders (orders screens: the import's row errors) ------------------------------------------
+EN.update({
+    "crm.no_customer": "there is no customer {code}",
+    "crm.order_exists": "order {order} is already in the database",
+    "crm.order_mismatch": "order {order}: customer or date differs from line {first}",
+})
+ZH.update({
+    "crm.no_customer": "没有顾客 {code}",
+    "crm.order_exists": "订单 {order} 已在数据库中",
+    "crm.order_mismatch": "订单 {order}：顾客或日期与第 {first} 行不同",
+})

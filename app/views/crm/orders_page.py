@@ -313,3 +313,8 @@ def screenshots(ctx) -> list[tuple[str, QWidget]]:
     rows = orders.order_lines(ctx.database, limit=1)
     shots.append(("crm_order_entry", OrderDialog(ctx, order_id=rows[0].order_id if rows else None)))
     return shots
+
+
+def title() -> str:
+    """The tab's title (the customer detail's ``TabFactory`` says the same)."""
+    return translate("CrmOrders", "Orders")
