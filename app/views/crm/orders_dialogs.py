@@ -225,9 +225,11 @@ class ImportDialog(QDialog):
             used.setdefault(h, key)
         return out
 
-    def _check(self) -> None:
+    def _check(self, *, say: bool = True) -> None:
         problems = self.problems()
-        self.message.setText("\n".join(problems))
+        if say:  # after a run the message says how it went; only the button follows the mapping
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText("\n".join(problems))
         self.run_button.setEnabled(not problems and _can(self.ctx, "crm.orders"))
 
     # -- run
@@ -259,7 +261,7 @@ class ImportDialog(QDialog):
                              .replace("%1", str(result.orders)).replace("%2", str(result.lines))
                              .replace("%3", str(result.linked_parts)))
         self.saved = orders.mappings(self.ctx.database)
-        self._check()
+        self._check(say=False)
 
     def _failed(self, exc: Exception, _tb: str = "") -> None:
         self.progress.hide()
@@ -274,7 +276,7 @@ class ImportDialog(QDialog):
             self.errors.show()
         else:
             self.message.setText(_refusal(exc, self.ctx.language))
-        self._check()
+        self._check(say=False)
 
 
 # ---- one order by hand ----------------------------------------------------------------------------

@@ -72,6 +72,7 @@ def test_import_journey_refused_then_good_then_remembered(ctx, qtbot, tmp_path):
     _run(qtbot, dlg)
     shown = [dlg.errors.item(i).text() for i in range(dlg.errors.count())]
     assert not dlg.errors.isHidden() and len(shown) == 3, shown
+    assert "nothing was imported. 3 problem(s)" in dlg.message.text()
     assert any(s.startswith("Row 5, Customer code") for s in shown)
     assert any(s.startswith("Row 6, Order date") for s in shown) and any(s.startswith("Row 6, Quantity") for s in shown)
     assert orders.line_count(ctx.database) == (0, 0.0, 0.0)
@@ -81,6 +82,7 @@ def test_import_journey_refused_then_good_then_remembered(ctx, qtbot, tmp_path):
     _map(dlg, SAP_MAP)
     _run(qtbot, dlg)
     assert dlg.result == orders.ImportResult(2, 3, 1) and dlg.errors.isHidden()
+    assert dlg.message.text().startswith("Imported 2 orders with 3 lines")
     assert orders.line_count(ctx.database) == (3, 162.0, 24.0)
     assert orders.mappings(ctx.database)["SAP"]["order_no"] == "Beleg"
 
