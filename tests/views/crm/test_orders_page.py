@@ -184,3 +184,22 @@ def test_customer_tab_and_screenshots(ctx, qtbot):
     assert [n for n, _w in shots] == ["crm_orders", "crm_orders_import", "crm_order_entry"]
     for _n, w in shots:
         qtbot.addWidget(w)
+
+
+def test_without_the_permission_nothing_changes(ctx, qtbot):
+    from app.models.admin.identity import Actor
+
+    orders.save_order(ctx.database, {"customer_id": 1, "order_no": "R-1", "order_date": date(2026, 3, 1)},
+                      [{"quantity": 1, "amount": 5}])
+    ctx.database.actor = Actor(user_id=None, username="viewer", display_name="Viewer",
+                               permissions=frozenset({"crm.view"}))
+    tab = OrdersTab(ctx)
+    qtbot.addWidget(tab)
+    assert not any(b.isEnabled() for b in (tab.import_button, tab.new_button, tab.edit_button, tab.delete_button))
+    assert tab.export_button.isEnabled()
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    tab.delete_order(confirm=False)
+    assert orders.line_count(ctx.database)[0] == 1
+    dlg = ImportDialog(ctx)
+    qtbot.addWidget(dlg)
+    assert not dlg.run_button.isEnabled()
