@@ -264,3 +264,182 @@ def order_rows(db: Database, *, customer_id: int | None = None, limit: int = 500
         q = q.where(CrmOrder.customer_id == customer_id)
     with db.begin() as s:
         return [OrderRow(*r) for r in s.execute(q)]
+
+
+# ---- order lines list, one order, delete (the orders screens) --------------------------------------
+@dataclass(frozen=True)
+class LineFilter:
+    """What the order-lines list shows; every part optional, all of them together (AND)."""
+    customer_id: int | None = None
+    part: str = ""          # part code or name contains
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""          # order number, customer code/name, part code/name contains
+
+
+@dataclass(frozen=True)
+class LineRow:
+    line_id: int
+    order_id: int
+    order_no: str
+    order_date: date
+    customer_code: str
+    customer_name_zh: str
+    customer_name_en: str
+    line_no: int
+    part_code: str
+    part_name: str
+    quantity: float
+    amount: float
+    margin: float
+    currency: str
+
+
+LINE_SORT = ("order_no", "order_date", "customer_code", "line_no", "part_code", "part_name",
+             "quantity", "amount", "margin", "currency")
+
+
+def _line_query(flt: LineFilter):
+    from sqlalchemy import or_
+
+    q = (select(CrmOrderLine.id, CrmOrder.id, CrmOrder.order_no, CrmOrder.order_date, Customer.code,
+                Customer.name_zh, Customer.name_en, CrmOrderLine.line_no, CrmOrderLine.part_code,
+                CrmOrderLine.part_name, CrmOrderLine.quantity, CrmOrderLine.amount, CrmOrderLine.margin,
+                CrmOrder.currency)
+         .join(CrmOrder, CrmOrder.id == CrmOrderLine.order_id)
+         .join(Customer, Customer.id == CrmOrder.customer_id))
+    if flt.customer_id is not None:
+        q = q.where(CrmOrder.customer_id == flt.customer_id)
+    if flt.date_from is not None:
+        q = q.where(CrmOrder.order_date >= flt.date_from)
+    if flt.date_to is not None:
+        q = q.where(CrmOrder.order_date <= flt.date_to)
+    if flt.part.strip():
+        like = f"%{flt.part.strip()}%"
+        q = q.where(or_(CrmOrderLine.part_code.ilike(like), CrmOrderLine.part_name.ilike(like)))
+    if flt.text.strip():
+        like = f"%{flt.text.strip()}%"
+        q = q.where(or_(CrmOrder.order_no.ilike(like), Customer.code.ilike(like), Customer.name_zh.ilike(like),
+                        Customer.name_en.ilike(like), CrmOrderLine.part_code.ilike(like),
+                        CrmOrderLine.part_name.ilike(like)))
+    return q
+
+
+def line_count(db: Database, flt: LineFilter = LineFilter()) -> tuple[int, float, float]:
+    """How many lines the filter shows, with their revenue and margin (summed in SQL)."""
+    sub = _line_query(flt).subquery()
+    q = select(func.count(), func.coalesce(func.sum(sub.c.amount), 0.0), func.coalesce(func.sum(sub.c.margin), 0.0))
+    with db.read() as s:
+        n, amount, margin = s.execute(q).one()
+    return int(n), float(amount), float(margin)
+
+
+def order_lines(db: Database, flt: LineFilter = LineFilter(), *, sort: str = "order_date", descending: bool = True,
+                offset: int = 0, limit: int = 500) -> list[LineRow]:
+    """One page of order lines, sorted in SQL (ties by order and line number, so pages never overlap)."""
+    if sort not in LINE_SORT:
+        raise OrderError("crm.order_sort", f"cannot sort by {sort!r}", f"不能按“{sort}”排序")
+    col = {"order_no": CrmOrder.order_no, "order_date": CrmOrder.order_date, "customer_code": Customer.code,
+           "line_no": CrmOrderLine.line_no, "part_code": CrmOrderLine.part_code, "part_name": CrmOrderLine.part_name,
+           "quantity": CrmOrderLine.quantity, "amount": CrmOrderLine.amount, "margin": CrmOrderLine.margin,
+           "currency": CrmOrder.currency}[sort]
+    q = _line_query(flt).order_by(col.desc() if descending else col.asc(), CrmOrder.id.desc() if descending
+                                  else CrmOrder.id.asc(), CrmOrderLine.line_no).offset(offset).limit(limit)
+    with db.read() as s:
+        return [LineRow(*r) for r in s.execute(q)]
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    id: int
+    customer_id: int
+    order_no: str
+    order_date: date
+    currency: str
+    note: str
+    lines: tuple[dict[str, Any], ...]
+
+
+def order_detail(db: Database, order_id: int) -> OrderDetail:
+    with db.read() as s:
+        o = s.get(CrmOrder, order_id)
+        if o is None:
+            raise OrderError("crm.no_order", f"order {order_id} does not exist", f"订单 {order_id} 不存在")
+        return OrderDetail(o.id, o.customer_id, o.order_no, o.order_date, o.currency, o.note or "", tuple(
+            {"part_code": ln.part_code, "part_name": ln.part_name, "quantity": ln.quantity, "amount": ln.amount,
+             "margin": ln.margin} for ln in o.lines))
+
+
+@requires("crm.orders")
+def update_order(db: Database, order_id: int, values: dict[str, Any], lines: list[dict[str, Any]]) -> int:
+    """Replace an existing order's header and lines (trailed row by row by the ORM)."""
+    with db.read() as s:
+        if s.get(CrmOrder, order_id) is None:
+            raise OrderError("crm.no_order", f"order {order_id} does not exist", f"订单 {order_id} 不存在")
+    return save_order(db, values, lines, order_id=order_id)
+
+
+@requires("crm.orders")
+def delete_order(db: Database, order_id: int) -> None:
+    """Delete one order with its lines (the trail keeps a snapshot of each row)."""
+    with db.begin() as s:
+        o = s.get(CrmOrder, order_id)
+        if o is None:
+            raise OrderError("crm.no_order", f"order {order_id} does not exist", f"订单 {order_id} 不存在")
+        for line in list(o.lines):  # loaded, so each line's delete is trailed too
+            s.delete(line)
+        s.delete(o)
+
+
+# ---- what the import dialog shows before it runs ---------------------------------------------------
+def preview(path: str | Path, rows: int = 8) -> tuple[list[str], list[list[str]]]:
+    """The file's header and its first ``rows`` data rows (CSV or xlsx), for the mapping dialog.
+    An unreadable file raises :class:`OrderImportError` with the reason."""
+    from itertools import islice
+
+    from app.models.core.csv_reader import _csv_records, decode
+    from app.models.customers.imports import _xlsx_rows
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+        if data.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
+            records = iter(_xlsx_rows(path))
+        else:
+            records = _csv_records(decode(data)[0])
+        got = [cells for _line, cells in islice(records, rows + 1)]
+    except CsvRejected as exc:
+        raise OrderImportError(exc.errors) from exc
+    except CustomerImportError as exc:
+        raise OrderImportError(exc.errors) from exc
+    except (OSError, Exception) as exc:  # the csv module's own errors (bad quoting) among them
+        raise OrderImportError([problem(1, "csv.unreadable", f"cannot read the file ({exc})", None,
+                                        reason=str(exc))]) from exc
+    if not got:
+        return [], []
+    header = [str(h or "").strip() for h in got[0]]
+    return header, [[str(c if c is not None else "") for c in r] for r in got[1:]]
+
+
+def guess_mapping(header: list[str]) -> dict[str, str]:
+    """Our field → the file's header that names it (its own name or one of its aliases)."""
+    from app.models.core.csv_reader import _norm
+
+    by_norm = {_norm(h): h for h in header if h}
+    out: dict[str, str] = {}
+    for col in COLUMNS:
+        for name in (col.name, *col.aliases):
+            if _norm(name) in by_norm and by_norm[_norm(name)] not in out.values():
+                out[col.name] = by_norm[_norm(name)]
+                break
+    return out
+
+
+REQUIRED_FIELDS = tuple(c.name for c in COLUMNS if c.required)
+
+
+def customer_choices(db: Database) -> list[tuple[int, str, str, str]]:
+    """(id, code, Chinese name, English name) of every customer, by code, for the order's picker."""
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(select(Customer.id, Customer.code, Customer.name_zh, Customer.name_en)
+                                            .order_by(Customer.code))]

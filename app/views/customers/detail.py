@@ -29,6 +29,7 @@ TAB_FACTORIES: list[TabFactory] = [
     TabFactory("crm_sales", lambda: translate("SalesLabels", "Sales"), "app.views.crm.sales_customer_tab", "SalesTab"),
     TabFactory("satisfaction", lambda: translate("CustomerSatisfaction", "Satisfaction"),
                "app.views.satisfaction.customer_tab", "SatisfactionTab"),
+    TabFactory("crm_orders", lambda: translate("CrmOrders", "Orders"), "app.views.crm.orders_page", "OrdersTab"),
 ]
 
 
