@@ -307,6 +307,13 @@ class OrdersTab(QWidget):
         return path
 
 
+class AllOrdersTab(OrdersTab):
+    """Every customer's order lines: the Orders tab of the Customer value module."""
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, None, parent)
+
+
 def screenshots(ctx) -> list[tuple[str, QWidget]]:
     """The orders list, the import dialog and the order entry, for ``qualitybridge screenshots``."""
     shots: list[tuple[str, QWidget]] = [("crm_orders", OrdersTab(ctx)), ("crm_orders_import", ImportDialog(ctx))]

@@ -1,5 +1,5 @@
 """Customer value (客户价值): ABC/Pareto, RFM, CLV, segments, churn risk, cross-sell and the
-value-class decision."""
+value-class decision; the orders (sales history) behind them."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ def _create(ctx):
 
 
 def _screenshots(ctx):
+    from app.views.crm import orders_page
     from app.views.crm.value_page import screenshots
 
-    return screenshots(ctx)
+    # the value tabs (the orders list among them), then the orders import and entry dialogs
+    return screenshots(ctx) + [shot for shot in orders_page.screenshots(ctx) if shot[0] != "crm_orders"]
 
 
 def _visible(ctx) -> bool:
