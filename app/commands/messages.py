@@ -913,3 +913,14 @@ ZH.update({
     "crm.order_exists": "订单 {order} 已在数据库中",
     "crm.order_mismatch": "订单 {order}：顾客或日期与第 {first} 行不一致",
 })
+
+
+# --- satisfaction: complaint ratings as the transaction survey ----------------------------------------
+EN.update({
+    "survey.synced": "{survey}: {total} rated complaint(s) read, {stored} answer(s) stored, {updated} updated, "
+                     "{superseded} superseded by a later rating of the same contact in the quarter, {waves} new wave(s)",
+})
+ZH.update({
+    "survey.synced": "{survey}：读取已评价投诉 {total} 条，存入答卷 {stored} 份、更新 {updated} 份，"
+                     "{superseded} 条被同一联系人本季度更晚的评价取代，新建批次 {waves} 个",
+})

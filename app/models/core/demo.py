@@ -279,6 +279,23 @@ def generate_demo(
     return ctx
 
 
+def _sync_complaint_survey(db, ctx: DemoContext) -> None:
+    """The closed complaints' ratings as the transaction survey (satisfaction domain, when present)."""
+    import importlib.util
+
+    if importlib.util.find_spec("app.models.satisfaction.complaint_survey") is None:
+        return
+    with db.engine.connect() as conn:
+        if not conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'complaints'").scalar():
+            return
+    from app.models.satisfaction.complaint_survey import sync_complaint_ratings
+
+    from datetime import datetime as _dt
+
+    result = sync_complaint_ratings(db, today=ctx.as_of, now=_dt.combine(ctx.as_of, _dt.min.time()))
+    ctx.counts["sat_respondents (complaints)"] = result.stored
+
+
 def _finish_through_services(path: Path, ctx: DemoContext, progress: Callable[[str], None] | None, *,
                              evaluate: bool) -> None:
     """Record the demo on the audit trail (one bulk entry with the row counts) and, with
@@ -293,6 +310,7 @@ def _finish_through_services(path: Path, ctx: DemoContext, progress: Callable[[s
         with db.begin() as session:
             trail.record(session, "demo", "database", "", {"counts": dict(ctx.counts), "seed": ctx.seed,
                                                             "months": [f"{ctx.months[0]:%Y-%m}", f"{ctx.months[-1]:%Y-%m}"]})
+        _sync_complaint_survey(db, ctx)
         if evaluate:
             for month in ctx.months:
                 if progress:
