@@ -293,6 +293,8 @@ class ModelTab(QWidget):
         labels = {b.name: self._label(b) for b in v.blocks}
         try:
             self.diagram.show_model(names, paths, r2={}, index={}, labels=labels)
+            for label in getattr(self.diagram, "_labels", []):  # no estimates yet: arrows without coefficients
+                self.diagram.removeItem(label)
         except ValueError:  # a cycle: no left-to-right order to draw
             self.diagram.clear()
             self.diagram.positions = {}
