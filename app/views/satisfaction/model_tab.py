@@ -46,6 +46,7 @@ def _table(name: str) -> tuple[QTableView, QStandardItemModel, QSortFilterProxyM
     proxy.setSourceModel(data)
     view.setModel(proxy)
     view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the model's own order until a header is clicked
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setStretchLastSection(True)
@@ -143,6 +144,7 @@ class ModelTab(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(items_box)
         right.addWidget(self.diagram)
+        right.setSizes([330, 300])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
