@@ -12,6 +12,10 @@ from app.views.core.tabs import TabFactory
 TAB_FACTORIES: list[TabFactory] = [
     TabFactory("waves", lambda: QCoreApplication.translate("SatisfactionPage", "Waves and answers"),
                "app.views.satisfaction.waves_tab", "WavesTab"),
+    TabFactory("model", lambda: QCoreApplication.translate("SatisfactionPage", "CSI model"),
+               "app.views.satisfaction.model_tab", "ModelTab"),
+    TabFactory("plan", lambda: QCoreApplication.translate("SatisfactionPage", "Plan waves"),
+               "app.views.satisfaction.plan_tab", "PlanTab"),
     TabFactory("analysis", lambda: QCoreApplication.translate("SatisfactionPage", "Analysis"), "app.views.satisfaction.analysis_tab", "AnalysisTab"),
 ]
 

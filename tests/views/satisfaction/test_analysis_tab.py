@@ -49,7 +49,7 @@ def test_analyse_in_the_background_and_export(qtbot, keep, qtmodeltester, ctx, t
     keep.append(page)
     page.resize(1045, 720)
     tab = page.parts["analysis"]
-    assert page.tabs.tabText(1) == "Analysis" and tab.wave.count() == 2
+    assert page.tabs.tabText(page.tabs.indexOf(tab)) == "Analysis" and tab.wave.count() == 2
     tab.wave.setCurrentIndex(tab.wave.findData(next(tab.wave.itemData(i) for i in range(2)
                                                     if "W1" in tab.wave.itemText(i))))
     tab.resamples.setValue(50)
