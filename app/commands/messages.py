@@ -882,3 +882,14 @@ ZH.update({
     "agreement.area_frozen": "协议 {number} 第 {version} 版{state}，不能修改；请新建版本",
     "agreement.area_step": "--move 需要同时给出 --up 或 --down",
 })
+
+
+# --- satdesign (issue 15, survey design): refusals of app.models.satisfaction.design ------------------
+def _sat_design_messages() -> None:
+    from app.models.satisfaction.design import MESSAGES as _DESIGN_MESSAGES
+
+    EN.update({k: en for k, (en, _zh) in _DESIGN_MESSAGES.items()})
+    ZH.update({k: zh for k, (_en, zh) in _DESIGN_MESSAGES.items()})
+
+
+_sat_design_messages()

@@ -71,8 +71,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+STATE_ZH = {"draft": "草稿", "released": "已发布", "retired": "已停用"}
+
+
 def render(key: str, lang: str = "en", **params: Any) -> str:
     en, zh = MESSAGES.get(key, ("{key}", "{key}"))
+    if lang == "zh_CN" and "state" in params:
+        params = {**params, "state": STATE_ZH.get(str(params["state"]), params["state"])}
     try:
         return (zh if lang == "zh_CN" else en).format(key=key, **params)
     except (KeyError, IndexError, ValueError):
