@@ -1005,3 +1005,12 @@ ZH.update({
     "satisfaction.wave.model_invalid": "批次 {wave} 不能开始：{version} 的模型有 {count} 个问题：{problems}",
     "satisfaction.wave.invalid": "{count} 个问题：{summary}",
 })
+# --- satdesign (issue 15, survey design): refusals of app.models.satisfaction.design ------------------
+def _sat_design_messages() -> None:
+    from app.models.satisfaction.design import MESSAGES as _DESIGN_MESSAGES
+
+    EN.update({k: en for k, (en, _zh) in _DESIGN_MESSAGES.items()})
+    ZH.update({k: zh for k, (_en, zh) in _DESIGN_MESSAGES.items()})
+
+
+_sat_design_messages()
