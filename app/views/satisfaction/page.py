@@ -12,6 +12,8 @@ from app.views.core.tabs import TabFactory
 TAB_FACTORIES: list[TabFactory] = [
     TabFactory("waves", lambda: QCoreApplication.translate("SatisfactionPage", "Waves and answers"),
                "app.views.satisfaction.waves_tab", "WavesTab"),
+    TabFactory("design", lambda: __import__("app.views.satisfaction.design_tab", fromlist=["title"]).title(),
+               "app.views.satisfaction.design_tab", "DesignTab"),
     TabFactory("model", lambda: QCoreApplication.translate("SatisfactionPage", "CSI model"),
                "app.views.satisfaction.model_tab", "ModelTab"),
     TabFactory("plan", lambda: QCoreApplication.translate("SatisfactionPage", "Plan waves"),

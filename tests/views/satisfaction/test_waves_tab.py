@@ -28,7 +28,7 @@ def ctx(demo_db, tmp_path):
 def test_open_wave_entry_and_import(qtbot, ctx, tmp_path):
     page = SatisfactionPage(ctx)
     qtbot.addWidget(page)
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Waves and answers", "CSI model", "Plan waves", "Analysis"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["Waves and answers", "Survey design", "CSI model", "Plan waves", "Analysis"]
     tab = page.parts["waves"]
     wid = tab.wave.currentData()
     info, items = waves.wave_questions(ctx.database, wid)

@@ -1,0 +1,157 @@
+"""The survey design tab on a real database: a new survey, its tree built with the keyboard
+actions (undo/redo), AHP weights and CR live as judgements are typed (CR ≥ 0.10 refused), a Kano
+pair and the NPS text, release (refused until complete, then frozen and read-only), a new version
+copied from it; read-only for a user without satisfaction.design."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from app.models.admin.identity import Actor
+from app.models.satisfaction import design
+from app.views.core.context import AppContext
+from app.views.core.tasks import TaskRunner
+
+
+@pytest.fixture
+def ctx(db, tmp_path, qapp):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(database=db, tasks=TaskRunner(), language="en", settings=settings)
+
+
+@pytest.fixture
+def tab(ctx, qtbot):
+    from app.views.satisfaction.design_tab import DesignTab
+
+    w = DesignTab(ctx)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    return w
+
+
+def _node(tab, code):
+    return next(n for n in tab.nodes.values() if n.code == code)
+
+
+def test_design_journey(tab, ctx, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert not tab.create_survey({"code": "bad code", "name_zh": "", "purpose": "periodic", "scale_min": 1,
+                                  "scale_max": 5})
+    assert tab.message.text()  # the refusal, in red
+    assert tab.create_survey({"code": "CSAT", "name_zh": "顾客满意度", "name_en": "Customer satisfaction",
+                              "purpose": "periodic", "scale_min": 1, "scale_max": 5})
+    assert tab.version.state == "draft" and tab.editable()
+    # goal → two dimensions → one question each, with the buttons (Ins/Del/Ctrl+↑ run the same slots)
+    tab.select_node(_node(tab, "TOTAL").id)
+    tab.add_child()
+    tab.code.setText("D_QUAL")
+    tab.text_zh.setText("质量")
+    tab.text_en.setText("Quality")
+    tab.save_node()
+    tab.select_node(_node(tab, "TOTAL").id)
+    tab.add_child()
+    tab.code.setText("D_DELIV")
+    tab.text_zh.setText("交付")
+    tab.text_en.setText("Delivery")
+    tab.save_node()
+    tab.select_node(_node(tab, "TOTAL").id)
+    tab.add_child()
+    tab.code.setText("D_PRICE")
+    tab.text_zh.setText("价格")
+    tab.text_en.setText("Price")
+    tab.save_node()
+    for dim, q in (("D_QUAL", "Q1"), ("D_DELIV", "DL1"), ("D_PRICE", "PR1")):
+        tab.select_node(_node(tab, dim).id)
+        tab.add_child()
+        tab.code.setText(q)
+        tab.text_zh.setText(f"题目{q}")
+        tab.text_en.setText(f"Question {q}")
+        tab.importance.setChecked(q == "Q1")
+        tab.save_node()
+    assert {n.code for n in tab.nodes.values()} == {"TOTAL", "D_QUAL", "D_DELIV", "D_PRICE", "Q1", "DL1", "PR1"}
+    assert _node(tab, "Q1").importance_question
+    # move D_PRICE up, undo, redo; delete it, undo brings it back with its question
+    tab.select_node(_node(tab, "D_PRICE").id)
+    tab.move(-1)
+    order = lambda: [n.code for n in sorted(tab.nodes.values(), key=lambda n: n.position) if n.kind == "dimension"]  # noqa: E731
+    assert order() == ["D_QUAL", "D_PRICE", "D_DELIV"]
+    tab.undo.undo()
+    assert order() == ["D_QUAL", "D_DELIV", "D_PRICE"]
+    tab.undo.redo()
+    assert order() == ["D_QUAL", "D_PRICE", "D_DELIV"]
+    tab.select_node(_node(tab, "D_PRICE").id)
+    tab.delete_node()
+    assert "PR1" not in {n.code for n in tab.nodes.values()}
+    tab.undo.undo()
+    assert {"D_PRICE", "PR1"} <= {n.code for n in tab.nodes.values()}
+
+    # AHP on the goal's three dimensions (rows/cols in tree order): Saaty's example, CR 0.033
+    tab.select_node(_node(tab, "TOTAL").id)
+    codes = [c.code for c in tab.ahp_children]
+    assert len(codes) == 3 and "comparison(s) still to enter" in tab.ahp_result.text()
+    tab.set_judgement(0, 1, "3")
+    tab.set_judgement(0, 2, "5")
+    tab.set_judgement(1, 2, "3")
+    assert tab.ahp.item(1, 0).text() == "1/3"          # the lower triangle mirrors
+    text = tab.ahp_result.text()
+    assert "CR = 0.033" in text and f"{codes[0]} 0.637" in text and "color: #1e8449" in tab.ahp_result.styleSheet()
+    # inconsistent: A ≫ B, B ≫ C but C ≫ A — red live, and the service refuses to save it
+    tab.set_judgement(0, 2, "1/9")
+    assert "inconsistent" in tab.ahp_result.text() and "#c0392b" in tab.ahp_result.styleSheet()
+    tab.save_ahp()
+    assert design.ahp_state(ctx.database, _node(tab, "TOTAL").id).weights is None
+    assert "0.10" in tab.message.text()
+    tab.set_judgement(0, 2, "5")
+    tab.save_ahp()
+    assert [round(w, 3) for w in design.ahp_state(ctx.database, _node(tab, "TOTAL").id).weights] == [0.637, 0.258, 0.105]
+    tab.set_judgement(0, 1, "seven")
+    assert "Saaty" in tab.ahp_result.text()
+
+    # Kano pair and NPS
+    tab.add_kano("K1", "快速响应")
+    assert [p.code for p in tab.kano_rows] == ["K1"]
+    tab.nps_zh.setText("您向同事推荐我们的可能性有多大？")
+    tab.nps_en.setText("How likely are you to recommend us?")
+    tab.save_nps()
+    tab.grab().save(str(tmp_path / "design.png"))
+
+    # release: the dimensions' single questions are directly weighted — give them weights first
+    tab.release()
+    assert tab.version.state == "draft" and tab.message.text()
+    for q in ("Q1", "DL1", "PR1"):
+        tab.select_node(_node(tab, q).id)
+        tab.weight.setText("1")
+        tab.save_node()
+    tab.release()
+    assert tab.version.state == "released", tab.message.text()
+    assert not tab.editable() and not tab.add_button.isEnabled() and not tab.save_ahp_button.isEnabled()
+    # a new version is an editable copy
+    tab.new_version()
+    assert tab.version.version == 2 and tab.version.state == "draft"
+    assert {"Q1", "DL1", "PR1"} <= {n.code for n in tab.nodes.values()}
+
+
+def test_read_only_without_the_design_permission(db, ctx, qtbot):
+    from app.views.satisfaction.design_tab import DesignTab
+
+    design.create_survey(db, "CSAT", "顾客满意度")
+    db.actor = Actor(None, "viewer", "Viewer", ("auditor",), frozenset({"satisfaction.view"}))
+    tab = DesignTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.version is not None and tab.version.state == "draft"
+    assert not tab.editable()
+    assert not tab.new_survey_button.isEnabled() and not tab.release_button.isEnabled()
+    assert not tab.code.isEnabled() and "may not" in tab.state.text()
+
+
+def test_chinese_screen(db, tmp_path, qapp, qtbot):
+    from app.views.satisfaction.design_tab import DesignTab
+
+    design.create_survey(db, "CSAT", "顾客满意度")
+    zh = AppContext(database=db, tasks=TaskRunner(), language="zh_CN",
+                    settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    tab = DesignTab(zh)
+    qtbot.addWidget(tab)
+    assert tab.survey.currentText().endswith("顾客满意度")
