@@ -210,8 +210,8 @@ class DesignTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         self.message = QLabel()
         self.message.setObjectName("designMessage")
         self.message.setWordWrap(True)
@@ -330,6 +330,8 @@ class DesignTab(QWidget):
         self._fill_kano()
         self.nps_zh.setText(self.version.nps_zh if self.version else "")
         self.nps_en.setText(self.version.nps_en if self.version else "")
+        self.nps_zh.setCursorPosition(0)
+        self.nps_en.setCursorPosition(0)
         ok = self.editable()
         draft = self.version is not None and self.version.state == "draft"
         may = can(self.ctx.database, "satisfaction.design")
@@ -552,7 +554,8 @@ class DesignTab(QWidget):
         self.ahp.setVerticalHeaderLabels([f"{i + 1}  {c.code}" for i, c in enumerate(self.ahp_children)])
         for i, c in enumerate(self.ahp_children):
             self.ahp.horizontalHeaderItem(i).setToolTip(f"{c.code}  {c.text_zh if self._lang() == 'zh_CN' else c.text_en}")
-        self.ahp.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.ahp.horizontalHeader().setMinimumSectionSize(34)
+        self.ahp.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for i in range(k):
             for j in range(k):
                 v = state.matrix[i][j] if state.matrix else None
