@@ -12,7 +12,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from app.commands.common import fail, print_rejected
+from app.commands.common import fail
 from app.commands.messages import t
 
 LANGS = ("zh_CN", "en")
@@ -58,30 +58,10 @@ def register_value(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace, action, *, out: tuple[str, ...] | None = None) -> int:
-    from app.commands.customers import _check_out, _lang, _open, _say
-    from app.models.admin.identity import AccessError
-    from app.models.admin.permissions import PermissionDenied
-    from app.models.core.database import DatabaseOpenError
-    from app.models.crm.orders import OrderError, OrderImportError
+    from app.commands.customers import _run as run_customers
+    from app.models.crm.orders import OrderError
 
-    lang = _lang(args)
-    try:
-        path = _check_out(args.out, out, lang) if out else None
-        db = _open(args, lang)
-    except (ValueError, FileNotFoundError, DatabaseOpenError, AccessError) as exc:
-        return _say(exc, lang) if not isinstance(exc, ValueError) else fail(str(exc))
-    try:
-        return action(db, lang, path)
-    except OrderImportError as exc:
-        return print_rejected(args.file, exc)
-    except (OrderError, PermissionDenied) as exc:
-        return _say(exc, lang)
-    except DatabaseOpenError as exc:
-        return fail(exc)
-    except OSError as exc:
-        return fail(t("cannot_write", lang, path=path or "", reason=exc.strerror or exc))
-    finally:
-        db.dispose()
+    return run_customers(args, action, out=out, also=(OrderError,))
 
 
 def run_import(args: argparse.Namespace) -> int:

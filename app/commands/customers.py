@@ -105,7 +105,10 @@ def _check_out(out: str, suffixes: tuple[str, ...], lang: str) -> Path:
     return p
 
 
-def _run(args: argparse.Namespace, action, *, out: tuple[str, ...] | None = None) -> int:
+def _run(args: argparse.Namespace, action, *, out: tuple[str, ...] | None = None,
+         also: tuple[type[BaseException], ...] = ()) -> int:
+    """Open, act, and say any refusal in one line; ``also`` adds refusal classes with ``text(lang)``
+    (the CRM value commands' ``OrderError``)."""
     from app.models.admin.identity import AccessError
     from app.models.admin.permissions import PermissionDenied
     from app.models.core.database import DatabaseOpenError
@@ -119,7 +122,7 @@ def _run(args: argparse.Namespace, action, *, out: tuple[str, ...] | None = None
         return _say(exc, lang) if not isinstance(exc, ValueError) else fail(str(exc))
     try:
         return action(db, lang, path)
-    except (CustomerError, PermissionDenied) as exc:
+    except (CustomerError, PermissionDenied, *also) as exc:
         from app.models.customers.imports import CustomerImportError
 
         if isinstance(exc, CustomerImportError):
