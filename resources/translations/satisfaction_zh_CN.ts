@@ -55,6 +55,26 @@
         <translation>路径图</translation>
     </message>
     <message>
+        <source>All customers</source>
+        <translation>全部顾客</translation>
+    </message>
+    <message>
+        <source>By value class</source>
+        <translation>按价值等级</translation>
+    </message>
+    <message>
+        <source>By industry</source>
+        <translation>按行业</translation>
+    </message>
+    <message>
+        <source>By region</source>
+        <translation>按地区</translation>
+    </message>
+    <message>
+        <source>Customers:</source>
+        <translation>顾客：</translation>
+    </message>
+    <message>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
@@ -141,6 +161,34 @@
     <message>
         <source>Answers</source>
         <translation>答卷数</translation>
+    </message>
+    <message>
+        <source>Computing the trend per segment…</source>
+        <translation>正在按细分计算趋势…</translation>
+    </message>
+    <message>
+        <source>Trend per customer segment</source>
+        <translation>按顾客细分的趋势</translation>
+    </message>
+    <message>
+        <source>important</source>
+        <translation>重要顾客</translation>
+    </message>
+    <message>
+        <source>potential</source>
+        <translation>潜力顾客</translation>
+    </message>
+    <message>
+        <source>ordinary</source>
+        <translation>一般顾客</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>流失顾客</translation>
+    </message>
+    <message>
+        <source>No respondent has this attribute.</source>
+        <translation>没有受访者具有此属性。</translation>
     </message>
     <message>
         <source>Index (0–100)</source>
@@ -318,6 +366,14 @@
     <message>
         <source>Waves and answers</source>
         <translation>调查批次与答卷</translation>
+    </message>
+    <message>
+        <source>CSI model</source>
+        <translation>CSI 模型</translation>
+    </message>
+    <message>
+        <source>Plan waves</source>
+        <translation>批次计划</translation>
     </message>
     <message>
         <source>Analysis</source>

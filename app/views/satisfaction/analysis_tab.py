@@ -131,7 +131,33 @@ class AnalysisTab(QWidget):
         self.diagram = PathDiagram()
         self.charts.addTab(self.diagram, self.tr("Path diagram"))
         self.trend_chart = TrendChart()
-        self.charts.addTab(self.trend_chart, self.tr("Trend"))
+        # the trend for all customers or one customer segment (value class, industry, region)
+        self.segment_kind = QComboBox()
+        self.segment_kind.setObjectName("trendSegmentKind")
+        for key, label in ((None, self.tr("All customers")), ("value_class", self.tr("By value class")),
+                           ("industry", self.tr("By industry")), ("region", self.tr("By region"))):
+            self.segment_kind.addItem(label, key)
+        self.segment_value = QComboBox()
+        self.segment_value.setObjectName("trendSegment")
+        self.segment_value.setMinimumWidth(160)
+        self.segment_value.setEnabled(False)
+        self.segment_note = QLabel()
+        self.segment_trend: pd.DataFrame | None = None
+        self.segment_handle = None
+        trend_box = QWidget()
+        tv = QVBoxLayout(trend_box)
+        tv.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Customers:")))
+        row.addWidget(self.segment_kind)
+        row.addWidget(self.segment_value)
+        row.addWidget(self.segment_note, 1)
+        tv.addLayout(row)
+        tv.addWidget(self.trend_chart, 1)
+        self.trend_box = trend_box
+        self.charts.addTab(trend_box, self.tr("Trend"))
+        self.segment_kind.currentIndexChanged.connect(self._segment_kind_changed)
+        self.segment_value.currentIndexChanged.connect(lambda *_a: self._show_trend(self._labels()))
         self.ipa_chart = QuadrantChart("ipaChart")
         self.charts.addTab(self.ipa_chart, self.tr("Importance–performance"))
         self.kano_chart = QuadrantChart("kanoChart")
@@ -198,6 +224,13 @@ class AnalysisTab(QWidget):
         from app.reports.satisfaction_tables import check_text, words
 
         self.result, self.trend_table = result, trend
+        self.segment_trend = None
+        self.segment_kind.blockSignals(True)
+        self.segment_kind.setCurrentIndex(0)
+        self.segment_kind.blockSignals(False)
+        self.segment_value.clear()
+        self.segment_value.setEnabled(False)
+        self.segment_note.setText("")
         d = result.data
         w = words(self.lang)
         lang_key = "zh_CN" if self.lang == "zh_CN" else "en"
@@ -301,13 +334,71 @@ class AnalysisTab(QWidget):
         else:
             self.nps_chart.clear()
 
+    def _labels(self) -> dict[str, str]:
+        if self.result is None:
+            return {}
+        lang_key = "zh_CN" if self.lang == "zh_CN" else "en"
+        return {k: v.get(lang_key, k) for k, v in (self.result.data.model or {}).get("labels", {}).items()}
+
+    def _segment_kind_changed(self, *_args) -> None:
+        """Another segmentation: its trend is computed in the background (all segments at once)."""
+        key = self.segment_kind.currentData()
+        self.segment_value.blockSignals(True)
+        self.segment_value.clear()
+        self.segment_value.blockSignals(False)
+        self.segment_value.setEnabled(False)
+        self.segment_trend = None
+        if key is None or self.result is None:
+            self.segment_note.setText("")
+            self._show_trend(self._labels())
+            return
+        if self.segment_handle is not None:
+            self.segment_handle.cancel()
+        self.segment_note.setText(self.tr("Computing the trend per segment…"))
+        survey = self.result.data.survey_code
+
+        def job(db, survey, key, *, state):
+            return key, analysis.trend(db, survey, segment=key, cancelled=lambda: state.cancelled)
+
+        self.segment_handle = self.ctx.tasks.run(job, self.ctx.database, survey, key, on_done=self._segments_done,
+                                                 on_error=self._segments_failed, on_cancelled=lambda: None,
+                                                 label=self.tr("Trend per customer segment"))
+
+    def _segments_done(self, payload) -> None:
+        self.segment_handle = None
+        key, table = payload
+        if key != self.segment_kind.currentData():
+            return
+        self.show_segment_trend(table)
+
+    def show_segment_trend(self, table: pd.DataFrame) -> None:
+        self.segment_trend = table
+        values = sorted(v for v in set(table["segment"]) if v)
+        self.segment_value.blockSignals(True)
+        self.segment_value.clear()
+        words = {"important": self.tr("important"), "potential": self.tr("potential"),
+                 "ordinary": self.tr("ordinary"), "lost": self.tr("lost")}
+        for v in values:
+            self.segment_value.addItem(words.get(v, v), v)
+        self.segment_value.blockSignals(False)
+        self.segment_value.setEnabled(bool(values))
+        self.segment_note.setText("" if values else self.tr("No respondent has this attribute."))
+        self._show_trend(self._labels())
+
+    def _segments_failed(self, exc: Exception, _details: str) -> None:
+        self.segment_handle = None
+        from app.commands.messages import error_text
+
+        self.segment_note.setText(error_text(exc, self.lang))
+
     def _show_trend(self, labels: dict[str, str]) -> None:
-        t = self.trend_table
+        segment = self.segment_value.currentData() if self.segment_value.isEnabled() else None
+        t = self.segment_trend if segment else self.trend_table
         if t is None or not len(t):
             self.trend_chart.clear()
             return
         kind = "latent" if (t["kind"] == "latent").any() else "dimension"
-        part = t[(t["kind"] == kind) & (t["segment"] == "")]
+        part = t[(t["kind"] == kind) & (t["segment"] == (segment or ""))]
         waves = list(dict.fromkeys(part["wave"]))
         series = {}
         for name, g in part.groupby("name", sort=False):
@@ -342,6 +433,8 @@ class AnalysisTab(QWidget):
 
     def save_chart(self) -> None:
         chart = self.charts.currentWidget()
+        if chart is self.trend_box:
+            chart = self.trend_chart
         name = {id(self.diagram): "path-diagram.png", id(self.trend_chart): "trend.png",
                 id(self.ipa_chart): "importance-performance.png", id(self.nps_chart): "nps.png"}.get(id(chart), "kano.png")
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the chart"), name, self.tr("PNG image (*.png)"))

@@ -73,6 +73,22 @@ def test_analyse_in_the_background_and_export(qtbot, keep, qtmodeltester, ctx, t
     assert len(kano[0]) == 1 and kano[1][0] == pytest.approx(tab.result.kano[0].better)
     sat = tab.trend_table[(tab.trend_table["kind"] == "latent") & (tab.trend_table["name"] == "Satisfaction")]
     assert bool(sat.iloc[1]["significant"])
+    # the trend by customer segment: computed in the background, one segment shown at a time
+    def lines():
+        return {i.name(): list(i.getData()[1]) for i in tab.trend_chart.getPlotItem().listDataItems() if i.name()}
+
+    everyone = lines()
+    tab.segment_kind.setCurrentIndex(tab.segment_kind.findData("value_class"))
+    qtbot.waitUntil(lambda: tab.segment_value.isEnabled(), timeout=30000)
+    assert [tab.segment_value.itemData(i) for i in range(tab.segment_value.count())] == ["important", "ordinary"]
+    tab.segment_value.setCurrentIndex(tab.segment_value.findData("ordinary"))
+    seg = tab.segment_trend
+    want = seg[(seg["kind"] == "latent") & (seg["segment"] == "ordinary") & (seg["name"] == "Satisfaction")]
+    shown = lines()
+    sat_label = next(k for k in shown if "atisfaction" in k)
+    assert shown[sat_label] == pytest.approx(list(want["index"])) and shown[sat_label] != everyone[sat_label]
+    tab.segment_kind.setCurrentIndex(0)
+    assert lines() == everyone and not tab.segment_value.isEnabled()
     out = tmp_path / "a.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     tab.export()
