@@ -237,7 +237,8 @@ class DesignTab(QWidget):
         self.save_node_button.clicked.connect(self.save_node)
         self.ahp.itemChanged.connect(self._ahp_changed)
         self.save_ahp_button.clicked.connect(self.save_ahp)
-        self.add_kano_button.clicked.connect(self.add_kano)
+        self.add_kano_button.clicked.connect(lambda: self.add_kano())
+        self.kano.itemChanged.connect(self._kano_edited)
         self.delete_kano_button.clicked.connect(self.delete_kano)
         self.save_nps_button.clicked.connect(self.save_nps)
         for key, fn in ((QKeySequence(Qt.Key.Key_Insert), self.add_child), (QKeySequence.StandardKey.Delete, self.delete_node),
@@ -633,18 +634,42 @@ class DesignTab(QWidget):
             self._say(self.tr("AHP judgements saved."))
 
     # ------------------------------------------------------------------ Kano and NPS
+    KANO_FIELDS = ("code", "attribute_zh", "attribute_en", "functional_zh", "dysfunctional_zh")
+
     def _fill_kano(self) -> None:
         self.kano_rows = design.kano_pairs(self.ctx.database, self.version.id) if self.version else []
+        self.kano.blockSignals(True)
         self.kano.setRowCount(len(self.kano_rows))
+        ok = self.editable()
         for r, p in enumerate(self.kano_rows):
-            for c, v in enumerate((p.code, p.attribute_zh, p.attribute_en, p.functional_zh, p.dysfunctional_zh)):
+            for c, key in enumerate(self.KANO_FIELDS):
+                v = getattr(p, key)
                 item = QTableWidgetItem(v)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if not ok:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(v)
                 self.kano.setItem(r, c, item)
+        self.kano.blockSignals(False)
         self.kano.resizeColumnsToContents()
         for c in range(self.kano.columnCount()):
             self.kano.setColumnWidth(c, min(self.kano.columnWidth(c), 160))
+
+    def _kano_edited(self, item: QTableWidgetItem) -> None:
+        """A Kano cell typed in place: one edit of the pair (undo: the old text)."""
+        r, c = item.row(), item.column()
+        if not self.editable() or not 0 <= r < len(self.kano_rows):
+            return
+        pair, key = self.kano_rows[r], self.KANO_FIELDS[c]
+        old, new = getattr(pair, key), item.text()
+        if old == new:
+            return
+        pid = pair.id
+        if self._run(lambda: design.edit_kano(self.ctx.database, pid, **{key: new})):
+            self.undo.push(_Call(self, self.tr("edit %1").replace("%1", pair.code),
+                                 lambda: design.edit_kano(self.ctx.database, pid, **{key: old}),
+                                 lambda: design.edit_kano(self.ctx.database, pid, **{key: new})))
+        else:
+            self._fill_kano()
 
     def add_kano(self, code: str | None = None, attribute: str | None = None) -> None:
         if not self.editable():

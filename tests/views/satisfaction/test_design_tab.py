@@ -112,6 +112,14 @@ def test_design_journey(tab, ctx, tmp_path, monkeypatch):
     # Kano pair and NPS
     tab.add_kano("K1", "快速响应")
     assert [p.code for p in tab.kano_rows] == ["K1"]
+    tab.kano.item(0, 2).setText("Fast response")               # typed in the cell
+    assert tab.kano_rows[0].attribute_en == "Fast response"
+    tab.kano.item(0, 1).setText("")                            # the Chinese attribute is required
+    assert tab.kano_rows[0].attribute_zh == "快速响应" and tab.kano.item(0, 1).text() == "快速响应"
+    tab.undo.undo()
+    assert tab.kano_rows[0].attribute_en == ""
+    tab.undo.redo()
+    assert tab.kano_rows[0].attribute_en == "Fast response"
     tab.nps_zh.setText("您向同事推荐我们的可能性有多大？")
     tab.nps_en.setText("How likely are you to recommend us?")
     tab.save_nps()
