@@ -702,7 +702,8 @@ TAB_FACTORIES: list[TabFactory] = [
     TabFactory("risk", lambda: translate("ValuePage", "At risk"), "app.views.crm.value_page", "RiskTab"),
     TabFactory("cross_sell", lambda: translate("ValuePage", "Cross-sell"), "app.views.crm.value_page", "CrossSellTab"),
     # the sales history the analysis reads: list, import with column mapping, entry by hand
-    TabFactory("orders", lambda: translate("CrmOrders", "Orders"), "app.views.crm.orders_page", "AllOrdersTab"),
+    TabFactory("orders", lambda: __import__("app.views.crm.orders_page", fromlist=["title"]).title(),
+               "app.views.crm.orders_page", "AllOrdersTab"),
 ]
 
 

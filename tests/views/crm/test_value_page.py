@@ -53,7 +53,7 @@ def test_module_is_discovered_with_its_tabs(ctx):
 
     spec = next(m for m in discover_modules() if m.key == "crm_value")
     assert spec.order == 57 and spec.title() == "Customer value" and spec.visible(ctx)
-    assert [f.key for f in vp.TAB_FACTORIES] == ["table", "pareto", "rfm", "segments", "risk", "cross_sell"]
+    assert [f.key for f in vp.TAB_FACTORIES] == ["table", "pareto", "rfm", "segments", "risk", "cross_sell", "orders"]
 
 
 def test_analyse_filter_decide_export(qtbot, keep, qtmodeltester, ctx, ids, db, tmp_path, monkeypatch):
@@ -139,7 +139,7 @@ def test_analyse_filter_decide_export(qtbot, keep, qtmodeltester, ctx, ids, db, 
     header = list(rows[0])
     v07 = next(r for r in rows[1:] if r[0] == "V07")
     assert len(rows) == 25 and v07[header.index("Value class")] == "important"
-    assert v07[header.index("Risk")] == "no recent order"
+    assert v07[header.index("Risk")] == "no recent order; falling order frequency"
     # every chart as PNG
     for key in ("pareto", "rfm", "segments"):
         png = tmp_path / f"{key}.png"
