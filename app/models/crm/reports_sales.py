@@ -79,16 +79,17 @@ def _order_sections(db: Database, start: date, end: date, summary: dict) -> list
     src = ln.join(od, od.c.id == ln.c.order_id)
     period = (od.c.order_date >= start, od.c.order_date <= end)
     rev, mar = func.sum(ln.c.amount), func.sum(ln.c.margin)
+    o_rev, o_mar = func.sum(od.c.amount), func.sum(od.c.margin)  # the orders' line totals (migration 0018)
     with db.read() as s:
-        # one pass for month and part (day × part groups; months are cut in pandas, portable)
-        by_day_part = fetch_all(s, select(od.c.order_date, ln.c.part_code, rev, mar).select_from(src).where(*period)
-                                .group_by(od.c.order_date, ln.c.part_code), {})
-        by_class = fetch_all(s, select(cu.c.value_class, rev, mar).select_from(src.join(cu, cu.c.id == od.c.customer_id))
+        # months and classes from the orders alone; the parts need the lines, grouped by part only
+        by_day = fetch_all(s, select(od.c.order_date, o_rev, o_mar).where(*period).group_by(od.c.order_date), {})
+        by_part = fetch_all(s, select(ln.c.part_code, rev, mar).select_from(src).where(*period)
+                            .group_by(ln.c.part_code), {})
+        by_class = fetch_all(s, select(cu.c.value_class, o_rev, o_mar).select_from(od.join(cu, cu.c.id == od.c.customer_id))
                              .where(*period).group_by(cu.c.value_class), {})
     months = months_between(start, end)
-    day = pd.DataFrame([(str(d)[:7], p, float(r or 0.0), float(m or 0.0)) for d, p, r, m in by_day_part],
-                       columns=["month", "part", "revenue", "margin"])
-    by_part = list(day.groupby("part")[["revenue", "margin"]].sum().itertuples(name=None))
+    day = pd.DataFrame([(str(d)[:7], float(r or 0.0), float(m or 0.0)) for d, r, m in by_day],
+                       columns=["month", "revenue", "margin"])
     monthly = day.groupby("month")[["revenue", "margin"]].sum().reindex(months, fill_value=0.0).reset_index()
 
     def frame(rows, label):

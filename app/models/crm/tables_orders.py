@@ -8,8 +8,8 @@ keeps the part code/name text of the export. Amount and margin are in the order'
 the value analysis reads the amounts as they are (one currency per plant, domain brief §3.3).
 
 An order keeps the totals of its lines (``amount``, ``margin``; migration 0018): every ORM flush that
-adds, changes or removes lines recomputes them (``_order_totals`` below); raw inserts (demo, bench)
-write them themselves.
+adds, changes or removes lines recomputes them in SQL (``_order_totals`` below); raw inserts (demo,
+bench) write them themselves.
 """
 
 from __future__ import annotations
@@ -79,28 +79,36 @@ class CrmOrderLine(Base):
     order: Mapped[CrmOrder] = orm.relationship(back_populates="lines")
 
 
-@event.listens_for(orm.Session, "before_flush")
-def _order_totals(session: orm.Session, _context, _instances) -> None:
-    """Recompute the totals of every order whose lines were added, changed or removed."""
-    touched: set[CrmOrder] = set()
+@event.listens_for(orm.Session, "after_flush")
+def _order_totals(session: orm.Session, _context) -> None:
+    """Recompute, in SQL, the totals of every order whose lines were added, changed or removed in
+    this flush (however the lines were attached: through ``order.lines`` or by ``order_id``), and
+    expire the loaded orders' totals so they are read again. The lines themselves are on the trail;
+    the totals are derived from them."""
+    touched: set[int] = set()
+    gone: set[int] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, CrmOrder):
-            touched.add(obj)
-        elif isinstance(obj, CrmOrderLine):
-            order = obj.order if obj.order is not None else (
-                session.get(CrmOrder, obj.order_id) if obj.order_id is not None else None)
-            if order is not None:
-                touched.add(order)
-    for order in touched:
-        if order in session.deleted:
-            continue
-        lines = [ln for ln in order.lines if ln not in session.deleted]
-        amount = round(sum(float(ln.amount or 0) for ln in lines), 6)
-        margin = round(sum(float(ln.margin or 0) for ln in lines), 6)
-        if order.amount != amount:
-            order.amount = amount
-        if order.margin != margin:
-            order.margin = margin
+        if isinstance(obj, CrmOrderLine):
+            oid = obj.order_id if obj.order_id is not None else (obj.order.id if obj.order is not None else None)
+            if oid is not None:
+                touched.add(oid)
+        elif isinstance(obj, CrmOrder) and obj.id is not None:
+            (gone if obj in session.deleted else touched).add(obj.id)
+    touched -= gone
+    if not touched:
+        return
+    from sqlalchemy import bindparam, func, select, update
+
+    lines = CrmOrderLine.__table__
+    orders = CrmOrder.__table__
+    total = lambda col: (select(func.coalesce(func.sum(col), 0.0)).where(lines.c.order_id == orders.c.id)  # noqa: E731
+                         .scalar_subquery())
+    session.connection().execute(update(orders).where(orders.c.id.in_(bindparam("ids", expanding=True)))
+                                 .values(amount=total(lines.c.amount), margin=total(lines.c.margin)),
+                                 {"ids": sorted(touched)})
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, CrmOrder) and obj.id in touched:
+            session.expire(obj, ["amount", "margin"])
 
 
 class CrmValueDecision(Base):
