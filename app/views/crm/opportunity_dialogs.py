@@ -227,6 +227,10 @@ class CloseDialog(SalesFormDialog):
             return self.tr("First order line %1, %2").replace("%1", parts[2]).replace("%2", names.get(parts[3], parts[3]))
         if field in ("first_order.lines", "first_order"):
             return self.tr("First order lines")
+        if field == "first_order.order_no":
+            return self.tr("Order number:").rstrip(":：")
+        if field == "first_order.order_date":
+            return self.tr("Order date:").rstrip(":：")
         return super().field_label(field)
 
     def mark(self, problems: dict[str, str]) -> None:
