@@ -389,7 +389,8 @@ def indicator_statistics(df: pd.DataFrame, columns: Sequence[str], scale: tuple[
 def weighted_csi(df: pd.DataFrame, tree: Mapping | IndicatorNode, scale: tuple[float, float], *,
                  method: str = "direct", overall: str | None = None,
                  ahp_matrices: Mapping[str, Sequence[Sequence[float]]] | None = None,
-                 ahp: Callable | None = None, confidence: float = 0.95) -> CSIResult:
+                 ahp: Callable | None = None, confidence: float = 0.95,
+                 node_methods: Mapping[str, str] | None = None) -> CSIResult:
     """Weighted customer satisfaction index on 0–100 (comprehensive weighted scoring,
     domain brief §3.2): leaf index = (x̄ − min)/(max − min) × 100, node index = Σ wᵢ·indexᵢ over
     its children with local weights summing to 1; global weight = product of local weights on
@@ -399,9 +400,14 @@ def weighted_csi(df: pd.DataFrame, tree: Mapping | IndicatorNode, scale: tuple[f
     pairwise matrix per internal node name, children in tree order; ``ahp`` defaults to
     ``app.engines.mcda.ahp_weights``), 'correlation' / 'regression' (derived from the ``overall``
     satisfaction column, see :func:`derived_weights`). Blank cells are unanswered questions.
+
+    ``node_methods`` gives some internal nodes their own method (a tree whose dimensions are
+    weighed directly, by AHP and from the data side by side); the others use ``method``.
     """
-    if method not in WEIGHT_METHODS:
-        raise SurveyDataError(f"unknown weight method '{method}' (use {', '.join(WEIGHT_METHODS)})")
+    node_methods = dict(node_methods or {})
+    for m in {method, *node_methods.values()}:
+        if m not in WEIGHT_METHODS:
+            raise SurveyDataError(f"unknown weight method '{m}' (use {', '.join(WEIGHT_METHODS)})")
     scale = check_scale(scale)
     root = tree_from_spec(tree)
     all_names: list[str] = []
@@ -421,12 +427,13 @@ def weighted_csi(df: pd.DataFrame, tree: Mapping | IndicatorNode, scale: tuple[f
     x = numeric_block(df, cols, scale, min_rows=1, allow_constant=True, allow_missing=True)
     leaf_scores = pd.DataFrame(to_index(x, scale), columns=cols, index=df.index)
     overall_s = None
-    if method in ("correlation", "regression"):
+    derived = sorted({m for m in (method, *node_methods.values()) if m in ("correlation", "regression")})
+    if derived:
         if overall is None:
-            raise SurveyDataError(f"'{method}' weights need the overall-satisfaction column")
+            raise SurveyDataError(f"'{derived[0]}' weights need the overall-satisfaction column")
         overall_s = pd.Series(numeric_block(df, [overall], scale, min_rows=MIN_ROWS,
                                             allow_missing=True)[:, 0], index=df.index)
-    if method == "ahp" and ahp is None:
+    if ahp is None and "ahp" in (method, *node_methods.values()):
         ahp = _ahp_default
     consistency: dict[str, dict[str, float]] = {}
     records: list[dict] = []
@@ -442,14 +449,15 @@ def weighted_csi(df: pd.DataFrame, tree: Mapping | IndicatorNode, scale: tuple[f
             rec["column"] = col
             return rec["index"], leaf_scores[col]
         names = [c.name for c in node.children]
-        if method == "direct" or (method == "ahp" and node.name not in (ahp_matrices or {})):
+        how = node_methods.get(node.name, method)
+        if how == "direct" or (how == "ahp" and node.name not in (ahp_matrices or {})):
             given = [c.weight for c in node.children]
-            if method == "ahp" and len(names) > 1:
+            if how == "ahp" and len(names) > 1:
                 raise SurveyDataError(f"AHP weights: no pairwise matrix for '{node.name}'")
             w = np.array([1.0 if g is None else g for g in given]) if any(g is not None for g in given) \
                 else np.ones(len(names))
             w = _normalise_weights(names, w, f"weights under '{node.name}'")
-        elif method == "ahp":
+        elif how == "ahp":
             res = ahp(ahp_matrices[node.name])
             w = np.asarray(res.weights, float)
             if w.size != len(names):
@@ -468,7 +476,7 @@ def weighted_csi(df: pd.DataFrame, tree: Mapping | IndicatorNode, scale: tuple[f
             child_recs.append((start, len(records)))
         scores = pd.concat([r[1] for r in results], axis=1, keys=names)
         if w is None:
-            w = derived_weights(scores, overall_s, method).to_numpy()
+            w = derived_weights(scores, overall_s, how).to_numpy()
         for k, (a, b) in enumerate(child_recs):
             records[a]["local_weight"] = float(w[k])
         idx = float(np.dot(w, [r[0] for r in results]))

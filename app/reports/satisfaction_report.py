@@ -38,6 +38,8 @@ TEXT = {
         "figure_diagram": "方框内为 R²，方框下为潜变量指数（0–100）；箭头上为路径系数，线宽与系数大小成正比。",
         "figure_trend": "阴影为 95% 置信区间；★ 表示与上一批相比变化显著（区间不重叠）。",
         "none": "本批次无此项数据。",
+        "derived_text": "由数据求得的权重（{nodes}）：各下级指标按其与总体满意度（满意度潜变量各题的受访者均值）的 Pearson "
+                        "相关系数归一化加权（导出重要性，Grisaffe 1993）。",
     },
     "en": {
         "title": "Customer satisfaction report", "method": "Method", "sample": "Sample", "indices": "Satisfaction indices",
@@ -58,6 +60,9 @@ TEXT = {
         "figure_trend": "Shaded: 95 % confidence interval; ★ marks a significant change from the previous wave "
                         "(intervals do not overlap).",
         "none": "Not available for this wave.",
+        "derived_text": "Weights derived from the data ({nodes}): the indicators below weigh by their Pearson correlation "
+                        "with overall satisfaction (each respondent's mean over the satisfaction block's questions), "
+                        "normalised to sum 1 (derived importance, Grisaffe 1993).",
     },
 }
 SERIES = ("#1f6fb2", "#d9822b", "#2e8b57", "#b03a48", "#6a4c93", "#8c6d1f", "#008b8b", "#555555")
@@ -219,6 +224,8 @@ def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | o
                  model=str((d.model or {}).get("name", "")).upper() or "—",
                  boot=result.boot.resamples if result.boot is not None else t["no_boot"],
                  rule=w["significance_rule"])), st.body),
+             *([Paragraph(escape(t["derived_text"].format(nodes=", ".join(
+                 d.label(c, lang) for c in result.derived_nodes))), st.body)] if result.derived_nodes else []),
              Paragraph(escape(t["sample"]), st.heading),
              Paragraph(escape(t["sample_text"].format(survey=d.survey_code, wave=d.wave_code, start=d.period_start,
                                                       end=d.period_end, targets=d.targets, n=d.n, rate=rate,

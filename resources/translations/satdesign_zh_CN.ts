@@ -135,12 +135,24 @@
         <translation>属性</translation>
     </message>
     <message>
+        <source>Attribute (English)</source>
+        <translation>属性（英文）</translation>
+    </message>
+    <message>
         <source>If present</source>
         <translation>具备时</translation>
     </message>
     <message>
+        <source>If present (English)</source>
+        <translation>具备时（英文）</translation>
+    </message>
+    <message>
         <source>If absent</source>
         <translation>不具备时</translation>
+    </message>
+    <message>
+        <source>If absent (English)</source>
+        <translation>不具备时（英文）</translation>
     </message>
     <message>
         <source>Add Kano pair…</source>
@@ -149,6 +161,22 @@
     <message>
         <source>Delete Kano pair</source>
         <translation>删除 Kano 题对</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the Kano pair up (Ctrl+Up)</source>
+        <translation>上移该 Kano 问题对（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the Kano pair down (Ctrl+Down)</source>
+        <translation>下移该 Kano 问题对（Ctrl+↓）</translation>
     </message>
     <message>
         <source>Save NPS question</source>
@@ -283,12 +311,8 @@
         <translation>属性（中文）：</translation>
     </message>
     <message>
-        <source>If the product has “%1”, how do you feel?</source>
-        <translation>如果产品具备“%1”，您的感受如何？</translation>
-    </message>
-    <message>
-        <source>If the product does not have “%1”, how do you feel?</source>
-        <translation>如果产品不具备“%1”，您的感受如何？</translation>
+        <source>Attribute (English, may stay empty):</source>
+        <translation>属性（英文，可留空）：</translation>
     </message>
     <message>
         <source>Delete the Kano pair %1?</source>
@@ -307,6 +331,7 @@
     <name>NewSurveyDialog</name>
     <message>
         <source>New survey</source>
+        <extracomment>the two Kano questions of an attribute, as printed on the questionnaire (Kano 1984 wording)</extracomment>
         <translation>新建问卷</translation>
     </message>
     <message>

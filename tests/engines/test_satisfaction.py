@@ -93,6 +93,26 @@ def test_derived_weights_are_labelled_and_normalised():
         sat.weighted_csi(SURVEY, TREE, (1, 5), method="regression")
 
 
+def test_node_methods_mix_direct_and_derived_weights_by_hand():
+    """The top weighs its dimensions directly (0.6/0.4); "product" weighs p1 and p2 by their
+    Pearson r with overall satisfaction (derived importance, Grisaffe 1993)."""
+    res = sat.weighted_csi(SURVEY, TREE, (1, 5), overall="overall", node_methods={"product": "correlation"})
+    r1 = np.corrcoef(SURVEY.p1, SURVEY.overall)[0, 1]
+    r2 = np.corrcoef(SURVEY.p2, SURVEY.overall)[0, 1]
+    p1, p2, d1 = (25 / 6 - 1) / 4 * 100, (3 - 1) / 4 * 100, (2 - 1) / 4 * 100
+    product = (r1 * p1 + r2 * p2) / (r1 + r2)
+    assert res.nodes.loc["p1", "local_weight"] == pytest.approx(r1 / (r1 + r2))
+    assert res.nodes.loc["product", "local_weight"] == pytest.approx(0.6)      # given weight kept at the top
+    assert res.index == pytest.approx(0.6 * product + 0.4 * d1)
+    # every node on the global method gives the plain result; an unknown method is named
+    same = sat.weighted_csi(SURVEY, TREE, (1, 5), node_methods={"product": "direct", "total": "direct"})
+    assert same.index == pytest.approx(sat.weighted_csi(SURVEY, TREE, (1, 5)).index)
+    with pytest.raises(SurveyDataError, match="overall-satisfaction column"):
+        sat.weighted_csi(SURVEY, TREE, (1, 5), node_methods={"product": "regression"})
+    with pytest.raises(SurveyDataError, match="unknown weight method 'guess'"):
+        sat.weighted_csi(SURVEY, TREE, (1, 5), node_methods={"product": "guess"})
+
+
 def test_negative_derived_weight_is_refused():
     df = SURVEY.assign(bad=6 - SURVEY.overall)
     with pytest.raises(SurveyDataError, match="'bad' is negative"):

@@ -31,6 +31,7 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from app.engines import kano as kano_engine
+from app.engines import path_model
 from app.engines import pls as pls_engine
 from app.engines import satisfaction as sat
 from app.engines.customers import nps as nps_score
@@ -79,6 +80,8 @@ class WaveData:
     tree: sat.IndicatorNode | None   # goal → dimensions → indicators (column = code)
     ahp: dict[str, list[list[float]]] = field(default_factory=dict)
     weight_method: str = "direct"
+    node_methods: dict[str, str] = field(default_factory=dict)  # dimension/goal code → engine method
+    overall_items: tuple[str, ...] = ()  # the satisfaction block's questions: overall satisfaction
     model: dict | None = None        # {"blocks": {...}, "paths": [...], "labels": {...}, "name": ...}
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (zh, en)
     kano_labels: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -92,6 +95,10 @@ class WaveData:
         return (zh or en) if lang == "zh_CN" else (en or zh)
 
 
+def _satisfaction_block(blocks: Sequence[ModelBlock]) -> str | None:
+    return path_model.satisfaction_block((b.name, b.label_zh, b.label_en) for b in blocks)
+
+
 def _wave(session, wave: int | str) -> Wave:
     w = session.get(Wave, wave) if isinstance(wave, int) else \
         session.scalar(select(Wave).where(Wave.code == str(wave).strip()))
@@ -100,7 +107,13 @@ def _wave(session, wave: int | str) -> Wave:
     return w
 
 
-def _tree(nodes: list[SurveyNode]) -> tuple[sat.IndicatorNode | None, str]:
+#: a node's weight method as stored → the engine's: "derived" weighs the children by their Pearson r
+#: with overall satisfaction (derived importance, Grisaffe 1993)
+ENGINE_METHODS = {"direct": "direct", "ahp": "ahp", "derived": "correlation"}
+OVERALL = "__overall__"
+
+
+def _tree(nodes: list[SurveyNode]) -> tuple[sat.IndicatorNode | None, str, dict[str, str]]:
     children: dict[int | None, list[SurveyNode]] = {}
     for n in nodes:
         children.setdefault(n.parent_id, []).append(n)
@@ -108,7 +121,7 @@ def _tree(nodes: list[SurveyNode]) -> tuple[sat.IndicatorNode | None, str]:
         v.sort(key=lambda n: (n.position, n.id))
     roots = children.get(None, [])
     if not roots:
-        return None, "direct"
+        return None, "direct", {}
 
     def build(n: SurveyNode) -> sat.IndicatorNode:
         kids = children.get(n.id, [])
@@ -122,7 +135,8 @@ def _tree(nodes: list[SurveyNode]) -> tuple[sat.IndicatorNode | None, str]:
     else:
         tree = build(root)
     methods = {n.weight_method for n in nodes if children.get(n.id)}
-    return tree, ("ahp" if "ahp" in methods else "direct")
+    per_node = {n.code: ENGINE_METHODS.get(n.weight_method, "direct") for n in nodes if children.get(n.id)}
+    return tree, ("ahp" if "ahp" in methods else "direct"), per_node
 
 
 @requires("satisfaction.view")
@@ -171,7 +185,7 @@ def load_wave(db: Database, wave: int | str) -> WaveData:
     order = {p.code: k for k, p in enumerate(pairs)}
     both = both.sort_values(by=["attribute"], key=lambda c: c.map(order)) if len(both) else both
     nps = ans[ans["kind"] == "nps"].set_index("respondent")["value"]
-    tree, method = _tree(nodes)
+    tree, method, node_methods = _tree(nodes)
     ahp: dict[str, list[list[float]]] = {}
     if method == "ahp":
         by_id = {n.id: n for n in nodes}
@@ -203,7 +217,8 @@ def load_wave(db: Database, wave: int | str) -> WaveData:
         survey_code=survey.code, survey_name_zh=survey.name_zh, survey_name_en=survey.name_en, version=v.version,
         scale=(float(survey.scale_min), float(survey.scale_max)), targets=targets, ratings=ratings,
         importance=importance, kano=both, nps=nps, respondents=respondents, tree=tree, ahp=ahp,
-        weight_method=method, model=model,
+        weight_method=method, node_methods=node_methods, model=model,
+        overall_items=tuple((model or {}).get("blocks", {}).get(_satisfaction_block(blocks) or "", ())),
         labels={n.code: (n.text_zh, n.text_en) for n in nodes},
         kano_labels={p.code: (p.attribute_zh, p.attribute_en) for p in pairs})
 
@@ -234,6 +249,11 @@ class WaveAnalysis:
     nps: float | None = None
     nps_counts: dict[str, int] = field(default_factory=dict)     # detractors / passives / promoters
     problems: list[str] = field(default_factory=list)            # parts that could not be computed
+
+    @property
+    def derived_nodes(self) -> list[str]:
+        """The dimensions (or goal) whose children are weighed from the data."""
+        return [code for code, m in self.data.node_methods.items() if m in ("correlation", "regression")]
 
     @property
     def n(self) -> int:
@@ -336,8 +356,17 @@ def analyse_wave(db: Database, wave: int | str, *, resamples: int = 500, seed: i
     step(0.05, "csi")
     if data.tree is not None and ratings.notna().any().any():
         try:
-            out.csi = sat.weighted_csi(ratings, data.tree, data.scale, method=data.weight_method,
-                                       ahp_matrices=data.ahp or None, confidence=confidence)
+            frame, overall = ratings, None
+            if out.derived_nodes:  # overall satisfaction: each respondent's mean over the satisfaction questions
+                asked = [c for c in data.overall_items if c in ratings.columns]
+                if not asked:
+                    raise sat.SurveyDataError(
+                        f"weights derived from the data ({', '.join(out.derived_nodes)}) need overall satisfaction: "
+                        "assign questions to the satisfaction block of the CSI model")
+                frame, overall = ratings.assign(**{OVERALL: ratings[asked].mean(axis=1)}), OVERALL
+            out.csi = sat.weighted_csi(frame, data.tree, data.scale, method=data.weight_method,
+                                       ahp_matrices=data.ahp or None, confidence=confidence,
+                                       node_methods=data.node_methods, overall=overall)
             comps = _composites(out.csi, ratings, data.scale)
             for name in out.csi.nodes.index:
                 if name in comps and not isinstance(out.csi.nodes.loc[name].get("column"), str):

@@ -116,8 +116,9 @@ def extend_demo(conn: sqlite3.Connection, ctx) -> None:
                             " ?, ?, 'direct', 0, '')", (vid, goal, code, zh, en, k, dim_weights[code]))
         for j, (q, qzh, qen, latent) in enumerate(items):
             conn.execute("INSERT INTO sat_nodes (version_id, parent_id, kind, code, text_zh, text_en, position, weight,"
-                         " weight_method, importance_question, latent) VALUES (?, ?, 'indicator', ?, ?, ?, ?, NULL,"
-                         " 'direct', ?, ?)", (vid, did, q, qzh, qen, j, int(q in IMPORTANCE), latent))
+                         " weight_method, importance_question, latent) VALUES (?, ?, 'indicator', ?, ?, ?, ?, ?,"
+                         " 'direct', ?, ?)",  # equal direct weights, normalised as a release stores them
+                         (vid, did, q, qzh, qen, j, round(1 / len(items), 6), int(q in IMPORTANCE), latent))
             blocks[latent].append(q)
     for k, (name, zh, en) in enumerate(BLOCKS):
         conn.execute("INSERT INTO sat_model_blocks (version_id, name, label_zh, label_en, position) VALUES (?, ?, ?, ?, ?)",

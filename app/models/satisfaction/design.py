@@ -790,13 +790,20 @@ def _kano_values(s, version_id: int, values: dict, pair: KanoPair | None) -> dic
 
 
 @requires("satisfaction.design")
-def add_kano(db: Database, version_id: int, code: str, attribute_zh: str, **texts) -> KanoRow:
+def add_kano(db: Database, version_id: int, code: str, attribute_zh: str, *, at: int | None = None,
+             **texts) -> KanoRow:
+    """A Kano pair at the end of the version's pairs, or at place ``at`` (0 = first; what an undone
+    delete puts back)."""
     with db.begin() as s:
         _draft(s, version_id)
         values = _kano_values(s, version_id, dict(code=code, attribute_zh=attribute_zh, **texts), None)
-        pos = s.scalars(select(KanoPair.position).where(KanoPair.version_id == version_id)).all()
-        p = KanoPair(version_id=version_id, position=max(pos, default=-1) + 1, **values)
+        pairs = list(s.scalars(select(KanoPair).where(KanoPair.version_id == version_id)
+                               .order_by(KanoPair.position, KanoPair.id)))
+        p = KanoPair(version_id=version_id, position=len(pairs), **values)
         s.add(p)
+        if at is not None and 0 <= at < len(pairs):
+            for k, x in enumerate(pairs[:at] + [p] + pairs[at:]):
+                x.position = k
         s.flush()
         return _krow(p)
 

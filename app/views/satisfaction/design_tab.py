@@ -30,6 +30,11 @@ def _fmt(v: float | None) -> str:
     return f"1/{round(1 / v):d}"
 
 
+#: the two Kano questions of an attribute, as printed on the questionnaire (Kano 1984 wording)
+KANO_ZH = ("如果产品具备“{}”，您的感受是？", "如果产品不具备“{}”，您的感受是？")
+KANO_EN = ("If the product has “{}”, how do you feel?", "If the product does not have “{}”, how do you feel?")
+
+
 class _Call(QUndoCommand):
     """An edit already made (``redo`` the first time does nothing) with its inverse."""
 
@@ -179,15 +184,22 @@ class DesignTab(QWidget):
         av.addWidget(self.save_ahp_button)
 
         # ---- Kano pairs and NPS
-        self.kano = QTableWidget(0, 5)
+        self.kano = QTableWidget(0, len(self.KANO_FIELDS))
         self.kano.setObjectName("kanoPairs")
-        self.kano.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Attribute"), self.tr("English"),
-                                             self.tr("If present"), self.tr("If absent")])
+        self.kano.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Attribute"), self.tr("Attribute (English)"),
+                                             self.tr("If present"), self.tr("If present (English)"),
+                                             self.tr("If absent"), self.tr("If absent (English)")])
+        self.kano.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.kano.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.kano.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.kano.horizontalHeader().setStretchLastSection(True)
         self.kano.setWordWrap(False)
         self.add_kano_button = QPushButton(self.tr("Add Kano pair…"))
         self.delete_kano_button = QPushButton(self.tr("Delete Kano pair"))
+        self.kano_up_button = QPushButton(self.tr("Move up"))
+        self.kano_up_button.setToolTip(self.tr("Move the Kano pair up (Ctrl+Up)"))
+        self.kano_down_button = QPushButton(self.tr("Move down"))
+        self.kano_down_button.setToolTip(self.tr("Move the Kano pair down (Ctrl+Down)"))
         self.nps_zh, self.nps_en = QLineEdit(), QLineEdit()
         self.save_nps_button = QPushButton(self.tr("Save NPS question"))
         kano_box = QGroupBox(self.tr("Kano pairs and the NPS question"))
@@ -196,6 +208,8 @@ class DesignTab(QWidget):
         kb = QHBoxLayout()
         kb.addWidget(self.add_kano_button)
         kb.addWidget(self.delete_kano_button)
+        kb.addWidget(self.kano_up_button)
+        kb.addWidget(self.kano_down_button)
         kb.addStretch(1)
         kv.addLayout(kb)
         nf = QFormLayout()
@@ -240,11 +254,21 @@ class DesignTab(QWidget):
         self.add_kano_button.clicked.connect(lambda: self.add_kano())
         self.kano.itemChanged.connect(self._kano_edited)
         self.delete_kano_button.clicked.connect(self.delete_kano)
+        self.kano_up_button.clicked.connect(lambda: self.move_kano(-1))
+        self.kano_down_button.clicked.connect(lambda: self.move_kano(1))
         self.save_nps_button.clicked.connect(self.save_nps)
         for key, fn in ((QKeySequence(Qt.Key.Key_Insert), self.add_child), (QKeySequence.StandardKey.Delete, self.delete_node),
                         (QKeySequence("Ctrl+Up"), lambda: self.move(-1)), (QKeySequence("Ctrl+Down"), lambda: self.move(1)),
                         (QKeySequence.StandardKey.Undo, self.undo.undo), (QKeySequence.StandardKey.Redo, self.undo.redo)):
             sc = QShortcut(key, self.tree)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(fn)
+        for key, fn in ((QKeySequence("Ctrl+Up"), lambda: self.move_kano(-1)),
+                        (QKeySequence("Ctrl+Down"), lambda: self.move_kano(1)),
+                        (QKeySequence(Qt.Key.Key_Insert), lambda: self.add_kano()),
+                        (QKeySequence.StandardKey.Delete, self.delete_kano),
+                        (QKeySequence.StandardKey.Undo, self.undo.undo), (QKeySequence.StandardKey.Redo, self.undo.redo)):
+            sc = QShortcut(key, self.kano)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(fn)
         self.refresh()
@@ -634,7 +658,8 @@ class DesignTab(QWidget):
             self._say(self.tr("AHP judgements saved."))
 
     # ------------------------------------------------------------------ Kano and NPS
-    KANO_FIELDS = ("code", "attribute_zh", "attribute_en", "functional_zh", "dysfunctional_zh")
+    KANO_FIELDS = ("code", "attribute_zh", "attribute_en", "functional_zh", "functional_en", "dysfunctional_zh",
+                   "dysfunctional_en")
 
     def _fill_kano(self) -> None:
         self.kano_rows = design.kano_pairs(self.ctx.database, self.version.id) if self.version else []
@@ -653,6 +678,26 @@ class DesignTab(QWidget):
         self.kano.resizeColumnsToContents()
         for c in range(self.kano.columnCount()):
             self.kano.setColumnWidth(c, min(self.kano.columnWidth(c), 160))
+        for b in (self.kano_up_button, self.kano_down_button):
+            b.setEnabled(self.editable() and len(self.kano_rows) > 1)
+
+    def select_kano(self, pair_id: int) -> None:
+        r = next((i for i, p in enumerate(self.kano_rows) if p.id == pair_id), -1)
+        if r >= 0:
+            self.kano.setCurrentCell(r, max(self.kano.currentColumn(), 0))
+
+    def move_kano(self, step: int) -> None:
+        """The selected Kano pair one place up (-1) or down (+1) in the questionnaire (undo: back)."""
+        r = self.kano.currentRow()
+        if not self.editable() or not 0 <= r < len(self.kano_rows):
+            return
+        pair = self.kano_rows[r]
+        moved: list[bool] = []
+        if self._run(lambda: moved.append(design.move_kano(self.ctx.database, pair.id, step))) and moved[0]:
+            self.select_kano(pair.id)
+            self.undo.push(_Call(self, self.tr("move %1").replace("%1", pair.code),
+                                 lambda: design.move_kano(self.ctx.database, pair.id, -step),
+                                 lambda: design.move_kano(self.ctx.database, pair.id, step)))
 
     def _kano_edited(self, item: QTableWidgetItem) -> None:
         """A Kano cell typed in place: one edit of the pair (undo: the old text)."""
@@ -671,7 +716,9 @@ class DesignTab(QWidget):
         else:
             self._fill_kano()
 
-    def add_kano(self, code: str | None = None, attribute: str | None = None) -> None:
+    def add_kano(self, code: str | None = None, attribute: str | None = None, attribute_en: str | None = None) -> None:
+        """A new Kano pair: code and attribute asked (Chinese required, English optional); both
+        questions are written from the attribute in each language and can be edited in their cells."""
         if not self.editable():
             return
         if code is None:
@@ -681,11 +728,28 @@ class DesignTab(QWidget):
             attribute, ok = QInputDialog.getText(self, self.tr("Add Kano pair"), self.tr("Attribute (Chinese):"))
             if not ok:
                 return
+            attribute_en, ok = QInputDialog.getText(self, self.tr("Add Kano pair"),
+                                                    self.tr("Attribute (English, may stay empty):"))
+            if not ok:
+                return
         vid = self.version.id
-        functional = self.tr("If the product has “%1”, how do you feel?").replace("%1", attribute or "")
-        dysfunctional = self.tr("If the product does not have “%1”, how do you feel?").replace("%1", attribute or "")
-        self._run(lambda: design.add_kano(self.ctx.database, vid, code, attribute or "", functional_zh=functional,
-                                          dysfunctional_zh=dysfunctional))
+        attribute, attribute_en = (attribute or "").strip(), (attribute_en or "").strip()
+        texts = dict(attribute_en=attribute_en, functional_zh=KANO_ZH[0].format(attribute),
+                     dysfunctional_zh=KANO_ZH[1].format(attribute))
+        if attribute_en:
+            texts.update(functional_en=KANO_EN[0].format(attribute_en), dysfunctional_en=KANO_EN[1].format(attribute_en))
+        if self._run(lambda: design.add_kano(self.ctx.database, vid, code, attribute, **texts)):
+            added = next((p for p in self.kano_rows if p.code == code.strip()), None)
+            if added is not None:
+                self.select_kano(added.id)
+                self.undo.push(_Call(self, self.tr("add %1").replace("%1", added.code),
+                                     lambda: self._delete_kano_code(vid, added.code),
+                                     lambda: design.add_kano(self.ctx.database, vid, added.code, attribute, **texts)))
+
+    def _delete_kano_code(self, version_id: int, code: str) -> None:
+        pair = next((p for p in design.kano_pairs(self.ctx.database, version_id) if p.code == code), None)
+        if pair is not None:
+            design.delete_kano(self.ctx.database, pair.id)
 
     def delete_kano(self) -> None:
         r = self.kano.currentRow()
@@ -695,7 +759,13 @@ class DesignTab(QWidget):
         if QMessageBox.question(self, self.tr("Delete Kano pair"),
                                 self.tr("Delete the Kano pair %1?").replace("%1", pair.code)) != QMessageBox.StandardButton.Yes:
             return
-        self._run(lambda: design.delete_kano(self.ctx.database, pair.id))
+        vid, texts = self.version.id, {f: getattr(pair, f) for f in self.KANO_FIELDS[2:]}
+        if self._run(lambda: design.delete_kano(self.ctx.database, pair.id)):
+            self._say(self.tr("Deleted %1 (Ctrl+Z brings it back).").replace("%1", pair.code))
+            self.undo.push(_Call(self, self.tr("delete %1").replace("%1", pair.code),
+                                 lambda: design.add_kano(self.ctx.database, vid, pair.code, pair.attribute_zh, at=r,
+                                                         **texts),
+                                 lambda: self._delete_kano_code(vid, pair.code)))
 
     def save_nps(self) -> None:
         if self.editable() and self._run(lambda: design.set_nps(self.ctx.database, self.version.id, self.nps_zh.text(),

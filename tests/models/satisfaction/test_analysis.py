@@ -118,3 +118,49 @@ def test_customer_history_gives_its_score_beside_the_wave(db, mobi):
     all_scores = ((mobi - 1) / 9 * 100).stack().mean()
     assert h.loc[0, "wave_score"] == pytest.approx(all_scores)
     assert analysis.customer_history(db, 999_999).empty
+
+
+def test_a_dimension_weighed_from_the_data_uses_each_questions_correlation_with_overall_satisfaction(db, mobi,
+                                                                                                    tmp_path):
+    """weight_method "derived": the dimension's questions weigh by their Pearson r with overall
+    satisfaction (each respondent's mean over the satisfaction block's questions); the other
+    dimensions keep their direct (equal) weights."""
+    from sqlalchemy import select
+
+    from app.models.satisfaction.tables import ModelBlock, SurveyNode
+
+    _sid, vid, _wid, _c = store_wave(db, mobi)
+    with db.begin() as s:
+        s.scalar(select(SurveyNode).where(SurveyNode.version_id == vid, SurveyNode.code == "D_Quality")) \
+            .weight_method = "derived"
+    result = analysis.analyse_wave(db, "W1", resamples=0)
+    assert result.derived_nodes == ["D_Quality"] and not result.problems
+    overall = mobi[[c for c in mobi.columns if c.startswith("CUSA")]].mean(axis=1)
+    perq = [c for c in mobi.columns if c.startswith("PERQ")]
+    r = np.array([np.corrcoef(mobi[c], overall)[0, 1] for c in perq])
+    nodes = result.csi.nodes
+    for c, w in zip(perq, r / r.sum()):
+        assert nodes.loc[c, "local_weight"] == pytest.approx(w, abs=1e-12), c
+    index = [(mobi[c].mean() - 1) / 9 * 100 for c in perq]
+    assert nodes.loc["D_Quality", "index"] == pytest.approx(float(np.dot(r / r.sum(), index)), abs=1e-9)
+    assert nodes.loc["CUSA1", "local_weight"] == pytest.approx(1 / 3)          # direct, equal shares
+    assert nodes.loc["D_Quality", "local_weight"] == pytest.approx(1 / 7)
+    # the report states the derived weights in its method section
+    import shutil
+    import subprocess
+
+    from app.reports.satisfaction_report import write_report
+
+    if shutil.which("pdftotext"):
+        for lang, words in (("en", "Weights derived from the data (Quality)"), ("zh_CN", "由数据求得的权重")):
+            pdf = tmp_path / f"derived-{lang}.pdf"
+            write_report(result, None, pdf, lang=lang)
+            text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+            assert words in text and "Grisaffe" in text, lang
+
+    # without a satisfaction block there is nothing to correlate with: the CSI says why, the rest runs
+    with db.begin() as s:
+        s.scalar(select(ModelBlock).where(ModelBlock.version_id == vid, ModelBlock.name == "Satisfaction")) \
+            .name = "Contentment"
+    result = analysis.analyse_wave(db, "W1", resamples=0)
+    assert result.csi is None and any("satisfaction block" in p for p in result.problems)

@@ -169,6 +169,9 @@ def test_new_version_copies_everything(demo_db):
     with db.read() as s:
         assert s.scalar(select(SurveyNode.text_zh).where(SurveyNode.version_id == src_id,
                                                          SurveyNode.code == "PQ1")) != "改过的问题"
+    # the demo's questions carry their (equal) direct weights: the copy releases as it is
+    with db.read() as s:
+        assert design.release_problems(s, s.get(SurveyVersion, v.id))[0] == []
 
 
 def test_kano_and_nps(db):

@@ -163,3 +163,60 @@ def test_chinese_screen(db, tmp_path, qapp, qtbot):
     tab = DesignTab(zh)
     qtbot.addWidget(tab)
     assert tab.survey.currentText().endswith("顾客满意度")
+
+
+def test_kano_pairs_in_both_languages_reordered_and_deleted_with_undo(tab, ctx, qtbot, monkeypatch):
+    """Every text of a Kano pair is a cell (Chinese and English questions), Ctrl+↑/↓ reorders the
+    pairs, Delete removes one after asking and Ctrl+Z puts it back in its place."""
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    ok = tab.create_survey({"code": "KANO1", "name_zh": "卡诺研究", "name_en": "Kano study", "purpose": "kano",
+                            "scale_min": 1, "scale_max": 5})
+    assert ok, tab.message.text()
+    tab.add_kano("K1", "快速响应", "Fast response")
+    tab.add_kano("K2", "在线追踪")
+    tab.add_kano("K3", "免费样品", "Free samples")
+    headers = [tab.kano.horizontalHeaderItem(c).text() for c in range(tab.kano.columnCount())]
+    assert headers == ["Code", "Attribute", "Attribute (English)", "If present", "If present (English)", "If absent",
+                       "If absent (English)"]
+    k1 = tab.kano_rows[0]
+    assert (k1.functional_zh, k1.functional_en) == ("如果产品具备“快速响应”，您的感受是？",
+                                                    "If the product has “Fast response”, how do you feel?")
+    assert k1.dysfunctional_en == "If the product does not have “Fast response”, how do you feel?"
+    assert tab.kano_rows[1].functional_en == ""              # no English attribute yet: left to be typed
+
+    tab.kano.item(1, 4).setText("If you can track the order online, how do you feel?")
+    tab.kano.item(1, 6).setText("If you cannot track the order online, how do you feel?")
+    k2 = next(p for p in design.kano_pairs(ctx.database, tab.version.id) if p.code == "K2")
+    assert k2.functional_en.startswith("If you can track") and k2.dysfunctional_en.startswith("If you cannot")
+
+    # keyboard: K3 up twice, then back down by undo
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.kano.setFocus()
+    tab.kano.setCurrentCell(2, 0)
+    qtbot.keyClick(tab.kano, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tab.kano, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [p.code for p in tab.kano_rows] == ["K3", "K1", "K2"]
+    assert tab.kano.currentRow() == 0
+    tab.undo.undo()
+    assert [p.code for p in tab.kano_rows] == ["K1", "K3", "K2"]
+    tab.undo.redo()
+    assert [p.code for p in tab.kano_rows] == ["K3", "K1", "K2"]
+    tab.kano.setCurrentCell(0, 0)
+    tab.move_kano(-1)
+    assert [p.code for p in tab.kano_rows] == ["K3", "K1", "K2"]
+
+    # delete the middle pair with the Delete key, undo puts it back in its place with every text
+    tab.kano.setCurrentCell(1, 0)
+    qtbot.keyClick(tab.kano, Qt.Key.Key_Delete)
+    assert [p.code for p in tab.kano_rows] == ["K3", "K2"]
+    assert "K1" in tab.message.text()
+    tab.undo.undo()
+    assert [p.code for p in tab.kano_rows] == ["K3", "K1", "K2"]
+    back = tab.kano_rows[1]
+    assert (back.attribute_en, back.functional_en) == (k1.attribute_en, k1.functional_en)
+    tab.undo.redo()
+    assert [p.code for p in tab.kano_rows] == ["K3", "K2"]
