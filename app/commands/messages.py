@@ -917,12 +917,12 @@ ZH.update({
 
 # --- satisfaction: complaint ratings as the transaction survey ----------------------------------------
 EN.update({
-    "survey.synced": "{survey}: {total} rated complaint(s) read, {stored} answer(s) stored, {updated} updated, "
-                     "{superseded} superseded by a later rating of the same contact in the quarter, {waves} new wave(s)",
+    "survey.synced": "{survey}: {total} rated complaint(s) read, {stored} answer(s) stored, {updated} updated "
+                     "({moved} moved to the quarter of a later close), {waves} new wave(s)",
 })
 ZH.update({
-    "survey.synced": "{survey}：读取已评价投诉 {total} 条，存入答卷 {stored} 份、更新 {updated} 份，"
-                     "{superseded} 条被同一联系人本季度更晚的评价取代，新建批次 {waves} 个",
+    "survey.synced": "{survey}：读取已评价投诉 {total} 条，存入答卷 {stored} 份、更新 {updated} 份"
+                     "（其中 {moved} 份随重新关闭移至新的季度），新建批次 {waves} 个",
 })
 
 

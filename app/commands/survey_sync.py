@@ -32,5 +32,5 @@ def run_sync(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(t("survey.synced", survey=SURVEY_CODE, total=r.total, stored=r.stored, updated=r.updated,
-            superseded=r.superseded, waves=r.waves))
+            moved=r.moved, waves=r.waves))
     return 0

@@ -7,11 +7,12 @@ contact answer the one question ``HANDLING`` with the complaint's rating, source
   created on the first sync.
 - One wave per calendar quarter of the close date (``TX-COMPLAINT-2026Q4``), closed once the
   quarter is over, open while it runs.
-- A contact answers a wave once (the respondents' rule): when the same customer and contact rated
-  several complaints in a quarter, the latest one is the answer; the others keep their rating on
-  the complaint and are counted as ``superseded``.
+- Each rated complaint is one respondent (a transaction survey rates the transaction): a contact
+  who rated two complaints in a quarter answers that wave twice (migration 0019 lets the
+  database hold it; a complaint answers once in all).
 - Idempotent: a sync stores what is missing and updates an answer whose complaint was reopened
-  and rated again; nothing else changes. One transaction, one trail entry (bulk) per sync.
+  and rated again — moved to the quarter of its new close when that changed (``moved``); nothing
+  else changes. One transaction, one trail entry (bulk) per sync.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from app.models.admin import trail
 from app.models.admin.permissions import requires
 from app.models.core.database import Database
 from app.models.satisfaction.tables import Answer, Respondent, Survey, SurveyNode, SurveyVersion, Wave
-from app.models.satisfaction.transactions import RATING_SCALE, HandlingRating, closed_ratings
+from app.models.satisfaction.transactions import RATING_SCALE, closed_ratings
 
 SURVEY_CODE = "TX-COMPLAINT"
 QUESTION = "HANDLING"
@@ -37,7 +38,7 @@ class SyncResult:
     waves: int          # waves created
     stored: int         # respondents added
     updated: int        # answers changed (a complaint re-rated)
-    superseded: int     # ratings of a contact that rated a later complaint in the same quarter
+    moved: int          # of those, answers moved to another quarter's wave (closed again later)
     total: int          # rated complaints read
 
 
@@ -91,20 +92,15 @@ def sync_complaint_ratings(db: Database, *, today: date | None = None, now: date
     now = now or utcnow()
     with db.begin() as s:
         ratings = closed_ratings(s)
-        latest: dict[tuple[int, int, int | None], HandlingRating] = {}
-        for r in ratings:  # by close time: the last one per quarter and contact wins
-            latest[(*quarter(r.closed_at), r.customer_id, r.contact_id)] = r
-        superseded = len(ratings) - len(latest)
         version_id = _survey_version(s, now)
         waves = {w.code: w for w in s.scalars(select(Wave).where(Wave.version_id == version_id))}
-        created = stored = updated = 0
-        existing = {(w, cu, ct): rid for rid, w, cu, ct in s.execute(
-            select(Respondent.id, Respondent.wave_id, Respondent.customer_id, Respondent.contact_id)
-            .where(Respondent.wave_id.in_([w.id for w in waves.values()] or [-1])))}
+        created = stored = updated = moved = 0
+        existing = {r.complaint_id: r for r in s.scalars(select(Respondent).where(Respondent.complaint_id.is_not(None)))}
         answers = {a.respondent_id: a for a in s.scalars(select(Answer).where(
-            Answer.respondent_id.in_(list(existing.values()) or [-1]), Answer.question == QUESTION))}
+            Answer.respondent_id.in_([r.id for r in existing.values()] or [-1]), Answer.question == QUESTION))}
         with trail.bulk(s, "import", "sat_respondents", source="complaints", survey=SURVEY_CODE) as b:
-            for (year, q, cid, kid), r in sorted(latest.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[1].closed_at)):
+            for r in ratings:  # by close time
+                year, q = quarter(r.closed_at)
                 code = f"{SURVEY_CODE}-{year}Q{q}"
                 start, end = _bounds(year, q)
                 w = waves.get(code)
@@ -117,26 +113,28 @@ def sync_complaint_ratings(db: Database, *, today: date | None = None, now: date
                     created += 1
                 elif w.state == "open" and end < today:
                     w.state = "closed"
-                rid = existing.get((w.id, cid, kid))
-                if rid is None:
-                    resp = Respondent(wave_id=w.id, customer_id=cid, contact_id=kid, source="complaint",
-                                      complaint_id=r.complaint_id, answered_on=r.closed_at.date(), created_at=now)
+                resp = existing.get(r.complaint_id)
+                if resp is None:
+                    resp = Respondent(wave_id=w.id, customer_id=r.customer_id, contact_id=r.contact_id,
+                                      source="complaint", complaint_id=r.complaint_id, answered_on=r.closed_at.date(),
+                                      created_at=now)
                     s.add(resp)
                     s.flush()
                     s.add(Answer(respondent_id=resp.id, question=QUESTION, kind="rating", value=float(r.rating)))
-                    existing[(w.id, cid, kid)] = resp.id
+                    existing[r.complaint_id] = resp
                     stored += 1
+                    continue
+                ans = answers.get(resp.id)
+                now_is = (w.id, r.customer_id, r.contact_id, r.closed_at.date(), float(r.rating))
+                was = (resp.wave_id, resp.customer_id, resp.contact_id, resp.answered_on, ans.value if ans else None)
+                if now_is == was:
+                    continue
+                moved += resp.wave_id != w.id
+                resp.wave_id, resp.customer_id, resp.contact_id, resp.answered_on = now_is[:4]
+                if ans is None:
+                    s.add(Answer(respondent_id=resp.id, question=QUESTION, kind="rating", value=float(r.rating)))
                 else:
-                    resp = s.get(Respondent, rid)
-                    ans = answers.get(rid)
-                    if resp.source != "complaint":
-                        continue  # answered some other way: leave it
-                    if resp.complaint_id != r.complaint_id or ans is None or ans.value != float(r.rating):
-                        resp.complaint_id, resp.answered_on = r.complaint_id, r.closed_at.date()
-                        if ans is None:
-                            s.add(Answer(respondent_id=rid, question=QUESTION, kind="rating", value=float(r.rating)))
-                        else:
-                            ans.value = float(r.rating)
-                        updated += 1
+                    ans.value = float(r.rating)
+                updated += 1
             b.add_content(f"{stored}/{updated}/{len(ratings)}".encode())
-    return SyncResult(created, stored, updated, superseded, len(ratings))
+    return SyncResult(created, stored, updated, moved, len(ratings))

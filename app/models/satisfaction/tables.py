@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint,
+    Boolean, CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -198,11 +198,14 @@ class WaveTarget(Base):
 
 class Respondent(Base):
     """One answered questionnaire: a customer (and contact) in a wave. The service refuses the
-    same customer and contact twice in a wave (also when the contact is empty)."""
+    same customer and contact twice in a wave (also when the contact is empty); the database
+    too, except for the transaction survey after complaints, where each rated complaint is one
+    respondent (a contact may rate two complaints in a quarter) and a complaint answers once."""
 
     __tablename__ = "sat_respondents"
     __table_args__ = (
-        UniqueConstraint("wave_id", "customer_id", "contact_id"),
+        Index("uq_sat_respondents_person", "wave_id", "customer_id", "contact_id", unique=True,
+              sqlite_where=text("complaint_id IS NULL"), postgresql_where=text("complaint_id IS NULL")),
         CheckConstraint(f"source IN ({_in(SOURCES)})", name="source"),
     )
 
@@ -214,7 +217,7 @@ class Respondent(Base):
     source: Mapped[str] = mapped_column(String(10), default="entry")
     #: a transaction survey after a closed complaint (complaints domain); no foreign key, so the
     #: satisfaction tables do not depend on the complaint migration
-    complaint_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    complaint_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True, unique=True)
     answered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
