@@ -135,6 +135,10 @@
         <translation>属性</translation>
     </message>
     <message>
+        <source>F2 or a double click edits the code, the texts or the weight in place.</source>
+        <translation>按 F2 或双击可直接在单元格中修改代码、题目文字或权重。</translation>
+    </message>
+    <message>
         <source>Attribute (English)</source>
         <translation>属性（英文）</translation>
     </message>

@@ -8,7 +8,7 @@ version or a user without ``satisfaction.design`` sees everything read-only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
@@ -33,6 +33,13 @@ def _fmt(v: float | None) -> str:
 #: the two Kano questions of an attribute, as printed on the questionnaire (Kano 1984 wording)
 KANO_ZH = ("如果产品具备“{}”，您的感受是？", "如果产品不具备“{}”，您的感受是？")
 KANO_EN = ("If the product has “{}”, how do you feel?", "If the product does not have “{}”, how do you feel?")
+
+
+def _same_number(text: str, value: float) -> bool:
+    try:
+        return abs(float(text.strip()) - value) < 5e-4
+    except ValueError:
+        return False
 
 
 class _Call(QUndoCommand):
@@ -128,6 +135,10 @@ class DesignTab(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # code, texts and weight also typed in their cells (F2 or a double click), like the form below
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setToolTip(self.tr("F2 or a double click edits the code, the texts or the weight in place."))
         self.add_button = QPushButton(self.tr("Add child (Ins)"))
         self.delete_button = QPushButton(self.tr("Delete (Del)"))
         self.up_button = QPushButton(self.tr("Up"))
@@ -242,6 +253,7 @@ class DesignTab(QWidget):
         self.release_button.clicked.connect(self.release)
         self.retire_button.clicked.connect(self.retire)
         self.tree.currentItemChanged.connect(self._select)
+        self.tree.itemChanged.connect(self._tree_edited)
         self.add_button.clicked.connect(self.add_child)
         self.delete_button.clicked.connect(self.delete_node)
         self.up_button.clicked.connect(lambda: self.move(-1))
@@ -444,6 +456,8 @@ class DesignTab(QWidget):
                                       methods.get(r.weight_method, r.weight_method) if r.kind != "indicator" else "",
                                       self.tr("yes") if r.importance_question else ""])
                 it.setData(0, Qt.ItemDataRole.UserRole, r.id)
+                if self.editable():
+                    it.setFlags(it.flags() | Qt.ItemFlag.ItemIsEditable)
                 (parent.addChild(it) if parent is not None else self.tree.addTopLevelItem(it))
                 items[r.id] = it
             if len(rest) == len(pending):
@@ -459,6 +473,31 @@ class DesignTab(QWidget):
         if target is not None:
             self.tree.setCurrentItem(target)
         self._select()
+
+    TREE_FIELDS = ("code", "text_zh", "text_en", "weight")
+
+    def _tree_edited(self, item: QTreeWidgetItem, column: int) -> None:
+        """A cell of the tree typed in place: one edit of the node (undo: the old value). The call
+        waits for the editor to close, because a reload replaces the items."""
+        n = self.nodes.get(item.data(0, Qt.ItemDataRole.UserRole))
+        if n is None or not self.editable() or column >= len(self.TREE_FIELDS):
+            return
+        key, text = self.TREE_FIELDS[column], item.text(column)
+        old = getattr(n, key)
+        new = (text.strip() or None) if key == "weight" else text
+        shown = "" if old is None else (f"{old:.3f}" if key == "weight" else old)
+        if text == shown or (key == "weight" and old is not None and _same_number(text, old)):
+            return
+        QTimer.singleShot(0, lambda: self._edit_cell(n, key, old, new))
+
+    def _edit_cell(self, n: design.NodeRow, key: str, old, new) -> None:
+        if self._run(lambda: design.edit_node(self.ctx.database, n.id, **{key: new})):
+            self.select_node(n.id)
+            self.undo.push(_Call(self, self.tr("edit %1").replace("%1", n.code),
+                                 lambda: design.edit_node(self.ctx.database, n.id, **{key: old}),
+                                 lambda: design.edit_node(self.ctx.database, n.id, **{key: new})))
+        else:
+            self._fill_tree(n.id)  # the stored value back in the cell; the message says why
 
     def selected_node(self) -> design.NodeRow | None:
         it = self.tree.currentItem()

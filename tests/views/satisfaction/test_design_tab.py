@@ -220,3 +220,35 @@ def test_kano_pairs_in_both_languages_reordered_and_deleted_with_undo(tab, ctx, 
     assert (back.attribute_en, back.functional_en) == (k1.attribute_en, k1.functional_en)
     tab.undo.redo()
     assert [p.code for p in tab.kano_rows] == ["K3", "K2"]
+
+
+def test_tree_cells_are_edited_in_place_with_undo_and_refusals_put_the_stored_value_back(tab, ctx, qtbot):
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    assert tab.create_survey({"code": "INPLACE", "name_zh": "就地编辑", "name_en": "In place", "purpose": "periodic",
+                              "scale_min": 1, "scale_max": 5})
+    tab.select_node(_node(tab, "TOTAL").id)
+    tab.add_child()
+    dim = tab.selected_node()
+
+    def item_of(node_id):
+        it = QTreeWidgetItemIterator(tab.tree)
+        while it.value():
+            if it.value().data(0, 0x0100) == node_id:
+                return it.value()
+            it += 1
+
+    item = item_of(dim.id)
+    item.setText(1, "交付")                                   # Chinese text typed in its cell
+    qtbot.waitUntil(lambda: tab.nodes[dim.id].text_zh == "交付")
+    item_of(dim.id).setText(3, "0.4")                        # the weight
+    qtbot.waitUntil(lambda: tab.nodes[dim.id].weight == 0.4)
+    tab.undo.undo()
+    assert tab.nodes[dim.id].weight is None and tab.nodes[dim.id].text_zh == "交付"
+    tab.undo.redo()
+    assert tab.nodes[dim.id].weight == 0.4
+    item_of(dim.id).setText(3, "heavy")                      # refused: the message names the weight
+    qtbot.waitUntil(lambda: "weight" in tab.message.text())
+    assert item_of(dim.id).text(3) == "0.400" and tab.nodes[dim.id].weight == 0.4
+    item_of(dim.id).setText(0, "bad code")                   # a code with a space is refused too
+    qtbot.waitUntil(lambda: item_of(dim.id).text(0) == dim.code)
