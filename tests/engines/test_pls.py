@@ -475,3 +475,17 @@ def test_a_declared_scale_that_looks_too_wide_is_warned_about(mobi):
 def test_bad_declared_scale_is_a_model_error(scale):
     with pytest.raises(pls.ModelError, match="'scale'"):
         pls.model_from_dict({"blocks": {"A": ["a"], "B": ["b"]}, "paths": [["A", "B"]], "scale": scale})
+
+
+@given(st.integers(5, 60), st.integers(2, 12), st.integers(0, 2 ** 31 - 1))
+@settings(max_examples=40, deadline=None)
+def test_the_fast_correlation_matrix_is_numpys(n, p, seed):
+    """``_corr`` (one product of the centred data) gives np.corrcoef's matrix, the diagonal exactly 1."""
+    from app.engines.pls import _corr
+
+    x = np.random.default_rng(seed).integers(1, 8, size=(n, p)).astype(float)
+    x[:, 0] += np.arange(n)              # never constant
+    keep = np.ptp(x, axis=0) > 0
+    x = x[:, keep]
+    ours, numpy_ = _corr(x), np.corrcoef(x, rowvar=False)
+    assert np.allclose(ours, numpy_, atol=1e-12) and np.all(np.diag(ours) == 1.0)
