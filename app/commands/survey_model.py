@@ -9,6 +9,7 @@ in one line, naming the option it is about, and exits 1. ``--version`` defaults 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import re
 import sys
@@ -21,6 +22,15 @@ from app.commands.messages import error_text, language, t
 #: an unassigned indicator (or a missing label), in listings
 NONE = "—"
 _FIELD_PREFIX = re.compile(r"^[a-z][a-z_]*\s*[:：]\s*")
+#: a typed value echoed in a refusal is cut to this many characters (the line stays readable)
+ECHO_LIMIT = 60
+
+
+def short(value: object) -> object:
+    """``value`` as a refusal echoes it: a text longer than ECHO_LIMIT ends in "…"."""
+    if isinstance(value, str) and len(value) > ECHO_LIMIT:
+        return value[:ECHO_LIMIT - 1] + "…"
+    return value
 
 
 # ------------------------------------------------------------------------------------- parser
@@ -104,7 +114,7 @@ def resolve_version(db, survey: str, version: int | None, *, released: bool = Fa
     every = model.list_versions(db)
     mine = [v for v in every if v.survey_code == code] or [v for v in every if v.survey_code.casefold() == code.casefold()]
     if not mine:
-        raise Refusal(t("survey.survey_unknown", survey=code))
+        raise Refusal(t("survey.survey_unknown", survey=short(code)))
     if version is not None:
         for v in mine:
             if v.version == version:
@@ -142,7 +152,12 @@ def refusal_text(exc: BaseException, options: Mapping[str, str]) -> str:
 
 
 def _named(exc: BaseException, options: Mapping[str, str], lang: str) -> str:
-    text = exc.text(lang) if callable(getattr(exc, "text", None)) and getattr(exc, "key", None) else error_text(exc)
+    if callable(getattr(exc, "text", None)) and isinstance(getattr(exc, "params", None), dict):
+        echoed = copy.copy(exc)  # the typed values it names, shortened
+        echoed.params = {k: short(v) for k, v in exc.params.items()}
+        text = echoed.text(lang)
+    else:
+        text = error_text(exc)
     field = getattr(exc, "field", "") or ""
     if field and field in options:
         text = _FIELD_PREFIX.sub("", text)  # the service's own field name ("name: …", "period_end：…")
@@ -372,7 +387,7 @@ def run_assign(args: argparse.Namespace) -> int:
             next((i for i in items if i.code.casefold() == code.casefold()), None)
         if item is None:
             raise Refusal(t("survey.option", option="--item", message=t("survey.model.no_item", version=label(v),
-                                                                        item=code)))
+                                                                        item=short(code))))
         block = "" if args.block.strip() == "-" else args.block.strip()
         model.assign(db, item.node_id, block)
         if block:

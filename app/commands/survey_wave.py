@@ -13,7 +13,7 @@ from datetime import date
 
 from app.commands.common import bounded_int
 from app.commands.messages import t
-from app.commands.survey_model import NONE, Refusal, label, resolve_version, run_service, state_name, table
+from app.commands.survey_model import NONE, Refusal, label, resolve_version, run_service, short, state_name, table
 
 #: the service's field → this command's option ("" = the text names no option)
 OPTIONS = {"version": "--version", "code": "--code", "name": "--name", "period_start": "--from",
@@ -80,7 +80,7 @@ def parse_day(text: str, option: str) -> date:
     try:
         return date.fromisoformat((text or "").strip())
     except ValueError:
-        raise Refusal(t("survey.wave.bad_date", option=option, value=text)) from None
+        raise Refusal(t("survey.wave.bad_date", option=option, value=short(text))) from None
 
 
 def target_filter(db, args: argparse.Namespace):
@@ -94,7 +94,7 @@ def target_filter(db, args: argparse.Namespace):
     for option, values, choices in (("--industry", industries, known.industries), ("--region", regions, known.regions)):
         for value in values:
             if value not in choices:
-                raise Refusal(t("survey.wave.unknown_value", option=option, value=value,
+                raise Refusal(t("survey.wave.unknown_value", option=option, value=short(value),
                                 known=", ".join(choices) or NONE))
     kwargs = {}
     if args.lifecycle:

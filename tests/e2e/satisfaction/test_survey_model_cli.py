@@ -200,3 +200,23 @@ def test_show_in_chinese(cli):
     assert code == 0 and err == []
     assert out.startswith("CUST v1（草稿，模型 自定义）；满意度潜变量：Satisfaction")
     assert "  Satisfaction  满意度  —  0 个指标" in out and "  Q1  —  题目Q1" in out and "错误：潜变量 Satisfaction 没有测量指标" in out
+
+
+def test_a_user_without_the_design_permission_is_refused_in_one_line(cli, monkeypatch):
+    from app.models.admin import users
+
+    run = cli
+    db = open_db(run.db)
+    try:
+        users.create_user(db, "zhao", "赵磊", "Viewer2026", ["viewer"])
+    finally:
+        db.dispose()
+    monkeypatch.setenv("QUALITYBRIDGE_PASSWORD", "Viewer2026")
+    code, out, _ = run("--user", "zhao", *M, "show", *CUST)  # reading needs no permission
+    assert code == 0 and out.startswith("CUST v1")
+    for argv in ((*M, "block", "add", *CUST, "--name", "Quality"), (*M, "template", *CUST, "--kind", "ccsi"),
+                 ("survey", "wave", "plan", "--survey", "CCSI", "--code", "W9", "--from", "2027-01-01",
+                  "--to", "2027-03-31")):
+        code, out, err = run("--user", "zhao", *argv)
+        assert code == 1 and out == "" and len(err) == 1 and "satisfaction.design" in err[0], (argv, err)
+    assert _view(run).blocks == ()
