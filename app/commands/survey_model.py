@@ -1,6 +1,6 @@
 """``survey model``: the CSI model of a survey version without the editor screen — ``show`` (blocks,
-paths, which block each indicator measures, the validation problems), ``validate`` (exit 1 while
-the model has an error), and the edits of ``app.models.satisfaction.model``: ``template``,
+paths, which block each indicator measures, the validation problems), ``validate`` (the problems
+on stdout, one a line; while one is an error, a one-line summary on stderr and exit 1), and the edits of ``app.models.satisfaction.model``: ``template``,
 ``block add|rename|delete``, ``path add|delete``, ``assign``. Each edit is one service call (its
 permission, transaction and audit trail) and prints one line saying what changed; a refused edit
 (a released version is frozen, an unknown block, a repeated arrow …) prints the service's reason
