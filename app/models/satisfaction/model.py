@@ -48,7 +48,7 @@ class ModelError(ValueError):
     def text(self, lang: str = "en") -> str:
         from app.commands.messages import t  # the catalogue is plain data (stdlib only)
 
-        return t(self.key, lang, **localised(self.params, lang))
+        return t(self.key, lang, **{"field": self.field, **localised(self.params, lang)})  # some texts name the field
 
 
 #: version and wave states as a Chinese message names them

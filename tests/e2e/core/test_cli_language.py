@@ -131,14 +131,75 @@ def _cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
     }
 
 
+@pytest.fixture(scope="module")
+def lang_survey(demo):
+    """A draft survey LANG (six indicators, no model) for the ``survey model`` edits."""
+    from tests.e2e.satisfaction.cli_world import make_survey
+
+    make_survey(demo["db"], "LANG")
+    return "LANG"
+
+
+def _nested_cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
+    """``survey model …`` / ``survey wave …`` leaf → (success argv, error argv), in the order they run."""
+    db = ["--db", d["db"]]
+    lang = ["--survey", "LANG"]
+    wave = f"LANG-{where}"
+    period = ["--from", "2027-01-01", "--to", "2027-03-31"]
+    return {
+        "survey model show": (["survey", "model", "show", *db, "--survey", "CCSI"],
+                              ["survey", "model", "show", *db, "--survey", "NOPE"]),
+        "survey model validate": (["survey", "model", "validate", *db, "--survey", "CCSI"],
+                                  ["survey", "model", "validate", *db, *lang]),
+        "survey model template": (["survey", "model", "template", *db, *lang, "--kind", "ccsi"],
+                                  ["survey", "model", "template", *db, "--survey", "CCSI", "--kind", "acsi"]),
+        "survey model block add": (["survey", "model", "block", "add", *db, *lang, "--name", f"Lang_{where}"],
+                                   ["survey", "model", "block", "add", *db, *lang, "--name", "9x"]),
+        "survey model block rename": (["survey", "model", "block", "rename", *db, *lang, "--name", f"Lang_{where}",
+                                       "--label-zh", "语言"],
+                                      ["survey", "model", "block", "rename", *db, *lang, "--name", "Nope",
+                                       "--new-name", "Other"]),
+        "survey model path add": (["survey", "model", "path", "add", *db, *lang, "--from", f"Lang_{where}",
+                                   "--to", "Satisfaction"],
+                                  ["survey", "model", "path", "add", *db, *lang, "--from", "Satisfaction",
+                                   "--to", "Satisfaction"]),
+        "survey model path delete": (["survey", "model", "path", "delete", *db, *lang, "--from", f"Lang_{where}",
+                                      "--to", "Satisfaction"],
+                                     ["survey", "model", "path", "delete", *db, *lang, "--from", "Loyalty",
+                                      "--to", "BrandImage"]),
+        "survey model block delete": (["survey", "model", "block", "delete", *db, *lang, "--name", f"Lang_{where}"],
+                                      ["survey", "model", "block", "delete", *db, *lang, "--name", "Nope"]),
+        "survey model assign": (["survey", "model", "assign", *db, *lang, "--item", "Q1", "--block", "Satisfaction"],
+                                ["survey", "model", "assign", *db, *lang, "--item", "NOPE", "--block", "-"]),
+        "survey wave list": (["survey", "wave", "list", *db],
+                             ["survey", "wave", "list", "--db", str(d["base"] / "nowhere.sqlite3")]),
+        "survey wave plan": (["survey", "wave", "plan", *db, "--survey", "CCSI", "--code", wave, *period,
+                              "--value-class", "important"],
+                             ["survey", "wave", "plan", *db, "--survey", "CCSI", "--code", "X", "--from", "2027-13-01",
+                              "--to", "2027-03-31"]),
+        "survey wave targets add": (["survey", "wave", "targets", "add", *db, "--wave", wave, "--value-class",
+                                     "potential"],
+                                    ["survey", "wave", "targets", "add", *db, "--wave", wave, "--region", "Mars"]),
+        "survey wave targets remove": (["survey", "wave", "targets", "remove", *db, "--wave", wave, "--value-class",
+                                        "potential"],
+                                       ["survey", "wave", "targets", "remove", *db, "--wave", wave]),
+        "survey wave open": (["survey", "wave", "open", *db, "--wave", wave],
+                             ["survey", "wave", "open", *db, "--wave", _latest_wave(d["db"])]),
+        "survey wave close": (["survey", "wave", "close", *db, "--wave", wave],
+                              ["survey", "wave", "close", *db, "--wave", "NO-SUCH"]),
+    }
+
+
 @pytest.mark.parametrize("where", ["before", "after"])
-def test_every_command_speaks_chinese_under_zh_cn(demo, capsys, where):
-    from tests.e2e.core.test_cli_robust import _subcommands
+def test_every_command_speaks_chinese_under_zh_cn(demo, lang_survey, capsys, where):
+    from tests.e2e.core.test_cli_robust import _subcommands, nested_commands
 
     cases = _cases(demo, where)
     assert set(cases) == set(_subcommands())  # a new command needs its case here
+    nested = _nested_cases(demo, where)
+    assert set(nested) == set(nested_commands())  # so does a new leaf of 'survey model' / 'survey wave'
     problems = []
-    for name, (ok, bad) in cases.items():
+    for name, (ok, bad) in {**cases, **nested}.items():
         for kind, argv in (("success", ok), ("error", bad)):
             if argv is None:
                 continue

@@ -209,3 +209,109 @@ def _latest_period(db: Path) -> str:
         return conn.execute("SELECT max(period) FROM evaluation_results").fetchone()[0]
     finally:
         conn.close()
+
+
+# --- nested command groups (``survey model …``, ``survey wave …``): every leaf, walked from the parser --------
+def _leaves(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _leaves(sub, (*prefix, name))
+            return
+    yield prefix, parser
+
+
+def nested_commands(groups: tuple[str, ...] = ("model", "wave")) -> dict[str, argparse.ArgumentParser]:
+    """``"survey model block add"`` → its parser, for every leaf of the ``survey`` groups ``groups``."""
+    return {" ".join(("survey", *path)): sub for path, sub in _leaves(_subcommands()["survey"])
+            if path and path[0] in groups}
+
+
+#: plausible values of the nested commands' options (a released version: edits are refused, plans made)
+NESTED_VALUES = {"--survey": "CCSI", "--wave": "CCSI-2026-Q3", "--code": "ROBUST-1", "--name": "Extra",
+                 "--item": "PQ1", "--block": "Loyalty", "--new-name": "Other"}
+
+
+def _nested_valid(name: str, sub: argparse.ArgumentParser, db) -> list[str]:
+    argv = name.split()
+    for action in _options(sub):
+        if not action.required:
+            continue
+        opt = action.option_strings[-1]
+        if action.choices:
+            value = next(iter(action.choices))
+        elif opt == "--db":
+            value = str(db)
+        elif opt in ("--from", "--to"):
+            value = ("2027-01-01" if opt == "--from" else "2027-03-31") if name.endswith("plan") else \
+                ("BrandImage" if opt == "--from" else "Loyalty")
+        else:
+            value = NESTED_VALUES.get(opt, "x")
+        argv += [opt, value]
+    return argv
+
+
+def test_nested_survey_commands_refuse_bad_values_in_one_line(files, capsys, monkeypatch):
+    monkeypatch.setenv("QUALITYBRIDGE_LOG_DIR", str(files["base"] / "logs"))
+    leaves = nested_commands()
+    assert {"survey model show", "survey model block add", "survey model path delete", "survey wave plan",
+            "survey wave targets remove", "survey wave close"} <= set(leaves)
+    cases = []
+    for name, sub in leaves.items():
+        base = _nested_valid(name, sub, files["db"])
+        cases += [(f"{name}: missing db", _replace(base, "--db", str(files["base"] / "nowhere.sqlite3")), False),
+                  (f"{name}: not a database", _replace(base, "--db", str(files["text"])), False),
+                  (f"{name}: a folder", _replace(base, "--db", str(files["folder"])), False),
+                  (f"{name}: empty db", _replace(base, "--db", ""), False)]
+        for action in _options(sub):
+            opt = action.option_strings[-1]
+            if isinstance(action, argparse._StoreTrueAction) or opt == "--db":
+                continue
+            cases.append((f"{name}: empty {opt}", _replace(base, opt, ""), False))
+            if action.type is not None:
+                cases += [(f"{name}: huge {opt}", _replace(base, opt, HUGE), False),
+                          (f"{name}: negative {opt}", _replace(base, opt, "-" + HUGE), False),
+                          (f"{name}: word {opt}", _replace(base, opt, "abc"), False)]
+            elif action.choices:
+                cases.append((f"{name}: {opt} not a choice", _replace(base, opt, "no-such-choice"), False))
+            else:  # free text: may be accepted (a name), never a traceback
+                cases += [(f"{name}: unknown {opt}", _replace(base, opt, "no-such-thing-ZZ"), True),
+                          (f"{name}: NUL {opt}", _replace(base, opt, "a\x00b"), True),
+                          (f"{name}: long {opt}", _replace(base, opt, "长" * 5000), True)]
+    assert len(cases) > 100
+    failures = []
+    for label, argv, may_pass in cases:
+        try:
+            code = main(argv)
+        except BaseException as exc:  # noqa: BLE001 - anything escaping main is the bug under test
+            failures.append(f"{label}: {type(exc).__name__} escaped: {exc}")
+            continue
+        out = capsys.readouterr()
+        err = [line for line in out.err.splitlines() if line.strip()]
+        if "Traceback" in out.err + out.out:
+            failures.append(f"{label}: traceback")
+        elif code == 0:
+            if not may_pass:
+                failures.append(f"{label}: exit 0 for {argv}")
+        elif code != 1 or len(err) != 1 or len(err[0]) > 400:
+            failures.append(f"{label}: {code} {[line[:200] for line in err[:3]]}")
+    assert failures == [], "\n".join(failures)
+
+
+def test_nested_survey_commands_on_a_locked_database(files, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("QUALITYBRIDGE_BUSY_TIMEOUT", "0.2")
+    db = tmp_path / "locked.sqlite3"
+    shutil.copy(files["db"], db)
+    lock = _locked(db)
+    try:
+        for name, sub in nested_commands().items():
+            code = main(_nested_valid(name, sub, db))
+            out = capsys.readouterr()
+            err = [line for line in out.err.splitlines() if line.strip()]
+            assert "Traceback" not in out.err, (name, out.err)
+            if code != 0:
+                assert code == 1 and len(err) == 1, (name, err)
+            if name == "survey wave plan":  # a writer waits for the busy timeout, then says so
+                assert code == 1 and "in use by another program" in err[0], (name, err)
+    finally:
+        lock.close()
