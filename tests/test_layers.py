@@ -58,3 +58,10 @@ def test_every_model_module_lives_in_a_domain_package():
 def test_commands_do_not_import_views():
     loaded = _loaded_after("; ".join(f"import {m}" for m in _modules("app.commands")))
     assert not {m for m in loaded if m.startswith(("PySide6", "app.views"))}
+
+
+def test_models_do_not_import_commands():
+    """Services carry their own message texts (e.g. app.models.satisfaction.messages); the
+    commands layer reads them, never the other way round."""
+    loaded = _loaded_after("; ".join(f"import {m}" for m in _modules("app.models")))
+    assert not {m for m in loaded if m.startswith("app.commands")}

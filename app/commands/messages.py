@@ -926,85 +926,17 @@ ZH.update({
 })
 
 
-# --- satisfaction model editor and wave planning (satisfaction.model.*, satisfaction.wave.*) -------
-EN.update({
-    "satisfaction.model.no_version": "there is no survey version {version}",
-    "satisfaction.model.frozen": "{version} is {state}: a released version is frozen — make a new version",
-    "satisfaction.model.bad_kind": "model_kind: {kind!r} is not a standard model (use {known} or custom)",
-    "satisfaction.model.bad_name": "name: {name!r} is not a block name (a letter, then up to 39 letters, digits or _)",
-    "satisfaction.model.label_long": "{field}: longer than {limit} characters",
-    "satisfaction.model.no_block": "the model has no block {block}",
-    "satisfaction.model.duplicate_block": "name: the model already has a block {block}",
-    "satisfaction.model.loop": "target: a path from {block} to itself is not allowed",
-    "satisfaction.model.duplicate_path": "target: the path {source} → {target} already exists",
-    "satisfaction.model.no_path": "there is no path {source} → {target}",
-    "satisfaction.model.no_indicator": "node: {node} is not an indicator of the survey",
-    "satisfaction.model.no_blocks": "the model has no blocks",
-    "satisfaction.model.unknown_source": "the path {source} → {target} starts at {block}, which is not a block",
-    "satisfaction.model.unknown_target": "the path {source} → {target} ends at {block}, which is not a block",
-    "satisfaction.model.cycle": "the paths form a cycle: {blocks}",
-    "satisfaction.model.unknown_latent": "indicator {item} is assigned to {block}, which is not a block",
-    "satisfaction.model.empty_block": "block {block} has no indicators",
-    "satisfaction.model.few_items": "block {block} has {n} indicator(s); {min} or more show its reliability",
-    "satisfaction.model.isolated": "block {block} has no path to or from another block",
-    "satisfaction.model.no_satisfaction": "no block is the satisfaction index (name one Satisfaction)",
-    "satisfaction.model.unreachable": "{block} is not caused by the exogenous blocks (add a path into it)",
-    "satisfaction.model.valid": "the model is valid",
-    "satisfaction.wave.unknown": "there is no survey wave {wave}",
-    "satisfaction.wave.no_version": "version: there is no survey version {version}",
-    "satisfaction.wave.not_released": "version: {version} is {state}; only a released version is asked in a wave",
-    "satisfaction.wave.bad_code": "code: {code!r} is not a wave code (1–30 letters, digits, '-', '_' or '.')",
-    "satisfaction.wave.duplicate_code": "code: wave {code} already exists",
-    "satisfaction.wave.name_long": "name: longer than {limit} characters",
-    "satisfaction.wave.no_date": "{field}: a date is required",
-    "satisfaction.wave.bad_period": "period_end: the end {end} lies before the start {start}",
-    "satisfaction.wave.bad_filter": "{field}: {value!r} is not a known value",
-    "satisfaction.wave.no_targets": "filter: no contact matches the chosen filters; a wave needs at least one target",
-    "satisfaction.wave.last_targets": "filter: removing these would leave wave {wave} without targets",
-    "satisfaction.wave.not_planned": "wave {wave} is {state}; only a planned wave is changed or opened",
-    "satisfaction.wave.not_open": "wave {wave} is {state}; only an open wave is closed",
-    "satisfaction.wave.model_invalid": "wave {wave} cannot start: the model of {version} has {count} problem(s): {problems}",
-    "satisfaction.wave.invalid": "{count} problem(s): {summary}",
-})
-ZH.update({
-    "satisfaction.model.no_version": "没有问卷版本 {version}",
-    "satisfaction.model.frozen": "{version} 状态为 {state}：已发布的版本已冻结——请新建版本",
-    "satisfaction.model.bad_kind": "model_kind：{kind!r} 不是标准模型（可用 {known} 或自定义）",
-    "satisfaction.model.bad_name": "name：{name!r} 不是有效的变量名（以字母开头，其后最多 39 个字母、数字或 _）",
-    "satisfaction.model.label_long": "{field}：超过 {limit} 个字符",
-    "satisfaction.model.no_block": "模型中没有潜变量 {block}",
-    "satisfaction.model.duplicate_block": "name：模型中已有潜变量 {block}",
-    "satisfaction.model.loop": "target：不允许从 {block} 指向自身的路径",
-    "satisfaction.model.duplicate_path": "target：路径 {source} → {target} 已存在",
-    "satisfaction.model.no_path": "没有路径 {source} → {target}",
-    "satisfaction.model.no_indicator": "node：{node} 不是本问卷的指标",
-    "satisfaction.model.no_blocks": "模型中没有潜变量",
-    "satisfaction.model.unknown_source": "路径 {source} → {target} 的起点 {block} 不是模型中的潜变量",
-    "satisfaction.model.unknown_target": "路径 {source} → {target} 的终点 {block} 不是模型中的潜变量",
-    "satisfaction.model.cycle": "路径构成循环：{blocks}",
-    "satisfaction.model.unknown_latent": "指标 {item} 归入了 {block}，但模型中没有该潜变量",
-    "satisfaction.model.empty_block": "潜变量 {block} 没有测量指标",
-    "satisfaction.model.few_items": "潜变量 {block} 只有 {n} 个指标；至少 {min} 个才能检验其信度",
-    "satisfaction.model.isolated": "潜变量 {block} 与其他潜变量之间没有路径",
-    "satisfaction.model.no_satisfaction": "没有表示顾客满意度的潜变量（请将其中一个命名为 Satisfaction）",
-    "satisfaction.model.unreachable": "{block} 没有受到外生潜变量的影响（请添加指向它的路径）",
-    "satisfaction.model.valid": "模型有效",
-    "satisfaction.wave.unknown": "没有调查批次 {wave}",
-    "satisfaction.wave.no_version": "version：没有问卷版本 {version}",
-    "satisfaction.wave.not_released": "version：{version} 状态为 {state}；只有已发布的版本才能用于调查批次",
-    "satisfaction.wave.bad_code": "code：{code!r} 不是有效的批次代码（1–30 个字母、数字、“-”“_”或“.”）",
-    "satisfaction.wave.duplicate_code": "code：批次 {code} 已存在",
-    "satisfaction.wave.name_long": "name：超过 {limit} 个字符",
-    "satisfaction.wave.no_date": "{field}：必须填写日期",
-    "satisfaction.wave.bad_period": "period_end：结束日期 {end} 早于开始日期 {start}",
-    "satisfaction.wave.bad_filter": "{field}：{value!r} 不是已知的取值",
-    "satisfaction.wave.no_targets": "filter：没有符合所选条件的联系人；调查批次至少需要一个调查对象",
-    "satisfaction.wave.last_targets": "filter：移除这些对象后批次 {wave} 将没有调查对象",
-    "satisfaction.wave.not_planned": "批次 {wave} 状态为 {state}；只有计划中的批次才能修改或开始",
-    "satisfaction.wave.not_open": "批次 {wave} 状态为 {state}；只有进行中的批次才能结束",
-    "satisfaction.wave.model_invalid": "批次 {wave} 不能开始：{version} 的模型有 {count} 个问题：{problems}",
-    "satisfaction.wave.invalid": "{count} 个问题：{summary}",
-})
+# --- satisfaction model editor and wave planning: texts kept in app.models.satisfaction.messages --------
+def _sat_model_messages() -> None:
+    from app.models.satisfaction.messages import MESSAGES as _MODEL_MESSAGES
+
+    EN.update({k: en for k, (en, _zh) in _MODEL_MESSAGES.items()})
+    ZH.update({k: zh for k, (_en, zh) in _MODEL_MESSAGES.items()})
+
+
+_sat_model_messages()
+
+
 # --- satdesign (issue 15, survey design): refusals of app.models.satisfaction.design ------------------
 def _sat_design_messages() -> None:
     from app.models.satisfaction.design import MESSAGES as _DESIGN_MESSAGES

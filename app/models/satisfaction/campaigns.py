@@ -18,6 +18,7 @@ from app.models.admin import trail
 from app.models.admin.permissions import requires
 from app.models.core.database import Database
 from app.models.satisfaction import model
+from app.models.satisfaction.messages import render
 from app.models.satisfaction.tables import Survey, SurveyVersion, Wave, WaveTarget
 from app.models.satisfaction.targets import Target, TargetFilter, select_targets
 
@@ -38,16 +39,14 @@ class WaveError(ValueError):
         super().__init__(self.text("en"))
 
     def text(self, lang: str = "en") -> str:
-        from app.commands.messages import t
-
-        params = model.localised(self.params, lang)
+        params = dict(self.params)
         sep = "；" if lang == "zh_CN" else "; "
         if self.model_problems:
             params["problems"] = sep.join(model.problem_text(p, lang) for p in self.model_problems if p.is_error)
         if len(self.problems) > 1:
-            return t("satisfaction.wave.invalid", lang, count=len(self.problems),
-                     summary=sep.join(p.text(lang) for p in self.problems))
-        return t(self.key, lang, **params)
+            return render("satisfaction.wave.invalid", lang, count=len(self.problems),
+                          summary=sep.join(p.text(lang) for p in self.problems))
+        return render(self.key, lang, **params)
 
 
 @dataclass(frozen=True)

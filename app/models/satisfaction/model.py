@@ -26,6 +26,7 @@ from app.engines import path_model
 from app.engines.path_model import Problem
 from app.models.admin.permissions import requires
 from app.models.core.database import Database
+from app.models.satisfaction.messages import STATES_ZH, localised, render  # noqa: F401 (re-exported)
 from app.models.satisfaction.tables import ModelBlock, ModelPath, Survey, SurveyNode, SurveyVersion
 
 TEMPLATES = ("ccsi", "acsi", "ecsi")
@@ -39,34 +40,18 @@ def _models_dir() -> Path:
 
 class ModelError(ValueError):
     """A refused model edit: ``key`` (``satisfaction.model.*``) and ``params`` name the message in
-    ``app.commands.messages``; ``field`` the input it is about; ``text(lang)`` gives it."""
+    ``app.models.satisfaction.messages``; ``field`` the input it is about; ``text(lang)`` gives it."""
 
     def __init__(self, key: str, *, field: str = "", **params: Any) -> None:
         self.key, self.field, self.params = key, field, params
         super().__init__(self.text("en"))
 
     def text(self, lang: str = "en") -> str:
-        from app.commands.messages import t  # the catalogue is plain data (stdlib only)
-
-        return t(self.key, lang, **{"field": self.field, **localised(self.params, lang)})  # some texts name the field
-
-
-#: version and wave states as a Chinese message names them
-STATES_ZH = {"draft": "草稿", "released": "已发布", "retired": "已停用", "planned": "计划中", "open": "进行中",
-             "closed": "已结束"}
-
-
-def localised(params: Mapping[str, Any], lang: str) -> dict:
-    out = dict(params)
-    if lang == "zh_CN" and "state" in out:
-        out["state"] = STATES_ZH.get(str(out["state"]), out["state"])
-    return out
+        return render(self.key, lang, **{"field": self.field, **self.params})  # some texts name the field
 
 
 def problem_text(problem: Problem, lang: str = "en") -> str:
-    from app.commands.messages import t
-
-    return t(problem.key, lang, **dict(problem.params))
+    return render(problem.key, lang, **dict(problem.params))
 
 
 # ----------------------------------------------------------------------------------- reading
