@@ -251,6 +251,22 @@
         <translation>推荐意愿 (0–10)</translation>
     </message>
     <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>题目内容</translation>
+    </message>
+    <message>
+        <source>Answer to</source>
+        <translation>作答类型</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
         <source>This customer has not answered a satisfaction survey yet.</source>
         <translation>该顾客尚未参加满意度调查。</translation>
     </message>
@@ -261,6 +277,14 @@
     <message>
         <source>This customer</source>
         <translation>该顾客</translation>
+    </message>
+    <message>
+        <source>Score (0–100) · %1</source>
+        <translation>得分（0–100）· %1</translation>
+    </message>
+    <message>
+        <source>Answer sheet %1</source>
+        <translation>答卷 %1</translation>
     </message>
 </context>
 <context>

@@ -544,7 +544,8 @@ def customer_history(db: Database, customer_id: int) -> pd.DataFrame:
             .where(Answer.kind.in_(("rating", "nps")))).all()
         contacts = dict(s.execute(select(CustomerContact.id, CustomerContact.name)
                                   .where(CustomerContact.customer_id == customer_id)).all())
-    columns = ["wave", "period_end", "survey", "contact", "answered_on", "score", "answers", "nps", "wave_score"]
+    columns = ["wave", "period_end", "survey", "contact", "answered_on", "score", "answers", "nps", "wave_score",
+               "respondent"]
     if not rows:
         return pd.DataFrame(columns=columns)
     df = pd.DataFrame(rows, columns=["wave_id", "wave", "period_end", "survey", "lo", "hi", "respondent", "contact_id",
@@ -561,5 +562,60 @@ def customer_history(db: Database, customer_id: int) -> pd.DataFrame:
         "contact": [contacts.get(c, "") if c is not None and c == c else "" for c in head["contact_id"]],
         "answered_on": head["answered_on"], "score": per_resp["score"].reindex(head.index),
         "answers": per_resp["answers"].reindex(head.index).fillna(0).astype(int),
-        "nps": nps.reindex(head.index), "wave_score": wave_score.reindex(head["wave_id"]).to_numpy()})
+        "nps": nps.reindex(head.index), "wave_score": wave_score.reindex(head["wave_id"]).to_numpy(),
+        "respondent": head.index.to_numpy()})
     return out.sort_values(["period_end", "wave"]).reset_index(drop=True)[columns]
+
+
+#: how an answer sheet names the kinds of answer
+ANSWER_KINDS = {"rating": ("评分", "Rating"), "importance": ("重要性", "Importance"),
+                "kano_functional": ("Kano 具备时", "Kano if present"),
+                "kano_dysfunctional": ("Kano 不具备时", "Kano if absent"), "nps": ("推荐意愿", "Recommend")}
+
+
+@requires("satisfaction.view")
+def answer_sheet(db: Database, respondent_id: int) -> pd.DataFrame:
+    """One respondent's answers question by question, in questionnaire order: code, the question
+    in both languages, the kind of answer, the value and (ratings, importance) its 0–100 score."""
+    with db.read() as s:
+        r = s.get(Respondent, respondent_id)
+        if r is None:
+            raise AnalysisError(f"there is no answer sheet {respondent_id}", "survey.sheet_unknown", sheet=respondent_id)
+        w = s.get(Wave, r.wave_id)
+        v = s.get(SurveyVersion, w.version_id)
+        survey = s.get(Survey, v.survey_id)
+        nodes = {n.code: n for n in s.scalars(select(SurveyNode).where(SurveyNode.version_id == v.id))}
+        pairs = {p.code: p for p in s.scalars(select(KanoPair).where(KanoPair.version_id == v.id))}
+        answers = s.execute(select(Answer.question, Answer.kind, Answer.value)
+                            .where(Answer.respondent_id == respondent_id)).all()
+        nps_zh, nps_en = v.nps_zh, v.nps_en
+        lo, hi = float(survey.scale_min), float(survey.scale_max)
+    kids: dict[int | None, list[SurveyNode]] = {}
+    for n in nodes.values():
+        kids.setdefault(n.parent_id, []).append(n)
+    walk, stack = [], sorted(kids.get(None, []), key=lambda n: (n.position, n.id), reverse=True)
+    while stack:  # the questionnaire's order: depth first through the tree
+        n = stack.pop()
+        walk.append(n.code)
+        stack.extend(sorted(kids.get(n.id, []), key=lambda k: (k.position, k.id), reverse=True))
+    order = {code: (0, k, 0) for k, code in enumerate(walk)}
+    order.update({code: (1, p.position, p.id) for code, p in pairs.items()})
+    kinds = list(ANSWER_KINDS)
+    rows = []
+    for q, kind, value in sorted(answers, key=lambda a: (order.get(a[0], (2, 0, 0)), kinds.index(a[1])
+                                                          if a[1] in kinds else 9)):
+        if q in nodes:
+            zh, en = nodes[q].text_zh, nodes[q].text_en
+        elif q in pairs:
+            p = pairs[q]
+            zh, en = ((p.functional_zh, p.functional_en) if kind == "kano_functional"
+                      else (p.dysfunctional_zh, p.dysfunctional_en)) if p.functional_zh or p.dysfunctional_zh \
+                else (p.attribute_zh, p.attribute_en)
+        else:
+            zh, en = (nps_zh, nps_en) if kind == "nps" else (q, q)
+        score = 100.0 * (value - lo) / (hi - lo) if kind in ("rating", "importance") else math.nan
+        rows.append({"question": q, "text_zh": zh or en, "text_en": en or zh, "kind": kind,
+                     "kind_zh": ANSWER_KINDS.get(kind, (kind, kind))[0], "kind_en": ANSWER_KINDS.get(kind, (kind, kind))[1],
+                     "value": float(value), "score": score})
+    return pd.DataFrame(rows, columns=["question", "text_zh", "text_en", "kind", "kind_zh", "kind_en", "value",
+                                       "score"])

@@ -118,6 +118,19 @@ def test_customer_history_gives_its_score_beside_the_wave(db, mobi):
     all_scores = ((mobi - 1) / 9 * 100).stack().mean()
     assert h.loc[0, "wave_score"] == pytest.approx(all_scores)
     assert analysis.customer_history(db, 999_999).empty
+    # the answer sheet behind the first row: every question in questionnaire order, with its answer
+    sheet = analysis.answer_sheet(db, int(h.loc[0, "respondent"]))
+    ratings = sheet[sheet["kind"] == "rating"]
+    from tests.models.satisfaction.world import BLOCKS
+
+    order = [c for prefix in BLOCKS.values() for c in mobi.columns if c.startswith(prefix)]  # the tree's order
+    assert list(ratings["question"]) == order
+    assert list(ratings["value"]) == [float(first[c]) for c in order]
+    assert ratings["score"].tolist() == pytest.approx([(first[c] - 1) / 9 * 100 for c in order])
+    assert sheet[sheet["kind"] == "nps"]["value"].tolist() == [10.0]
+    assert set(sheet[sheet["kind"] == "importance"]["question"]) == {"PERQ1", "PERQ2", "PERQ3"}
+    with pytest.raises(analysis.AnalysisError):
+        analysis.answer_sheet(db, 999_999)
 
 
 def test_a_dimension_weighed_from_the_data_uses_each_questions_correlation_with_overall_satisfaction(db, mobi,

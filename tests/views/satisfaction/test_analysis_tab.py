@@ -127,5 +127,12 @@ def test_customer_detail_satisfaction_tab(qtbot, keep, qtmodeltester, ctx):
     qtbot.addWidget(tab)
     keep.append(tab)
     qtmodeltester.check(tab.model, force_py=True)
-    assert list(tab.model.frame["wave"]) == ["W1", "W2"]
+    assert list(tab.model.frame["wave"]) == ["W2", "W1"]                # the latest wave first
     assert len(tab.chart.listDataItems()) >= 2
+    # the latest answer sheet is shown question by question; choosing the other row shows that one
+    qtmodeltester.check(tab.sheet_model, force_py=True)
+    assert "W2" in tab.sheet_title.text() and len(tab.sheet_model.frame) >= 24
+    proxy = tab.view.model()
+    tab.view.selectRow(next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "W1"))
+    assert "W1" in tab.sheet_title.text()
+    assert tab.sheet_model.frame.iloc[0]["kind"] == "rating" and tab.sheet_model.frame.iloc[0]["text"]
