@@ -777,7 +777,9 @@ ZH.update({
 # --- satisfaction responses (waves, entry, answer import) ------------------------------------------
 EN.update({
     "satisfaction.out_of_scale": "{text!r} is not an answer to {item} (scale {lo}–{hi}; leave blank for no answer)",
-    "satisfaction.no_customer": "there is no customer {code!r}",
+    "satisfaction.no_customer": "customer {code!r} was not asked in this wave (not one of its targets)",
+    "satisfaction.no_answers": "the answer sheet has no answer at all (a respondent who answered nothing is not stored)",
+    "satisfaction.contact_needed": "{code} was asked through its contacts: name the contact who answered",
     "satisfaction.no_contact": "{name!r} is not a contact of {code}",
     "satisfaction.repeat": "{code} answers twice (also line {first})",
     "satisfaction.answered": "{code} has already answered in this wave",
@@ -787,7 +789,9 @@ EN.update({
 })
 ZH.update({
     "satisfaction.out_of_scale": "{text!r} 不是题目 {item} 的答案（量表 {lo}–{hi}；未作答请留空）",
-    "satisfaction.no_customer": "没有代码为 {code!r} 的顾客",
+    "satisfaction.no_customer": "顾客 {code!r} 不是本批次的调查对象",
+    "satisfaction.no_answers": "该答卷没有任何答案（未作答的受访者不予保存）",
+    "satisfaction.contact_needed": "{code} 是通过联系人调查的：请填写作答的联系人",
     "satisfaction.no_contact": "{name!r} 不是 {code} 的联系人",
     "satisfaction.repeat": "{code} 重复作答（另见第 {first} 行）",
     "satisfaction.answered": "{code} 已在本轮调查中作答",

@@ -19,7 +19,7 @@ from app.models.admin.permissions import requires
 from app.models.core.database import Database
 from app.models.satisfaction import model
 from app.models.satisfaction.messages import render
-from app.models.satisfaction.tables import Survey, SurveyVersion, Wave, WaveTarget
+from app.models.satisfaction.tables import ModelBlock, Survey, SurveyVersion, Wave, WaveTarget
 from app.models.satisfaction.targets import Target, TargetFilter, select_targets
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,29}$")
@@ -198,7 +198,9 @@ def remove_targets(db: Database, wave: int | str, flt: TargetFilter) -> int:
 
 @requires("satisfaction.design")
 def open_wave(db: Database, wave: int | str) -> None:
-    """Start a planned wave: its version released, at least one target, a model without errors."""
+    """Start a planned wave: its version released, at least one target, and — when the version has
+    a CSI path model (a periodic survey's CCSI/ACSI/ECSI/custom blocks) — a model without errors.
+    A Kano study, a transaction or lost-customer survey without blocks is analysed without PLS."""
     with db.begin() as s:
         w = _planned(s, wave)
         v = s.get(SurveyVersion, w.version_id)
@@ -207,7 +209,8 @@ def open_wave(db: Database, wave: int | str) -> None:
             raise WaveError("satisfaction.wave.not_released", field="version", version=label, state=v.state)
         if not s.scalar(select(func.count()).select_from(WaveTarget).where(WaveTarget.wave_id == w.id)):
             raise WaveError("satisfaction.wave.no_targets", field="filter")
-        errors = [p for p in model.validate_model(s, v.id) if p.is_error]
+        has_model = bool(s.scalar(select(func.count()).select_from(ModelBlock).where(ModelBlock.version_id == v.id)))
+        errors = [p for p in model.validate_model(s, v.id) if p.is_error] if has_model else []
         if errors:
             raise WaveError("satisfaction.wave.model_invalid", wave=w.code, version=label, count=len(errors),
                             model_problems=errors)

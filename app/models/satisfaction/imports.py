@@ -37,13 +37,64 @@ CONTACT_ALIASES = ("contact_name", "联系人", "联系人姓名", "答卷人", 
 
 @dataclass(frozen=True)
 class Item:
-    """A question of the survey version as the import sees it."""
+    """A question of the survey version as the entry grid, the import and the blank xlsx see it:
+    ``code`` is its column (the indicator's code for a rating, ``PQ1.IMP`` for that indicator's
+    importance, ``K1.F`` / ``K1.D`` for a Kano pair's functional / dysfunctional question, ``NPS``),
+    ``question`` and ``kind`` how the answer is stored (``sat_answers.question`` / ``kind``), with
+    its own scale (the survey's; Kano 1–5; NPS 0–10)."""
 
     code: str
     text_zh: str
     text_en: str
     scale_min: int
     scale_max: int
+    kind: str = "rating"
+    question: str = ""
+
+    @property
+    def stored_as(self) -> tuple[str, str]:
+        return self.question or self.code, self.kind
+
+
+#: the suffixes of the columns that are not ratings (a code never contains a dot)
+IMPORTANCE, FUNCTIONAL, DYSFUNCTIONAL = ".IMP", ".F", ".D"
+KANO_SCALE = (1, 5)   # 1 like · 2 must-be · 3 neutral · 4 live with · 5 dislike (app.engines.kano)
+NPS_SCALE = (0, 10)
+
+
+def version_items(session, version_id: int) -> list[Item]:
+    """Every question a respondent of the version answers, in the questionnaire's order: dimension
+    by dimension each indicator's rating (and its importance when asked), then the Kano pairs
+    (functional, dysfunctional) and the NPS question."""
+    from app.models.satisfaction.tables import KanoPair, Survey, SurveyNode, SurveyVersion
+
+    v = session.get(SurveyVersion, version_id)
+    survey = session.get(Survey, v.survey_id)
+    lo, hi = survey.scale_min, survey.scale_max
+    nodes = list(session.scalars(select(SurveyNode).where(SurveyNode.version_id == v.id)))
+    kids: dict[int | None, list] = {}
+    for n in nodes:
+        kids.setdefault(n.parent_id, []).append(n)
+    items: list[Item] = []
+    stack = sorted(kids.get(None, []), key=lambda n: (n.position, n.id), reverse=True)
+    while stack:  # depth first: the tree's order
+        n = stack.pop()
+        children = kids.get(n.id, [])
+        if not children and n.kind == "indicator":
+            items.append(Item(n.code, n.text_zh, n.text_en, lo, hi))
+            if n.importance_question:
+                items.append(Item(n.code + IMPORTANCE, f"重要性：{n.text_zh}" if n.text_zh else "",
+                                  f"Importance: {n.text_en}" if n.text_en else "", lo, hi, "importance", n.code))
+        stack.extend(sorted(children, key=lambda k: (k.position, k.id), reverse=True))
+    for p in session.scalars(select(KanoPair).where(KanoPair.version_id == v.id)
+                             .order_by(KanoPair.position, KanoPair.id)):
+        items.append(Item(p.code + FUNCTIONAL, p.functional_zh or p.attribute_zh, p.functional_en or p.attribute_en,
+                          *KANO_SCALE, "kano_functional", p.code))
+        items.append(Item(p.code + DYSFUNCTIONAL, p.dysfunctional_zh or p.attribute_zh,
+                          p.dysfunctional_en or p.attribute_en, *KANO_SCALE, "kano_dysfunctional", p.code))
+    if v.nps_zh or v.nps_en:
+        items.append(Item("NPS", v.nps_zh, v.nps_en, *NPS_SCALE, "nps", "NPS"))
+    return items
 
 
 @dataclass(frozen=True)
@@ -53,6 +104,8 @@ class Respondent:
     customer_id: int
     code: str
     contacts: Mapping[str, int] = field(default_factory=dict)
+    #: asked as a customer (a target without a contact): a sheet may leave the contact blank
+    anyone: bool = True
 
 
 @dataclass(frozen=True)
@@ -116,7 +169,7 @@ def columns_for(items: Sequence[Item]) -> list[Column]:
     cols = [Column("customer", text, aliases=CUSTOMER_ALIASES),
             Column("contact", text, required=False, aliases=CONTACT_ALIASES, default="")]
     for it in items:
-        aliases = tuple(a for a in (it.text_zh, it.text_en) if a)
+        aliases = tuple(a for a in (it.text_zh, it.text_en) if a) if it.kind in ("rating", "nps") else ()
         cols.append(Column(it.code, _answer_parser(it), required=False, aliases=aliases, default=None))
     return cols
 
@@ -307,7 +360,8 @@ def parse_answers(path: str | Path, items: Sequence[Item], respondents: Iterable
             continue  # reported by the strict pass (value missing)
         who = by_code.get(code.casefold())
         if who is None:
-            errors.append(problem(line, "satisfaction.no_customer", f"there is no customer {code!r}", "customer",
+            errors.append(problem(line, "satisfaction.no_customer",
+                                  f"customer {code!r} was not asked in this wave (not one of its targets)", "customer",
                                   code=code))
             continue
         contact_id = None
@@ -318,6 +372,11 @@ def parse_answers(path: str | Path, items: Sequence[Item], respondents: Iterable
                                       f"{row['contact']!r} is not a contact of {who.code}", "contact",
                                       name=row["contact"], code=who.code))
                 continue
+        elif not who.anyone:
+            errors.append(problem(line, "satisfaction.contact_needed",
+                                  f"{who.code} was asked through its contacts: name the contact who answered", "contact",
+                                  code=who.code))
+            continue
         key = (who.customer_id, contact_id)
         if key in seen:
             errors.append(problem(line, "satisfaction.repeat", f"{who.code} {row.get('contact') or ''} answers "
@@ -334,9 +393,14 @@ def parse_answers(path: str | Path, items: Sequence[Item], respondents: Iterable
     codes = [it.code for it in items]
     rows: list[AnswerRow] = []
     for row, line in zip(parsed.rows, parsed.lines):
+        answers = {c: row[c] for c in codes if row.get(c) is not None}
+        if not answers and found and not any(e.line == line for e in parsed.errors):
+            errors.append(problem(line, "satisfaction.no_answers", "the answer sheet has no answer at all "
+                                  "(a respondent who answered nothing is not stored)", None))
+            continue
         if line in resolved:
             customer_id, contact_id = resolved[line]
-            rows.append(AnswerRow(line, customer_id, contact_id, {c: row[c] for c in codes if row.get(c) is not None}))
+            rows.append(AnswerRow(line, customer_id, contact_id, answers))
     if not parsed.rows and not errors:
         errors.append(problem(1, "csv.no_rows", "the file has a header but no data rows", None))
     if errors:
@@ -350,11 +414,16 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s_\-()（）]+", "", name).lower()
 
 
+def _names(it: Item) -> list[str]:
+    """The headers a column of ``it`` is recognised by: its code, and a rating's (or NPS's) text."""
+    return [it.code, it.text_zh, it.text_en] if it.kind in ("rating", "nps") else [it.code]
+
+
 def _found_items(header: Sequence[str], items: Sequence[Item], mapping: Mapping[str, str] | None) -> list[str]:
     have = {_norm(h) for h in header}
     out = []
     for it in items:
-        wanted = [mapping[it.code]] if mapping and it.code in mapping else [it.code, it.text_zh, it.text_en]
+        wanted = [mapping[it.code]] if mapping and it.code in mapping else _names(it)
         if any(w and _norm(w) in have for w in wanted):
             out.append(it.code)
     return out
@@ -370,7 +439,7 @@ def guess_mapping(header: Sequence[str], items: Sequence[Item]) -> dict[str, str
         if hit:
             out[name] = hit
     for it in items:
-        hit = next((by_norm[_norm(w)] for w in (it.code, it.text_zh, it.text_en) if w and _norm(w) in by_norm), None)
+        hit = next((by_norm[_norm(w)] for w in _names(it) if w and _norm(w) in by_norm), None)
         if hit:
             out[it.code] = hit
     return out

@@ -17,7 +17,9 @@ from app.models.admin.permissions import requires
 from app.models.core.database import Database
 from app.models.customers.tables import Customer, CustomerContact
 from app.models.satisfaction.analysis import AnalysisError, _wave
-from app.models.satisfaction.imports import Item, Respondent as ImportRespondent, parse_answers, remember_mapping
+from app.models.satisfaction.imports import (
+    Item, Respondent as ImportRespondent, parse_answers, remember_mapping, version_items,
+)
 from app.models.satisfaction.tables import Answer, Respondent, Survey, SurveyNode, SurveyVersion, Wave, WaveTarget
 from app.models.satisfaction.targets import Target
 
@@ -44,16 +46,8 @@ class Typed:
 def _info(session, w: Wave) -> tuple[WaveInfo, list[Item]]:
     v = session.get(SurveyVersion, w.version_id)
     survey = session.get(Survey, v.survey_id)
-    nodes = list(session.scalars(select(SurveyNode).where(SurveyNode.version_id == v.id)
-                                 .order_by(SurveyNode.position, SurveyNode.id)))
-    parents = {n.parent_id for n in nodes}
-    items = [Item(n.code, n.text_zh, n.text_en, survey.scale_min, survey.scale_max) for n in nodes
-             if n.id not in parents and n.kind == "indicator"]
-    # indicators in tree order: dimension by dimension
-    order = {n.id: (n.position, n.id) for n in nodes}
-    by_code = {n.code: n for n in nodes}
-    items.sort(key=lambda it: (order.get(by_code[it.code].parent_id, (0, 0)), order[by_code[it.code].id]))
-    return WaveInfo(w.id, w.code, survey.code, (survey.scale_min, survey.scale_max), w.state), items
+    return (WaveInfo(w.id, w.code, survey.code, (survey.scale_min, survey.scale_max), w.state),
+            version_items(session, v.id))
 
 
 @requires("satisfaction.view")
@@ -85,13 +79,16 @@ def answered(db: Database, wave: int | str) -> list[tuple[int, int | None]]:
 
 
 def _store(session, wave_id: int, rows: Iterable[tuple[int, int | None, Mapping[str, float]]], source: str,
-           day: date) -> int:
+           day: date, items: Sequence[Item]) -> int:
+    """Respondents and their answers; an answer keyed by its column (``items``) is stored as the
+    question and kind the column stands for."""
+    stored = {it.code: it.stored_as for it in items}
     n = 0
     for customer_id, contact_id, answers in rows:
         r = Respondent(wave_id=wave_id, customer_id=customer_id, contact_id=contact_id, source=source, answered_on=day)
         session.add(r)
         session.flush()
-        session.add_all([Answer(respondent_id=r.id, question=q, kind="rating", value=float(v))
+        session.add_all([Answer(respondent_id=r.id, question=stored[q][0], kind=stored[q][1], value=float(v))
                          for q, v in answers.items() if v is not None])
         n += 1
     return n
@@ -107,8 +104,7 @@ def save_typed(db: Database, wave: int | str, entries: Sequence[Typed], *, day: 
         info, items = _info(s, w)
         if w.state == "closed":
             raise AnalysisError(f"wave {w.code} is closed", "survey.wave_closed", wave=w.code)
-        codes = {i.code for i in items}
-        lo, hi = info.scale
+        scales = {i.code: (i.scale_min, i.scale_max) for i in items}
         targets = {(c, k) for c, k in s.execute(select(WaveTarget.customer_id, WaveTarget.contact_id)
                                                 .where(WaveTarget.wave_id == w.id))}
         seen = {(c, k) for c, k in s.execute(select(Respondent.customer_id, Respondent.contact_id)
@@ -121,17 +117,20 @@ def save_typed(db: Database, wave: int | str, entries: Sequence[Typed], *, day: 
             if who in seen:
                 problems.append(f"row {e.row}: this respondent has already answered in wave {w.code}")
             seen.add(who)
+            if not any(v is not None for v in e.answers.values()):
+                problems.append(f"row {e.row}: no answer at all (a respondent who answered nothing is not stored)")
             for q, v in e.answers.items():
-                if q not in codes:
+                if q not in scales:
                     problems.append(f"row {e.row}, question {q}: not a question of this survey")
-                elif v is not None and not lo <= v <= hi:
-                    problems.append(f"row {e.row}, question {q}: {v} is outside the scale {lo}–{hi}")
+                elif v is not None and not scales[q][0] <= v <= scales[q][1]:
+                    problems.append(f"row {e.row}, question {q}: {v} is outside the scale "
+                                    f"{scales[q][0]}–{scales[q][1]}")
         if problems:
             raise AnalysisError("; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""),
                                 "survey.entry_refused", count=len(problems), first=problems[0])
         with trail.bulk(s, "enter", "sat_respondents", record_id=w.code, respondents=len(entries)):
             return _store(s, w.id, [(e.customer_id, e.contact_id, e.answers) for e in entries], "entry",
-                          day or date.today())
+                          day or date.today(), items)
 
 
 @requires("satisfaction.respond")
@@ -143,11 +142,12 @@ def import_answers(db: Database, wave: int | str, path: str | Path, *, mapping: 
     targets = wave_targets(db, wave)
     people: dict[int, ImportRespondent] = {}
     for t in targets:
-        r = people.get(t.customer_id) or ImportRespondent(t.customer_id, t.customer_code, {})
+        r = people.get(t.customer_id) or ImportRespondent(t.customer_id, t.customer_code, {}, False)
         contacts = dict(r.contacts)
         if t.contact_id is not None:
             contacts[t.contact_name.casefold()] = t.contact_id
-        people[t.customer_id] = ImportRespondent(t.customer_id, t.customer_code, contacts)
+        people[t.customer_id] = ImportRespondent(t.customer_id, t.customer_code, contacts,
+                                                 r.anyone or t.contact_id is None)
     parsed = parse_answers(path, items, people.values(), mapping=mapping, answered=answered(db, wave))
     with db.begin() as s:
         w = _wave(s, info.id)
@@ -158,4 +158,4 @@ def import_answers(db: Database, wave: int | str, path: str | Path, *, mapping: 
         with trail.bulk(s, "import", "sat_respondents", record_id=w.code, file=Path(path).name,
                         respondents=len(parsed.rows)):
             return _store(s, w.id, [(r.customer_id, r.contact_id, r.answers) for r in parsed.rows], "import",
-                          day or date.today())
+                          day or date.today(), items)

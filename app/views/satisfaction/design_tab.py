@@ -203,7 +203,7 @@ class DesignTab(QWidget):
         self.kano.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.kano.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.kano.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.kano.horizontalHeader().setStretchLastSection(True)
+        self.kano.horizontalHeader().setStretchLastSection(False)
         self.kano.setWordWrap(False)
         self.add_kano_button = QPushButton(self.tr("Add Kano pair…"))
         self.delete_kano_button = QPushButton(self.tr("Delete Kano pair"))
@@ -715,8 +715,9 @@ class DesignTab(QWidget):
                 self.kano.setItem(r, c, item)
         self.kano.blockSignals(False)
         self.kano.resizeColumnsToContents()
-        for c in range(self.kano.columnCount()):
-            self.kano.setColumnWidth(c, min(self.kano.columnWidth(c), 160))
+        head = self.kano.horizontalHeader()
+        for c in range(self.kano.columnCount()):  # never under the header's own width (scroll instead)
+            self.kano.setColumnWidth(c, max(head.sectionSizeHint(c), min(self.kano.columnWidth(c), 160)))
         for b in (self.kano_up_button, self.kano_down_button):
             b.setEnabled(self.editable() and len(self.kano_rows) > 1)
 

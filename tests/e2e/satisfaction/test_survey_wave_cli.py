@@ -53,8 +53,11 @@ def cli(tmp_path, demo_db_file, capsys):
         assert run(*M, "path", "add", "--survey", "CUST", "--from", a, "--to", b)[0] == 0
     assert run(*M, "validate", "--survey", "CUST")[0] == 0
     _release(db, run.good)
-    run.bad = make_survey(db, "BAD")  # no model at all
+    run.bad = make_survey(db, "BAD")  # a model begun and left unfinished: one block, nothing measures it
+    assert run(*M, "block", "add", "--survey", "BAD", "--name", "Satisfaction")[0] == 0
     _release(db, run.bad)
+    run.plain = make_survey(db, "PLAIN")  # no model at all (a Kano study, a transaction survey): no PLS, opens
+    _release(db, run.plain)
     return run
 
 
@@ -102,9 +105,12 @@ def test_open_refused_on_an_invalid_model_then_accepted_on_a_completed_one(cli):
     assert run(*W, "plan", "--survey", "BAD", "--code", "BAD-1", *PERIOD, "--value-class", "important")[0] == 0
     code, out, err = run(*W, "open", "--wave", "BAD-1")
     assert (code, out) == (1, "")
-    assert err == ["error: wave BAD-1 cannot start: the model of BAD v1 has 1 problem(s): the model has no blocks"]
+    assert err == ["error: wave BAD-1 cannot start: the model of BAD v1 has 2 problem(s): block Satisfaction has no "
+                   "indicators; Satisfaction is not caused by the exogenous blocks (add a path into it)"]
     code, out, err = run(*W, "open", "--wave", "BAD-1", lang="zh_CN")
-    assert (code, err) == (1, ["错误：批次 BAD-1 不能开始：BAD v1 的模型有 1 个问题：模型中没有潜变量"])
+    assert (code, err[0][:30]) == (1, "错误：批次 BAD-1 不能开始：BAD v1 的模型有 2 个问题：潜变量 Satisfaction 没有测量指标"[:30])
+    assert run(*W, "plan", "--survey", "PLAIN", "--code", "PLAIN-1", *PERIOD)[0] == 0
+    assert run(*W, "open", "--wave", "PLAIN-1")[0] == 0
     assert _waves(run)["BAD-1"]["state"] == "planned"
 
     # a new version, its model completed through the commands, released: its wave opens
