@@ -101,3 +101,63 @@ def test_entering_needs_the_permission(wave):
     t = waves.wave_targets(wave, "CS-1")[0]
     with pytest.raises(PermissionDenied):
         waves.save_typed(wave, "CS-1", [waves.Typed(1, t.customer_id, t.contact_id, {"Q1": 3})])
+
+
+def _with_importance_kano_and_nps(db):
+    from sqlalchemy import select
+
+    from app.models.satisfaction.tables import KanoPair
+
+    with db.begin() as s:
+        v = s.scalar(select(SurveyVersion))
+        s.scalar(select(SurveyNode).where(SurveyNode.code == "Q1")).importance_question = True
+        s.add(KanoPair(version_id=v.id, code="K1", attribute_zh="快速响应", attribute_en="Fast response",
+                       functional_zh="如果具备快速响应…", functional_en="If it responds fast…"))
+        v.nps_zh, v.nps_en = "推荐可能性", "Would you recommend us?"
+
+
+def test_importance_kano_and_nps_are_questions_of_their_own_with_their_own_scale(wave, tmp_path):
+    """The wave's questions: each rating, its importance (PQ1.IMP), the Kano pair's two questions
+    on 1–5 and NPS on 0–10; typed and imported answers are stored with their kind and read by the
+    analysis (stated importance, Kano, NPS)."""
+    _with_importance_kano_and_nps(wave)
+    info, items = waves.wave_questions(wave, "CS-1")
+    assert [(i.code, i.kind, i.scale_min, i.scale_max) for i in items] == [
+        ("Q1", "rating", 1, 5), ("Q1.IMP", "importance", 1, 5), ("Q2", "rating", 1, 5),
+        ("K1.F", "kano_functional", 1, 5), ("K1.D", "kano_dysfunctional", 1, 5), ("NPS", "nps", 0, 10)]
+    with wave.read() as s:
+        people = {c.code: (c.id, k.id) for c, k in s.query(Customer, CustomerContact)
+                  .filter(CustomerContact.customer_id == Customer.id)}
+    cid, kid = people["C0"]
+    waves.save_typed(wave, "CS-1", [waves.Typed(1, cid, kid, {"Q1": 4, "Q1.IMP": 5, "Q2": 3, "K1.F": 1, "K1.D": 5,
+                                                               "NPS": 9})])
+    with pytest.raises(analysis.AnalysisError) as e:                 # NPS 11 and Kano 6 are outside their scales
+        waves.save_typed(wave, "CS-1", [waves.Typed(2, *people["C1"], {"Q1": 4, "K1.F": 6, "NPS": 11})])
+    assert "K1.F: 6 is outside the scale 1–5" in str(e.value) and "NPS: 11 is outside the scale 0–10" in str(e.value)
+    f = tmp_path / "more.csv"
+    f.write_text("customer_code,contact_name,Q1,Q1.IMP,Q2,K1.F,K1.D,NPS\nC1,Contact 1,2,4,2,2,5,0\n", encoding="utf-8")
+    assert waves.import_answers(wave, "CS-1", f) == 1
+    data = analysis.load_wave(wave, "CS-1")
+    assert data.importance["Q1"].dropna().tolist() == [5.0, 4.0]
+    assert sorted(data.nps.tolist()) == [0.0, 9.0]
+    assert sorted(map(tuple, data.kano[["functional", "dysfunctional"]].to_numpy().tolist())) == [(1.0, 5.0),
+                                                                                                 (2.0, 5.0)]
+    result = analysis.analyse_wave(wave, "CS-1", resamples=0)
+    assert result.nps == pytest.approx(0.0) and result.kano[0].attribute == "K1"
+
+
+def test_a_sheet_without_answers_and_a_customer_without_its_contact_are_refused(wave, tmp_path):
+    with wave.read() as s:
+        cid, kid = s.query(Customer.id, CustomerContact.id).filter(CustomerContact.customer_id == Customer.id,
+                                                                   Customer.code == "C2").one()
+    with pytest.raises(analysis.AnalysisError, match="no answer at all"):
+        waves.save_typed(wave, "CS-1", [waves.Typed(1, cid, kid, {"Q1": None, "Q2": None})])
+    f = tmp_path / "blank.csv"
+    f.write_text("customer_code,contact_name,Q1,Q2\nC2,Contact 2,,\nC1,,3,4\nC9,,3,3\n", encoding="utf-8")
+    with pytest.raises(AnswerImportError) as e:
+        waves.import_answers(wave, "CS-1", f)
+    reasons = {(err.line, err.reason) for err in e.value.errors}
+    assert any(line == 2 and "no answer at all" in r for line, r in reasons)
+    assert any(line == 3 and "asked through its contacts" in r for line, r in reasons)
+    assert any(line == 4 and "not asked in this wave" in r for line, r in reasons)
+    assert waves.answered(wave, "CS-1") == []
