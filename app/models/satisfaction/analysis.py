@@ -239,7 +239,7 @@ class WaveAnalysis:
     csi: sat.CSIResult | None = None
     node_ci: dict[str, IndexCI] = field(default_factory=dict)   # dimension/goal code → index with CI
     ipa: sat.IPAResult | None = None
-    ipa_basis: str = ""                                          # "stated" or "derived"
+    ipa_basis: str = ""                                          # "stated", "derived" or "weights"
     pls: pls_engine.PLSResult | None = None
     pls_rows: int = 0                                            # complete answers used by PLS
     boot: pls_engine.BootstrapResult | None = None
@@ -260,14 +260,17 @@ class WaveAnalysis:
         return self.data.n
 
     def priorities(self, top: int = 5) -> pd.DataFrame:
-        """Indicators to act on first: low performance × high importance (IPA 'concentrate here'
-        first, then by the importance − performance gap on standardised scales)."""
+        """Indicators to act on first: low performance × high importance — the IPA 'concentrate here'
+        quadrant first, then 'low priority' ones whose importance still exceeds their performance
+        on standardised scales, each group by that gap. Well-performing indicators ('keep up the
+        good work', 'possible overkill') are never priorities."""
         if self.ipa is None:
             return pd.DataFrame(columns=["importance", "performance", "quadrant", "gap"])
         t = self.ipa.table.copy()
         z = lambda s: (s - s.mean()) / (s.std(ddof=0) or 1.0)  # noqa: E731
         t["gap"] = z(t["importance"]) - z(t["performance"])
         t["_first"] = (t["quadrant"] != "concentrate here").astype(int)
+        t = t[(t["quadrant"] == "concentrate here") | ((t["quadrant"] == "low priority") & (t["gap"] > 0))]
         return t.sort_values(["_first", "gap"], ascending=[True, False]).drop(columns="_first").head(top)
 
 
@@ -280,7 +283,8 @@ def _t_ci(values: np.ndarray, confidence: float = 0.95) -> IndexCI:
     if n < 2:
         return IndexCI(mean, float("nan"), float("nan"), n)
     half = sat.t_quantile(0.5 + confidence / 2, n - 1) * float(v.std(ddof=1)) / math.sqrt(n)
-    return IndexCI(mean, mean - half, mean + half, n)
+    # an index lives on 0–100: a small sample's t interval is cut at the ends of the scale
+    return IndexCI(mean, max(0.0, mean - half), min(100.0, mean + half), n)
 
 
 def _composites(csi: sat.CSIResult, ratings: pd.DataFrame, scale: tuple[float, float]) -> dict[str, np.ndarray]:
@@ -378,11 +382,22 @@ def analyse_wave(db: Database, wave: int | str, *, resamples: int = 500, seed: i
     step(0.15, "ipa")
     cols = [c for c in ratings.columns if ratings[c].notna().sum() >= 2]
     stated = [c for c in cols if c in data.importance.columns and data.importance[c].notna().any()]
+    overall = [c for c in data.overall_items if c in ratings.columns]
     try:
-        if len(stated) >= 2:
+        # stated importance when every rated question had its importance asked; else the derived
+        # importance of all of them (Pearson r with overall satisfaction, Grisaffe 1993), so a few
+        # stated items never stand in for the whole questionnaire; else the CSI's global weights
+        if len(stated) >= 2 and len(stated) == len(cols):
             imp = sat.indicator_statistics(data.importance, stated, data.scale)["index"]
             out.ipa = sat.ipa_from_survey(ratings, stated, data.scale, importance=imp.to_dict())
             out.ipa_basis = "stated"
+        elif overall and len([c for c in cols if c not in overall]) >= 2:
+            mean_overall = ratings[overall].mean(axis=1)
+            asked = [c for c in cols if c not in overall]
+            r = pd.Series({c: ratings[c].corr(mean_overall) for c in asked}).dropna()
+            perf = sat.indicator_statistics(ratings, list(r.index), data.scale)["index"]
+            out.ipa = sat.importance_performance(r, perf)
+            out.ipa_basis = "derived"
         elif out.csi is not None and len(cols) >= 2:
             weights = out.csi.indicators["global_weight"].reindex(cols)
             perf = out.csi.indicators["index"].reindex(cols)

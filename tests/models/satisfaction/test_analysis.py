@@ -42,9 +42,15 @@ def test_stored_mobi_wave_reproduces_the_published_smartpls_ecsi_numbers(db, mob
     total = result.node_ci["TOTAL"]
     assert total.index == pytest.approx(result.csi.index, abs=1e-9)
     assert total.low < total.index < total.high
-    # IPA from the stated importance questions (PERQ1 most important)
-    assert result.ipa_basis == "stated"
-    assert result.ipa.table["importance"].idxmax() == "PERQ1"
+    # IPA: importance was asked for 3 of the 24 questions only, so every question's importance is
+    # derived (Pearson r with overall satisfaction = the mean of the CUSA questions), the satisfaction
+    # questions themselves left out
+    assert result.ipa_basis == "derived"
+    overall = mobi[["CUSA1", "CUSA2", "CUSA3"]].mean(axis=1)
+    table = result.ipa.table
+    assert "CUSA1" not in table.index and len(table) == 21
+    assert table.loc["PERQ1", "importance"] == pytest.approx(mobi["PERQ1"].corr(overall), abs=1e-12)
+    assert set(result.priorities()["quadrant"]) <= {"concentrate here", "low priority"}
     # Kano: functional 1 / dysfunctional 5 = O (one-dimensional) is the mode (2 of 3 patterns: O, A, ...)
     assert result.kano[0].attribute == "K1" and result.kano[0].n == 250
     # NPS: answers cycle 10, 9, 8, 6, 3 → 40 % promoters − 40 % detractors = 0
@@ -177,3 +183,21 @@ def test_a_dimension_weighed_from_the_data_uses_each_questions_correlation_with_
             .name = "Contentment"
     result = analysis.analyse_wave(db, "W1", resamples=0)
     assert result.csi is None and any("satisfaction block" in p for p in result.problems)
+
+
+def test_stated_importance_is_used_when_every_question_had_it_asked(db, mobi):
+    from sqlalchemy import select
+
+    from app.models.satisfaction.tables import Answer, Respondent, SurveyNode
+
+    small = mobi[["PERQ1", "PERQ2", "PERQ3"]]
+    _sid, vid, wid, _c = store_wave(db, small)          # store_wave asks importance for PERQ1–3
+    result = analysis.analyse_wave(db, "W1", resamples=0)
+    assert result.ipa_basis == "stated" and result.ipa.table["importance"].idxmax() == "PERQ1"
+    # a confidence interval stays on 0–100 even for a tiny sample
+    with db.begin() as s:
+        for r in list(s.scalars(select(Respondent).where(Respondent.wave_id == wid)))[3:]:
+            s.delete(r)
+    tiny = analysis.analyse_wave(db, "W1", resamples=0)
+    for ci in tiny.node_ci.values():
+        assert 0.0 <= ci.low <= ci.index <= ci.high <= 100.0

@@ -65,8 +65,8 @@ def test_analyse_in_the_background_and_export(qtbot, keep, qtmodeltester, ctx, t
     xs = {n: p[0] for n, p in tab.diagram.positions.items()}
     assert xs["Image"] < xs["Expectation"] < xs["Quality"] < xs["Value"] < xs["Satisfaction"] < xs["Loyalty"]
     assert set(tab.trend_table["wave"]) == {"W1", "W2"}
-    ipa = tab.ipa_chart.listDataItems()[0].getData()  # the three questions with stated importance
-    assert len(ipa[0]) == 3 and max(zip(*ipa))[0] == pytest.approx(tab.result.ipa.table["importance"].max())
+    ipa = tab.ipa_chart.listDataItems()[0].getData()  # every question but the satisfaction ones (derived importance)
+    assert len(ipa[0]) == len(tab.result.ipa.table) == 21 and max(zip(*ipa))[0] == pytest.approx(tab.result.ipa.table["importance"].max())
     bars = [i for i in tab.nps_chart.getPlotItem().items if type(i).__name__ == "BarGraphItem"]
     assert sum(sum(b.opts["height"]) for b in bars) == 250  # every answer to the NPS question counted
     kano = tab.kano_chart.listDataItems()[0].getData()
