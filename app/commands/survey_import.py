@@ -17,7 +17,7 @@ def register_survey(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--file", required=True, metavar="F.csv|F.xlsx")
     p.add_argument("--mapping", action="append", default=[], metavar="QUESTION=HEADER",
                    help="which column of the file holds a question (repeatable; also customer=HEADER, "
-                        "contact=HEADER); remembered for the survey")
+                        "contact=HEADER); remembered for the survey and used again when --mapping is not given")
     p.set_defaults(func=run_import)
 
 
@@ -41,6 +41,14 @@ def run_import(args: argparse.Namespace) -> int:
         info, _items = waves.wave_questions(db, args.wave)
         if info.survey_code != args.survey.strip():
             return fail(t("survey.wave_of_other_survey", wave=args.wave, actual=info.survey_code, survey=args.survey))
+        if not mapping:  # the mapping last used for this survey's imports (GUI or --mapping)
+            from app.models.satisfaction.imports import read_header, remembered_mapping
+
+            try:  # only the remembered columns this file has (the survey's own xlsx reads by code)
+                header = set(read_header(args.file))
+            except Exception:  # an unreadable file is reported by the import itself
+                header = set()
+            mapping = {k: v for k, v in remembered_mapping(db, info.survey_code).items() if v in header}
         n = waves.import_answers(db, args.wave, args.file, mapping=mapping or None)
     except AnswerImportError as exc:
         return print_rejected(args.file, exc)

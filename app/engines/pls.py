@@ -29,7 +29,7 @@ from __future__ import annotations
 import contextlib
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +52,10 @@ class ModelError(ValueError):
 
 class ConvergenceError(ValueError):
     """The PLS iteration did not reach the stop criterion; its numbers must not be reported."""
+
+
+class Cancelled(Exception):
+    """The caller's ``cancelled()`` said stop (a long bootstrap in a background task)."""
 
 
 class NegativeWeightError(ValueError):
@@ -682,7 +686,9 @@ def _align(r: np.ndarray, w: np.ndarray, lay: _Layout, reference: list[np.ndarra
 def bootstrap(data: pd.DataFrame, model: PathModel | str | Mapping, *, resamples: int = 500,
               seed: int | None = None, scheme: str = "path", level: float = 0.95,
               tol: float = 1e-7, max_iter: int = 300,
-              scale: tuple[float, float] | None = None) -> BootstrapResult:
+              scale: tuple[float, float] | None = None,
+              cancelled: Callable[[], bool] | None = None,
+              progress: Callable[[float], None] | None = None) -> BootstrapResult:
     """Case-resampling bootstrap of the path coefficients (Efron & Tibshirani 1993, ch. 6 and
     13; Chin 1998 for PLS): standard error = SD (n − 1) of the resampled estimates,
     t = original / SE, percentile interval at ``level``.
@@ -692,16 +698,19 @@ def bootstrap(data: pd.DataFrame, model: PathModel | str | Mapping, *, resamples
     resamples makes the interval of its paths straddle zero. ``sign_flips`` counts the flips per
     block. Resamples where an indicator is constant, causes are collinear, a block score loses
     its variance or the iteration does not converge are discarded and counted by reason, never
-    silently kept."""
+    silently kept. ``cancelled()`` (checked every 10 resamples) stops it with :class:`Cancelled`;
+    ``progress(fraction)`` is told how far it is."""
     with _one_blas_thread():
         return _bootstrap(data, model, resamples=resamples, seed=seed, scheme=scheme, level=level, tol=tol,
-                          max_iter=max_iter, scale=scale)
+                          max_iter=max_iter, scale=scale, cancelled=cancelled, progress=progress)
 
 
 def _bootstrap(data: pd.DataFrame, model: PathModel | str | Mapping, *, resamples: int = 500,
                seed: int | None = None, scheme: str = "path", level: float = 0.95,
                tol: float = 1e-7, max_iter: int = 300,
-               scale: tuple[float, float] | None = None) -> BootstrapResult:
+               scale: tuple[float, float] | None = None,
+               cancelled: Callable[[], bool] | None = None,
+               progress: Callable[[float], None] | None = None) -> BootstrapResult:
     if resamples < 2:
         raise ModelError("the bootstrap needs at least 2 resamples")
     if not 0 < level < 1:
@@ -722,7 +731,12 @@ def _bootstrap(data: pd.DataFrame, model: PathModel | str | Mapping, *, resample
     reasons = {"constant indicator": 0, "collinear causes": 0, "block without variance": 0,
                "not converged": 0}
     flips = np.zeros(len(lvs), dtype=int)
-    for _ in range(resamples):
+    for k in range(resamples):
+        if k % 10 == 0:  # a background task can stop it and show how far it is
+            if cancelled is not None and cancelled():
+                raise Cancelled(f"bootstrap stopped after {k} of {resamples} resamples")
+            if progress is not None:
+                progress(k / resamples)
         xb = x[rng.integers(0, n, n)]
         if np.any(np.ptp(xb, axis=0) == 0):
             reasons["constant indicator"] += 1

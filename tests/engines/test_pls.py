@@ -489,3 +489,17 @@ def test_the_fast_correlation_matrix_is_numpys(n, p, seed):
     x = x[:, keep]
     ours, numpy_ = _corr(x), np.corrcoef(x, rowvar=False)
     assert np.allclose(ours, numpy_, atol=1e-12) and np.all(np.diag(ours) == 1.0)
+
+
+def test_the_bootstrap_stops_when_cancelled_and_reports_progress():
+    mobi = pd.read_csv(Path(__file__).resolve().parents[1] / "data" / "mobi.csv", index_col=0)
+    seen: list[float] = []
+    calls = {"n": 0}
+
+    def cancelled() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 3             # stop at the fourth check (after 30 resamples)
+
+    with pytest.raises(pls.Cancelled, match="after 30 of 1000"):
+        pls.bootstrap(mobi, "ecsi", resamples=1000, seed=1, scale=(1, 10), cancelled=cancelled, progress=seen.append)
+    assert seen == [0.0, 0.01, 0.02]

@@ -424,8 +424,12 @@ def analyse_wave(db: Database, wave: int | str, *, resamples: int = 500, seed: i
                     out.latent_ci[lv] = _t_ci(vals, confidence)
                 if resamples and not stop():
                     step(0.35, "bootstrap")
-                    out.boot = pls_engine.bootstrap(complete, model, resamples=resamples, seed=seed,
-                                                    level=confidence, scale=data.scale)
+                    try:
+                        out.boot = pls_engine.bootstrap(complete, model, resamples=resamples, seed=seed,
+                                                        level=confidence, scale=data.scale, cancelled=stop,
+                                                        progress=lambda f: step(0.35 + 0.5 * f, "bootstrap"))
+                    except pls_engine.Cancelled:
+                        return out  # the caller asked to stop; what is done so far is returned
             except (pls_engine.ModelError, pls_engine.ConvergenceError, sat.SurveyDataError, ValueError) as exc:
                 out.problems.append(f"PLS: {exc}")
     if stop():

@@ -15,7 +15,7 @@ def _open_wave(db):
         wave = conn.execute("SELECT id, code FROM sat_waves WHERE state = 'open'").fetchone()
         targets = conn.execute("SELECT c.code, k.name FROM sat_wave_targets t JOIN customers c ON c.id = t.customer_id"
                                " JOIN customer_contacts k ON k.id = t.contact_id WHERE t.wave_id = ? ORDER BY t.id"
-                               " LIMIT 3", (wave[0],)).fetchall()
+                               " LIMIT 6", (wave[0],)).fetchall()
         return wave[1], targets
     finally:
         conn.close()
@@ -47,3 +47,23 @@ def test_import_and_refusal(demo_db_file, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "第 2 行（PQ1）" in err and "量表 1–10" in err and len(err.strip().splitlines()) == 1
     assert "Traceback" not in err and _count(db, code) == 2
+
+
+def test_a_mapping_given_once_is_used_again_for_the_next_file_of_the_survey(demo_db_file, tmp_path, capsys):
+    db = tmp_path / "d.sqlite3"
+    shutil.copy(demo_db_file, db)
+    code, targets = _open_wave(db)
+    header = "顾客,联系人,质量符合,稳定\n"
+    first = tmp_path / "first.csv"
+    first.write_text(header + "".join(f"{c},{n},8,9\n" for c, n in targets[:2]), encoding="utf-8")
+    args = ["survey", "import", "--db", str(db), "--survey", "CCSI", "--wave", code]
+    assert main([*args, "--file", str(first), "--mapping", "customer=顾客", "--mapping", "contact=联系人",
+                 "--mapping", "PQ1=质量符合", "--mapping", "PQ2=稳定"]) == 0
+    second = tmp_path / "second.csv"                      # same layout, no --mapping: the remembered one
+    second.write_text(header + "".join(f"{c},{n},6,7\n" for c, n in targets[2:4]), encoding="utf-8")
+    assert main([*args, "--file", str(second)]) == 0
+    assert "2 answer sheet(s) imported" in capsys.readouterr().out.splitlines()[-1] and _count(db, code) == 4
+    own = tmp_path / "own.csv"                            # a file with the codes still reads by code
+    own.write_text("customer_code,contact_name,PQ1\n" + "".join(f"{c},{n},5\n" for c, n in targets[4:5]),
+                   encoding="utf-8")
+    assert main([*args, "--file", str(own)]) == 0 and _count(db, code) == 5
