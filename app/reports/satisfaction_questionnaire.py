@@ -20,6 +20,8 @@ from app.reports.tabular import new_workbook
 TEXT = {
     "zh_CN": {"title": "顾客满意度调查问卷", "customer": "贵公司名称 / 代码", "contact": "填表人", "date": "日期",
               "intro": "请在每题对应的方框内打 ✓：{lo} 表示非常不满意，{hi} 表示非常满意；不了解的题目请留空。",
+              "xlsx_intro": "在 answers 表中每行填写一位答卷人：顾客代码、联系人，以及每题所选答案的数字（评分 {lo}–{hi}，"
+                            "Kano 与推荐意愿见上表的量表）；未作答请留空。",
               "importance": "该项对贵公司的重要程度", "kano": "功能需求", "nps": "推荐意愿",
               "nps_low": "0 = 绝不推荐", "nps_high": "10 = 一定推荐",
               "kano_answers": ("我喜欢这样", "理应如此", "无所谓", "能忍受", "我不喜欢这样"),
@@ -29,6 +31,9 @@ TEXT = {
            "date": "Date",
            "intro": "Please tick one box per question: {lo} = very dissatisfied, {hi} = very satisfied; leave a "
                     "question blank when you cannot judge it.",
+           "xlsx_intro": "On the answers sheet one row per respondent: the customer code, the contact, and for each "
+                         "question the number of the answer chosen (ratings {lo}–{hi}; Kano and recommendation on "
+                         "the scales above); leave a cell blank for no answer.",
            "importance": "How important is this to you", "kano": "Features", "nps": "Recommendation",
            "nps_low": "0 = not at all likely", "nps_high": "10 = extremely likely",
            "kano_answers": ("I like it", "I expect it", "I am neutral", "I can live with it", "I dislike it"),
@@ -126,9 +131,8 @@ def write_questionnaire_xlsx(q: Questionnaire, path: str | os.PathLike[str], *, 
     wb = new_workbook()
     ws = wb.active
     ws.title = "answers"
-    codes = q.question_codes
-    ws.append(["customer_code", "contact_name", *codes])
-    texts = {qu.code: _text(qu.text_zh, qu.text_en, lang) for s in q.sections for qu in s.questions}
+    items = q.items
+    ws.append(["customer_code", "contact_name", *(it.code for it in items)])
     for c in ws[1]:
         c.font = Font(bold=True)
     ws.freeze_panes = "C2"
@@ -136,9 +140,15 @@ def write_questionnaire_xlsx(q: Questionnaire, path: str | os.PathLike[str], *, 
     info.append(["code", "question", "scale"])
     for c in info[1]:
         c.font = Font(bold=True)
-    for code in codes:
-        info.append([code, texts[code], f"{lo}–{hi}"])
+    for it in items:
+        scale = f"{it.scale_min}–{it.scale_max}"
+        if it.kind.startswith("kano"):
+            scale += "  (" + ", ".join(f"{k + 1} {a}" for k, a in enumerate(t["kano_answers"])) + ")"
+        elif it.kind == "nps":
+            scale += f"  ({t['nps_low']}, {t['nps_high']})"
+        info.append([it.code, _text(it.text_zh, it.text_en, lang), scale])
     info.append([])
-    info.append([t["intro"].format(lo=lo, hi=hi)])
+    info.append([t["xlsx_intro"].format(lo=lo, hi=hi)])
     info.column_dimensions["B"].width = 70
+    info.column_dimensions["C"].width = 40
     wb.save(path)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.models.admin.permissions import requires
 from app.models.core.database import Database
 from app.models.satisfaction.analysis import AnalysisError
+from app.models.satisfaction.imports import version_items
 from app.models.satisfaction.tables import KanoPair, Survey, SurveyNode, SurveyVersion
 
 
@@ -42,6 +43,8 @@ class Questionnaire:
     kano: list[KanoPair] = field(default_factory=list)
     nps_zh: str = ""
     nps_en: str = ""
+    #: every answer column (ratings, importance, Kano, NPS) as the import reads them
+    items: list = field(default_factory=list)
 
     @property
     def question_codes(self) -> list[str]:
@@ -67,6 +70,7 @@ def load_questionnaire(db: Database, survey_code: str, version: int | None = Non
         nodes = list(s.scalars(select(SurveyNode).where(SurveyNode.version_id == v.id)
                                .order_by(SurveyNode.position, SurveyNode.id)))
         pairs = list(s.scalars(select(KanoPair).where(KanoPair.version_id == v.id).order_by(KanoPair.position)))
+        items = version_items(s, v.id)
         for p in pairs:
             s.expunge(p)
     kids: dict[int | None, list[SurveyNode]] = {}
@@ -79,4 +83,4 @@ def load_questionnaire(db: Database, survey_code: str, version: int | None = Non
             sections.append(Section(n.code, n.text_zh, n.text_en,
                                     tuple(Question(q.code, q.text_zh, q.text_en, q.importance_question) for q in leaves)))
     return Questionnaire(survey.code, survey.name_zh, survey.name_en, v.version, v.state,
-                         (survey.scale_min, survey.scale_max), sections, pairs, v.nps_zh, v.nps_en)
+                         (survey.scale_min, survey.scale_max), sections, pairs, v.nps_zh, v.nps_en, items)

@@ -38,7 +38,10 @@ def test_workbook_filled_in_is_imported(db, tmp_path, capsys):
     assert main(["survey", "export-blank", "--db", str(db), "--survey", "CCSI", "--out", str(out)]) == 0
     wb = load_workbook(out)
     header = [c.value for c in wb["answers"][1]]
-    assert header[:3] == ["customer_code", "contact_name", "PQ1"] and "NPS" not in header
+    # every answer column: ratings, the importance questions beside their question, the NPS question
+    assert header[:4] == ["customer_code", "contact_name", "PQ1", "PQ1.IMP"] and header[-1] == "NPS"
+    scales = {r[0].value: r[2].value for r in wb["questions"].iter_rows(min_row=2) if r[0].value}
+    assert scales["PQ1"] == "1–10" and scales["NPS"].startswith("0–10")
     conn = sqlite3.connect(db)
     code, contact = conn.execute(
         "SELECT c.code, k.name FROM sat_wave_targets t JOIN sat_waves w ON w.id = t.wave_id AND w.state = 'open'"
