@@ -444,25 +444,24 @@ class DesignTab(QWidget):
         self.nodes = {r.id: r for r in rows}
         items: dict[int, QTreeWidgetItem] = {}
         methods = {"direct": self.tr("direct"), "ahp": self.tr("AHP"), "derived": self.tr("from the data")}
-        pending = sorted(rows, key=lambda r: (0 if r.parent_id is None else 1, r.position, r.id))
-        while pending:
-            rest = []
-            for r in pending:
-                parent = items.get(r.parent_id) if r.parent_id is not None else None
-                if r.parent_id is not None and parent is None:
-                    rest.append(r)
-                    continue
-                it = QTreeWidgetItem([r.code, r.text_zh, r.text_en, "" if r.weight is None else f"{r.weight:.3f}",
-                                      methods.get(r.weight_method, r.weight_method) if r.kind != "indicator" else "",
-                                      self.tr("yes") if r.importance_question else ""])
-                it.setData(0, Qt.ItemDataRole.UserRole, r.id)
-                if self.editable():
-                    it.setFlags(it.flags() | Qt.ItemFlag.ItemIsEditable)
-                (parent.addChild(it) if parent is not None else self.tree.addTopLevelItem(it))
-                items[r.id] = it
-            if len(rest) == len(pending):
-                break
-            pending = rest
+        kids: dict[int | None, list] = {}
+        for r in rows:
+            kids.setdefault(r.parent_id if r.parent_id in self.nodes else None, []).append(r)
+        stack = [(None, r) for r in sorted(kids.get(None, []), key=lambda r: (r.position, r.id), reverse=True)]
+        while stack:  # depth first, each node's children in their order (parents before children)
+            parent_id, r = stack.pop()
+            if r.id in items:
+                continue
+            it = QTreeWidgetItem([r.code, r.text_zh, r.text_en, "" if r.weight is None else f"{r.weight:.3f}",
+                                  methods.get(r.weight_method, r.weight_method) if r.kind != "indicator" else "",
+                                  self.tr("yes") if r.importance_question else ""])
+            it.setData(0, Qt.ItemDataRole.UserRole, r.id)
+            if self.editable():
+                it.setFlags(it.flags() | Qt.ItemFlag.ItemIsEditable)
+            parent = items.get(parent_id) if parent_id is not None else None
+            (parent.addChild(it) if parent is not None else self.tree.addTopLevelItem(it))
+            items[r.id] = it
+            stack.extend((r.id, k) for k in sorted(kids.get(r.id, []), key=lambda k: (k.position, k.id), reverse=True))
         self.tree.expandAll()
         for c in (0, 3, 4, 5):
             self.tree.resizeColumnToContents(c)

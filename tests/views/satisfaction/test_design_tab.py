@@ -252,3 +252,22 @@ def test_tree_cells_are_edited_in_place_with_undo_and_refusals_put_the_stored_va
     assert item_of(dim.id).text(3) == "0.400" and tab.nodes[dim.id].weight == 0.4
     item_of(dim.id).setText(0, "bad code")                   # a code with a space is refused too
     qtbot.waitUntil(lambda: item_of(dim.id).text(0) == dim.code)
+
+
+def test_the_tree_shows_each_dimensions_questions_in_their_order(demo_db, qtbot, tmp_path):
+    """A question at position 0 under a later dimension is not put after its sibling (DL1 before DL2)."""
+    from PySide6.QtCore import Qt
+
+    from app.views.satisfaction.design_tab import DesignTab
+
+    ctx = AppContext(database=demo_db, tasks=TaskRunner(), language="en",
+                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    tab = DesignTab(ctx)
+    qtbot.addWidget(tab)
+    i = tab.survey.findText("CCSI", Qt.MatchFlag.MatchStartsWith)
+    tab.survey.setCurrentIndex(i)
+    top = tab.tree.topLevelItem(0)
+    dims = {top.child(k).text(0): top.child(k) for k in range(top.childCount())}
+    delivery = dims["D_DELIVERY"]
+    assert [delivery.child(k).text(0) for k in range(delivery.childCount())] == ["DL1", "DL2"]
+    assert list(dims)[:3] == ["D_PRODUCT", "D_DELIVERY", "D_PRICE"]
