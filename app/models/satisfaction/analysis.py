@@ -556,7 +556,7 @@ def customer_history(db: Database, customer_id: int) -> pd.DataFrame:
         rows = s.execute(
             select(Wave.id, Wave.code, Wave.period_end, Survey.code, Survey.scale_min, Survey.scale_max,
                    Respondent.id, Respondent.contact_id, Respondent.answered_on, Answer.kind, Answer.value,
-                   Respondent.customer_id)
+                   Respondent.customer_id, Survey.purpose)
             .join(SurveyVersion, SurveyVersion.id == Wave.version_id).join(Survey, Survey.id == SurveyVersion.survey_id)
             .join(Respondent, Respondent.wave_id == Wave.id).join(Answer, Answer.respondent_id == Respondent.id)
             .where(Wave.id.in_(select(Respondent.wave_id).where(Respondent.customer_id == customer_id)))
@@ -564,11 +564,11 @@ def customer_history(db: Database, customer_id: int) -> pd.DataFrame:
         contacts = dict(s.execute(select(CustomerContact.id, CustomerContact.name)
                                   .where(CustomerContact.customer_id == customer_id)).all())
     columns = ["wave", "period_end", "survey", "contact", "answered_on", "score", "answers", "nps", "wave_score",
-               "respondent"]
+               "respondent", "purpose"]
     if not rows:
         return pd.DataFrame(columns=columns)
     df = pd.DataFrame(rows, columns=["wave_id", "wave", "period_end", "survey", "lo", "hi", "respondent", "contact_id",
-                                     "answered_on", "kind", "value", "customer_id"])
+                                     "answered_on", "kind", "value", "customer_id", "purpose"])
     df["score"] = 100.0 * (df["value"] - df["lo"]) / (df["hi"] - df["lo"])
     ratings = df[df["kind"] == "rating"]
     per_resp = ratings.groupby("respondent").agg(score=("score", "mean"), answers=("score", "size"))
@@ -582,7 +582,7 @@ def customer_history(db: Database, customer_id: int) -> pd.DataFrame:
         "answered_on": head["answered_on"], "score": per_resp["score"].reindex(head.index),
         "answers": per_resp["answers"].reindex(head.index).fillna(0).astype(int),
         "nps": nps.reindex(head.index), "wave_score": wave_score.reindex(head["wave_id"]).to_numpy(),
-        "respondent": head.index.to_numpy()})
+        "respondent": head.index.to_numpy(), "purpose": head["purpose"]})
     return out.sort_values(["period_end", "wave"]).reset_index(drop=True)[columns]
 
 

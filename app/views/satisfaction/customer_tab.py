@@ -76,7 +76,10 @@ class SatisfactionTab(QWidget):
         self.note.setText(QCoreApplication.translate("CustomerSatisfaction", "Score: the mean of this customer's answers on 0–100; beside it the wave's score over "
                              "all respondents."))
         self.frame = frame
-        self.view.selectRow(0)  # the latest answer sheet and its survey's trend
+        # the latest answer to the periodic satisfaction survey (else the latest of any) and its trend
+        shown = self.model.frame
+        periodic = [k for k, p in enumerate(shown["purpose"]) if p == "periodic"]
+        self.view.selectRow(periodic[0] if periodic else 0)
 
     def show_sheet(self, view_row: int) -> None:
         """The answer sheet of the table's row ``view_row`` (sorted view) question by question."""
