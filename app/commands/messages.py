@@ -1032,3 +1032,18 @@ ZH.update({
     "survey.wave.bad_date": "{option}：{value!r} 不是日期（YYYY-MM-DD）",
     "survey.wave.unknown_value": "{option}：顾客主数据中没有 {value!r}（已有：{known}）",
 })
+
+
+# --- satisfaction CLI: survey version (new draft, release, retire) ---------------------------------------
+EN.update({
+    "survey.version.row": "{version}  {state}  model {model}  released by {by}",
+    "survey.version.created": "{version} created as a draft, copied from {source}",
+    "survey.version.released": "{version} released: it is frozen now and can be asked in a wave",
+    "survey.version.retired": "{version} retired: its waves and answers stay",
+})
+ZH.update({
+    "survey.version.row": "{version}  {state}  模型 {model}  发布人 {by}",
+    "survey.version.created": "已由 {source} 复制建立草稿 {version}",
+    "survey.version.released": "{version} 已发布：现已冻结，可用于调查批次",
+    "survey.version.retired": "{version} 已停用：其调查批次与答卷保留",
+})

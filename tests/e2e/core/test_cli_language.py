@@ -187,6 +187,14 @@ def _nested_cases(d, where: str) -> dict[str, tuple[list[str], list[str]]]:
                              ["survey", "wave", "open", *db, "--wave", _latest_wave(d["db"])]),
         "survey wave close": (["survey", "wave", "close", *db, "--wave", wave],
                               ["survey", "wave", "close", *db, "--wave", "NO-SUCH"]),
+        "survey version list": (["survey", "version", "list", *db, "--survey", "CCSI"],
+                                ["survey", "version", "list", *db, "--survey", "NOPE"]),
+        "survey version new": (["survey", "version", "new", *db, "--survey", "CCSI"],
+                               ["survey", "version", "new", *db, "--survey", "NOPE"]),
+        "survey version release": (["survey", "version", "release", *db, "--survey", "CCSI"],
+                                   ["survey", "version", "release", *db, "--survey", "CCSI", "--version", "1"]),
+        "survey version retire": (["survey", "version", "retire", *db, "--survey", "CCSI"],
+                                  ["survey", "version", "retire", *db, "--survey", "NOPE"]),
     }
 
 

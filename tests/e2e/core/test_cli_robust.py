@@ -221,7 +221,7 @@ def _leaves(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()):
     yield prefix, parser
 
 
-def nested_commands(groups: tuple[str, ...] = ("model", "wave")) -> dict[str, argparse.ArgumentParser]:
+def nested_commands(groups: tuple[str, ...] = ("model", "wave", "version")) -> dict[str, argparse.ArgumentParser]:
     """``"survey model block add"`` → its parser, for every leaf of the ``survey`` groups ``groups``."""
     return {" ".join(("survey", *path)): sub for path, sub in _leaves(_subcommands()["survey"])
             if path and path[0] in groups}
