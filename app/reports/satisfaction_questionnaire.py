@@ -20,6 +20,7 @@ from app.reports.tabular import new_workbook
 TEXT = {
     "zh_CN": {"title": "顾客满意度调查问卷", "customer": "贵公司名称 / 代码", "contact": "填表人", "date": "日期",
               "intro": "请在每题对应的方框内打 ✓：{lo} 表示非常不满意，{hi} 表示非常满意；不了解的题目请留空。",
+              "kano_intro": "每项功能请回答两次：提供该功能时您的感受，以及不提供时您的感受，各勾选一个方框。",
               "xlsx_intro": "在 answers 表中每行填写一位答卷人：顾客代码、联系人，以及每题所选答案的数字（评分 {lo}–{hi}，"
                             "Kano 与推荐意愿见上表的量表）；未作答请留空。",
               "importance": "该项对贵公司的重要程度", "kano": "功能需求", "nps": "推荐意愿",
@@ -31,6 +32,8 @@ TEXT = {
            "date": "Date",
            "intro": "Please tick one box per question: {lo} = very dissatisfied, {hi} = very satisfied; leave a "
                     "question blank when you cannot judge it.",
+           "kano_intro": "Each feature is asked twice: how you feel if we offer it, and how you feel if we do not; "
+                         "tick one box in each row.",
            "xlsx_intro": "On the answers sheet one row per respondent: the customer code, the contact, and for each "
                          "question the number of the answer chosen (ratings {lo}–{hi}; Kano and recommendation on "
                          "the scales above); leave a cell blank for no answer.",
@@ -71,18 +74,26 @@ def write_questionnaire_pdf(q: Questionnaire, path: str | os.PathLike[str], *, l
              pdf.grid_table([[t["customer"], "", t["contact"], "", t["date"], ""]],
                             [width * 0.2, width * 0.3, width * 0.12, width * 0.16, width * 0.08, width * 0.14],
                             header_rows=0, zebra=False),
-             Spacer(1, 3 * mm), Paragraph(escape(t["intro"].format(lo=lo, hi=hi)), st.body), Spacer(1, 2 * mm)]
-    text_w = width * 0.44
-    box_w = (width - text_w - 12 * mm) / len(points)
+             Spacer(1, 3 * mm)]
+    if q.sections:  # the rating scale is explained where there are ratings; a Kano study explains its pairs
+        story.append(Paragraph(escape(t["intro"].format(lo=lo, hi=hi)), st.body))
+    if q.kano:
+        story.append(Paragraph(escape(t["kano_intro"]), st.body))
+    story.append(Spacer(1, 2 * mm))
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    codes = [qu.code for sec in q.sections for qu in sec.questions] + [p.code for p in q.kano]
+    code_w = min(26 * mm, max([12 * mm] + [stringWidth(c, font.name, 8.5) + 4 * mm for c in codes]))
+    text_w = width * 0.44 + 12 * mm - code_w
+    box_w = (width - text_w - code_w) / len(points)
     for sec in q.sections:
-        rows = [[Paragraph(escape(f"{sec.code.removeprefix('D_')} · {_text(sec.title_zh, sec.title_en, lang)}"),
-                           st.cell_bold), ""] +
+        rows = [[Paragraph(escape(_text(sec.title_zh, sec.title_en, lang)), st.cell_bold), ""] +
                 [Paragraph(str(p), st.cell) for p in points]]
         for qu in sec.questions:
             rows.append([qu.code, Paragraph(escape(_text(qu.text_zh, qu.text_en, lang)), st.cell)] + [_box() for _ in points])
             if qu.importance:
                 rows.append(["", Paragraph(escape(f"↳ {t['importance']}"), st.small)] + [_box() for _ in points])
-        table = Table(rows, colWidths=[12 * mm, text_w] + [box_w] * len(points), repeatRows=1)
+        table = Table(rows, colWidths=[code_w, text_w] + [box_w] * len(points), repeatRows=1)
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font.name), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
                                    ("FONTSIZE", (2, 1), (-1, -1), 11), ("ALIGN", (2, 0), (-1, -1), "CENTER"),
                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -92,7 +103,7 @@ def write_questionnaire_pdf(q: Questionnaire, path: str | os.PathLike[str], *, l
     if q.nps_zh or q.nps_en:
         rows = [[Paragraph(escape(_text(q.nps_zh, q.nps_en, lang)), st.cell)] + [str(p) for p in range(11)],
                 [Paragraph(escape(f"{t['nps_low']} · {t['nps_high']}"), st.small)] + [_box() for _ in range(11)]]
-        nps = Table(rows, colWidths=[text_w + 12 * mm] + [(width - text_w - 12 * mm) / 11] * 11)
+        nps = Table(rows, colWidths=[text_w + code_w] + [(width - text_w - code_w) / 11] * 11)
         nps.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font.name), ("FONTSIZE", (1, 1), (-1, -1), 11),
                                  ("ALIGN", (1, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                  ("BOX", (0, 0), (-1, -1), 0.4, colors.grey)]))
@@ -100,7 +111,8 @@ def write_questionnaire_pdf(q: Questionnaire, path: str | os.PathLike[str], *, l
     if q.kano:
         story.append(Paragraph(escape(t["kano"]), st.heading))
         answers = t["kano_answers"]
-        aw = (width - text_w - 12 * mm) / 5
+        kano_text_w = width * 0.36 + 12 * mm - code_w  # wider answer columns: "I can live with it" unbroken
+        aw = (width - kano_text_w - code_w) / 5
         for p in q.kano:
             attr = _text(p.attribute_zh, p.attribute_en, lang)
             rows = [[Paragraph(escape(f"{p.code} {attr}"), st.cell_bold), ""] + [Paragraph(escape(a), st.small) for a in answers],
@@ -108,7 +120,7 @@ def write_questionnaire_pdf(q: Questionnaire, path: str | os.PathLike[str], *, l
                     + [_box() for _ in range(5)],
                     ["", Paragraph(escape(_text(p.dysfunctional_zh, p.dysfunctional_en, lang) or t["dysfunctional"]),
                                    st.cell)] + [_box() for _ in range(5)]]
-            table = Table(rows, colWidths=[12 * mm, text_w] + [aw] * 5)
+            table = Table(rows, colWidths=[code_w, kano_text_w] + [aw] * 5)
             table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font.name), ("FONTSIZE", (2, 1), (-1, -1), 11),
                                        ("ALIGN", (2, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                        ("SPAN", (0, 0), (1, 0)),
