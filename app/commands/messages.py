@@ -94,7 +94,7 @@ EN: dict[str, str] = {
     "csv.header": "unreadable CSV header ({detail})",
     "csv.missing_column": "missing column {column!r}",
     "csv.duplicate_header": "column {header!r} appears twice (columns {first} and {second}); remove one",
-    "csv.map_unknown": "--map names an unknown column {column!r} (columns: {known})",
+    "csv.map_unknown": "the column mapping names an unknown column {column!r} (columns: {known})",
     "csv.unclosed_quote": "a quote opened on this line is never closed",
     "csv.unreadable": "unreadable CSV ({detail})",
     "csv.value_missing": "value missing",
@@ -249,7 +249,7 @@ ZH: dict[str, str] = {
     "csv.header": "无法读取 CSV 表头（{detail}）",
     "csv.missing_column": "缺少列 {column!r}",
     "csv.duplicate_header": "列 {header!r} 出现了两次（第 {first} 列和第 {second} 列）；请删除其中一列",
-    "csv.map_unknown": "--map 指定了未知的列 {column!r}（可用的列：{known}）",
+    "csv.map_unknown": "列映射指定了未知的列 {column!r}（可用的列：{known}）",
     "csv.unclosed_quote": "此行开始的引号没有闭合",
     "csv.unreadable": "无法读取的 CSV（{detail}）",
     "csv.value_missing": "缺少数值",
@@ -452,7 +452,9 @@ _DETAIL_ZH = {
 
 
 def argparse_text(message: str, lang: str | None = None) -> str:
-    """argparse's refusal in the run's language."""
+    """argparse's refusal in the run's language (an option our own check already names is not
+    named twice: "argument --x: --x: …" → "--x: …")."""
+    message = re.sub(r"^argument (\S+): \1: ", r"\1: ", message)
     if (lang or _language) == "en":
         return message
     for pattern, text in _ARGPARSE_ZH:
@@ -786,6 +788,7 @@ EN.update({
     "satisfaction.no_item_columns": "no column of the file is a question of the survey (map the columns)",
     "satisfaction.no_items": "the survey version has no questions",
     "satisfaction.no_file": "{path} does not exist",
+    "satisfaction.bad_workbook": "not a readable xlsx workbook ({detail})",
 })
 ZH.update({
     "satisfaction.out_of_scale": "{text!r} 不是题目 {item} 的答案（量表 {lo}–{hi}；未作答请留空）",
@@ -798,6 +801,7 @@ ZH.update({
     "satisfaction.no_item_columns": "文件中没有任何一列是本问卷的题目（请映射列）",
     "satisfaction.no_items": "该问卷版本没有题目",
     "satisfaction.no_file": "{path} 不存在",
+    "satisfaction.bad_workbook": "不是可读的 xlsx 工作簿（{detail}）",
 })
 
 

@@ -293,7 +293,7 @@ def read_rows(records, columns: Sequence[Column], *, mapping: dict[str, str] | N
     errors: list[RowError] = []
     for name in (mapping or {}):
         if name not in known:
-            errors.append(problem(1, "csv.map_unknown", f"--map names an unknown column {name!r} "
+            errors.append(problem(1, "csv.map_unknown", f"the column mapping names an unknown column {name!r} "
                                   f"(columns: {', '.join(c.name for c in columns)})", None,
                                   column=name, known=", ".join(c.name for c in columns)))
     positions: dict[str, int] = {}

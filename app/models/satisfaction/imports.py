@@ -262,8 +262,8 @@ def _xlsx_records(path: Path) -> list[tuple[int, list[str]]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
-        raise AnswerImportError([problem(1, "csv.unreadable", f"cannot read the workbook ({exc})", None,
-                                         detail=str(exc))]) from exc
+        raise AnswerImportError([problem(1, "satisfaction.bad_workbook", f"not a readable xlsx workbook ({exc})",
+                                         None, detail=str(exc))]) from exc
     try:
         sheet = wb.worksheets[0]
         return [(n, [_cell_text(v) for v in row]) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
