@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from app.engines.path_layout import positions
 from app.models.satisfaction.analysis import WaveAnalysis
@@ -191,8 +191,8 @@ def place_near_points(points: Sequence[tuple[float, float]], sizes: Sequence[tup
         for order, (k, (lx, ly)) in enumerate(options):
             r = (lx, ly, lx + w, ly + h)
             hit = sum(_overlap(r, o) for o in placed) + sum(_overlap(r, o) for o in dots)
-            inside = bounds[0] <= r[0] and r[2] <= bounds[2] and bounds[1] <= r[1] and r[3] <= bounds[3]
-            scored.append((hit > 0 or not inside, hit, order, (lx, ly)))
+            outside = w * h - _overlap(r, bounds)  # the part of the label that would leave the plot
+            scored.append((hit + outside > 1e-9, hit + outside, order, (lx, ly)))
         lx, ly = min(scored)[3]
         placed.append((lx, ly, lx + w, ly + h))
         out.append((lx, ly))
@@ -458,8 +458,9 @@ def nps_drawing(result: WaveAnalysis, width: float, font: str, lang: str) -> Dra
     height, left, bottom, top = 64 * mm, 34, 38, 16
     plot_w, plot_h = width - left - 8, height - bottom - top
     top_count = max(max(counts), 1)
-    step = max(1, math.ceil(top_count / 5))
-    y_max = step * math.ceil(top_count * 1.1 / step) or 1
+    mag = 10 ** max(0, math.floor(math.log10(top_count / 5))) if top_count >= 5 else 1
+    step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= top_count / 5)  # a round count, 5 or so lines
+    y_max = step * math.ceil(top_count * 1.05 / step)
     d = Drawing(width, height)
     d.add(String(left + plot_w / 2, height - 11, t["nps_title"].format(nps=f"{result.nps:+.1f}", n=len(values)),
                  fontName=font, fontSize=8.5, textAnchor="middle"))
@@ -551,8 +552,8 @@ def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | o
                                         width * 0.12], extra=extra)]
     diagram = path_drawing(result, width, font.name, lang)
     if diagram is not None:
-        story += [Paragraph(escape(t["diagram"]), st.heading), diagram,
-                  Paragraph(escape(t["figure_diagram"]), st.small)]
+        story.append(KeepTogether([Paragraph(escape(t["diagram"]), st.heading), diagram,
+                                   Paragraph(escape(t["figure_diagram"]), st.small)]))
         boot = result.boot.paths if result.boot is not None else None
         prow = [[w["path"], w["coef"], w["low"], w["high"], w["t"]]]
         for key, coef in result.pls.paths.items():
@@ -566,10 +567,12 @@ def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | o
     chart = trend_drawing(trend, labels if (trend is not None and (trend["kind"] == "latent").any())
                           else {k: d.label(k, lang) for k in d.labels}, width, font.name)
     if chart is not None:
-        story += [Paragraph(escape(t["trend"]), st.heading), chart, Paragraph(escape(t["figure_trend"]), st.small)]
+        story.append(KeepTogether([Paragraph(escape(t["trend"]), st.heading), chart,
+                                   Paragraph(escape(t["figure_trend"]), st.small)]))
     ipa = ipa_drawing(result, width, font.name, lang)
     if ipa is not None:
-        story += [Paragraph(escape(t["ipa"]), st.heading), ipa, Paragraph(escape(t["figure_ipa"]), st.small)]
+        story.append(KeepTogether([Paragraph(escape(t["ipa"]), st.heading), ipa,
+                                   Paragraph(escape(t["figure_ipa"]), st.small)]))
     if result.ipa is not None:  # a wave without importance data has no priorities to rank
         story.append(Paragraph(escape(t["priorities"]), st.heading))
         pr = result.priorities(top=8)
@@ -589,14 +592,15 @@ def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | o
             krow.append([d.label(k.attribute, lang), *[k.counts[c] for c in "AOMIRQ"],
                          w["kano_names"].get(k.category, k.category), _f(k.better, 2), _f(k.worse, 2)])
         story.append(pdf.grid_table([[Paragraph(escape(str(c)), st.cell) for c in r] for r in krow],
-                                    [width * 0.28] + [width * 0.05] * 6 + [width * 0.18, width * 0.1, width * 0.14]))
+                                    [width * 0.24] + [width * 0.06] * 6 + [width * 0.16, width * 0.1, width * 0.14]))
         chart = kano_drawing(result, width, font.name, lang)
         if chart is not None:
-            story += [Paragraph(escape(t["kano_chart"]), st.heading), chart,
-                      Paragraph(escape(t["figure_kano"]), st.small)]
+            story.append(KeepTogether([Paragraph(escape(t["kano_chart"]), st.heading), chart,
+                                       Paragraph(escape(t["figure_kano"]), st.small)]))
     chart = nps_drawing(result, width, font.name, lang)
     if chart is not None:
-        story += [Paragraph(escape(t["nps"]), st.heading), chart, Paragraph(escape(t["figure_nps"]), st.small)]
+        story.append(KeepTogether([Paragraph(escape(t["nps"]), st.heading), chart,
+                                   Paragraph(escape(t["figure_nps"]), st.small)]))
     if result.checks:
         story.append(Paragraph(escape(t["checks"]), st.heading))
         story += [Paragraph(escape(f"• {check_text(key, params, lang)}"), st.body) for _l, key, params in result.checks]
