@@ -277,7 +277,9 @@ def path_drawing(result: WaveAnalysis, width: float, font: str, lang: str) -> Dr
         if has_r2:
             d.add(String(cx, py(y + box_h * 0.18), f"R² = {r2:.3f}", fontName=font, fontSize=6.5, textAnchor="middle"))
         ci = result.latent_ci.get(n)
-        if ci is not None:
+        if ci is not None:  # on white, so an arrow passing beneath the box does not cross the number out
+            iw = stringWidth(_f(ci.index), font, 7) + 3
+            d.add(Rect(cx - iw / 2, py(y) - 10.5, iw, 8.5, fillColor=colors.white, strokeColor=None))
             d.add(String(cx, py(y) - 9, _f(ci.index), fontName=font, fontSize=7, textAnchor="middle",
                          fillColor=colors.HexColor("#b03a48")))
     sizes = [(stringWidth(text, font, 6.5) + 4, 9.0) for _c, text in label_items]

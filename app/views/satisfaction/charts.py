@@ -126,7 +126,8 @@ class PathDiagram(pg.PlotWidget):
         if index is not None and not math.isnan(index):
             f = QFont()
             f.setPointSize(9)
-            t = pg.TextItem(f"{index:.1f}", color="#b03a48", anchor=(0.5, 0.0))
+            t = pg.TextItem(f"{index:.1f}", color="#b03a48", anchor=(0.5, 0.0), fill=pg.mkBrush(255, 255, 255, 235))
+            t.setZValue(10)  # over an arrow that passes beneath the box
             t.setFont(f)
             t.setPos(x + self.box_w / 2, y - 0.05)
             self.addItem(t)
