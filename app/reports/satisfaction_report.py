@@ -291,6 +291,14 @@ def path_drawing(result: WaveAnalysis, width: float, font: str, lang: str) -> Dr
     return d
 
 
+def _short_wave_names(waves: Sequence[str]) -> list[str]:
+    """The wave codes without the part they all share up to a dash (CCSI-2026-Q3 → 2026-Q3,
+    TX-COMPLAINT-2026Q3 → 2026Q3)."""
+    head = os.path.commonprefix(list(waves))
+    cut = head.rfind("-") + 1 if len(waves) > 1 else 0
+    return [w[cut:] or w for w in waves]
+
+
 def trend_drawing(trend: pd.DataFrame | None, labels: dict[str, str], width: float, font: str) -> Drawing | None:
     if trend is None or not len(trend):
         return None
@@ -309,14 +317,17 @@ def trend_drawing(trend: pd.DataFrame | None, labels: dict[str, str], width: flo
     def px(i: int) -> float:
         return left + plot_w * (i / (len(waves) - 1))
 
-    def py(v: float) -> float:
-        return bottom + plot_h * (v - y_min) / (y_max - y_min)
+    def py(v: float) -> float:  # a band reaching past the axis is cut at it
+        return bottom + plot_h * (min(max(v, y_min), y_max) - y_min) / (y_max - y_min)
 
     for v in range(int(y_min), 101, 10 if y_max - y_min > 40 else 5):
         d.add(Line(left, py(v), left + plot_w, py(v), strokeColor=colors.HexColor("#e3e3e3"), strokeWidth=0.4))
         d.add(String(left - 3, py(v) - 2.5, str(v), fontName=font, fontSize=6.5, textAnchor="end"))
-    for i, w in enumerate(waves):
-        d.add(String(px(i), bottom - 10, w.split("-", 1)[-1], fontName=font, fontSize=6, textAnchor="middle"))
+    names = _short_wave_names(waves)
+    slot = plot_w / max(len(waves) - 1, 1)
+    size = min(6.0, max(4.0, 6.0 * (slot - 2) / max(stringWidth(n, font, 6) for n in names)))
+    for i, name in enumerate(names):
+        d.add(String(px(i), bottom - 10, name, fontName=font, fontSize=size, textAnchor="middle"))
     for k, (name, g) in enumerate(part.groupby("name", sort=False)):
         g = g.set_index("wave").reindex(waves)
         colour = colors.HexColor(SERIES[k % len(SERIES)])
