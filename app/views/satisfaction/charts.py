@@ -50,6 +50,14 @@ class PathDiagram(pg.PlotWidget):
         self.hideButtons()
         self.positions: dict[str, tuple[float, float]] = {}
         self.box_w = 0.8
+        self._labels: list[pg.TextItem] = []
+        self._curves: list[list[tuple[float, float]]] = []  # each arrow as a polyline, in view units
+        self._index_items: list[pg.TextItem] = []
+        self.getViewBox().sigResized.connect(self._place_labels)
+
+    def clear(self) -> None:
+        self.plotItem.clear()
+        self._labels, self._curves, self._index_items = [], [], []
 
     def show_model(self, nodes: Sequence[str], paths: Mapping[tuple[str, str], float], *,
                    r2: Mapping[str, float], index: Mapping[str, float], labels: Mapping[str, str]) -> None:
@@ -62,13 +70,41 @@ class PathDiagram(pg.PlotWidget):
             self.setRange(QRectF(min(xs) - 0.1, min(ys) - 0.4 - arcs, max(xs) - min(xs) + self.box_w + 0.2,
                                  max(ys) - min(ys) + self.BOX_H + 0.5 + 2 * arcs), padding=0)
         biggest = max((abs(v) for v in paths.values()), default=1.0) or 1.0
-        self._labels: list[pg.TextItem] = []
         for (a, b), coef in paths.items():
             self._arrow(a, b, coef, 0.8 + 4.2 * abs(coef) / biggest)
         for n in nodes:
             self._box(n, labels.get(n, n), r2.get(n), index.get(n))
         for label in self._labels:
+            label.setZValue(20)  # above the boxes and arrows
             self.addItem(label)
+        self._place_labels()
+
+    def label_rects(self) -> list[QRectF]:
+        """Each coefficient label's rectangle in scene pixels (what the tests check)."""
+        return [label.sceneBoundingRect() for label in self._labels]
+
+    def _place_labels(self, *_args) -> None:
+        """Each coefficient on its own arrow, 35–65 % along it where free, the spot farthest from
+        the other labels, the boxes and the index texts (``satisfaction_report.place_on_curves``,
+        the same rule as the printed diagram). Sizes are in pixels, so this runs again on resize."""
+        if not self._labels:
+            return
+        from app.reports.satisfaction_report import place_on_curves
+
+        sx, sy = self.getViewBox().viewPixelSize()  # view units per pixel
+        if not (sx > 0 and sy > 0):
+            return
+        sizes = [(lab.boundingRect().width() * sx, lab.boundingRect().height() * sy) for lab in self._labels]
+        obstacles = []
+        for x, y in self.positions.values():
+            obstacles.append((x, y, x + self.box_w, y + self.BOX_H))
+        for item in self._index_items:
+            r = item.boundingRect()
+            w, h = r.width() * sx, r.height() * sy
+            cx, top = item.pos().x(), item.pos().y()
+            obstacles.append((cx - w / 2, top - h, cx + w / 2, top))
+        for label, centre in zip(self._labels, place_on_curves(self._curves, sizes, obstacles)):
+            label.setPos(*centre)
 
     def _box(self, n: str, label: str, r2: float | None, index: float | None) -> None:
         x, y = self.positions[n]
@@ -90,10 +126,12 @@ class PathDiagram(pg.PlotWidget):
         if index is not None and not math.isnan(index):
             f = QFont()
             f.setPointSize(9)
-            t = pg.TextItem(f"{index:.1f}", color="#b03a48", anchor=(0.5, 0.0))
+            t = pg.TextItem(f"{index:.1f}", color="#b03a48", anchor=(0.5, 0.0), fill=pg.mkBrush(255, 255, 255, 235))
+            t.setZValue(10)  # over an arrow that passes beneath the box
             t.setFont(f)
             t.setPos(x + self.box_w / 2, y - 0.05)
             self.addItem(t)
+            self._index_items.append(t)
 
     def _edge(self, n: str, toward: tuple[float, float]) -> tuple[float, float]:
         x, y = self.positions[n]
@@ -126,20 +164,21 @@ class PathDiagram(pg.PlotWidget):
             ys = [(1 - t) ** 2 * start[1] + 2 * (1 - t) * t * ctrl[1] + t ** 2 * end[1] for t in ts]
             self.addItem(pg.PlotCurveItem(xs, ys, pen=pen))
             tip, before = (xs[-1], ys[-1]), (xs[-4], ys[-4])
-            mid = (xs[20], ys[20])
+            curve = list(zip(xs, ys))
         else:
             start, end = self._edge(a, cb), self._edge(b, ca)
             self.addItem(pg.PlotCurveItem([start[0], end[0]], [start[1], end[1]], pen=pen))
             tip, before = end, start
-            mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+            curve = [start, end]
         # ArrowItem's angle is in screen degrees; the view's y axis points up
         vb = self.getViewBox()
         p_tip, p_before = vb.mapViewToScene(pg.Point(*tip)), vb.mapViewToScene(pg.Point(*before))
         angle = math.degrees(math.atan2(p_tip.y() - p_before.y(), p_tip.x() - p_before.x()))
         self.addItem(pg.ArrowItem(pos=tip, angle=180 + angle, headLen=12, tipAngle=30, brush=colour, pen=None))
-        label = pg.TextItem(f"{coef:.3f}", color="#111111", anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 230))
-        label.setPos(*mid)
-        self._labels.append(label)  # added after the boxes, so no box hides a coefficient
+        label = pg.TextItem(f"{coef:.3f}", color="#111111", anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 240),
+                            border=pg.mkPen("#c8c8c8"))
+        self._curves.append(curve)
+        self._labels.append(label)  # added after the boxes and placed by _place_labels
 
 
 class TrendChart(pg.PlotWidget):

@@ -62,15 +62,23 @@ def test_refusals_are_one_line(wave_db, capsys, argv, expected):
 
 
 @pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils not installed")
-@pytest.mark.parametrize("lang, words", [("zh_CN", ["顾客满意度分析报告", "PLS 路径图", "优先改进事项", "回收率"]),
-                                         ("en", ["Customer satisfaction report", "PLS path diagram",
-                                                 "Priorities for action", "response rate"])])
+@pytest.mark.parametrize("lang, words", [
+    ("zh_CN", ["顾客满意度分析报告", "PLS 路径图", "优先改进事项", "回收率", "加权满意度指数", "PLS 潜变量指数",
+               # the five charts, each with its caption
+               "方框内为 R²", "阴影为 95% 置信区间", "重要性-绩效分析", "横轴为重要性", "Kano Better–Worse 图",
+               "横轴为 |Worse|", "NPS 分布", "推荐意愿 0–10 分的答卷数", "推荐意愿分布（NPS = +33.6，n = 250）"]),
+    ("en", ["Customer satisfaction report", "PLS path diagram", "Priorities for action", "response rate",
+            "Weighted CSI", "PLS latent index", "Index (0–100)", "R² inside each box", "Shaded: 95 % confidence",
+            "Importance–performance analysis", "Importance across, performance", "Kano Better–Worse chart",
+            "|Worse| across, Better up", "NPS distribution", "Answers 0–10 to the recommendation question",
+            "Likelihood to recommend (NPS = +33.6, n = 250)", "A change is marked when"])])
 def test_report_pdf_in_both_languages(wave_db, tmp_path, capsys, lang, words):
     import re
     import subprocess
 
+    _second_wave(wave_db)  # a second wave, so the report has its trend chart too
     out = tmp_path / f"r-{lang}.pdf"
-    assert main(["--lang", lang, "survey", "analyse", "--db", str(wave_db), "--survey", "ECSI", "--wave", "W1",
+    assert main(["--lang", lang, "survey", "analyse", "--db", str(wave_db), "--survey", "ECSI", "--wave", "W2",
                  "--bootstrap", "30", "--out", str(out)]) == 0
     text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                                               check=True).stdout)
@@ -80,3 +88,66 @@ def test_report_pdf_in_both_languages(wave_db, tmp_path, capsys, lang, words):
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     cjk = [line for line in fonts.splitlines() if "TrueType" in line]
     assert cjk and all(" yes " in line for line in cjk)
+
+
+def _second_wave(path):
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.models.admin.identity import Actor
+    from app.models.satisfaction.tables import Wave
+
+    db = open_database(path)
+    db.actor = Actor.system_job("pytest")
+    with db.read() as s:
+        if s.scalars(select(Wave).where(Wave.code == "W2")).first() is not None:
+            db.dispose()
+            return
+        first = s.scalars(select(Wave).where(Wave.code == "W1")).one()
+        version_id = first.version_id
+    from app.models.satisfaction.tables import SurveyVersion
+
+    with db.read() as s:
+        survey_id = s.get(SurveyVersion, version_id).survey_id
+    store_wave(db, pd.read_csv(MOBI, index_col=0), code="W2", survey_id=survey_id, version_id=version_id,
+               end=date(2026, 6, 30), kano=[(1, 5), (1, 4)], nps=[10, 9, 6])
+    db.dispose()
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_kano_wave_report_has_no_pls_text(demo_db, tmp_path, capsys, lang):
+    """A Kano study has no PLS model and no importance questions: its report says how Kano works,
+    draws the Better–Worse chart, and prints neither the PLS method sentence nor an empty index
+    table nor the priorities."""
+    import re
+    import subprocess
+
+    out = tmp_path / f"k-{lang}.pdf"
+    assert main(["--lang", lang, "survey", "analyse", "--db", str(tmp_path / "demo.sqlite3"), "--survey", "KANO",
+                 "--wave", _kano_wave(demo_db), "--out", str(out)]) == 0
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                              check=True).stdout)
+    if lang == "en":
+        assert "Kano: each attribute" in text and "Kano Better–Worse chart" in text and "|Worse| across" in text
+        for gone in ("PLS", "bootstrap", "Satisfaction indices", "Weighted CSI", "Priorities for action",
+                     "Importance–performance"):
+            assert gone not in text, gone
+    else:
+        assert "Kano 分析：" in text and "Kano Better–Worse 图" in text
+        for gone in ("PLS", "自助法", "满意度指数", "优先改进事项", "重要性-绩效"):
+            assert gone not in text, gone
+
+
+def _kano_wave(db) -> str:
+    from sqlalchemy import select
+
+    from app.models.satisfaction.tables import Survey, SurveyVersion, Wave
+
+    with db.read() as s:
+        codes = s.scalars(select(Wave.code).join(SurveyVersion, Wave.version_id == SurveyVersion.id)
+                          .join(Survey, SurveyVersion.survey_id == Survey.id)
+                          .where(Survey.code == "KANO", Wave.state == "closed")).all()
+    assert codes, "the demo has a closed Kano wave"
+    return codes[0]
