@@ -294,6 +294,10 @@ def _sync_complaint_survey(db, ctx: DemoContext) -> None:
 
     result = sync_complaint_ratings(db, today=ctx.as_of, now=_dt.combine(ctx.as_of, _dt.min.time()))
     ctx.counts["sat_respondents (complaints)"] = result.stored
+    with db.engine.connect() as conn:  # the summary counts what the file holds, the transaction survey included
+        for table in ("sat_surveys", "sat_waves", "sat_respondents", "sat_answers"):
+            if table in ctx.counts:
+                ctx.counts[table] = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
 
 
 def _finish_through_services(path: Path, ctx: DemoContext, progress: Callable[[str], None] | None, *,
