@@ -28,6 +28,10 @@
         <translation>第 %1 行，联系人：%2 不是 %4 的 %3 位联系人之一（请输入 1–%3）</translation>
     </message>
     <message>
+        <source>Row %1, question %2: %3 is not a number; type an answer %4 (leave it blank for no answer)</source>
+        <translation>第 %1 行，题目 %2：%3 不是数字；请输入 %4 的答案（未作答请留空）</translation>
+    </message>
+    <message>
         <source>Row %1, question %2: %3 is outside the scale %4 (leave it blank for no answer)</source>
         <translation>第 %1 行，题目 %2：%3 超出量表 %4（未作答请留空）</translation>
     </message>

@@ -103,6 +103,7 @@ class EntryModel(QAbstractTableModel):
     """Respondent rows × (customer, contact, questions). Edits go through ``stack``."""
 
     refused = Signal(int, int, str)  # row, column, message
+    resolved = Signal()  # the last refused cell was put right
     entriesChanged = Signal()
 
     def __init__(self, questions: Sequence[Question], customers: Sequence[CustomerChoice], *,
@@ -233,7 +234,10 @@ class EntryModel(QAbstractTableModel):
         q = self.questions[col - FIRST_QUESTION]
         if not t:
             return None, ""
-        if not t.isdigit() or not q.scale_min <= int(t) <= q.scale_max:
+        if not t.lstrip("-").isdigit():
+            return None, QCoreApplication.translate("EntryGrid", "Row %1, question %2: %3 is not a number; type an answer %4 (leave it blank for no answer)").replace(
+                "%1", str(row + 1)).replace("%2", q.code).replace("%3", t).replace("%4", scale_text(q))
+        if not q.scale_min <= int(t) <= q.scale_max:
             return None, QCoreApplication.translate("EntryGrid", "Row %1, question %2: %3 is outside the scale %4 (leave it blank for no answer)").replace(
                 "%1", str(row + 1)).replace("%2", q.code).replace("%3", t).replace("%4", scale_text(q))
         return int(t), ""
@@ -255,7 +259,8 @@ class EntryModel(QAbstractTableModel):
             self._changed(row, col)
             self.refused.emit(row, col, message)
             return False
-        self.refusals.pop(key, None)
+        if self.refusals.pop(key, None) is not None and not self.refusals:
+            self.resolved.emit()
         if parsed != self.value(row, col):
             self.stack.push(_SetCell(self, row, col, self.value(row, col), parsed))
         else:
@@ -567,9 +572,11 @@ class EntryGrid(QWidget):
         self.save_button = QPushButton(QCoreApplication.translate("EntryGrid", "Save responses"))
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(on_save is not None)
-        self.message = QLabel(QCoreApplication.translate("EntryGrid", "Type the customer code, Enter, the contact's number, Enter, then the answers; blank = no answer."))
+        self.hint = QCoreApplication.translate("EntryGrid", "Type the customer code, Enter, the contact's number, Enter, then the answers; blank = no answer.")
+        self.message = QLabel(self.hint)
         self.message.setWordWrap(True)
         self.model.refused.connect(lambda _r, _c, msg: self._say(msg, error=True))
+        self.model.resolved.connect(lambda: self._say(self.hint))
         self.model.entriesChanged.connect(self._count)
         self.count = QLabel()
         buttons = QHBoxLayout()

@@ -71,6 +71,7 @@ def test_out_of_scale_refused_on_the_cell(qtbot):
     assert not grid.save()  # a refused cell blocks saving
     qtbot.keyClicks(v, "3")
     assert m.value(0, FIRST_QUESTION) == 3 and not m.refusals
+    assert grid.message.text() == grid.hint          # put right: the red message goes
     # 0–10 scale: 11 refused, 0 accepted
     qtbot.keyClick(v, Qt.Key.Key_Return)
     qtbot.keyClicks(v, "11")
@@ -80,6 +81,16 @@ def test_out_of_scale_refused_on_the_cell(qtbot):
     qtbot.keyClicks(v, "0")
     qtbot.keyClick(v, Qt.Key.Key_Return)
     assert m.value(0, FIRST_QUESTION + 2) == 0 and not m.refusals
+
+
+def test_a_letter_is_told_it_is_not_a_number(qtbot):
+    grid = _grid(qtbot, [])
+    v, m = grid.view, grid.model
+    qtbot.keyClicks(v, "C0001")
+    qtbot.keyClick(v, Qt.Key.Key_Return)
+    qtbot.keyClick(v, Qt.Key.Key_Return)
+    assert not m.commit_text(0, FIRST_QUESTION, "x")     # pasted or typed into the cell
+    assert "x is not a number" in grid.message.text() and "outside" not in grid.message.text()
 
 
 def test_unknown_customer_and_contact_refused(qtbot):
