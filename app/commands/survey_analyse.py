@@ -33,8 +33,9 @@ def _f(x, nd: int = 1) -> str:
 def _as_dict(result) -> dict:
     from app.reports.satisfaction_tables import sheets
 
-    lang = language()
-    return {title: [dict(zip(header, row)) for row in rows] for title, header, rows in sheets(result, lang)}
+    # for programs: the same keys whatever --lang the person running it reads (English names)
+    return {title: [dict(zip([h or "value" for h in header], row)) for row in rows]
+            for title, header, rows in sheets(result, "en")}
 
 
 def run_analyse(args: argparse.Namespace) -> int:

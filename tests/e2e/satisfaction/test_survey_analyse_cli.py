@@ -36,6 +36,11 @@ def test_text_json_and_workbook(wave_db, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     paths = {r["Path"]: r["Coefficient"] for r in data["Path coefficients"]}
     assert paths["Image->Expectation"] == pytest.approx(0.5049, abs=1e-4)
+    # JSON is for programs: the same keys under --lang zh_CN, no empty key
+    assert main(["--lang", "zh_CN", "survey", "analyse", "--db", str(wave_db), "--survey", "ECSI", "--wave", "W1",
+                 "--bootstrap", "0", "--json"]) == 0
+    zh = json.loads(capsys.readouterr().out)
+    assert zh.keys() == data.keys() and all("" not in row for rows in zh.values() for row in rows)
     xlsx = tmp_path / "a.xlsx"
     assert main(["--lang", "zh_CN", "survey", "analyse", "--db", str(wave_db), "--survey", "ECSI", "--wave", "W1",
                  "--bootstrap", "20", "--out", str(xlsx)]) == 0
