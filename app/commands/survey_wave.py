@@ -150,28 +150,26 @@ def run_plan(args: argparse.Namespace) -> int:
     return run_service(args, act, OPTIONS)
 
 
-def run_targets_add(args: argparse.Namespace) -> int:
+def _run_targets(args: argparse.Namespace, add: bool) -> int:
     from app.models.satisfaction import campaigns
 
     def act(db) -> int:
-        n = campaigns.add_targets(db, args.wave, target_filter(db, args))
+        change = campaigns.add_targets if add else campaigns.remove_targets
+        n = change(db, args.wave, target_filter(db, args))
         row = _row(db, args.wave)
-        print(t("survey.wave.targets_added", wave=row.code, n=n, total=row.targets))
+        print(t("survey.wave.targets_added" if add else "survey.wave.targets_removed", wave=row.code, n=n,
+                total=row.targets))
         return 0
 
     return run_service(args, act, OPTIONS)
+
+
+def run_targets_add(args: argparse.Namespace) -> int:
+    return _run_targets(args, add=True)
 
 
 def run_targets_remove(args: argparse.Namespace) -> int:
-    from app.models.satisfaction import campaigns
-
-    def act(db) -> int:
-        n = campaigns.remove_targets(db, args.wave, target_filter(db, args))
-        row = _row(db, args.wave)
-        print(t("survey.wave.targets_removed", wave=row.code, n=n, total=row.targets))
-        return 0
-
-    return run_service(args, act, OPTIONS)
+    return _run_targets(args, add=False)
 
 
 def run_open(args: argparse.Namespace) -> int:

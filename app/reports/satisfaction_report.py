@@ -506,6 +506,11 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _figure(t: dict, heading: str, chart, caption: str, st) -> KeepTogether:
+    """A chart kept on one page with its heading and its caption."""
+    return KeepTogether([Paragraph(escape(t[heading]), st.heading), chart, Paragraph(escape(t[caption]), st.small)])
+
+
 def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | os.PathLike[str], *,
                  lang: str = "zh_CN") -> pdf.CJKFont:
     t, w = _t(lang), words(lang)
@@ -565,8 +570,7 @@ def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | o
                                         width * 0.12], extra=extra)]
     diagram = path_drawing(result, width, font.name, lang)
     if diagram is not None:
-        story.append(KeepTogether([Paragraph(escape(t["diagram"]), st.heading), diagram,
-                                   Paragraph(escape(t["figure_diagram"]), st.small)]))
+        story.append(_figure(t, "diagram", diagram, "figure_diagram", st))
         boot = result.boot.paths if result.boot is not None else None
         prow = [[w["path"], w["coef"], w["low"], w["high"], w["t"]]]
         for key, coef in result.pls.paths.items():
@@ -580,12 +584,10 @@ def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | o
     chart = trend_drawing(trend, labels if (trend is not None and (trend["kind"] == "latent").any())
                           else {k: d.label(k, lang) for k in d.labels}, width, font.name)
     if chart is not None:
-        story.append(KeepTogether([Paragraph(escape(t["trend"]), st.heading), chart,
-                                   Paragraph(escape(t["figure_trend"]), st.small)]))
+        story.append(_figure(t, "trend", chart, "figure_trend", st))
     ipa = ipa_drawing(result, width, font.name, lang)
     if ipa is not None:
-        story.append(KeepTogether([Paragraph(escape(t["ipa"]), st.heading), ipa,
-                                   Paragraph(escape(t["figure_ipa"]), st.small)]))
+        story.append(_figure(t, "ipa", ipa, "figure_ipa", st))
     if result.ipa is not None:  # a wave without importance data has no priorities to rank
         story.append(Paragraph(escape(t["priorities"]), st.heading))
         pr = result.priorities(top=8)
@@ -608,12 +610,10 @@ def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | o
                                     [width * 0.24] + [width * 0.06] * 6 + [width * 0.16, width * 0.1, width * 0.14]))
         chart = kano_drawing(result, width, font.name, lang)
         if chart is not None:
-            story.append(KeepTogether([Paragraph(escape(t["kano_chart"]), st.heading), chart,
-                                       Paragraph(escape(t["figure_kano"]), st.small)]))
+            story.append(_figure(t, "kano_chart", chart, "figure_kano", st))
     chart = nps_drawing(result, width, font.name, lang)
     if chart is not None:
-        story.append(KeepTogether([Paragraph(escape(t["nps"]), st.heading), chart,
-                                   Paragraph(escape(t["figure_nps"]), st.small)]))
+        story.append(_figure(t, "nps", chart, "figure_nps", st))
     if result.checks:
         story.append(Paragraph(escape(t["checks"]), st.heading))
         story += [Paragraph(escape(f"• {check_text(key, params, lang)}"), st.body) for _l, key, params in result.checks]
