@@ -3,8 +3,21 @@
 <context>
     <name>EntryGrid</name>
     <message>
+        <source>importance</source>
+        <extracomment>(contact id, name) in the order the contact column numbers them (1, 2, …)</extracomment>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>if present</source>
+        <translation>具备时</translation>
+    </message>
+    <message>
+        <source>if absent</source>
+        <translation>不具备时</translation>
+    </message>
+    <message>
         <source>Customer</source>
-        <extracomment>(contact id, name) in the order the contact column numbers them (1, 2, …) (customer id, contact id) of who already answered in the wave: refused again (row, col) -&gt; (typed text, message) for a refused cell</extracomment>
+        <extracomment>(customer id, contact id) of who already answered in the wave: refused again (row, col) -&gt; (typed text, message) for a refused cell</extracomment>
         <translation>顾客</translation>
     </message>
     <message>

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView,
@@ -94,6 +94,17 @@ def choices_from_targets(targets, lang: str = "en") -> list[CustomerChoice]:
     return [CustomerChoice(cid, code, name, tuple(people)) for cid, (code, name, people) in out.items()]
 
 
+def column_name(code: str) -> str:
+    """A column's header: a rating by its code; an importance, Kano or NPS column by its question's
+    code and what it asks (``PQ1.IMP`` → "PQ1 importance")."""
+    for suffix, word in ((".IMP", QT_TRANSLATE_NOOP("EntryGrid", "importance")),
+                         (".F", QT_TRANSLATE_NOOP("EntryGrid", "if present")),
+                         (".D", QT_TRANSLATE_NOOP("EntryGrid", "if absent"))):
+        if code.endswith(suffix):
+            return f"{code[:-len(suffix)]} {QCoreApplication.translate('EntryGrid', word)}"
+    return code
+
+
 def scale_text(q: Question) -> str:
     return f"{q.scale_min}–{q.scale_max}"
 
@@ -141,7 +152,7 @@ class EntryModel(QAbstractTableModel):
             if section == COL_CONTACT:
                 return QCoreApplication.translate("EntryGrid", "Contact")
             q = self.questions[section - FIRST_QUESTION]
-            return f"{q.code} ({scale_text(q)})"
+            return f"{column_name(q.code)} ({scale_text(q)})"
         if role == Qt.ItemDataRole.ToolTipRole and section >= FIRST_QUESTION:
             q = self.questions[section - FIRST_QUESTION]
             scale = QCoreApplication.translate("EntryGrid", "Scale")

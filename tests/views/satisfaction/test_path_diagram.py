@@ -68,9 +68,11 @@ def test_coefficient_labels_do_not_overlap(qtbot, ecsi, size, tmp_path):
 def test_labels_are_placed_again_on_resize(qtbot, ecsi):
     diagram = _show(qtbot, ecsi, (1280, 800))
     diagram.resize(700, 300)
-    qtbot.wait(50)
-    for a, b in itertools.combinations(diagram.label_rects(), 2):
-        assert not a.intersects(b)
+
+    def apart() -> bool:  # the labels are placed again once the resize has been laid out
+        return not any(a.intersects(b) for a, b in itertools.combinations(diagram.label_rects(), 2))
+
+    qtbot.waitUntil(apart, timeout=3000)
 
 
 def test_place_on_curves_keeps_each_label_on_its_curve_off_the_others():
