@@ -241,27 +241,38 @@ class AnalysisTab(QWidget):
         negative = self.tr("A negative outer weight: this question pulls its block's score down as its answers "
                            "rise, so the block's 0–100 index is not defined. Usually the question measures "
                            "something else or repeats another one: review it or take it out of the block.")
+        ave_tip = self.tr("Under 0.5: the block's questions explain less than half of its variance")
+        cr_tip = self.tr("Under 0.7: the block's questions agree poorly")
         self.outer_model, outer_view = _table([], self, TipModel([
-            Column("block", lambda: _tr("Block")), Column("code", lambda: _tr("Question")),
-            Column("weight", lambda: _tr("Outer weight"), f3, True, foreground=_red_if(lambda r: r["weight"] < 0),
-                   tooltip=lambda: _tr("Outer weight: the question's share of its block's score (normalised so "
-                                       "the score has unit variance); it must not be negative")),
-            Column("loading", lambda: _tr("Loading"), f3, True,
-                   tooltip=lambda: _tr("Loading: the correlation of the question with its block's score "
-                                       "(≥ 0.7 is usual, Hair et al.)")),
-            Column("label", lambda: _tr("Text"))],
+            Column("block", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Block")),
+            Column("code", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Question")),
+            Column("weight", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Outer weight"), f3, True,
+                   foreground=_red_if(lambda r: r["weight"] < 0),
+                   tooltip=lambda: QCoreApplication.translate(
+                       "SatisfactionAnalysis", "Outer weight: the question's share of its block's score (normalised "
+                       "so the score has unit variance); it must not be negative")),
+            Column("loading", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Loading"), f3, True,
+                   tooltip=lambda: QCoreApplication.translate(
+                       "SatisfactionAnalysis", "Loading: the correlation of the question with its block's score "
+                       "(≥ 0.7 is usual, Hair et al.)")),
+            Column("label", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Text"))],
             {"weight": lambda r: negative if r["weight"] < 0 else None}, self))
         outer_view.setObjectName("outerTable")
         self.block_model, block_view = _table([], self, TipModel([
-            Column("block", lambda: _tr("Block")), Column("items", lambda: _tr("Questions"), None, True),
-            Column("ave", lambda: _tr("AVE"), f3, True, foreground=_red_if(lambda r: r["ave_low"]),
-                   tooltip=lambda: _tr("Average variance extracted: at least 0.5 (Fornell & Larcker 1981)")),
-            Column("cr", lambda: _tr("Composite reliability"), f3, True, foreground=_red_if(lambda r: r["cr_low"]),
-                   tooltip=lambda: _tr("Composite reliability: at least 0.7 (Hair et al.)")),
-            Column("verdict", lambda: _tr("Assessment"), foreground=_red_if(lambda r: r["ave_low"] or r["cr_low"]))],
-            {"ave": lambda r: _tr("Under 0.5: the block's questions explain less than half of its variance")
-             if r["ave_low"] else None,
-             "cr": lambda r: _tr("Under 0.7: the block's questions agree poorly") if r["cr_low"] else None}, self))
+            Column("block", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Block")),
+            Column("items", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Questions"), None, True),
+            Column("ave", lambda: QCoreApplication.translate("SatisfactionAnalysis", "AVE"), f3, True,
+                   foreground=_red_if(lambda r: r["ave_low"]),
+                   tooltip=lambda: QCoreApplication.translate(
+                       "SatisfactionAnalysis", "Average variance extracted: at least 0.5 (Fornell & Larcker 1981)")),
+            Column("cr", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Composite reliability"), f3, True,
+                   foreground=_red_if(lambda r: r["cr_low"]),
+                   tooltip=lambda: QCoreApplication.translate(
+                       "SatisfactionAnalysis", "Composite reliability: at least 0.7 (Hair et al.)")),
+            Column("verdict", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Assessment"),
+                   foreground=_red_if(lambda r: r["ave_low"] or r["cr_low"]))],
+            {"ave": lambda r: ave_tip if r["ave_low"] else None, "cr": lambda r: cr_tip if r["cr_low"] else None},
+            self))
         block_view.setObjectName("reliabilityTable")
         note = QLabel(self.tr("Thresholds: AVE ≥ 0.5 (Fornell & Larcker 1981), composite reliability ≥ 0.7 "
                               "(Hair et al., A primer on PLS-SEM); values under them are red. Outer weights "

@@ -270,3 +270,52 @@ def test_default_wave_is_the_latest_closed_periodic_one(qtbot, ctx):
     assert [tab.wave.itemData(i) for i in range(tab.wave.count())] == [ids[c] for c in ("TX-Q4", "W3", "W2", "W1")]
     assert "still open" in texts[1] and "still open" not in texts[2]
     assert tab.wave.currentText() == texts[2] and tab.wave.toolTip() == texts[2]
+
+
+def test_negative_outer_weight_is_red_with_its_reason(qtbot, keep, qtmodeltester, ctx):
+    """A question answered the wrong way round gets a negative outer weight: red, with a tooltip
+    saying why the block's index is then undefined (and the Checks table says so too)."""
+    from PySide6.QtCore import Qt
+
+    data = pd.read_csv(MOBI, index_col=0)
+    with ctx.database.read() as s:
+        from app.models.satisfaction.tables import Respondent, SurveyVersion
+
+        sid, vid = s.query(SurveyVersion.survey_id, SurveyVersion.id).first()
+        customers = list(dict.fromkeys(r.customer_id for r in s.query(Respondent).order_by(Respondent.id)))
+    flipped = data.copy()
+    flipped["IMAG5"] = 11 - flipped["IMAG5"]  # reversed: agreeing means disagreeing
+    store_wave(ctx.database, flipped, code="W3", survey_id=sid, version_id=vid, end=date(2026, 9, 30),
+               customers=customers)
+    page = SatisfactionPage(ctx)
+    qtbot.addWidget(page)
+    keep.append(page)
+    tab = page.parts["analysis"]
+    _analyse(qtbot, tab, "W3")
+    weights = tab.result.pls.outer_weights
+    assert float(weights["IMAG5"]) < 0 and (weights.drop("IMAG5") > 0).all()
+    qtmodeltester.check(tab.outer_model, force_py=True)
+    proxy = tab.outer_model.sort_view.model()
+    col = [c.field for c in tab.outer_model.columns].index("weight")
+    for r in range(proxy.rowCount()):
+        cell = proxy.index(r, col)
+        bad = proxy.index(r, 1).data() == "IMAG5"
+        assert (cell.data(Qt.ItemDataRole.ForegroundRole) is not None) == bad
+        assert ("0–100 index is not defined" in (cell.data(Qt.ItemDataRole.ToolTipRole) or "")) == bad
+    assert any(key == "negative_weight" for _l, key, _p in tab.result.checks)
+
+
+def test_screenshots_show_the_analysed_wave_and_its_charts(qtbot, ctx):
+    from app.views.satisfaction.page import screenshots
+
+    shots = dict(screenshots(ctx))
+    for page in shots.values():
+        qtbot.addWidget(page)
+    assert {"analysis", "analysis-measurement", "analysis-priorities", "analysis-nps"} <= set(shots)
+    tab = shots["analysis"].parts["analysis"]
+    assert tab.result.data.wave_code == "W2" and tab.diagram.positions and tab.result.boot is not None
+    measurement = shots["analysis-measurement"].parts["analysis"]
+    assert measurement.tables.currentWidget() is measurement.measurement
+    assert measurement.charts.currentWidget() is measurement.trend_box
+    assert len([i for i in measurement.trend_chart.getPlotItem().listDataItems() if i.name()]) == 7
+    assert shots["analysis-priorities"].parts["analysis"].ipa_chart.listDataItems()
