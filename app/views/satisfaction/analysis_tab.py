@@ -571,7 +571,8 @@ class AnalysisTab(QWidget):
         for name, g in part.groupby("name", sort=False):
             g = g.set_index("wave").reindex(waves)
             label = labels.get(name, name) if kind == "latent" else self.result.data.label(name, self.lang)
-            series[label] = [(float(r["index"]), float(r["low"]), float(r["high"]), bool(r["significant"]))
+            series[label] = [(float(r["index"]), float(r["low"]), float(r["high"]),
+                              bool(pd.notna(r["significant"]) and r["significant"]))  # NaN: a wave without it
                              for _w, r in g.iterrows()]
         self.trend_chart.show_series(waves, series, y_label=self.tr("Index (0–100)"))
 

@@ -176,8 +176,9 @@ class TrendChart(pg.PlotWidget):
             self.addItem(upper)
             self.addItem(lower)
             self.addItem(pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(band_colour)))
-            self.plot(x, idx, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6, symbolBrush=colour, name=name)
-            stars = [(i, v) for i, (v, _l, _h, sig) in enumerate(points) if sig]
+            self.plot(x, idx, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6, symbolBrush=colour, name=name,
+                      connect="finite")  # an undefined index (a wave without it) is a gap in the line
+            stars = [(i, v) for i, (v, _l, _h, sig) in enumerate(points) if sig and v == v]  # no star on a gap
             if stars:
                 # in the colour of its line, so the star says which series changed significantly
                 self.plot([s[0] for s in stars], [s[1] for s in stars], pen=None, symbol="star", symbolSize=16,

@@ -303,6 +303,11 @@ def test_negative_outer_weight_is_red_with_its_reason(qtbot, keep, qtmodeltester
         assert (cell.data(Qt.ItemDataRole.ForegroundRole) is not None) == bad
         assert ("0–100 index is not defined" in (cell.data(Qt.ItemDataRole.ToolTipRole) or "")) == bad
     assert any(key == "negative_weight" for _l, key, _p in tab.result.checks)
+    # its index is undefined: a gap at W3 on the trend, and no star drawn on the gap
+    items = tab.trend_chart.getPlotItem().listDataItems()
+    image = next(i for i in items if i.name() == "Image").getData()[1]
+    assert np.isfinite(image[:2]).all() and np.isnan(image[2])
+    assert all(np.isfinite(i.getData()[1]).all() for i in items if i.opts.get("symbol") == "star")
 
 
 def test_screenshots_show_the_analysed_wave_and_its_charts(qtbot, ctx):
