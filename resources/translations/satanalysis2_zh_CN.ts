@@ -51,14 +51,14 @@
         <translation>组合信度低于 0.7</translation>
     </message>
     <message>
-        <source>meets both thresholds</source>
+        <source>both met</source>
         <translation>两项均达标</translation>
     </message>
     <message>
         <source>%1 · %2 (%3 answers, still open)</source>
         <translation>%1 · %2（%3 份答卷，仍在进行）</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>SatisfactionAnalysis</name>
     <message>

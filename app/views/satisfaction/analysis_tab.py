@@ -282,7 +282,7 @@ class AnalysisTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(outer_view)
         split.addWidget(block_view)
-        split.setSizes([560, 440])
+        split.setSizes([480, 520])
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -304,7 +304,7 @@ class AnalysisTab(QWidget):
                 verdict = (self.tr("one question: not assessed") if not several else
                            "; ".join(t for t, bad in ((self.tr("AVE under 0.5"), ave_low),
                                                       (self.tr("composite reliability under 0.7"), cr_low)) if bad)
-                           or self.tr("meets both thresholds"))
+                           or self.tr("both met"))
                 brows.append({"block": labels.get(lv, lv), "items": len(cols), "ave": ave, "cr": cr,
                               "verdict": verdict, "ave_low": ave_low, "cr_low": cr_low})
         fill(self.outer_model, pd.DataFrame(orows, columns=["block", "code", "weight", "loading", "label"]))
