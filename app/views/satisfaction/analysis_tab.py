@@ -10,13 +10,14 @@ import math
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.models.admin.permissions import can
-from app.models.satisfaction import analysis
+from app.models.satisfaction import analysis, campaigns, design
 from app.views.core.table_models import Column, DataFrameTableModel, NativeSortProxy, readable_headers
 from app.views.satisfaction.charts import NpsChart, PathDiagram, QuadrantChart, TrendChart, save_png
 
@@ -29,8 +30,32 @@ def _num(nd: int):
     return lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{v:.{nd}f}"
 
 
-def _table(columns: list[Column], parent: QWidget) -> tuple[DataFrameTableModel, QTableView]:
-    model = DataFrameTableModel(columns, parent=parent)
+#: the usual thresholds of the measurement model (Fornell & Larcker 1981 for the AVE; Hair et al.,
+#: "A primer on PLS-SEM", for the composite reliability)
+AVE_MIN, CR_MIN = 0.5, 0.7
+WARN = QColor("#b00020")
+
+
+class TipModel(DataFrameTableModel):
+    """A table whose cells may carry their own tooltip: ``tips`` maps a column field to
+    ``row -> text | None`` (the measurement table explains a negative weight on its cell)."""
+
+    def __init__(self, columns: list[Column], tips: dict, parent=None) -> None:
+        super().__init__(columns, parent=parent)
+        self.tips = tips
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and 0 <= index.row() < self.rowCount():
+            tip = self.tips.get(self.columns[index.column()].field)
+            text = tip(self.frame.iloc[index.row()]) if tip is not None else None
+            if text:
+                return text
+        return super().data(index, role)
+
+
+def _table(columns: list[Column], parent: QWidget, model: DataFrameTableModel | None = None
+           ) -> tuple[DataFrameTableModel, QTableView]:
+    model = model if model is not None else DataFrameTableModel(columns, parent=parent)
     proxy = NativeSortProxy(parent)
     proxy.setSourceModel(model)
     view = QTableView(parent)
@@ -39,7 +64,25 @@ def _table(columns: list[Column], parent: QWidget) -> tuple[DataFrameTableModel,
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     readable_headers(view)
+    model.sort_view = view  # fill() puts the service's order back on this view
+    _unsorted(view)
     return model, view
+
+
+def _unsorted(view: QTableView) -> None:
+    """The rows in the service's order and no arrow on any header, until the user clicks one."""
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.model().sort(-1)
+
+
+def fill(model: DataFrameTableModel, frame: pd.DataFrame) -> None:
+    """A new frame in ``model``, shown in the order the service gave (the priorities keep theirs)."""
+    model.set_frame(frame)
+    _unsorted(model.sort_view)
+
+
+def _red_if(test):
+    return lambda row: WARN if test(row) else None
 
 
 def analyse_job(db, wave_id: int, resamples: int, *, state):
@@ -68,6 +111,9 @@ class AnalysisTab(QWidget):
         self.wave = QComboBox()
         self.wave.setObjectName("waveChoice")
         self.wave.setMinimumWidth(300)
+        self.wave.setMinimumContentsLength(40)
+        self.wave.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.wave.currentIndexChanged.connect(lambda *_a: self.wave.setToolTip(self.wave.currentText()))
         top.addWidget(self.wave, 1)
         top.addWidget(QLabel(self.tr("Bootstrap:")))
         self.resamples = QSpinBox()
@@ -105,6 +151,8 @@ class AnalysisTab(QWidget):
             Column("low", lambda: QCoreApplication.translate("SatisfactionAnalysis", "CI low"), f2, True), Column("high", lambda: QCoreApplication.translate("SatisfactionAnalysis", "CI high"), f2, True),
             Column("t", lambda: QCoreApplication.translate("SatisfactionAnalysis", "t"), _num(2), True)], self)
         self.tables.addTab(view, self.tr("Paths"))
+        self.measurement = self._measurement_views()
+        self.tables.addTab(self.measurement, self.tr("Measurement"))
         self.indicator_model, view = _table([
             Column("code", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Question")), Column("label", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Text")),
             Column("n", lambda: QCoreApplication.translate("SatisfactionAnalysis", "n"), None, True), Column("index", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Index (0–100)"), f1, True),
@@ -147,7 +195,18 @@ class AnalysisTab(QWidget):
         trend_box = QWidget()
         tv = QVBoxLayout(trend_box)
         tv.setContentsMargins(0, 0, 0, 0)
+        # latent variables (the PLS model) or dimensions (the indicator tree): a model survey has both
+        self.trend_kind = QComboBox()
+        self.trend_kind.setObjectName("trendKind")
+        self.trend_kind.addItem(self.tr("Latent variables"), "latent")
+        self.trend_kind.addItem(self.tr("Dimensions"), "dimension")
+        self.trend_kind.setToolTip(self.tr("The index per latent variable of the CSI model or per dimension of "
+                                           "the indicator tree"))
+        self.trend_kind.currentIndexChanged.connect(lambda *_a: self._show_trend(self._labels()))
         row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Index:")))
+        row.addWidget(self.trend_kind)
+        row.addSpacing(12)
         row.addWidget(QLabel(self.tr("Customers:")))
         row.addWidget(self.segment_kind)
         row.addWidget(self.segment_value)
@@ -175,14 +234,108 @@ class AnalysisTab(QWidget):
         layout.addWidget(split, 1)
         self.refresh()
 
+    def _measurement_views(self) -> QWidget:
+        """The PLS measurement model: per question its block, outer weight and loading; per block
+        the AVE and the composite reliability against their usual thresholds."""
+        f3 = _num(3)
+        negative = self.tr("A negative outer weight: this question pulls its block's score down as its answers "
+                           "rise, so the block's 0–100 index is not defined. Usually the question measures "
+                           "something else or repeats another one: review it or take it out of the block.")
+        ave_tip = self.tr("Under 0.5: the block's questions explain less than half of its variance")
+        cr_tip = self.tr("Under 0.7: the block's questions agree poorly")
+        self.outer_model, outer_view = _table([], self, TipModel([
+            Column("block", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Block")),
+            Column("code", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Question")),
+            Column("weight", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Outer weight"), f3, True,
+                   foreground=_red_if(lambda r: r["weight"] < 0),
+                   tooltip=lambda: QCoreApplication.translate(
+                       "SatisfactionAnalysis", "Outer weight: the question's share of its block's score (normalised "
+                       "so the score has unit variance); it must not be negative")),
+            Column("loading", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Loading"), f3, True,
+                   tooltip=lambda: QCoreApplication.translate(
+                       "SatisfactionAnalysis", "Loading: the correlation of the question with its block's score "
+                       "(≥ 0.7 is usual, Hair et al.)")),
+            Column("label", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Text"))],
+            {"weight": lambda r: negative if r["weight"] < 0 else None}, self))
+        outer_view.setObjectName("outerTable")
+        self.block_model, block_view = _table([], self, TipModel([
+            Column("block", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Block")),
+            Column("items", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Questions"), None, True),
+            Column("ave", lambda: QCoreApplication.translate("SatisfactionAnalysis", "AVE"), f3, True,
+                   foreground=_red_if(lambda r: r["ave_low"]),
+                   tooltip=lambda: QCoreApplication.translate(
+                       "SatisfactionAnalysis", "Average variance extracted: at least 0.5 (Fornell & Larcker 1981)")),
+            Column("cr", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Composite reliability"), f3, True,
+                   foreground=_red_if(lambda r: r["cr_low"]),
+                   tooltip=lambda: QCoreApplication.translate(
+                       "SatisfactionAnalysis", "Composite reliability: at least 0.7 (Hair et al.)")),
+            Column("verdict", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Assessment"),
+                   foreground=_red_if(lambda r: r["ave_low"] or r["cr_low"]))],
+            {"ave": lambda r: ave_tip if r["ave_low"] else None, "cr": lambda r: cr_tip if r["cr_low"] else None},
+            self))
+        block_view.setObjectName("reliabilityTable")
+        note = QLabel(self.tr("Thresholds: AVE ≥ 0.5 (Fornell & Larcker 1981), composite reliability ≥ 0.7 "
+                              "(Hair et al., A primer on PLS-SEM); values under them are red. Outer weights "
+                              "must be positive for the 0–100 index."))
+        note.setObjectName("measurementNote")
+        note.setWordWrap(True)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(outer_view)
+        split.addWidget(block_view)
+        split.setSizes([480, 520])
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split, 1)
+        lay.addWidget(note)
+        return box
+
+    def _show_measurement(self, labels: dict[str, str]) -> None:
+        fit, d = self.result.pls, self.result.data
+        orows, brows = [], []
+        if fit is not None:
+            for lv, cols in fit.model.blocks.items():
+                for c in cols:
+                    orows.append({"block": labels.get(lv, lv), "code": c, "label": d.label(c, self.lang),
+                                  "weight": float(fit.outer_weights[c]), "loading": float(fit.loadings[c])})
+                ave, cr = float(fit.ave[lv]), float(fit.composite_reliability[lv])
+                several = len(cols) > 1  # one question: AVE and CR are 1 by construction, nothing to judge
+                ave_low, cr_low = several and ave < AVE_MIN, several and cr < CR_MIN
+                verdict = (self.tr("one question: not assessed") if not several else
+                           "; ".join(t for t, bad in ((self.tr("AVE under 0.5"), ave_low),
+                                                      (self.tr("composite reliability under 0.7"), cr_low)) if bad)
+                           or self.tr("both met"))
+                brows.append({"block": labels.get(lv, lv), "items": len(cols), "ave": ave, "cr": cr,
+                              "verdict": verdict, "ave_low": ave_low, "cr_low": cr_low})
+        fill(self.outer_model, pd.DataFrame(orows, columns=["block", "code", "weight", "loading", "label"]))
+        fill(self.block_model, pd.DataFrame(brows, columns=["block", "items", "ave", "cr", "verdict", "ave_low",
+                                                            "cr_low"]))
+
     # ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """The waves with answers, newest first; the tab opens on the latest closed wave of a periodic
+        survey (the one a review looks at), not on a transaction wave still collecting answers."""
         rows = [r for r in analysis.list_waves(self.ctx.database) if r.respondents]
+        states = {w.id: w.state for w in campaigns.list_planning(self.ctx.database)}
+        purposes = {s.code: s.purpose for s in design.list_surveys(self.ctx.database)}
         self.wave.clear()
         for r in rows:
             name = r.survey_name_zh if self.lang == "zh_CN" else (r.survey_name_en or r.survey_name_zh)
-            self.wave.addItem(self.tr("%1 · %2 (%3 answers)").replace("%1", f"{r.survey_code} {name}")
-                              .replace("%2", f"{r.code} {r.name}".strip()).replace("%3", str(r.respondents)), r.id)
+            wave = r.code if r.name in ("", r.code) else f"{r.code} {r.name}"
+            if not r.code.startswith(r.survey_code):  # the demo's wave codes already name their survey
+                wave = f"{r.survey_code} · {wave}"
+            text = (self.tr("%1 · %2 (%3 answers, still open)") if states.get(r.id) == "open"
+                    else self.tr("%1 · %2 (%3 answers)"))
+            self.wave.addItem(text.replace("%1", wave).replace("%2", name).replace("%3", str(r.respondents)), r.id)
+            self.wave.setItemData(self.wave.count() - 1, self.wave.itemText(self.wave.count() - 1),
+                                  Qt.ItemDataRole.ToolTipRole)
+        best = next((i for i, r in enumerate(rows) if states.get(r.id) == "closed"
+                     and purposes.get(r.survey_code) == "periodic"), None)
+        if best is None:
+            best = next((i for i, r in enumerate(rows) if states.get(r.id) == "closed"), 0)
+        if rows:
+            self.wave.setCurrentIndex(best)
+            self.wave.setToolTip(self.wave.currentText())
         allowed = can(self.ctx.database, "satisfaction.analyse")
         self.run_button.setEnabled(bool(rows) and allowed)
         self.export_button.setEnabled(False)
@@ -258,7 +411,7 @@ class AnalysisTab(QWidget):
                 rows.append({"kind": self.tr("latent variable"), "label": labels.get(lv, lv),
                              "index": ci.index if ci else None, "low": ci.low if ci else None,
                              "high": ci.high if ci else None, "r2": result.pls.r2.get(lv), "n": ci.n if ci else None})
-        self.index_model.set_frame(pd.DataFrame(rows, columns=["kind", "label", "index", "low", "high", "r2", "n"]))
+        fill(self.index_model, pd.DataFrame(rows, columns=["kind", "label", "index", "low", "high", "r2", "n"]))
         prow = []
         if result.pls is not None:
             boot = result.boot.paths if result.boot is not None else None
@@ -268,23 +421,23 @@ class AnalysisTab(QWidget):
                 prow.append({"path": f"{labels.get(a, a)} → {labels.get(b, b)}", "coef": coef,
                              "low": boot.loc[key, "lower"] if has else None,
                              "high": boot.loc[key, "upper"] if has else None, "t": boot.loc[key, "t"] if has else None})
-        self.path_model.set_frame(pd.DataFrame(prow, columns=["path", "coef", "low", "high", "t"]))
+        fill(self.path_model, pd.DataFrame(prow, columns=["path", "coef", "low", "high", "t"]))
         irow = []
         if result.csi is not None:
             for code, r in result.csi.indicators.iterrows():
                 irow.append({"code": code, "label": d.label(code, self.lang), "n": int(r["n"]), "index": r["index"],
                              "low": r["index_low"], "high": r["index_high"], "weight": r["global_weight"]})
-        self.indicator_model.set_frame(pd.DataFrame(irow, columns=["code", "label", "n", "index", "low", "high", "weight"]))
+        fill(self.indicator_model, pd.DataFrame(irow, columns=["code", "label", "n", "index", "low", "high", "weight"]))
         pr = result.priorities(top=50)
-        self.priority_model.set_frame(pd.DataFrame(
+        fill(self.priority_model, pd.DataFrame(
             [{"code": c, "label": d.label(c, self.lang), "importance": r["importance"], "performance": r["performance"],
               "quadrant": w["quadrants"].get(r["quadrant"], r["quadrant"])} for c, r in pr.iterrows()],
             columns=["code", "label", "importance", "performance", "quadrant"]))
-        self.kano_model.set_frame(pd.DataFrame(
+        fill(self.kano_model, pd.DataFrame(
             [{"attribute": d.label(k.attribute, self.lang), "category": w["kano_names"].get(k.category, k.category),
               "n": k.n, "better": k.better, "worse": k.worse} for k in result.kano],
             columns=["attribute", "category", "n", "better", "worse"]))
-        self.check_model.set_frame(pd.DataFrame(
+        fill(self.check_model, pd.DataFrame(
             [{"level": w[level], "message": check_text(key, params, self.lang)} for level, key, params in result.checks],
             columns=["level", "message"]))
         if result.pls is not None:
@@ -294,13 +447,15 @@ class AnalysisTab(QWidget):
                                     index={lv: ci.index for lv, ci in result.latent_ci.items()}, labels=labels)
         else:
             self.diagram.clear()
+        self._show_measurement(labels)
+        self._fill_trend_kinds()
         self._show_trend(labels)
         self._show_quadrants(w)
         for view in self.tables.findChildren(QTableView):
             view.resizeColumnsToContents()
             view.horizontalHeader().setStretchLastSection(True)
         if result.csi is None and result.pls is None and result.kano:  # a Kano study: show its table
-            self.tables.setCurrentIndex(4)
+            self.tables.setCurrentIndex(self.tables.indexOf(self.kano_model.sort_view))
         self.export_button.setEnabled(True)
         self.chart_button.setEnabled(True)
 
@@ -391,20 +546,33 @@ class AnalysisTab(QWidget):
 
         self.segment_note.setText(error_text(exc, self.lang))
 
+    def _fill_trend_kinds(self) -> None:
+        """Offer the kinds the trend has (latent variables first); one kind only: nothing to choose."""
+        t = self.trend_table
+        kinds = set(t["kind"]) if t is not None and len(t) else set()
+        model = self.trend_kind.model()
+        for i in range(self.trend_kind.count()):
+            model.item(i).setEnabled(self.trend_kind.itemData(i) in kinds)
+        self.trend_kind.blockSignals(True)
+        self.trend_kind.setCurrentIndex(0 if "latent" in kinds or not kinds else 1)
+        self.trend_kind.blockSignals(False)
+        self.trend_kind.setEnabled(len(kinds) > 1)
+
     def _show_trend(self, labels: dict[str, str]) -> None:
         segment = self.segment_value.currentData() if self.segment_value.isEnabled() else None
         t = self.segment_trend if segment else self.trend_table
         if t is None or not len(t):
             self.trend_chart.clear()
             return
-        kind = "latent" if (t["kind"] == "latent").any() else "dimension"
+        kind = self.trend_kind.currentData()
         part = t[(t["kind"] == kind) & (t["segment"] == (segment or ""))]
         waves = list(dict.fromkeys(part["wave"]))
         series = {}
         for name, g in part.groupby("name", sort=False):
             g = g.set_index("wave").reindex(waves)
             label = labels.get(name, name) if kind == "latent" else self.result.data.label(name, self.lang)
-            series[label] = [(float(r["index"]), float(r["low"]), float(r["high"]), bool(r["significant"]))
+            series[label] = [(float(r["index"]), float(r["low"]), float(r["high"]),
+                              bool(pd.notna(r["significant"]) and r["significant"]))  # NaN: a wave without it
                              for _w, r in g.iterrows()]
         self.trend_chart.show_series(waves, series, y_label=self.tr("Index (0–100)"))
 

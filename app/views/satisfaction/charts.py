@@ -5,7 +5,7 @@
   path coefficient, line width by its size, R² inside each endogenous box and the 0–100 index
   beneath every box.
 * :class:`TrendChart` — the index per wave with its confidence band, one line per series; a
-  significant change (intervals not overlapping) is marked with a star.
+  significant change (intervals not overlapping) is marked with a star in its series' colour.
 """
 
 from __future__ import annotations
@@ -189,12 +189,14 @@ class TrendChart(pg.PlotWidget):
         self.setMouseEnabled(False, False)
         self.setMenuEnabled(False)
         self.hideButtons()
-        self.addLegend(offset=(10, 10))
+        self.legend = self.addLegend(offset=(10, 10))
 
     def show_series(self, waves: Sequence[str], series: Mapping[str, Sequence[tuple[float, float, float, bool]]],
                     *, y_label: str = "") -> None:
         """``series``: name → per wave (index, low, high, significant change)."""
         self.clear()
+        # many series: the legend in rows of three across the top, so it hides fewer lines
+        self.legend.setColumnCount(3 if len(series) > 4 else 1)
         x = list(range(len(waves)))
         self.getAxis("bottom").setTicks([list(zip(x, waves))])
         if y_label:
@@ -213,11 +215,13 @@ class TrendChart(pg.PlotWidget):
             self.addItem(upper)
             self.addItem(lower)
             self.addItem(pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(band_colour)))
-            self.plot(x, idx, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6, symbolBrush=colour, name=name)
-            stars = [(i, v) for i, (v, _l, _h, sig) in enumerate(points) if sig]
+            self.plot(x, idx, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=6, symbolBrush=colour, name=name,
+                      connect="finite")  # an undefined index (a wave without it) is a gap in the line
+            stars = [(i, v) for i, (v, _l, _h, sig) in enumerate(points) if sig and v == v]  # no star on a gap
             if stars:
-                self.plot([s[0] for s in stars], [s[1] for s in stars], pen=None, symbol="star", symbolSize=14,
-                          symbolBrush=QColor("#d4a017"), symbolPen=pg.mkPen("#7a5c00"))
+                # in the colour of its line, so the star says which series changed significantly
+                self.plot([s[0] for s in stars], [s[1] for s in stars], pen=None, symbol="star", symbolSize=16,
+                          symbolBrush=colour, symbolPen=pg.mkPen(colour.darker(160), width=1))
         if lows:
             self.setYRange(max(0.0, min(lows) - 5), 100)
         self.setXRange(-0.3, max(len(waves) - 0.7, 0.7))

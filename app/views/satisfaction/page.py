@@ -41,18 +41,51 @@ class SatisfactionPage(QWidget):
 
 
 def screenshots(ctx) -> list[tuple[str, QWidget]]:
-    """Every tab at the laptop page size; the analysis tab analysed (first wave) when there is one."""
+    """Every tab at the laptop page size; the analysis tab analysed on the wave it opens on (the
+    latest closed periodic wave), shown once per chart with the table that goes with it."""
     shots: list[tuple[str, QWidget]] = []
     for i, factory in enumerate(f for f in TAB_FACTORIES if f.available()):
         page = SatisfactionPage(ctx)
         page.resize(1045, 720)
         page.tabs.setCurrentIndex(i)
         tab = page.parts[factory.key]
-        if factory.key == "analysis" and tab.wave.count() and tab.run_button.isEnabled():
-            from app.models.satisfaction import analysis
+        if factory.key != "analysis" or not (tab.wave.count() and tab.run_button.isEnabled()):
+            shots.append((factory.key, page))
+            continue
+        from app.models.satisfaction import analysis
 
-            wid = tab.wave.currentData()
-            result = analysis.analyse_wave(ctx.database, wid, resamples=100)
-            tab.show_result(result, analysis.trend(ctx.database, result.data.survey_code))
+        result = analysis.analyse_wave(ctx.database, tab.wave.currentData(), resamples=100)
+        analysed = (result, analysis.trend(ctx.database, result.data.survey_code))
+        tab.show_result(*analysed)
         shots.append((factory.key, page))
+        # the other charts, each beside its table (the same analysis, computed once)
+        for name, table, chart in (("analysis-measurement", tab.measurement, tab.trend_box),
+                                   ("analysis-priorities", tab.priority_model.sort_view, tab.ipa_chart),
+                                   ("analysis-nps", tab.check_model.sort_view, tab.nps_chart)):
+            other = SatisfactionPage(ctx)
+            other.resize(1045, 720)
+            other.tabs.setCurrentIndex(i)
+            again = other.parts["analysis"]
+            again.show_result(*analysed)
+            again.tables.setCurrentIndex(tab.tables.indexOf(table))
+            again.charts.setCurrentIndex(tab.charts.indexOf(chart))
+            shots.append((name, other))
+        kano = _kano_wave(ctx)
+        if kano is not None:  # a Kano study opens on its table and the Better–Worse chart
+            other = SatisfactionPage(ctx)
+            other.resize(1045, 720)
+            other.tabs.setCurrentIndex(i)
+            again = other.parts["analysis"]
+            again.wave.setCurrentIndex(again.wave.findData(kano))
+            again.show_result(analysis.analyse_wave(ctx.database, kano, resamples=0))
+            again.charts.setCurrentIndex(again.charts.indexOf(again.kano_chart))
+            shots.append(("analysis-kano", other))
     return shots
+
+
+def _kano_wave(ctx) -> int | None:
+    """The latest wave with answers of a Kano study, if any."""
+    from app.models.satisfaction import analysis, design
+
+    studies = {s.code for s in design.list_surveys(ctx.database) if s.purpose == "kano"}
+    return next((w.id for w in analysis.list_waves(ctx.database) if w.survey_code in studies and w.respondents), None)
