@@ -239,6 +239,8 @@ class QuadrantChart(pg.PlotWidget):
         self.setMouseEnabled(False, False)
         self.setMenuEnabled(False)
         self.hideButtons()
+        for side in ("bottom", "left"):  # a correlation of 0.4 reads as 0.4, not as "400 (x0.001)"
+            self.getAxis(side).enableAutoSIPrefix(False)
 
     def show_points(self, points: Sequence[tuple[str, float, float]], *, x_line: float, y_line: float,
                     x_label: str, y_label: str, corners: Sequence[str] = ()) -> None:
