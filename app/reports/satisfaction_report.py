@@ -182,7 +182,7 @@ def place_near_points(points: Sequence[tuple[float, float]], sizes: Sequence[tup
     out = []
     for (x, y), (w, h) in zip(points, sizes):
         options = []
-        for k, far in enumerate((1.0, 2.2, 3.6)):
+        for k, far in enumerate((1.0, 2.2, 3.6, 5.5, 8.0)):
             g = radius + 2 * far
             for dx, dy in ((g, -h / 2), (-g - w, -h / 2), (-w / 2, g), (-w / 2, -g - h), (g, g * 0.6),
                            (g, -g * 0.6 - h), (-g - w, g * 0.6), (-g - w, -g * 0.6 - h)):

@@ -241,12 +241,38 @@ class QuadrantChart(pg.PlotWidget):
         self.hideButtons()
         for side in ("bottom", "left"):  # a correlation of 0.4 reads as 0.4, not as "400 (x0.001)"
             self.getAxis(side).enableAutoSIPrefix(False)
+        self._points: list[tuple[float, float]] = []
+        self._point_labels: list[pg.TextItem] = []
+        self.getViewBox().sigResized.connect(self._place_labels)
+        self.getViewBox().sigRangeChanged.connect(self._place_labels)  # pixels per unit change with it
+
+    def label_rects(self) -> list[QRectF]:
+        return [label.sceneBoundingRect() for label in self._point_labels]
+
+    def _place_labels(self, *_args) -> None:
+        """Each point's label beside it, off the other labels and points (the printed charts' rule,
+        ``satisfaction_report.place_near_points``), in pixels: placed again on resize."""
+        if not self._point_labels:
+            return
+        from app.reports.satisfaction_report import place_near_points
+
+        vb = self.getViewBox()
+        sx, sy = vb.viewPixelSize()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        if not (sx > 0 and sy > 0):
+            return
+        pts = [((x - x0) / sx, (y - y0) / sy) for x, y in self._points]
+        sizes = [(t.boundingRect().width(), t.boundingRect().height()) for t in self._point_labels]
+        bounds = (0.0, 0.0, (x1 - x0) / sx, (y1 - y0) / sy)
+        for t, (lx, ly) in zip(self._point_labels, place_near_points(pts, sizes, bounds, 5.0)):
+            t.setPos(x0 + lx * sx, y0 + ly * sy)  # anchor (0, 1): the text's bottom-left corner
 
     def show_points(self, points: Sequence[tuple[str, float, float]], *, x_line: float, y_line: float,
                     x_label: str, y_label: str, corners: Sequence[str] = ()) -> None:
         """``points``: (label, x, y); ``corners``: quadrant names top-left, top-right, bottom-left,
         bottom-right."""
         self.clear()
+        self._points, self._point_labels = [], []
         self.setLabel("bottom", x_label)
         self.setLabel("left", y_label)
         if not points:
@@ -257,6 +283,8 @@ class QuadrantChart(pg.PlotWidget):
             t = pg.TextItem(label, color="#222222", anchor=(0, 1))
             t.setPos(x, y)
             self.addItem(t)
+            self._points.append((x, y))
+            self._point_labels.append(t)
         grey = pg.mkPen("#999999", width=1, style=Qt.PenStyle.DashLine)
         self.addItem(pg.InfiniteLine(pos=x_line, angle=90, pen=grey))
         self.addItem(pg.InfiniteLine(pos=y_line, angle=0, pen=grey))
@@ -271,6 +299,7 @@ class QuadrantChart(pg.PlotWidget):
             t = pg.TextItem(text, color="#b03a48", anchor=anchor)
             t.setPos(x, y)
             self.addItem(t)
+        self._place_labels()
 
 
 class NpsChart(pg.PlotWidget):
