@@ -153,28 +153,12 @@ def model_from_dict(spec: Mapping, name: str = "custom") -> PathModel:
 
 
 def _check_acyclic(nodes: list[str], paths: list[tuple[str, str]]) -> None:
-    # Depth-first search with colours; report the cycle found (Cormen et al., §22.3).
-    succ: dict[str, list[str]] = {n: [] for n in nodes}
-    for s, d in paths:
-        succ[s].append(d)
-    colour = dict.fromkeys(nodes, 0)
-    stack: list[str] = []
+    # Depth-first search with colours (Cormen et al., §22.3), shared with the model editor's checks.
+    from app.engines.path_model import find_cycles
 
-    def visit(n: str) -> None:
-        colour[n] = 1
-        stack.append(n)
-        for m in succ[n]:
-            if colour[m] == 1:
-                cycle = stack[stack.index(m):] + [m]
-                raise ModelError("the model has a cycle: " + " -> ".join(cycle))
-            if colour[m] == 0:
-                visit(m)
-        stack.pop()
-        colour[n] = 2
-
-    for n in nodes:
-        if colour[n] == 0:
-            visit(n)
+    found = find_cycles(nodes, paths)
+    if found:
+        raise ModelError("the model has a cycle: " + " -> ".join(found[0]))
 
 
 def load_model(source: str | Path | Mapping) -> PathModel:
