@@ -67,7 +67,7 @@ def test_coefficient_labels_do_not_overlap(qtbot, ecsi, size, tmp_path):
 
 def test_labels_are_placed_again_on_resize(qtbot, ecsi):
     diagram = _show(qtbot, ecsi, (1280, 800))
-    diagram.resize(700, 300)
+    diagram.resize(1000, 420)
 
     def apart() -> bool:  # the labels are placed again once the resize has been laid out
         return not any(a.intersects(b) for a, b in itertools.combinations(diagram.label_rects(), 2))

@@ -22,6 +22,6 @@ def test_close_points_get_labels_apart(qtbot):
         return len(rects) == 7 and not any(a.intersects(b) for a, b in itertools.combinations(rects, 2))
 
     qtbot.waitUntil(apart, timeout=3000)
-    chart.resize(780, 300)
+    chart.resize(1000, 360)
     qtbot.waitUntil(apart, timeout=3000)
     assert chart.getAxis("bottom").autoSIPrefix is False
