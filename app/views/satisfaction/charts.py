@@ -281,6 +281,7 @@ class QuadrantChart(pg.PlotWidget):
         self.plot(xs, ys, pen=None, symbol="o", symbolSize=9, symbolBrush=QColor("#1f6fb2"))
         for label, x, y in points:
             t = pg.TextItem(label, color="#222222", anchor=(0, 1))
+            t.textItem.document().setDocumentMargin(1)  # the box is the text, not 4 px of air around it
             t.setPos(x, y)
             self.addItem(t)
             self._points.append((x, y))
