@@ -35,8 +35,8 @@ TEXT = {
                       "（Fornell 等 1996）由非标准化外部权重计算。",
         "method_boot": "路径系数的区间为 {boot} 次自助法重抽样的百分位区间，每次重抽样按潜变量做符号校正（Tenenhaus 等 2005）。",
         "method_no_boot": "本次分析未做自助法重抽样，路径系数没有区间。",
-        "method_kano": "Kano 分析：每个属性的功能/反功能问题对按 Kano 评价表归类（A 魅力、O 期望、M 必备、I 无差异、R 反向、"
-                       "Q 可疑），取频数最多者；Better = (A+O)/(A+O+M+I)，Worse = −(O+M)/(A+O+M+I)。",
+        "method_kano": "Kano 分析：每个属性的功能/反功能问题对按 Kano 评价表归类（A 魅力质量、O 一元质量、M 理所当然质量、I 无差异质量、"
+                       "R 反向质量、Q 可疑结果），取频数最多者；Better = (A+O)/(A+O+M+I)，Worse = −(O+M)/(A+O+M+I)。",
         "method_nps": "净推荐值 NPS = 推荐者（9–10 分）比例 − 贬损者（0–6 分）比例，× 100。",
         "method_rule": "{rule}。",
         "sample_text": "调查 {survey}，批次 {wave}（{start} 至 {end}）：调查对象 {targets} 个，收回答卷 {n} 份，回收率 {rate}。",
@@ -46,7 +46,7 @@ TEXT = {
         "none": "本批次无此项数据。",
         "group_csi": "加权满意度指数", "group_pls": "PLS 潜变量指数",
         "figure_ipa": "横轴为重要性，纵轴为绩效（0–100），虚线为两者的均值；点旁为指标代码。右下“重点改进”象限即优先改进事项。",
-        "figure_kano": "横轴为 |Worse|，纵轴为 Better，虚线在 0.5：左上魅力、右上期望（一维）、右下必备、左下无差异。",
+        "figure_kano": "横轴为 |Worse|，纵轴为 Better，虚线在 0.5：左上魅力质量、右上一元质量、右下理所当然质量、左下无差异质量。",
         "figure_nps": "推荐意愿 0–10 分的答卷数：红色为贬损者（0–6），灰色为被动者（7–8），绿色为推荐者（9–10）。",
         "nps": "NPS 分布",
         "nps_title": "推荐意愿分布（NPS = {nps}，n = {n}）", "nps_detractor": "贬损者", "nps_passive": "被动者",

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from app.engines import kano
 from app.models.satisfaction.analysis import SIGNIFICANCE_RULE, WaveAnalysis
 from app.reports.tabular import _sheet_title, new_workbook
 
@@ -27,7 +28,7 @@ TEXT = {
         "significance_rule": "两批次 95% 置信区间不重叠时标记为显著变化",
         "quadrants": {"concentrate here": "重点改进", "keep up the good work": "继续保持",
                       "low priority": "次要", "possible overkill": "过度投入"},
-        "kano_names": {"A": "魅力", "O": "期望（一维）", "M": "必备", "I": "无差异", "R": "反向", "Q": "可疑"},
+        "kano_names": {k: zh for k, (_en, zh) in kano.CATEGORY_NAMES.items()},  # the domain brief's names
         "check": {
             "ave_low": "潜变量“{block}”的 AVE 为 {value}，低于 0.5：其题目对它的解释不足一半",
             "cr_low": "潜变量“{block}”的组合信度为 {value}，低于 0.7：题目之间一致性偏低",
@@ -52,8 +53,7 @@ TEXT = {
         "sign": "Sign correction", "rule": "Significance rule", "significance_rule": SIGNIFICANCE_RULE,
         "quadrants": {"concentrate here": "concentrate here", "keep up the good work": "keep up the good work",
                       "low priority": "low priority", "possible overkill": "possible overkill"},
-        "kano_names": {"A": "attractive", "O": "one-dimensional", "M": "must-be", "I": "indifferent",
-                       "R": "reverse", "Q": "questionable"},
+        "kano_names": {k: en for k, (en, _zh) in kano.CATEGORY_NAMES.items()},
         "check": {
             "ave_low": "latent variable '{block}': AVE {value} is below 0.5 — its questions explain less than half of it",
             "cr_low": "latent variable '{block}': composite reliability {value} is below 0.7 — its questions agree poorly",
