@@ -18,6 +18,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from app.engines.label_layout import place_near_points, place_on_curves
 from app.engines.path_layout import causal_columns, positions  # noqa: F401  (re-exported)
 
 PALETTE = ("#1f6fb2", "#d9822b", "#2e8b57", "#b03a48", "#6a4c93", "#8c6d1f", "#008b8b", "#555555")
@@ -85,12 +86,10 @@ class PathDiagram(pg.PlotWidget):
 
     def _place_labels(self, *_args) -> None:
         """Each coefficient on its own arrow, 35–65 % along it where free, the spot farthest from
-        the other labels, the boxes and the index texts (``satisfaction_report.place_on_curves``,
+        the other labels, the boxes and the index texts (``label_layout.place_on_curves``,
         the same rule as the printed diagram). Sizes are in pixels, so this runs again on resize."""
         if not self._labels:
             return
-        from app.reports.satisfaction_report import place_on_curves
-
         sx, sy = self.getViewBox().viewPixelSize()  # view units per pixel
         if not (sx > 0 and sy > 0):
             return
@@ -251,11 +250,9 @@ class QuadrantChart(pg.PlotWidget):
 
     def _place_labels(self, *_args) -> None:
         """Each point's label beside it, off the other labels and points (the printed charts' rule,
-        ``satisfaction_report.place_near_points``), in pixels: placed again on resize."""
+        ``label_layout.place_near_points``), in pixels: placed again on resize."""
         if not self._point_labels:
             return
-        from app.reports.satisfaction_report import place_near_points
-
         vb = self.getViewBox()
         sx, sy = vb.viewPixelSize()
         (x0, x1), (y0, y1) = vb.viewRange()

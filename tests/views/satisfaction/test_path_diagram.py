@@ -1,7 +1,7 @@
 """The on-screen PLS path diagram for the ECSI model fitted on the stored mobi wave: every
 coefficient label sits on its own arrow, no two labels overlap, and none covers a box or an index
 text — at the Analysis tab's size and at a wide one (labels are placed again on resize). The
-same placement for the printed diagram."""
+same placement rule is the printed diagram's (tests/engines/test_label_layout.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from PySide6.QtCore import QRectF
 
 from app.models.admin.identity import Actor
 from app.models.satisfaction.analysis import analyse_wave
-from app.reports.satisfaction_report import place_on_curves
 from app.views.satisfaction.charts import PathDiagram
 from tests.models.satisfaction.world import MOBI, store_wave
 
@@ -74,14 +73,3 @@ def test_labels_are_placed_again_on_resize(qtbot, ecsi):
 
     qtbot.waitUntil(apart, timeout=3000)
 
-
-def test_place_on_curves_keeps_each_label_on_its_curve_off_the_others():
-    # two arrows crossing at their middle: the midpoints would collide
-    curves = [[(0.0, 0.0), (10.0, 10.0)], [(0.0, 10.0), (10.0, 0.0)]]
-    (a, b) = place_on_curves(curves, [(2.0, 1.0), (2.0, 1.0)])
-    assert abs(a[0] - a[1]) < 1e-9 and abs(b[0] + b[1] - 10) < 1e-9  # on its own line
-    assert 3.5 - 1e-9 <= a[0] <= 6.5 + 1e-9 and 3.5 - 1e-9 <= b[0] <= 6.5 + 1e-9
-    assert abs(a[0] - b[0]) >= 2.0 or abs(a[1] - b[1]) >= 1.0
-    # an obstacle on the middle of the arrow pushes the label aside
-    (c,) = place_on_curves([[(0.0, 0.0), (10.0, 0.0)]], [(1.0, 1.0)], [(4.0, -1.0, 6.0, 1.0)])
-    assert c[0] <= 3.5 or c[0] >= 6.5
