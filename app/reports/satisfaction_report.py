@@ -45,6 +45,7 @@ TEXT = {
         "figure_diagram": "方框内为 R²，方框下为潜变量指数（0–100）；箭头上为路径系数，线宽与系数大小成正比。",
         "figure_trend": "阴影为 95% 置信区间；★ 表示与上一批相比变化显著（区间不重叠）。",
         "none": "本批次无此项数据。",
+        "priorities_rule": "先列“重点改进”象限，再列重要性仍高于绩效的“次要”指标；各组按差距排序，差距 = 重要性标准分 − 绩效标准分。",
         "group_csi": "加权满意度指数", "group_pls": "PLS 潜变量指数",
         "figure_ipa": "横轴为重要性，纵轴为绩效（0–100），虚线为两者的均值；点旁为指标代码。右下“重点改进”象限即优先改进事项。",
         "figure_kano": "横轴为 |Worse|，纵轴为 Better，虚线在 0.5：左上魅力质量、右上一元质量、右下理所当然质量、左下无差异质量。",
@@ -83,6 +84,9 @@ TEXT = {
         "figure_trend": "Shaded: 95 % confidence interval; ★ marks a significant change from the previous wave "
                         "(intervals do not overlap).",
         "none": "Not available for this wave.",
+        "priorities_rule": "The 'concentrate here' quadrant first, then 'low priority' indicators whose importance still "
+                           "exceeds their performance; each group by its gap = standardised importance − standardised "
+                           "performance.",
         "group_csi": "Weighted CSI", "group_pls": "PLS latent index",
         "figure_ipa": "Importance across, performance (0–100) up, the dashed lines at their means; each point is an "
                       "indicator code. The bottom-right quadrant (concentrate here) holds the priorities for action.",
@@ -504,12 +508,14 @@ def write_report(result: WaveAnalysis, trend: pd.DataFrame | None, path: str | o
         story.append(Paragraph(escape(t["priorities"]), st.heading))
         pr = result.priorities(top=8)
         if len(pr):
-            prow = [[w["indicator"], w["name"], w["importance"], w["performance"], w["quadrant"]]]
+            prow = [[w["indicator"], w["name"], w["importance"], w["performance"], w["gap"], w["quadrant"]]]
             for code, r in pr.iterrows():
-                prow.append([code, d.label(code, lang), _f(r["importance"], 2), _f(r["performance"]),
+                prow.append([code, d.label(code, lang), _f(r["importance"], 2), _f(r["performance"]), _f(r["gap"], 2),
                              w["quadrants"].get(r["quadrant"], r["quadrant"])])
             story.append(pdf.grid_table([[Paragraph(escape(str(c)), st.cell) for c in r] for r in prow],
-                                        [width * 0.1, width * 0.45, width * 0.13, width * 0.13, width * 0.19]))
+                                        [width * 0.1, width * 0.36, width * 0.13, width * 0.14, width * 0.09, width * 0.18]))
+            story.append(Spacer(1, 3))
+            story.append(Paragraph(escape(t["priorities_rule"]), st.body))
         else:
             story.append(Paragraph(escape(t["none"]), st.body))
     if result.kano:

@@ -162,7 +162,9 @@ class AnalysisTab(QWidget):
         self.priority_model, view = _table([
             Column("code", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Question")), Column("label", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Text")),
             Column("importance", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Importance"), f2, True),
-            Column("performance", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Performance"), f1, True), Column("quadrant", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Quadrant"))],
+            Column("performance", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Performance"), f1, True),
+            Column("gap", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Gap (z)"), f2, True),
+            Column("quadrant", lambda: QCoreApplication.translate("SatisfactionAnalysis", "Quadrant"))],
             self)
         self.tables.addTab(view, self.tr("Priorities"))
         self.kano_model, view = _table([
@@ -431,8 +433,8 @@ class AnalysisTab(QWidget):
         pr = result.priorities(top=50)
         fill(self.priority_model, pd.DataFrame(
             [{"code": c, "label": d.label(c, self.lang), "importance": r["importance"], "performance": r["performance"],
-              "quadrant": w["quadrants"].get(r["quadrant"], r["quadrant"])} for c, r in pr.iterrows()],
-            columns=["code", "label", "importance", "performance", "quadrant"]))
+              "gap": r["gap"], "quadrant": w["quadrants"].get(r["quadrant"], r["quadrant"])} for c, r in pr.iterrows()],
+            columns=["code", "label", "importance", "performance", "gap", "quadrant"]))
         fill(self.kano_model, pd.DataFrame(
             [{"attribute": d.label(k.attribute, self.lang), "category": w["kano_names"].get(k.category, k.category),
               "n": k.n, "better": k.better, "worse": k.worse} for k in result.kano],

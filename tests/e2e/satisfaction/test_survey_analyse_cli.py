@@ -71,12 +71,13 @@ def test_refusals_are_one_line(wave_db, capsys, argv, expected):
     ("zh_CN", ["顾客满意度分析报告", "PLS 路径图", "优先改进事项", "回收率", "加权满意度指数", "PLS 潜变量指数",
                # the five charts, each with its caption
                "方框内为 R²", "阴影为 95% 置信区间", "重要性-绩效分析", "横轴为重要性", "Kano Better–Worse 图",
-               "横轴为 |Worse|", "NPS 分布", "推荐意愿 0–10 分的答卷数", "推荐意愿分布（NPS = +33.6，n = 250）"]),
+               "横轴为 |Worse|", "NPS 分布", "推荐意愿 0–10 分的答卷数", "推荐意愿分布（NPS = +33.6，n = 250）",
+               "各组按差距排序"]),
     ("en", ["Customer satisfaction report", "PLS path diagram", "Priorities for action", "response rate",
             "Weighted CSI", "PLS latent index", "Index (0–100)", "R² inside each box", "Shaded: 95 % confidence",
             "Importance–performance analysis", "Importance across, performance", "Kano Better–Worse chart",
             "|Worse| across, Better up", "NPS distribution", "Answers 0–10 to the recommendation question",
-            "Likelihood to recommend (NPS = +33.6, n = 250)", "A change is marked when"])])
+            "Likelihood to recommend (NPS = +33.6, n = 250)", "A change is marked when", "each group by its gap"])])
 def test_report_pdf_in_both_languages(wave_db, tmp_path, capsys, lang, words):
     import re
     import subprocess

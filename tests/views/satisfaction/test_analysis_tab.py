@@ -200,6 +200,8 @@ def test_measurement_dimension_trend_and_service_order(qtbot, keep, qtmodelteste
     assert all(_header_unsorted(m) for m in models)
     pr = tab.result.priorities(top=50)
     assert list(tab.priority_model.frame["code"]) == list(pr.index)
+    gaps = list(tab.priority_model.frame["gap"])  # the order is explained: each quadrant group by its gap
+    assert gaps == [pytest.approx(g) for g in pr["gap"]] and all(g > 0 for g in gaps)
     pview = tab.priority_model.sort_view
     tab.tables.setCurrentWidget(pview)
     header = pview.horizontalHeader()
