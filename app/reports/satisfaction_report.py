@@ -267,20 +267,22 @@ def trend_drawing(trend: pd.DataFrame | None, labels: dict[str, str], width: flo
 
 def _quadrant_drawing(points: Sequence[tuple[str, float, float]], *, x_line: float, y_line: float,
                       x_range: tuple[float, float], y_range: tuple[float, float], x_label: str, y_label: str,
-                      corners: Sequence[str], width: float, font: str) -> Drawing:
+                      corners: Sequence[str], width: float, font: str, margin: float = 0.0) -> Drawing:
     """A scatter split into quadrants by two dashed lines, each point labelled beside it (labels
     nudged off each other), the quadrant names in the corners (top-left, top-right, bottom-left,
-    bottom-right)."""
+    bottom-right). ``margin``: a share of each range left blank beyond it, so a point on the end of
+    a fixed scale (Kano's |Worse| = 1) is drawn whole inside the frame; the ticks stay on the range."""
     height, left, bottom, right, top = 78 * mm, 34, 26, 8, 8
     plot_w, plot_h = width - left - right, height - bottom - top
     (xa, xb), (ya, yb) = x_range, y_range
     d = Drawing(width, height)
+    mx, my = margin * (xb - xa), margin * (yb - ya)
 
     def px(v: float) -> float:
-        return left + plot_w * (v - xa) / (xb - xa)
+        return left + plot_w * (v - xa + mx) / (xb - xa + 2 * mx)
 
     def py(v: float) -> float:
-        return bottom + plot_h * (v - ya) / (yb - ya)
+        return bottom + plot_h * (v - ya + my) / (yb - ya + 2 * my)
 
     grid, ink = colors.HexColor("#e3e3e3"), colors.HexColor("#333333")
     d.add(Rect(left, bottom, plot_w, plot_h, fillColor=None, strokeColor=colors.HexColor("#888888"), strokeWidth=0.6))
@@ -369,7 +371,7 @@ def kano_drawing(result: WaveAnalysis, width: float, font: str, lang: str) -> Dr
     n = words(lang)["kano_names"]
     return _quadrant_drawing(pts, x_line=0.5, y_line=0.5, x_range=(0.0, 1.0), y_range=(0.0, 1.0),
                              x_label=_t(lang)["axis_worse"], y_label=_t(lang)["axis_better"],
-                             corners=[n["A"], n["O"], n["I"], n["M"]], width=width, font=font)
+                             corners=[n["A"], n["O"], n["I"], n["M"]], width=width, font=font, margin=0.03)
 
 
 NPS_COLOURS = {"detractor": "#b03a48", "passive": "#9a9a9a", "promoter": "#2e8b57"}
