@@ -55,12 +55,18 @@ def test_keyboard_journey_digits_and_enter(qtbot):
     assert len(saved) == 2 and "2" in grid.message.text()
 
 
-def test_out_of_scale_refused_on_the_cell(qtbot):
+def _at_first_question(qtbot):
+    """An empty grid with customer C0001 typed and the cursor on the first question."""
     grid = _grid(qtbot, [])
+    qtbot.keyClicks(grid.view, "C0001")
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    return grid
+
+
+def test_out_of_scale_refused_on_the_cell(qtbot):
+    grid = _at_first_question(qtbot)
     v, m = grid.view, grid.model
-    qtbot.keyClicks(v, "C0001")
-    qtbot.keyClick(v, Qt.Key.Key_Return)
-    qtbot.keyClick(v, Qt.Key.Key_Return)
     qtbot.keyClicks(v, "7")  # scale 1–5
     assert v.currentIndex().column() == FIRST_QUESTION  # stays on the cell
     assert (0, FIRST_QUESTION) in m.refusals
@@ -84,11 +90,8 @@ def test_out_of_scale_refused_on_the_cell(qtbot):
 
 
 def test_a_letter_is_told_it_is_not_a_number(qtbot):
-    grid = _grid(qtbot, [])
+    grid = _at_first_question(qtbot)
     v, m = grid.view, grid.model
-    qtbot.keyClicks(v, "C0001")
-    qtbot.keyClick(v, Qt.Key.Key_Return)
-    qtbot.keyClick(v, Qt.Key.Key_Return)
     assert not m.commit_text(0, FIRST_QUESTION, "x")     # pasted or typed into the cell
     assert "x is not a number" in grid.message.text() and "outside" not in grid.message.text()
 
